@@ -1,0 +1,117 @@
+// diplograph query: who met whom, and the relation between two states.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "diplograph/query.hpp"
+
+namespace diplograph::cli {
+
+namespace {
+
+struct Common {
+  std::string format = "table";
+  std::string syntax;
+  std::string base;
+  std::vector<std::string> graphs;
+
+  void add(po::options_description& opts) {
+    opts.add_options()("format", po::value(&format)->default_value(format), "table, csv, json")(
+        "syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")(
+        "base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")(
+        "graph", po::value(&graphs), "RDF files to query");
+  }
+};
+
+void check_date(const std::string& d, const char* option) {
+  if (d.empty()) return;
+  const bool ok = (d.size() == 4 || d.size() == 7 || d.size() == 10) &&
+                  d.find_first_not_of("0123456789-") == std::string::npos;
+  if (!ok)
+    throw po::error(std::string("--") + option + " takes YYYY-MM-DD, YYYY-MM or YYYY, not \"" + d + "\"");
+}
+
+int met(const std::vector<std::string>& args) {
+  MetOptions m;
+  Common c;
+  std::string level = "person";
+  po::options_description opts("query met options");
+  opts.add_options()("actor", po::value(&m.actor),
+                     "only meetings of this actor (IRI, alpha-3, label, part of a label)")(
+      "with", po::value(&m.with), "only meetings with this actor")(
+      "since", po::value(&m.since), "on or after this date")("until", po::value(&m.until),
+                                                             "on or before this date")(
+      "type", po::value(&m.types), "only events of this class (and its subclasses); repeatable")(
+      "level", po::value(&level)->default_value(level), "person, or state: actors replaced by their states")(
+      "count", po::bool_switch(&m.count), "aggregate to pairs: events, first, last");
+  c.add(opts);
+  po::variables_map vm;
+  if (!parse(args, "diplograph query met [OPTIONS] GRAPH...", opts, "graph", vm)) return ok;
+  if (level != "person" && level != "state") throw po::error("--level takes person or state");
+  m.state_level = level == "state";
+  check_date(m.since, "since");
+  check_date(m.until, "until");
+  const bool dot = c.format == "dot";
+  const auto format = table_format(c.format);
+  if (!dot && !format) throw po::error("--format takes table, csv, json or dot");
+  if (c.graphs.empty()) throw po::error("no GRAPH files");
+  Store store(index_spo | index_ops);
+  if (!load_graphs(store, c.graphs, c.syntax, c.base)) return bad_input;
+  const Table t = query_met(store, m);
+  if (dot)
+    write_dot(std::cout, t);
+  else
+    write_table(std::cout, t, *format);
+  return ok;
+}
+
+int relation(const std::vector<std::string>& args) {
+  RelationOptions r;
+  Common c;
+  po::options_description opts("query relation options");
+  opts.add_options()("between", po::value(&r.a)->required(), "one state (alpha-3, IRI or label)")(
+      "and", po::value(&r.b)->required(), "the other state")(
+      "at", po::value(&r.at), "the level in force on this date, per direction");
+  c.add(opts);
+  po::variables_map vm;
+  if (!parse(args, "diplograph query relation --between A --and B [--at DATE] GRAPH...", opts, "graph", vm))
+    return ok;
+  check_date(r.at, "at");
+  const auto format = table_format(c.format);
+  if (!format) throw po::error("--format takes table, csv or json");
+  if (c.graphs.empty()) throw po::error("no GRAPH files");
+  Store store(index_spo | index_ops);
+  if (!load_graphs(store, c.graphs, c.syntax, c.base)) return bad_input;
+  const RelationReport rep = query_relation(store, r);
+  write_table(std::cout, rep.history, *format);
+  if (*format != TableFormat::table) return ok;
+  auto section = [](const char* title, const Table& t) {
+    std::cout << '\n' << title << '\n';
+    if (t.rows.empty())
+      std::cout << "(none)\n";
+    else
+      write_table(std::cout, t, TableFormat::table);
+  };
+  section("Pending (proposed or agreed) changes:", rep.pending);
+  section("Interactions between the two states' actors:", rep.interactions);
+  section("Topics they took up:", rep.topics);
+  return ok;
+}
+
+}  // namespace
+
+int run_query(const std::vector<std::string>& args) {
+  return guarded([&]() -> int {
+    const std::string what = args.empty() ? "" : args.front();
+    const std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
+    if (what == "met") return met(rest);
+    if (what == "relation") return relation(rest);
+    if (what == "--help" || what == "-h") {
+      std::cout << "usage: diplograph query met|relation [OPTIONS] GRAPH...\n";
+      return static_cast<int>(ok);
+    }
+    throw po::error(what.empty() ? "query needs a question: met or relation"
+                                 : "unknown query \"" + what + "\"");
+  });
+}
+
+}  // namespace diplograph::cli

@@ -1,0 +1,69 @@
+#include "cli/common.hpp"
+
+#include <iostream>
+
+#include "diplograph/convert.hpp"
+
+namespace diplograph::cli {
+
+bool parse(const std::vector<std::string>& args, const std::string& usage_line, po::options_description& opts,
+           const char* rest_name, po::variables_map& vm) {
+  opts.add_options()("help,h", "show this help");
+  po::positional_options_description pos;
+  if (rest_name) pos.add(rest_name, -1);
+  po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+  if (vm.count("help")) {
+    std::cout << "usage: " << usage_line << "\n\n" << opts;
+    return false;
+  }
+  po::notify(vm);
+  return true;
+}
+
+void report(const Diagnostic& d) {
+  std::cerr << d.str() << '\n';
+}
+
+bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
+                 const std::string& base) {
+  ReadOptions onto;
+  onto.syntax = Syntax::turtle;
+  onto.base = std::string(ns::dg);
+  if (!store.load_string(ontology_turtle(), "diplomacy.ttl", onto, report)) return false;
+  std::optional<Syntax> forced;
+  if (!syntax.empty()) {
+    forced = syntax_from_name(syntax);
+    if (!forced) throw po::error("unknown syntax \"" + syntax + "\" (turtle, ntriples, nquads, trig)");
+  }
+  for (const auto& f : files) {
+    ReadOptions opts;
+    opts.syntax = forced ? forced : syntax_from_path(f);
+    if (!opts.syntax) {
+      report({{f, 0, 0}, "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or --syntax)"});
+      return false;
+    }
+    opts.base = base;
+    if (!store.load_file(f, opts, report)) return false;
+  }
+  return true;
+}
+
+int guarded(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const po::error& e) {
+    std::cerr << "diplograph: " << e.what() << " (see --help)\n";
+    return usage;
+  } catch (const UsageError& e) {
+    std::cerr << "diplograph: " << e.what() << '\n';
+    return usage;
+  } catch (const InputError& e) {
+    report(e.diagnostic());
+    return bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "diplograph: " << e.what() << '\n';
+    return bad_input;
+  }
+}
+
+}  // namespace diplograph::cli

@@ -1,0 +1,39 @@
+// Shared by the CLI's commands: exit codes, option parsing, loading graphs, reporting errors.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "diplograph/rdf.hpp"
+
+namespace diplograph::cli {
+
+namespace po = boost::program_options;
+
+enum Exit : int { ok = 0, usage = 1, bad_input = 2, skipped = 3 };
+
+/// A subcommand: its name, a one-line summary, and its entry point.
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const std::vector<std::string>& args);
+};
+
+/// Parses `args` against `opts` (with `positional` collecting the rest into `rest_name`).
+/// Returns false when --help was given (help printed) and throws po::error on bad usage.
+bool parse(const std::vector<std::string>& args, const std::string& usage_line, po::options_description& opts,
+           const char* rest_name, po::variables_map& vm);
+
+/// Prints a diagnostic to stderr as `FILE:LINE:COL: message`.
+void report(const Diagnostic& d);
+
+/// Loads the ontology and every graph into `store`; false (errors reported) on bad input.
+bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
+                 const std::string& base);
+
+/// Runs a command body, turning exceptions into messages and exit codes.
+int guarded(const std::function<int()>& body);
+
+}  // namespace diplograph::cli

@@ -1,0 +1,201 @@
+// Native records, flat CSV (records.md section 2): RFC 4180, a header, columns in any order.
+#include <array>
+#include <map>
+
+#include "converters/readers.hpp"
+#include "converters/text.hpp"
+#include "rdf/text.hpp"
+
+namespace diplograph {
+
+namespace {
+
+constexpr std::array<std::string_view, 15> kColumns{"id",          "type",         "date",         "actor1",
+                                                    "actor1_kind", "actor1_state", "actor1_title", "actor2",
+                                                    "actor2_kind", "actor2_state", "actor2_title", "location",
+                                                    "country",     "topics",       "source_url"};
+
+struct BadColumn {
+  std::string message;
+};
+
+class CsvReader : public RecordReader {
+ public:
+  CsvReader(std::istream& in, const ReaderContext& ctx) : ctx_(ctx), lines_(in, ctx.limits.max_line) {}
+
+  ReadStatus next(EventRecord& out, Diagnostic& error) override {
+    for (;;) {
+      std::string record;
+      const ReadStatus s = read_record(record, error);
+      if (s != ReadStatus::ok) return s;
+      if (record.empty()) continue;
+      const std::string problem = detail::split_csv(record, fields_);
+      if (!problem.empty()) {
+        error.message = problem;
+        return ReadStatus::bad;
+      }
+      if (columns_.empty()) {
+        if (!header(error)) return ReadStatus::fatal;
+        continue;
+      }
+      try {
+        out = parse();
+        return ReadStatus::ok;
+      } catch (const BadColumn& e) {
+        error.message = e.message;
+        return ReadStatus::bad;
+      }
+    }
+  }
+
+ private:
+  // Joins physical lines until the quotes balance; positions the error at the record's start.
+  ReadStatus read_record(std::string& record, Diagnostic& error) {
+    std::string_view line;
+    bool first = true;
+    for (;;) {
+      const auto r = lines_.next(line);
+      if (first)
+        error.where = {
+            ctx_.file,
+            static_cast<unsigned>(lines_.line_number() + (r == detail::LineReader::Result::end ? 1 : 0)), 0};
+      if (first) start_line_ = lines_.line_number();
+      if (r == detail::LineReader::Result::end) {
+        if (first) return ReadStatus::end;
+        error.message = "unbalanced quotes: the record's quoted field runs to the end of the file";
+        return ReadStatus::fatal;
+      }
+      if (r == detail::LineReader::Result::error) {
+        error.message = "read error";
+        return ReadStatus::fatal;
+      }
+      if (r == detail::LineReader::Result::too_long || record.size() + line.size() > ctx_.limits.max_line) {
+        error.message =
+            "record longer than the limit of " + std::to_string(ctx_.limits.max_line) + " bytes (--max-line)";
+        return first ? ReadStatus::bad : ReadStatus::fatal;
+      }
+      if (!first) record += '\n';
+      record += line;
+      first = false;
+      if (detail::csv_record_complete(record)) break;
+    }
+    if (!detail::valid_utf8(record)) {
+      error.message = "not valid UTF-8";
+      return ReadStatus::bad;
+    }
+    return ReadStatus::ok;
+  }
+
+  bool header(Diagnostic& error) {
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      std::string name = fields_[i];
+      if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name.erase(0, 3);  // a byte-order mark
+      columns_.emplace(name, i);
+    }
+    for (std::string_view required : {"id", "type", "date", "actor1"}) {
+      if (!columns_.count(std::string(required))) {
+        error.message = "header: required column \"" + std::string(required) + "\" missing";
+        return false;
+      }
+    }
+    width_ = fields_.size();
+    return true;
+  }
+
+  const std::string& get(std::string_view column) {
+    static const std::string empty;
+    auto it = columns_.find(std::string(column));
+    return it == columns_.end() || it->second >= fields_.size() ? empty : fields_[it->second];
+  }
+
+  [[noreturn]] void bad(std::string_view column, const std::string& what) {
+    throw BadColumn{"column " + std::string(column) + ": " + what};
+  }
+
+  std::string country(std::string_view column) {
+    const std::string& code = get(column);
+    if (!code.empty() && !ctx_.countries->by_iso3(code)) bad(column, "unknown country code \"" + code + "\"");
+    return code;
+  }
+
+  void actor(EventRecord& rec, const std::string& n) {
+    const std::string& name = get("actor" + n);
+    if (name.empty()) return;
+    Participant p;
+    p.name = name;
+    const std::string& kind = get("actor" + n + "_kind");
+    if (!kind.empty()) p.kind = kind;
+    if (p.kind != "person" && p.kind != "state" && p.kind != "organization") {
+      bad("actor" + n + "_kind", "unknown kind \"" + kind + "\" (person, state, organization)");
+    }
+    p.state = country("actor" + n + "_state");
+    p.title = get("actor" + n + "_title");
+    if (p.kind == "state" && p.state.empty()) {
+      const Country* c = ctx_.countries->by_name(name);
+      if (!c) c = ctx_.countries->by_iso3(name);
+      if (!c) bad("actor" + n + "_state", "required for a state participant");
+      p.state = c->iso3;
+    }
+    rec.participants.push_back(std::move(p));
+  }
+
+  EventRecord parse() {
+    if (fields_.size() != width_) {
+      throw BadColumn{std::to_string(fields_.size()) + " fields where the header has " +
+                      std::to_string(width_)};
+    }
+    EventRecord rec;
+    rec.id = get("id");
+    if (rec.id.empty()) bad("id", "required value missing");
+    const std::string& type = get("type");
+    rec.event_class = std::string(ctx_.vocabulary->class_for_record_type(type));
+    if (rec.event_class.empty()) bad("type", "unknown event type \"" + type + "\"");
+    rec.date = get("date");
+    if (date_datatype(rec.date).empty())
+      bad("date", "malformed date \"" + rec.date + "\" (YYYY-MM-DD, YYYY-MM or YYYY)");
+    actor(rec, "1");
+    actor(rec, "2");
+    if (rec.participants.empty()) bad("actor1", "required value missing");
+    const std::string& place = get("location");
+    const std::string country_code = country("country");
+    if (!place.empty() || !country_code.empty()) rec.location = Location{place, country_code, {}, {}};
+    std::string_view topics = get("topics");
+    while (!topics.empty()) {
+      const auto semi = topics.find(';');
+      auto topic = topics.substr(0, semi);
+      while (!topic.empty() && topic.front() == ' ') topic.remove_prefix(1);
+      while (!topic.empty() && topic.back() == ' ') topic.remove_suffix(1);
+      if (!topic.empty()) rec.topics.emplace_back(topic);
+      topics.remove_prefix(semi == std::string_view::npos ? topics.size() : semi + 1);
+    }
+    rec.source_url = get("source_url");
+    if (!rec.source_url.empty() &&
+        (!detail::has_scheme(rec.source_url) || rec.source_url.find_first_of(" <>\"") != std::string::npos)) {
+      bad("source_url", "\"" + rec.source_url + "\" is not an absolute IRI");
+    }
+    rec.source_records.push_back("csv:" + ctx_.file + "#" + std::to_string(start_line_));
+    return rec;
+  }
+
+  const ReaderContext& ctx_;
+  detail::LineReader lines_;
+  std::map<std::string, std::size_t> columns_;
+  std::size_t width_ = 0;
+  std::vector<std::string> fields_;
+  std::uint64_t start_line_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordReader> open_csv(std::istream& in, const ReaderContext& ctx) {
+  return std::make_unique<CsvReader>(in, ctx);
+}
+
+bool sniff_csv(std::string_view head) {
+  const auto nl = head.find('\n');
+  const auto first = head.substr(0, nl);
+  return first.find(',') != std::string_view::npos && first.find("id") != std::string_view::npos &&
+         first.find("type") != std::string_view::npos && first.find('\t') == std::string_view::npos;
+}
+
+}  // namespace diplograph

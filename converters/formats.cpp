@@ -1,0 +1,49 @@
+// The input formats `convert` reads: one row each. Adding a converter adds a row here.
+#include <algorithm>
+#include <array>
+
+#include "converters/readers.hpp"
+
+namespace diplograph {
+
+namespace {
+
+const std::array<InputFormat, 2> kFormats{{
+    {"jsonl", {".jsonl", ".ndjson"}, sniff_jsonl, open_jsonl},
+    {"csv", {".csv"}, sniff_csv, open_csv},
+}};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+std::span<const InputFormat> input_formats() {
+  return kFormats;
+}
+
+const InputFormat* input_format(std::string_view name) {
+  for (const auto& f : kFormats) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+const InputFormat* detect_input_format(std::string_view path, std::string_view head) {
+  const std::string p = lower(path);
+  for (const auto& f : kFormats) {
+    for (auto ext : f.extensions) {
+      if (p.ends_with(ext) && f.sniff(head)) return &f;
+    }
+  }
+  for (const auto& f : kFormats) {
+    if (f.sniff(head)) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,310 @@
+// Native records, JSON Lines (records.md section 1), parsed with simdjson.
+#include <simdjson.h>
+
+#include <set>
+
+#include "converters/readers.hpp"
+#include "converters/text.hpp"
+#include "rdf/text.hpp"
+
+namespace diplograph {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::object;
+
+struct BadField {
+  std::string message;
+};
+
+[[noreturn]] void bad(const std::string& key, const std::string& what) {
+  throw BadField{key + ": " + what};
+}
+
+std::string q(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}
+
+std::string as_string(element v, const std::string& key) {
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) bad(key, "must be a string");
+  if (s.find('\0') != std::string_view::npos) bad(key, "contains a NUL character");
+  return std::string(s);
+}
+
+std::vector<std::string> as_strings(element v, const std::string& key) {
+  simdjson::dom::array arr;
+  if (v.get_array().get(arr) != simdjson::SUCCESS) bad(key, "must be an array of strings");
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  for (element e : arr) out.push_back(as_string(e, key + "[" + std::to_string(i++) + "]"));
+  return out;
+}
+
+double as_number(element v, const std::string& key) {
+  double d = 0;
+  if (v.get_double().get(d) != simdjson::SUCCESS) bad(key, "must be a number");
+  return d;
+}
+
+object as_object(element v, const std::string& key) {
+  object o;
+  if (v.get_object().get(o) != simdjson::SUCCESS) bad(key, "must be an object");
+  return o;
+}
+
+std::string as_date(element v, const std::string& key) {
+  std::string d = as_string(v, key);
+  if (date_datatype(d).empty()) bad(key, "malformed date " + q(d) + " (YYYY-MM-DD, YYYY-MM or YYYY)");
+  return d;
+}
+
+class JsonlReader : public RecordReader {
+ public:
+  JsonlReader(std::istream& in, const ReaderContext& ctx) : ctx_(ctx), lines_(in, ctx.limits.max_line) {
+    if (parser_.allocate(simdjson::SIMDJSON_MAXSIZE_BYTES > ctx.limits.max_line
+                             ? ctx.limits.max_line + 64
+                             : simdjson::SIMDJSON_MAXSIZE_BYTES,
+                         ctx.limits.max_depth) != simdjson::SUCCESS) {
+      throw std::runtime_error("cannot allocate the JSON parser");
+    }
+  }
+
+  ReadStatus next(EventRecord& out, Diagnostic& error) override {
+    for (;;) {
+      std::string_view line;
+      const auto r = lines_.next(line);
+      error.where = {ctx_.file, static_cast<unsigned>(lines_.line_number()), 0};
+      if (r == detail::LineReader::Result::end) return ReadStatus::end;
+      if (r == detail::LineReader::Result::error) {
+        error.message = "read error";
+        return ReadStatus::fatal;
+      }
+      if (r == detail::LineReader::Result::too_long) {
+        error.message =
+            "line longer than the limit of " + std::to_string(ctx_.limits.max_line) + " bytes (--max-line)";
+        return ReadStatus::bad;
+      }
+      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+      try {
+        out = parse(line);
+        return ReadStatus::ok;
+      } catch (const BadField& e) {
+        error.message = e.message;
+        return ReadStatus::bad;
+      }
+    }
+  }
+
+ private:
+  EventRecord parse(std::string_view line) {
+    element doc;
+    if (auto err = parser_.parse(line.data(), line.size()).get(doc); err != simdjson::SUCCESS) {
+      throw BadField{std::string("not JSON: ") + simdjson::error_message(err)};
+    }
+    object obj;
+    if (doc.get_object().get(obj) != simdjson::SUCCESS) throw BadField{"not a JSON object"};
+    EventRecord rec;
+    bool has_id = false, has_type = false, has_date = false, has_participants = false;
+    for (auto field : obj) {
+      const std::string key(field.key);
+      element v = field.value;
+      if (key == "id") {
+        rec.id = as_string(v, key);
+        if (rec.id.empty()) bad(key, "must not be empty");
+        has_id = true;
+      } else if (key == "type") {
+        const std::string type = as_string(v, key);
+        rec.event_class = std::string(ctx_.vocabulary->class_for_record_type(type));
+        if (rec.event_class.empty()) bad(key, "unknown event type " + q(type));
+        has_type = true;
+      } else if (key == "date") {
+        rec.date = as_date(v, key);
+        has_date = true;
+      } else if (key == "end_date") {
+        rec.end_date = as_date(v, key);
+      } else if (key == "participants") {
+        participants(v, rec);
+        has_participants = true;
+      } else if (key == "location") {
+        rec.location = location(v);
+      } else if (key == "topics") {
+        rec.topics = as_strings(v, key);
+      } else if (key == "summary") {
+        rec.summary = as_string(v, key);
+      } else if (key == "note") {
+        rec.note = as_string(v, key);
+      } else if (key == "relation") {
+        rec.relation = relation(v);
+      } else if (key == "source") {
+        source(v, rec);
+      } else if (warned_.insert(key).second) {
+        warn({{ctx_.file, static_cast<unsigned>(lines_.line_number()), 0},
+              "unknown key " + q(key) + " ignored (reported once)"});
+      }
+    }
+    if (!has_id) throw BadField{"id: required key missing"};
+    if (!has_type) throw BadField{"type: required key missing"};
+    if (!has_date) throw BadField{"date: required key missing"};
+    if (!has_participants) throw BadField{"participants: required key missing"};
+    if (!rec.end_date.empty() &&
+        rec.end_date.substr(0, rec.date.size()) < rec.date.substr(0, rec.end_date.size())) {
+      bad("end_date", q(rec.end_date) + " is before date " + q(rec.date));
+    }
+    rec.source_records.push_back("jsonl:" + ctx_.file + "#" + std::to_string(lines_.line_number()));
+    return rec;
+  }
+
+  std::string country(element v, const std::string& key) {
+    std::string code = as_string(v, key);
+    if (!ctx_.countries->by_iso3(code)) bad(key, "unknown country code " + q(code));
+    return code;
+  }
+
+  void participants(element v, EventRecord& rec) {
+    simdjson::dom::array arr;
+    if (v.get_array().get(arr) != simdjson::SUCCESS) bad("participants", "must be an array");
+    std::size_t i = 0;
+    for (element e : arr)
+      rec.participants.push_back(participant(e, "participants[" + std::to_string(i++) + "]"));
+    if (rec.participants.empty()) bad("participants", "must name at least one participant");
+  }
+
+  Participant participant(element v, const std::string& at) {
+    Participant p;
+    bool has_name = false;
+    for (auto field : as_object(v, at)) {
+      const std::string key(field.key);
+      const std::string k = at + "." + key;
+      if (key == "name") {
+        p.name = as_string(field.value, k);
+        has_name = !p.name.empty();
+      } else if (key == "kind") {
+        p.kind = as_string(field.value, k);
+        if (p.kind != "person" && p.kind != "state" && p.kind != "organization") {
+          bad(k, "unknown kind " + q(p.kind) + " (person, state, organization)");
+        }
+      } else if (key == "state") {
+        p.state = country(field.value, k);
+      } else if (key == "title") {
+        p.title = as_string(field.value, k);
+      } else if (key == "role") {
+        p.role = as_string(field.value, k);
+      } else if (key == "same_as") {
+        p.same_as = as_strings(field.value, k);
+        for (const auto& id : p.same_as) {
+          const bool wd = id.size() > 4 && id.starts_with("wd:Q") &&
+                          id.find_first_not_of("0123456789", 4) == std::string::npos;
+          if (!wd && !detail::has_scheme(id)) bad(k, q(id) + " is neither an absolute IRI nor wd:Q...");
+        }
+      } else if (warned_.insert(at.substr(0, at.find('[')) + "." + key).second) {
+        warn({{ctx_.file, static_cast<unsigned>(lines_.line_number()), 0},
+              "unknown key " + q("participants." + key) + " ignored (reported once)"});
+      }
+    }
+    if (!has_name) bad(at + ".name", "required key missing");
+    if (p.kind == "state" && p.state.empty()) {
+      const Country* c = ctx_.countries->by_name(p.name);
+      if (!c) c = ctx_.countries->by_iso3(p.name);
+      if (!c)
+        bad(at + ".state", "required for a state participant (name " + q(p.name) + " is no known country)");
+      p.state = c->iso3;
+    }
+    return p;
+  }
+
+  Location location(element v) {
+    Location loc;
+    for (auto field : as_object(v, "location")) {
+      const std::string key(field.key);
+      const std::string k = "location." + key;
+      if (key == "name")
+        loc.name = as_string(field.value, k);
+      else if (key == "country")
+        loc.country = country(field.value, k);
+      else if (key == "lat")
+        loc.lat = as_number(field.value, k);
+      else if (key == "lon")
+        loc.lon = as_number(field.value, k);
+    }
+    if (loc.lat && (*loc.lat < -90 || *loc.lat > 90)) bad("location.lat", "out of range");
+    if (loc.lon && (*loc.lon < -180 || *loc.lon > 180)) bad("location.lon", "out of range");
+    return loc;
+  }
+
+  RelationSpec relation(element v) {
+    RelationSpec r;
+    bool has_level = false;
+    for (auto field : as_object(v, "relation")) {
+      const std::string key(field.key);
+      const std::string k = "relation." + key;
+      if (key == "between") {
+        simdjson::dom::array arr;
+        if (field.value.get_array().get(arr) != simdjson::SUCCESS || arr.size() != 2) {
+          bad(k, "must be an array of two country codes");
+        }
+        r.sending = country(arr.at(0).value(), k + "[0]");
+        r.receiving = country(arr.at(1).value(), k + "[1]");
+        r.both_directions = true;
+      } else if (key == "sending") {
+        r.sending = country(field.value, k);
+      } else if (key == "receiving") {
+        r.receiving = country(field.value, k);
+      } else if (key == "level" || key == "previous_level") {
+        std::string level = as_string(field.value, k);
+        if (level_individual(level).empty())
+          bad(k, "unknown level " + q(level) + " (ambassador, charge_d_affaires, minister, none)");
+        (key == "level" ? r.level : r.previous_level) = level;
+        has_level |= key == "level";
+      } else if (key == "status") {
+        r.status = as_string(field.value, k);
+        if (status_individual(r.status).empty())
+          bad(k, "unknown status " + q(r.status) + " (proposed, agreed, effective)");
+      }
+    }
+    if (!has_level) bad("relation.level", "required key missing");
+    if (r.sending.empty() || r.receiving.empty())
+      bad("relation", "needs `between` or both `sending` and `receiving`");
+    if (r.sending == r.receiving) bad("relation", "a state cannot keep a mission in itself");
+    return r;
+  }
+
+  void source(element v, EventRecord& rec) {
+    for (auto field : as_object(v, "source")) {
+      const std::string key(field.key);
+      const std::string k = "source." + key;
+      if (key == "url") {
+        rec.source_url = as_string(field.value, k);
+        if (!detail::has_scheme(rec.source_url) ||
+            rec.source_url.find_first_of(" <>\"{}|\\^`") != std::string::npos) {
+          bad(k, q(rec.source_url) + " is not an absolute IRI");
+        }
+      } else if (key == "title") {
+        rec.source_title = as_string(field.value, k);
+      } else if (key == "publisher") {
+        rec.publisher = as_string(field.value, k);
+      } else if (key == "published") {
+        rec.published = as_date(field.value, k);
+      }
+    }
+  }
+
+  const ReaderContext& ctx_;
+  detail::LineReader lines_;
+  simdjson::dom::parser parser_;
+  std::set<std::string> warned_;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordReader> open_jsonl(std::istream& in, const ReaderContext& ctx) {
+  return std::make_unique<JsonlReader>(in, ctx);
+}
+
+bool sniff_jsonl(std::string_view head) {
+  const auto at = head.find_first_not_of(" \t\r\n");
+  return at != std::string_view::npos && head[at] == '{';
+}
+
+}  // namespace diplograph

@@ -1,0 +1,303 @@
+// The one mapping from event records to triples under the ontology.
+#include <cstdio>
+
+#include "diplograph/convert.hpp"
+
+namespace diplograph {
+
+namespace {
+
+std::string dg(std::string_view local) {
+  return std::string(ns::dg) + std::string(local);
+}
+
+struct Terms {
+  std::string type = std::string(ns::rdf) + "type";
+  std::string label = std::string(ns::rdfs) + "label";
+  std::string comment = std::string(ns::rdfs) + "comment";
+  std::string same_as = std::string(ns::owl) + "sameAs";
+  std::string notation = std::string(ns::skos) + "notation";
+  std::string source = std::string(ns::dcterms) + "source";
+  std::string title = std::string(ns::dcterms) + "title";
+  std::string publisher = std::string(ns::dcterms) + "publisher";
+  std::string issued = std::string(ns::dcterms) + "issued";
+  std::string citation = std::string(ns::dcterms) + "bibliographicCitation";
+  std::string lat = std::string(ns::geo) + "lat";
+  std::string lon = std::string(ns::geo) + "long";
+  std::string xsd_decimal = std::string(ns::xsd) + "decimal";
+  std::string participant = dg("participant"), participation = dg("participation"), agent = dg("agent"),
+              role = dg("role"), dg_title = dg("title"), represents = dg("represents"), date = dg("date"),
+              end_date = dg("endDate"), location = dg("location"), country = dg("country"),
+              topic = dg("topic"), summary = dg("summary"), cameo_code = dg("cameoCode"),
+              actor_code = dg("cameoActorCode"), goldstein = dg("goldstein"), intensity = dg("intensity"),
+              source_record = dg("sourceRecord"), relation_change = dg("relationChange"),
+              mission = dg("mission"), sending = dg("sendingState"), receiving = dg("receivingState"),
+              level = dg("level"), previous_level = dg("previousLevel"), status = dg("status"),
+              c_participation = dg("Participation"), c_state = dg("State"), c_person = dg("Person"),
+              c_org = dg("Organization"), c_place = dg("Place"), c_mission = dg("Mission"),
+              c_change = dg("RelationChange");
+};
+
+const Terms& terms() {
+  static const Terms t;
+  return t;
+}
+
+// Percent-encodes what may not stand in an IRI path segment.
+std::string segment(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4U];
+      out += hex[c & 15U];
+    }
+  }
+  return out;
+}
+
+std::string_view stem(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
+  const auto dot = path.find('.');
+  return dot == std::string_view::npos || dot == 0 ? path : path.substr(0, dot);
+}
+
+// "PhoneCall" -> "Phone call"
+std::string words(std::string_view camel) {
+  std::string out;
+  for (char c : camel) {
+    if (std::isupper(static_cast<unsigned char>(c)) && !out.empty()) {
+      out += ' ';
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+class Out {
+ public:
+  Out(QuadSink& sink, TermRef graph) : sink_(sink), graph_(graph) {}
+  void iri(std::string_view s, std::string_view p, std::string_view o) {
+    sink_.quad(TermRef::iri(s), TermRef::iri(p), TermRef::iri(o), graph_);
+  }
+  void lit(std::string_view s, std::string_view p, std::string_view o, std::string_view dt = {}) {
+    if (o.empty()) return;
+    sink_.quad(TermRef::iri(s), TermRef::iri(p), TermRef::literal(o, dt), graph_);
+  }
+  void lang(std::string_view s, std::string_view p, std::string_view o, std::string_view tag) {
+    sink_.quad(TermRef::iri(s), TermRef::iri(p), TermRef::lang_literal(o, tag), graph_);
+  }
+
+ private:
+  QuadSink& sink_;
+  TermRef graph_;
+};
+
+std::string date_type(std::string_view d) {
+  return std::string(ns::xsd) + std::string(date_datatype(d));
+}
+
+std::string number(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6f", v);
+  std::string s(buf);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s += '0';
+  return s;
+}
+
+std::vector<std::pair<std::string, std::string>> directions(const RelationSpec& r) {
+  std::vector<std::pair<std::string, std::string>> out{{r.sending, r.receiving}};
+  if (r.both_directions) out.emplace_back(r.receiving, r.sending);
+  return out;
+}
+
+std::string external_iri(std::string_view id) {
+  if (id.starts_with("wd:")) return std::string(ns::wd) + std::string(id.substr(3));
+  return std::string(id);
+}
+
+}  // namespace
+
+Mapper::Mapper(QuadSink& sink, MapOptions opts, const Countries& countries)
+    : sink_(sink), opts_(std::move(opts)), countries_(countries) {}
+
+bool Mapper::first_time(const std::string& iri) {
+  return written_.insert(iri).second;
+}
+
+std::string Mapper::event_iri(const EventRecord& rec, std::string_view source_name) const {
+  const std::string space = rec.id_space.empty() ? slug(stem(source_name)) : rec.id_space;
+  return opts_.base + "event/" + segment(space) + "/" + segment(rec.id);
+}
+
+std::string Mapper::state_iri(std::string_view iso3) const {
+  return opts_.base + "state/" + std::string(iso3);
+}
+
+std::string Mapper::actor_iri(const Participant& p) const {
+  if (p.kind == "state") return state_iri(p.state);
+  const std::string kind = p.kind == "organization" ? "org/" : "person/";
+  const std::string state = p.state.empty() ? std::string() : p.state + "/";
+  return opts_.base + kind + state + segment(slug(p.name));
+}
+
+std::vector<Prefix> Mapper::prefixes() const {
+  return {{"dg", std::string(ns::dg)},           {"rdf", std::string(ns::rdf)},
+          {"rdfs", std::string(ns::rdfs)},       {"xsd", std::string(ns::xsd)},
+          {"owl", std::string(ns::owl)},         {"skos", std::string(ns::skos)},
+          {"dcterms", std::string(ns::dcterms)}, {"geo", std::string(ns::geo)},
+          {"wd", std::string(ns::wd)},           {"state", opts_.base + "state/"},
+          {"mission", opts_.base + "mission/"}};
+}
+
+void Mapper::map_state(std::string_view iso3, TermRef graph) {
+  const std::string iri = state_iri(iso3);
+  if (!first_time(std::string(graph.value) + iri)) return;
+  const auto& t = terms();
+  Out out(sink_, graph);
+  const Country* c = countries_.by_iso3(iso3);
+  out.iri(iri, t.type, t.c_state);
+  out.lang(iri, t.label, c ? c->name : iso3, "en");
+  out.lit(iri, t.notation, iso3);
+  if (!c) return;
+  out.lit(iri, t.notation, c->iso2);
+  if (!c->wikidata.empty()) out.iri(iri, t.same_as, std::string(ns::wd) + c->wikidata);
+}
+
+void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef graph) {
+  if (p.kind == "state") {
+    map_state(p.state, graph);
+    return;
+  }
+  if (!p.state.empty()) map_state(p.state, graph);
+  if (!first_time(std::string(graph.value) + iri)) return;
+  const auto& t = terms();
+  Out out(sink_, graph);
+  out.iri(iri, t.type, p.kind == "organization" ? t.c_org : t.c_person);
+  out.lit(iri, t.label, p.name);
+  if (!p.state.empty()) out.iri(iri, t.represents, state_iri(p.state));
+  out.lit(iri, t.actor_code, p.actor_code);
+  for (const auto& id : p.same_as) out.iri(iri, t.same_as, external_iri(id));
+}
+
+std::string Mapper::place_iri(const Location& loc, const std::string& event) const {
+  if (loc.name.empty()) return event + "/place";
+  return opts_.base + "place/" + (loc.country.empty() ? "" : loc.country + "/") + segment(slug(loc.name));
+}
+
+void Mapper::map_location(const Location& loc, const std::string& event, TermRef graph) {
+  const auto& t = terms();
+  Out out(sink_, graph);
+  const std::string iri = place_iri(loc, event);
+  if (!loc.country.empty()) map_state(loc.country, graph);
+  if (!first_time(std::string(graph.value) + iri)) return;
+  out.iri(iri, t.type, t.c_place);
+  out.lit(iri, t.label, loc.name);
+  if (!loc.country.empty()) out.iri(iri, t.country, state_iri(loc.country));
+  if (loc.lat) out.lit(iri, t.lat, number(*loc.lat), t.xsd_decimal);
+  if (loc.lon) out.lit(iri, t.lon, number(*loc.lon), t.xsd_decimal);
+}
+
+void Mapper::map_relation(const EventRecord& rec, const std::string& event, TermRef graph) {
+  const auto& t = terms();
+  const RelationSpec& r = *rec.relation;
+  Out out(sink_, graph);
+  for (const auto& [from, to] : directions(r)) {
+    map_state(from, graph);
+    map_state(to, graph);
+    const std::string change = event + "/change/" + from + "-" + to;
+    const std::string mission = opts_.base + "mission/" + from + "-" + to;
+    out.iri(change, t.type, t.c_change);
+    out.lit(change, t.label,
+            from + " mission in " + to + ": " + (r.previous_level.empty() ? "" : r.previous_level + " -> ") +
+                r.level + " (" + r.status + ")");
+    out.lit(change, t.date, rec.date, date_type(rec.date));
+    out.iri(change, t.participant, state_iri(from));
+    out.iri(change, t.participant, state_iri(to));
+    out.iri(change, t.sending, state_iri(from));
+    out.iri(change, t.receiving, state_iri(to));
+    out.iri(change, t.level, dg(level_individual(r.level)));
+    if (!r.previous_level.empty()) out.iri(change, t.previous_level, dg(level_individual(r.previous_level)));
+    out.iri(change, t.status, dg(status_individual(r.status)));
+    out.iri(change, t.mission, mission);
+    if (!rec.source_url.empty()) out.iri(change, t.source, rec.source_url);
+    if (!first_time(std::string(graph.value) + mission)) continue;
+    out.iri(mission, t.type, t.c_mission);
+    out.lit(mission, t.label, "Mission of " + from + " in " + to);
+    out.iri(mission, t.sending, state_iri(from));
+    out.iri(mission, t.receiving, state_iri(to));
+  }
+}
+
+void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef graph) {
+  const auto& t = terms();
+  Out out(sink_, graph);
+  const std::string e = event_iri(rec, source_name);
+  out.iri(e, t.type, dg(rec.event_class));
+  std::string label = rec.label;
+  if (label.empty()) {
+    label = words(rec.event_class);
+    for (std::size_t i = 0; i < rec.participants.size(); ++i) {
+      label += (i == 0 ? ": " : i + 1 == rec.participants.size() ? " and " : ", ");
+      label += rec.participants[i].name;
+    }
+  }
+  out.lit(e, t.label, label);
+  out.lit(e, t.date, rec.date, date_type(rec.date));
+  if (!rec.end_date.empty()) out.lit(e, t.end_date, rec.end_date, date_type(rec.end_date));
+  // The event's own statements first, so that Turtle groups them under one subject.
+  std::vector<std::string> actors;
+  for (const Participant& p : rec.participants) {
+    actors.push_back(actor_iri(p));
+    out.iri(e, t.participant, actors.back());
+  }
+  for (std::size_t i = 0; i < rec.participants.size(); ++i) {
+    out.iri(e, t.participation, e + "/p" + std::to_string(i + 1));
+  }
+  for (const auto& topic : rec.topics) out.lit(e, t.topic, topic);
+  out.lit(e, t.summary, rec.summary);
+  out.lit(e, t.comment, rec.note);
+  out.lit(e, t.cameo_code, rec.cameo_code);
+  out.lit(e, t.goldstein, rec.goldstein, t.xsd_decimal);
+  out.lit(e, t.intensity, rec.intensity, t.xsd_decimal);
+  for (const auto& sr : rec.source_records) out.lit(e, t.source_record, sr);
+  if (!rec.source_url.empty()) {
+    out.iri(e, t.source, rec.source_url);
+  } else if (!rec.source_title.empty() || !rec.publisher.empty()) {
+    // A source known only by its title: cited, not linked.
+    std::string cite = rec.source_title;
+    if (!rec.publisher.empty()) cite += (cite.empty() ? "" : ", ") + rec.publisher;
+    if (!rec.published.empty()) cite += ", " + rec.published;
+    out.lit(e, t.citation, cite);
+  }
+  if (rec.location) out.iri(e, t.location, place_iri(*rec.location, e));
+  if (rec.relation) {
+    for (const auto& [from, to] : directions(*rec.relation))
+      out.iri(e, t.relation_change, e + "/change/" + from + "-" + to);
+  }
+  for (std::size_t i = 0; i < rec.participants.size(); ++i) {
+    const Participant& p = rec.participants[i];
+    const std::string part = e + "/p" + std::to_string(i + 1);
+    out.iri(part, t.type, t.c_participation);
+    out.iri(part, t.agent, actors[i]);
+    out.lit(part, t.role, p.role);
+    out.lit(part, t.dg_title, p.title);
+  }
+  for (std::size_t i = 0; i < rec.participants.size(); ++i) map_actor(rec.participants[i], actors[i], graph);
+  if (!rec.source_url.empty() && first_time(std::string(graph.value) + rec.source_url)) {
+    out.lit(rec.source_url, t.title, rec.source_title);
+    out.lit(rec.source_url, t.publisher, rec.publisher);
+    if (!rec.published.empty()) out.lit(rec.source_url, t.issued, rec.published, date_type(rec.published));
+  }
+  if (rec.location) map_location(*rec.location, e, graph);
+  if (rec.relation) map_relation(rec, e, graph);
+}
+
+}  // namespace diplograph

@@ -1,0 +1,17 @@
+// Private to the converters: each input format's reader and sniffer, listed in formats.cpp.
+#pragma once
+
+#include "diplograph/convert.hpp"
+
+namespace diplograph {
+
+std::unique_ptr<RecordReader> open_jsonl(std::istream& in, const ReaderContext& ctx);
+bool sniff_jsonl(std::string_view head);
+std::unique_ptr<RecordReader> open_csv(std::istream& in, const ReaderContext& ctx);
+bool sniff_csv(std::string_view head);
+std::unique_ptr<RecordReader> open_gdelt(std::istream& in, const ReaderContext& ctx);
+bool sniff_gdelt(std::string_view head);
+std::unique_ptr<RecordReader> open_icews(std::istream& in, const ReaderContext& ctx);
+bool sniff_icews(std::string_view head);
+
+}  // namespace diplograph

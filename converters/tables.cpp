@@ -1,0 +1,195 @@
+// The data tables shipped with the ontology: countries, CAMEO codes, and the ontology's own
+// record types and event classes. Each is a data file compiled in (cmake/Embed.cmake).
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "converters/text.hpp"
+#include "diplograph/convert.hpp"
+
+namespace diplograph {
+
+namespace embedded {
+std::string_view file(std::string_view name);
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::vector<std::string> split_bar(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    const auto bar = s.find('|');
+    out.emplace_back(s.substr(0, bar));
+    if (bar == std::string_view::npos) break;
+    s.remove_prefix(bar + 1);
+  }
+  return out;
+}
+
+// Calls fn(fields) for each data row of a CSV table with a header (no embedded newlines).
+template <class Fn>
+void for_each_row(std::string_view csv, std::size_t columns, Fn fn) {
+  std::vector<std::string> fields;
+  bool header = true;
+  while (!csv.empty()) {
+    const auto nl = csv.find('\n');
+    const auto line = csv.substr(0, nl);
+    csv.remove_prefix(nl == std::string_view::npos ? csv.size() : nl + 1);
+    if (line.empty()) continue;
+    if (!detail::split_csv(line, fields).empty() || fields.size() < columns) {
+      throw std::runtime_error("malformed built-in table row: " + std::string(line));
+    }
+    if (!std::exchange(header, false)) fn(fields);
+  }
+}
+
+template <class V>
+const V* lookup(const std::vector<std::pair<std::string, std::size_t>>& index, const std::vector<V>& values,
+                const std::string& key) {
+  auto it = std::lower_bound(index.begin(), index.end(), key,
+                             [](const auto& e, const std::string& k) { return e.first < k; });
+  return it != index.end() && it->first == key ? &values[it->second] : nullptr;
+}
+
+}  // namespace
+
+std::string_view ontology_turtle() {
+  return embedded::file("diplomacy.ttl");
+}
+
+// ------------------------------------------------------------------------- countries
+
+Countries::Countries(std::string_view csv) {
+  for_each_row(csv, 6, [&](const std::vector<std::string>& f) {
+    countries_.push_back({f[0], f[1], f[2], f[3], split_bar(f[4]), split_bar(f[5])});
+  });
+  for (std::size_t i = 0; i < countries_.size(); ++i) {
+    const auto& c = countries_[i];
+    codes_.emplace_back(c.iso3, i);
+    codes_.emplace_back(c.iso2, i);
+    for (const auto& code : c.cameo) codes_.emplace_back(code, i);
+    names_.emplace_back(lower(c.name), i);
+    for (const auto& a : c.aliases) names_.emplace_back(lower(a), i);
+  }
+  std::sort(codes_.begin(), codes_.end());
+  std::sort(names_.begin(), names_.end());
+}
+
+const Countries& Countries::builtin() {
+  static const Countries table(embedded::file("countries.csv"));
+  return table;
+}
+
+const Country* Countries::by_iso3(std::string_view code) const {
+  const Country* c = by_code(code);
+  return c && c->iso3 == code ? c : nullptr;
+}
+
+const Country* Countries::by_code(std::string_view code) const {
+  return lookup(codes_, countries_, std::string(code));
+}
+
+const Country* Countries::by_name(std::string_view name) const {
+  return lookup(names_, countries_, lower(name));
+}
+
+// ------------------------------------------------------------------------- CAMEO
+
+Cameo::Cameo(std::string_view csv) {
+  for_each_row(csv, 4, [&](const std::vector<std::string>& f) {
+    codes_.push_back({f[0], f[1], f[2], f[3]});
+  });
+  std::sort(codes_.begin(), codes_.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
+}
+
+const Cameo& Cameo::builtin() {
+  static const Cameo table(embedded::file("cameo.csv"));
+  return table;
+}
+
+const CameoCode* Cameo::find(std::string_view code) const {
+  auto it = std::lower_bound(codes_.begin(), codes_.end(), code,
+                             [](const CameoCode& c, std::string_view k) { return c.code < k; });
+  return it != codes_.end() && it->code == code ? &*it : nullptr;
+}
+
+// ------------------------------------------------------------------------- vocabulary
+
+namespace {
+
+class Collect : public QuadSink {
+ public:
+  std::multimap<std::string, std::string> super;  // class -> superclass
+  std::vector<std::pair<std::string, std::string>> record_types;
+  void quad(TermRef s, TermRef p, TermRef o, TermRef) override {
+    if (s.kind != TermKind::iri || !s.value.starts_with(ns::dg)) return;
+    const std::string local(s.value.substr(ns::dg.size()));
+    if (p.value == std::string(ns::rdfs) + "subClassOf" && o.value.starts_with(ns::dg)) {
+      super.emplace(local, o.value.substr(ns::dg.size()));
+    } else if (p.value == std::string(ns::dg) + "recordType") {
+      record_types.emplace_back(o.value, local);
+    }
+  }
+};
+
+bool below(const std::multimap<std::string, std::string>& super, const std::string& cls,
+           const std::string& root, std::set<std::string>& seen) {
+  if (cls == root) return true;
+  if (!seen.insert(cls).second) return false;
+  auto [a, b] = super.equal_range(cls);
+  return std::any_of(a, b, [&](const auto& e) { return below(super, e.second, root, seen); });
+}
+
+}  // namespace
+
+Vocabulary::Vocabulary(std::string_view ontology) {
+  Collect c;
+  ReadOptions opts;
+  opts.syntax = Syntax::turtle;
+  opts.base = std::string(ns::dg);
+  if (!read_rdf_string(ontology, "diplomacy.ttl", opts, c, {})) {
+    throw std::runtime_error("the ontology cannot be read");
+  }
+  std::set<std::string> classes;
+  for (const auto& [cls, sup] : c.super) classes.insert(cls);
+  for (const auto& cls : classes) {
+    std::set<std::string> seen;
+    if (below(c.super, cls, "Event", seen)) event_classes_.push_back(cls);
+  }
+  event_classes_.emplace_back("Event");
+  std::sort(event_classes_.begin(), event_classes_.end());
+  record_types_ = std::move(c.record_types);
+  std::sort(record_types_.begin(), record_types_.end());
+}
+
+const Vocabulary& Vocabulary::builtin() {
+  static const Vocabulary v(ontology_turtle());
+  return v;
+}
+
+std::string_view Vocabulary::class_for_record_type(std::string_view type) const {
+  for (const auto& [t, cls] : record_types_) {
+    if (t == type) return cls;
+  }
+  return {};
+}
+
+bool Vocabulary::is_event_class(std::string_view local) const {
+  return std::binary_search(event_classes_.begin(), event_classes_.end(), local);
+}
+
+std::vector<std::string> Vocabulary::record_types() const {
+  std::vector<std::string> out;
+  for (const auto& [t, cls] : record_types_) out.push_back(t);
+  return out;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,50 @@
+// Private to the converters: line reading with limits, and CSV/TSV field splitting.
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace diplograph::detail {
+
+/// Reads lines from a stream through a buffer; strips "\n" and "\r\n". A line longer than
+/// `max_line` is reported as too long (and skipped to its end, so reading can go on).
+class LineReader {
+ public:
+  enum class Result : std::uint8_t { line, end, too_long, error };
+
+  LineReader(std::istream& in, std::size_t max_line);
+  Result next(std::string_view& line);
+  /// 1-based number of the line last returned.
+  [[nodiscard]] std::uint64_t line_number() const { return line_no_; }
+  [[nodiscard]] std::uint64_t bytes_consumed() const { return consumed_; }
+
+ private:
+  bool fill();
+  std::istream& in_;
+  std::size_t max_line_;
+  std::string buf_;
+  std::size_t pos_ = 0;
+  std::size_t end_ = 0;
+  std::string line_;
+  std::uint64_t line_no_ = 0;
+  std::uint64_t consumed_ = 0;
+  bool eof_ = false;
+};
+
+/// Whether a CSV record's quotes are balanced (an odd count means it continues on the next line).
+bool csv_record_complete(std::string_view record);
+
+/// Splits one RFC 4180 record into fields. Returns an empty string on success, else what is
+/// wrong (e.g. a stray quote).
+std::string split_csv(std::string_view record, std::vector<std::string>& fields);
+
+/// Splits on tabs (no quoting), into views of `line`.
+void split_tabs(std::string_view line, std::vector<std::string_view>& fields);
+
+/// Whether `s` is valid UTF-8 (scalar values only).
+bool valid_utf8(std::string_view s);
+
+}  // namespace diplograph::detail

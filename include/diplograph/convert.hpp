@@ -1,0 +1,262 @@
+// diplograph/convert.hpp: event records, the readers that produce them from each input format,
+// the tables they resolve through, and the mapping of a record to triples.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "diplograph/error.hpp"
+#include "diplograph/rdf.hpp"
+
+namespace diplograph {
+
+// ------------------------------------------------------------------------- the record model
+
+struct Participant {
+  std::string name;
+  std::string kind = "person";  ///< person, state, organization
+  std::string state;            ///< ISO alpha-3 of the state represented (or the state itself)
+  std::string title;
+  std::string role;
+  std::string actor_code;  ///< CAMEO actor code (GDELT)
+  std::vector<std::string> same_as;
+};
+
+struct RelationSpec {
+  std::string sending;    ///< alpha-3
+  std::string receiving;  ///< alpha-3
+  bool both_directions = false;
+  std::string level;  ///< ambassador, charge_d_affaires, minister, none
+  std::string previous_level;
+  std::string status = "effective";
+};
+
+struct Location {
+  std::string name;
+  std::string country;  ///< alpha-3
+  std::optional<double> lat;
+  std::optional<double> lon;
+};
+
+/// One event as a reader understood it, before it is mapped to triples.
+struct EventRecord {
+  std::string id;           ///< unique within its source; part of the event IRI
+  std::string id_space;     ///< where `id` is unique ("gdelt", "icews"); the file's stem if empty
+  std::string event_class;  ///< local name of the ontology class, e.g. "PhoneCall"
+  std::string date;         ///< YYYY-MM-DD, YYYY-MM or YYYY
+  std::string end_date;
+  std::string label;  ///< made from participants and class when empty
+  std::vector<Participant> participants;
+  std::optional<Location> location;
+  std::vector<std::string> topics;
+  std::string summary;
+  std::optional<RelationSpec> relation;
+  std::string source_url;
+  std::string source_title;
+  std::string publisher;
+  std::string published;
+  std::string note;
+  std::string cameo_code;
+  std::string goldstein;
+  std::string intensity;
+  std::vector<std::string> source_records;  ///< "format:file#record", one per source row
+  std::string story_id;
+};
+
+/// The ontology individual (local name) for a representation level ("ambassador" ->
+/// "Ambassador") or change status ("proposed" -> "Proposed"); empty when unknown.
+[[nodiscard]] std::string_view level_individual(std::string_view level);
+[[nodiscard]] std::string_view status_individual(std::string_view status);
+
+/// Checks a date of the record format (YYYY-MM-DD, YYYY-MM, YYYY); returns its xsd datatype
+/// local name ("date", "gYearMonth", "gYear") or empty when malformed.
+[[nodiscard]] std::string_view date_datatype(std::string_view date);
+
+// ------------------------------------------------------------------------- tables
+
+struct Country {
+  std::string iso3;
+  std::string iso2;
+  std::string name;
+  std::string wikidata;  ///< Q-id, may be empty
+  std::vector<std::string> cameo;
+  std::vector<std::string> aliases;
+};
+
+/// The country table (ontology/countries.csv): ISO alpha-3 and alpha-2, CAMEO codes and the
+/// names ICEWS writes, each resolving to one state.
+class Countries {
+ public:
+  static const Countries& builtin();
+  explicit Countries(std::string_view csv);
+  [[nodiscard]] const Country* by_iso3(std::string_view code) const;
+  [[nodiscard]] const Country* by_code(std::string_view code) const;  ///< alpha-3, alpha-2, CAMEO
+  [[nodiscard]] const Country* by_name(std::string_view name) const;  ///< case-insensitive
+  [[nodiscard]] std::size_t size() const { return countries_.size(); }
+
+ private:
+  std::vector<Country> countries_;
+  std::vector<std::pair<std::string, std::size_t>> codes_;  // sorted
+  std::vector<std::pair<std::string, std::size_t>> names_;  // sorted, lower-case
+};
+
+struct CameoCode {
+  std::string code;
+  std::string label;
+  std::string event_class;  ///< ontology class local name
+  std::string goldstein;
+};
+
+/// The CAMEO event code table (ontology/cameo.csv).
+class Cameo {
+ public:
+  static const Cameo& builtin();
+  explicit Cameo(std::string_view csv);
+  [[nodiscard]] const CameoCode* find(std::string_view code) const;
+  [[nodiscard]] std::size_t size() const { return codes_.size(); }
+
+ private:
+  std::vector<CameoCode> codes_;  // sorted by code
+};
+
+/// What the converters need from the ontology: the native record types and the event classes.
+class Vocabulary {
+ public:
+  static const Vocabulary& builtin();
+  explicit Vocabulary(std::string_view ontology_turtle);
+  /// The class local name for a native record `type`, or empty.
+  [[nodiscard]] std::string_view class_for_record_type(std::string_view type) const;
+  [[nodiscard]] bool is_event_class(std::string_view local) const;
+  [[nodiscard]] std::vector<std::string> record_types() const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> record_types_;
+  std::vector<std::string> event_classes_;
+};
+
+/// The ontology as shipped (ontology/diplomacy.ttl).
+[[nodiscard]] std::string_view ontology_turtle();
+
+namespace ns {
+inline constexpr std::string_view dg = "https://w3id.org/diplograph/ontology#";
+inline constexpr std::string_view rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+inline constexpr std::string_view rdfs = "http://www.w3.org/2000/01/rdf-schema#";
+inline constexpr std::string_view xsd = "http://www.w3.org/2001/XMLSchema#";
+inline constexpr std::string_view owl = "http://www.w3.org/2002/07/owl#";
+inline constexpr std::string_view skos = "http://www.w3.org/2004/02/skos/core#";
+inline constexpr std::string_view dcterms = "http://purl.org/dc/terms/";
+inline constexpr std::string_view geo = "http://www.w3.org/2003/01/geo/wgs84_pos#";
+inline constexpr std::string_view wd = "http://www.wikidata.org/entity/";
+inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id/";
+}  // namespace ns
+
+// ------------------------------------------------------------------------- readers
+
+enum class ReadStatus : std::uint8_t { ok, end, bad, fatal };
+
+struct Limits {
+  std::size_t max_line = 16U << 20U;  ///< bytes in one line (or CSV record)
+  unsigned max_depth = 64;            ///< JSON nesting
+};
+
+/// Produces records from one input. `bad` means this record is skipped (the diagnostic says
+/// why) and reading may go on; `fatal` means the input cannot be read further.
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  virtual ReadStatus next(EventRecord& out, Diagnostic& error) = 0;
+  /// Warnings that do not skip a record (e.g. an unknown key, once per name).
+  void set_warning_sink(ErrorSink sink) { warn_ = std::move(sink); }
+  /// Records flushed so far that were held back (the ICEWS mirror window).
+  virtual std::uint64_t merged() const { return 0; }
+
+ protected:
+  void warn(Diagnostic d) const {
+    if (warn_) warn_(d);
+  }
+
+ private:
+  ErrorSink warn_;
+};
+
+struct ReaderContext {
+  std::string file;  ///< as named in diagnostics and dg:sourceRecord
+  Limits limits;
+  const Vocabulary* vocabulary = &Vocabulary::builtin();
+  const Countries* countries = &Countries::builtin();
+  const Cameo* cameo = &Cameo::builtin();
+};
+
+/// One input format: a record reader and how to recognise its files. Adding a converter
+/// adds one row to input_formats().
+struct InputFormat {
+  std::string_view name;
+  std::vector<std::string_view> extensions;  ///< lower-case, with the dot; suffix match
+  bool (*sniff)(std::string_view head);      ///< the first bytes of a file
+  std::unique_ptr<RecordReader> (*open)(std::istream& in, const ReaderContext& ctx);
+};
+
+[[nodiscard]] std::span<const InputFormat> input_formats();
+[[nodiscard]] const InputFormat* input_format(std::string_view name);
+/// By extension, then by content; nullptr when neither tells.
+[[nodiscard]] const InputFormat* detect_input_format(std::string_view path, std::string_view head);
+
+// ------------------------------------------------------------------------- mapping and converting
+
+struct MapOptions {
+  std::string base{ns::default_base};
+};
+
+/// Maps records to triples under the ontology; deterministic IRIs from names and states.
+class Mapper {
+ public:
+  Mapper(QuadSink& sink, MapOptions opts, const Countries& countries = Countries::builtin());
+  /// Writes the triples of one record (into `graph`, empty for the default graph).
+  void map(const EventRecord& rec, std::string_view source_name, TermRef graph = {});
+  [[nodiscard]] std::string event_iri(const EventRecord& rec, std::string_view source_name) const;
+  [[nodiscard]] std::string actor_iri(const Participant& p) const;
+  [[nodiscard]] std::string state_iri(std::string_view iso3) const;
+  /// Prefixes for readable output.
+  [[nodiscard]] std::vector<Prefix> prefixes() const;
+
+ private:
+  void map_state(std::string_view iso3, TermRef graph);
+  void map_actor(const Participant& p, const std::string& iri, TermRef graph);
+  void map_relation(const EventRecord& rec, const std::string& event, TermRef graph);
+  void map_location(const Location& loc, const std::string& event, TermRef graph);
+  [[nodiscard]] std::string place_iri(const Location& loc, const std::string& event) const;
+  [[nodiscard]] bool first_time(const std::string& iri);
+  QuadSink& sink_;
+  MapOptions opts_;
+  const Countries& countries_;
+  std::unordered_set<std::string> written_;  // actors, states, places, missions: once each
+};
+
+/// A short slug for IRIs: lower-case ASCII letters and digits joined by '-'; other characters
+/// percent-free (non-ASCII letters are kept as UTF-8).
+[[nodiscard]] std::string slug(std::string_view text);
+
+struct ConvertStats {
+  std::uint64_t records = 0;  ///< records read (good or bad)
+  std::uint64_t events = 0;   ///< events written
+  std::uint64_t skipped = 0;  ///< bad records skipped
+  std::uint64_t triples = 0;
+};
+
+using ProgressFn = std::function<void(const ConvertStats&, double fraction_read)>;
+
+/// Converts one input file through its reader and the mapper. Returns false when a bad record
+/// was met and `keep_going` is off, or the file could not be read at all.
+bool convert_file(const std::string& path, const InputFormat& format, const ReaderContext& ctx,
+                  Mapper& mapper, TermRef graph, bool keep_going, const ErrorSink& errors,
+                  ConvertStats& stats, const ProgressFn& progress = {});
+
+}  // namespace diplograph

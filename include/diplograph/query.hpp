@@ -1,0 +1,98 @@
+// diplograph/query.hpp: the questions asked of the graph. The engine reads through the
+// abstract QuadSource, so it runs on a Sord store or on a tiny in-memory dataset alike.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diplograph/rdf.hpp"
+
+namespace diplograph {
+
+// ------------------------------------------------------------------------- results
+
+/// A result: named columns and rows of strings, written as table, CSV, JSON.
+struct Table {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+
+enum class TableFormat : std::uint8_t { table, csv, json };
+[[nodiscard]] std::optional<TableFormat> table_format(std::string_view name);
+void write_table(std::ostream& out, const Table& t, TableFormat format);
+/// A Graphviz graph of who met whom from a met table (with or without counts).
+void write_dot(std::ostream& out, const Table& met);
+
+// ------------------------------------------------------------------------- the ontology at run time
+
+/// The vocabulary nodes and class tree a query needs, looked up once per source.
+class Schema {
+ public:
+  explicit Schema(const QuadSource& src);
+  /// Every class at or below `cls` in rdfs:subClassOf (cycles tolerated).
+  [[nodiscard]] std::vector<NodeId> subclasses(NodeId cls) const;
+  [[nodiscard]] bool is_a(NodeId node, const std::vector<NodeId>& classes) const;
+  /// The most specific type of `node` among `classes` (local name), or empty.
+  [[nodiscard]] std::string_view type_name(NodeId node, const std::vector<NodeId>& classes) const;
+
+  const QuadSource& src;
+  NodeId type, label, sub_class_of, participant, represents, date, end_date, source, topic, notation,
+      relation_change, sending, receiving, level, previous_level, status, same_as;
+  std::vector<NodeId> interactions;  ///< dg:Interaction and everything below it
+  std::vector<NodeId> events;        ///< dg:Event and everything below it
+  std::vector<NodeId> actors;        ///< dg:Actor and everything below it
+  NodeId state_class;
+};
+
+/// Resolves an actor named by IRI, a state's alpha-3 code, exact label, or a unique
+/// case-insensitive part of a label, tried in that order. Throws UsageError when nothing or
+/// more than one actor matches (listing the candidates).
+[[nodiscard]] NodeId resolve_actor(const Schema& schema, std::string_view name);
+/// The same, restricted to states.
+[[nodiscard]] NodeId resolve_state(const Schema& schema, std::string_view name);
+
+// ------------------------------------------------------------------------- who met whom
+
+struct MetOptions {
+  std::string actor;
+  std::string with;
+  std::string since;
+  std::string until;
+  std::vector<std::string> types;  ///< class local names or IRIs; subclasses count
+  bool state_level = false;
+  bool count = false;
+};
+
+/// `date,event,type,actor,actor_label,other,other_label,source`, or with count
+/// `actor,actor_label,other,other_label,events,first,last`.
+[[nodiscard]] Table query_met(const QuadSource& src, const MetOptions& opts);
+
+/// Whether an event dated [date, end_date] overlaps [since, until] (reduced precision aware;
+/// empty bounds are open).
+[[nodiscard]] bool date_in_range(std::string_view date, std::string_view end_date, std::string_view since,
+                                 std::string_view until);
+
+// ------------------------------------------------------------------------- relations
+
+struct RelationOptions {
+  std::string a;
+  std::string b;
+  std::string at;
+};
+
+struct RelationReport {
+  Table history;       ///< `date,sending,receiving,level,previous_level,status,event,source`
+  Table pending;       ///< the same columns: proposed and agreed changes
+  Table interactions;  ///< `type,events,first,last`
+  Table topics;        ///< `topic,events`
+};
+
+[[nodiscard]] RelationReport query_relation(const QuadSource& src, const RelationOptions& opts);
+
+}  // namespace diplograph

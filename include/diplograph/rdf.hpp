@@ -1,0 +1,224 @@
+// diplograph/rdf.hpp: the RDF model (terms, syntaxes) and its I/O (readers, writers, store).
+// No Serd or Sord type appears here: they stay behind these opaque types.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diplograph/error.hpp"
+
+namespace diplograph {
+
+// ------------------------------------------------------------------------- syntaxes
+
+/// The RDF syntaxes diplograph reads and writes: a closed set.
+enum class Syntax : std::uint8_t { turtle, ntriples, nquads, trig };
+
+struct SyntaxInfo {
+  Syntax syntax;
+  std::string_view name;        ///< as given to `-t`/`--syntax`
+  std::string_view extension;   ///< with the dot
+  std::string_view media_type;  ///< IANA media type
+  bool has_graphs;              ///< can carry named graphs
+};
+
+[[nodiscard]] const SyntaxInfo& syntax_info(Syntax s);
+[[nodiscard]] std::optional<Syntax> syntax_from_name(std::string_view name);
+[[nodiscard]] std::optional<Syntax> syntax_from_path(std::string_view path);
+
+// ------------------------------------------------------------------------- terms
+
+enum class TermKind : std::uint8_t { none, iri, blank, literal };
+
+/// A borrowed RDF term. `datatype` and `lang` only for literals; both empty means xsd:string.
+struct TermRef {
+  TermKind kind = TermKind::none;
+  std::string_view value;
+  std::string_view datatype;
+  std::string_view lang;
+
+  static TermRef iri(std::string_view v) { return {TermKind::iri, v, {}, {}}; }
+  static TermRef blank(std::string_view v) { return {TermKind::blank, v, {}, {}}; }
+  static TermRef literal(std::string_view v, std::string_view dt = {}) {
+    return {TermKind::literal, v, dt, {}};
+  }
+  static TermRef lang_literal(std::string_view v, std::string_view l) {
+    return {TermKind::literal, v, {}, l};
+  }
+  [[nodiscard]] bool empty() const { return kind == TermKind::none; }
+};
+
+/// An owned RDF term.
+struct Term {
+  TermKind kind = TermKind::none;
+  std::string value;
+  std::string datatype;
+  std::string lang;
+
+  Term() = default;
+  explicit Term(TermRef r) : kind(r.kind), value(r.value), datatype(r.datatype), lang(r.lang) {}
+  [[nodiscard]] TermRef ref() const { return {kind, value, datatype, lang}; }
+  friend bool operator==(const Term&, const Term&) = default;
+  friend auto operator<=>(const Term&, const Term&) = default;
+};
+
+/// The N-Triples form of a term (for tests, messages and canonical comparison).
+[[nodiscard]] std::string to_ntriples(TermRef t);
+
+/// Receives statements; `graph` is empty for the default graph.
+class QuadSink {
+ public:
+  virtual ~QuadSink() = default;
+  virtual void quad(TermRef s, TermRef p, TermRef o, TermRef graph) = 0;
+  void triple(TermRef s, TermRef p, TermRef o) { quad(s, p, o, {}); }
+};
+
+// ------------------------------------------------------------------------- reading
+
+struct ReadOptions {
+  std::optional<Syntax> syntax;      ///< by extension when unset
+  std::string base;                  ///< base IRI; the file's own file: URI when empty
+  std::string blank_prefix;          ///< prepended to blank node labels; unique per document
+  std::string graph;                 ///< graph for triples without one (empty: default graph)
+  std::size_t max_language_tag = 0;  ///< longer language tags are refused (0: no limit)
+};
+
+/// Parses one RDF document into `sink`, streaming. Returns false after reporting the first
+/// syntax error (FILE:LINE:COL) to `errors`. `path` "-" is standard input. Every term is
+/// checked to hold only Unicode scalar values; relative IRIs resolve per RFC 3986.
+bool read_rdf_file(const std::string& path, const ReadOptions& opts, QuadSink& sink, const ErrorSink& errors);
+
+/// Parses RDF text held in memory (`name` is used in diagnostics).
+bool read_rdf_string(std::string_view text, std::string_view name, const ReadOptions& opts, QuadSink& sink,
+                     const ErrorSink& errors);
+
+// ------------------------------------------------------------------------- writing
+
+struct Prefix {
+  std::string name;
+  std::string iri;
+};
+
+/// A streaming RDF writer. Statements are written as they come; Turtle and TriG group
+/// consecutive statements by subject and predicate. Call finish() before destruction.
+class Writer : public QuadSink {
+ public:
+  static std::unique_ptr<Writer> create(Syntax syntax, std::FILE* out,
+                                        const std::vector<Prefix>& prefixes = {}, std::string_view base = {});
+  ~Writer() override;
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  void quad(TermRef s, TermRef p, TermRef o, TermRef graph) override;
+  /// Flushes pending output (closes open Turtle groups). Returns false on a write error.
+  bool finish();
+  [[nodiscard]] std::uint64_t count() const;
+
+ private:
+  struct Impl;
+  explicit Writer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// An output file written atomically: a temporary file beside the target, renamed over it
+/// by commit(). Destroyed uncommitted, the temporary file is removed and the target untouched.
+/// The path "-" writes to standard output.
+class AtomicOutput {
+ public:
+  explicit AtomicOutput(std::string path);  ///< throws InputError when it cannot be created
+  ~AtomicOutput();
+  AtomicOutput(const AtomicOutput&) = delete;
+  AtomicOutput& operator=(const AtomicOutput&) = delete;
+
+  [[nodiscard]] std::FILE* file() const { return file_; }
+  /// Flushes, syncs and renames; throws InputError on failure.
+  void commit();
+
+ private:
+  std::string path_;
+  std::string tmp_;
+  std::FILE* file_ = nullptr;
+  bool committed_ = false;
+};
+
+// ------------------------------------------------------------------------- quads for pattern
+
+/// A node of a QuadSource; 0 is "no node" (in a pattern: any node).
+using NodeId = std::uintptr_t;
+
+class QuadSource {
+ public:
+  virtual ~QuadSource() = default;
+  /// The node for a term, or 0 when the source does not hold it.
+  [[nodiscard]] virtual NodeId find(TermRef term) const = 0;
+  [[nodiscard]] virtual TermRef term(NodeId node) const = 0;
+  /// Calls `fn` for each statement matching the pattern (0 = any) until it returns false.
+  virtual void match(NodeId s, NodeId p, NodeId o,
+                     const std::function<bool(NodeId, NodeId, NodeId)>& fn) const = 0;
+
+  [[nodiscard]] NodeId iri(std::string_view v) const { return find(TermRef::iri(v)); }
+  /// The first object of (s, p, ?), or 0.
+  [[nodiscard]] NodeId object(NodeId s, NodeId p) const;
+  [[nodiscard]] std::vector<NodeId> objects(NodeId s, NodeId p) const;
+  [[nodiscard]] std::vector<NodeId> subjects(NodeId p, NodeId o) const;
+  /// The value of the first object of (s, p, ?), or empty.
+  [[nodiscard]] std::string_view value(NodeId s, NodeId p) const;
+};
+
+/// A small in-memory QuadSource for tests and tiny datasets: a sorted vector, scanned.
+class MemorySource : public QuadSource, public QuadSink {
+ public:
+  MemorySource();
+  ~MemorySource() override;
+  void quad(TermRef s, TermRef p, TermRef o, TermRef graph) override;
+  [[nodiscard]] NodeId find(TermRef term) const override;
+  [[nodiscard]] TermRef term(NodeId node) const override;
+  void match(NodeId s, NodeId p, NodeId o,
+             const std::function<bool(NodeId, NodeId, NodeId)>& fn) const override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// ------------------------------------------------------------------------- in-memory store
+
+/// Which orderings a Store indexes; each costs memory and load time.
+enum StoreIndex : unsigned { index_spo = 1U, index_ops = 2U, index_pos = 4U, index_pso = 8U };
+
+/// An in-memory quad store (Sord underneath). Blank nodes of each loaded file are kept apart.
+class Store : public QuadSource {
+ public:
+  explicit Store(unsigned indices = index_spo | index_ops | index_pos);
+  ~Store() override;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  /// Loads one RDF file; false after reporting errors to `errors` (the store then holds the
+  /// statements read before the error).
+  bool load_file(const std::string& path, ReadOptions opts, const ErrorSink& errors);
+  bool load_string(std::string_view text, std::string_view name, ReadOptions opts, const ErrorSink& errors);
+  void add(TermRef s, TermRef p, TermRef o, TermRef graph = {});
+  [[nodiscard]] std::size_t size() const;
+  /// Writes every statement to `sink`.
+  void write(QuadSink& sink) const;
+
+  [[nodiscard]] NodeId find(TermRef term) const override;
+  [[nodiscard]] TermRef term(NodeId node) const override;
+  void match(NodeId s, NodeId p, NodeId o,
+             const std::function<bool(NodeId, NodeId, NodeId)>& fn) const override;
+
+  struct Impl;
+  [[nodiscard]] Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace diplograph

@@ -1,0 +1,140 @@
+// The diplomatic relation between two states: changes of representation per direction, the
+// level in force at a date, pending proposals, and what the two states' officials took up.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "diplograph/query.hpp"
+
+namespace diplograph {
+
+namespace {
+
+struct Change {
+  std::string date, sending, receiving, level, previous, status, event, source;
+};
+
+std::string notation(const Schema& s, NodeId n) {
+  if (!n) return {};
+  std::string_view v = s.src.value(n, s.notation);
+  if (!v.empty()) return std::string(v);
+  std::string_view iri = s.src.term(n).value;
+  return std::string(iri.substr(iri.find_last_of("#/") + 1));
+}
+
+// The alpha-3 code of a state: its three-letter upper-case notation.
+std::string code(const Schema& s, NodeId state) {
+  for (NodeId n : s.src.objects(state, s.notation)) {
+    std::string_view v = s.src.term(n).value;
+    if (v.size() == 3) return std::string(v);
+  }
+  return std::string(s.src.term(state).value);
+}
+
+std::vector<Change> changes(const Schema& s, NodeId from, NodeId to) {
+  std::vector<Change> out;
+  for (NodeId c : s.src.subjects(s.sending, from)) {
+    if (s.src.object(c, s.receiving) != to || !s.src.object(c, s.status)) continue;
+    Change ch;
+    ch.date = s.src.value(c, s.date);
+    ch.sending = code(s, from);
+    ch.receiving = code(s, to);
+    ch.level = notation(s, s.src.object(c, s.level));
+    ch.previous = notation(s, s.src.object(c, s.previous_level));
+    ch.status = notation(s, s.src.object(c, s.status));
+    const auto parents = s.src.subjects(s.relation_change, c);
+    const NodeId event = parents.empty() ? c : parents.front();
+    ch.event = s.src.term(event).value;
+    ch.source = s.src.value(c, s.source);
+    if (ch.source.empty()) ch.source = s.src.value(event, s.source);
+    out.push_back(std::move(ch));
+  }
+  return out;
+}
+
+std::vector<std::string> row(const Change& c) {
+  return {c.date, c.sending, c.receiving, c.level, c.previous, c.status, c.event, c.source};
+}
+
+std::string first_day(std::string_view d) {
+  std::string s(d);
+  while (s.size() < 10 && (s.size() == 4 || s.size() == 7)) s += "-01";
+  return s;
+}
+
+// Events in which `state` or an actor representing it took part.
+std::set<NodeId> events_of(const Schema& s, NodeId state) {
+  std::set<NodeId> out;
+  for (NodeId e : s.src.subjects(s.participant, state)) out.insert(e);
+  for (NodeId actor : s.src.subjects(s.represents, state)) {
+    for (NodeId e : s.src.subjects(s.participant, actor)) out.insert(e);
+  }
+  return out;
+}
+
+}  // namespace
+
+RelationReport query_relation(const QuadSource& src, const RelationOptions& opts) {
+  const Schema s(src);
+  const NodeId a = resolve_state(s, opts.a);
+  const NodeId b = resolve_state(s, opts.b);
+  if (a == b) throw UsageError("--between and --and name the same state");
+  auto all = changes(s, a, b);
+  auto back = changes(s, b, a);
+  all.insert(all.end(), back.begin(), back.end());
+  std::sort(all.begin(), all.end(), [](const Change& x, const Change& y) {
+    return std::tie(x.date, x.sending, x.receiving, x.event) <
+           std::tie(y.date, y.sending, y.receiving, y.event);
+  });
+
+  const std::vector<std::string> columns{"date",           "sending", "receiving", "level",
+                                         "previous_level", "status",  "event",     "source"};
+  RelationReport r{
+      {columns, {}}, {columns, {}}, {{"type", "events", "first", "last"}, {}}, {{"topic", "events"}, {}}};
+  if (opts.at.empty()) {
+    for (const auto& c : all) r.history.rows.push_back(row(c));
+  } else {
+    for (auto [from, to] : {std::pair{a, b}, std::pair{b, a}}) {
+      const Change* in_force = nullptr;
+      for (const auto& c : all) {
+        if (c.sending == code(s, from) && c.receiving == code(s, to) && c.status == "effective" &&
+            first_day(c.date) <= first_day(opts.at)) {
+          in_force = &c;
+        }
+      }
+      if (in_force) {
+        r.history.rows.push_back(row(*in_force));
+      } else {
+        r.history.rows.push_back({"", code(s, from), code(s, to), "unknown", "", "", "", ""});
+      }
+    }
+  }
+  for (const auto& c : all) {
+    if (c.status != "effective") r.pending.rows.push_back(row(c));
+  }
+
+  // Interactions between the two states' actors, and the topics they took up.
+  const auto ea = events_of(s, a);
+  const auto eb = events_of(s, b);
+  std::map<std::string, std::tuple<std::uint64_t, std::string, std::string>> by_type;
+  std::map<std::string, std::uint64_t> topics;
+  for (NodeId e : ea) {
+    if (!eb.count(e) || !s.is_a(e, s.interactions)) continue;
+    const std::string date(src.value(e, s.date));
+    auto& [n, first, last] = by_type[std::string(s.type_name(e, s.events))];
+    first = n == 0 ? date : std::min(first, date);
+    last = std::max(last, date);
+    ++n;
+    std::set<std::string> seen;
+    for (NodeId t : src.objects(e, s.topic)) {
+      if (seen.insert(std::string(src.term(t).value)).second) ++topics[std::string(src.term(t).value)];
+    }
+  }
+  for (const auto& [type, v] : by_type) {
+    r.interactions.rows.push_back({type, std::to_string(std::get<0>(v)), std::get<1>(v), std::get<2>(v)});
+  }
+  for (const auto& [topic, n] : topics) r.topics.rows.push_back({topic, std::to_string(n)});
+  return r;
+}
+
+}  // namespace diplograph

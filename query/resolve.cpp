@@ -1,0 +1,84 @@
+// Naming actors: by IRI, a state's alpha-3 code, exact label, or a unique part of a label.
+#include <algorithm>
+#include <set>
+
+#include "diplograph/query.hpp"
+
+namespace diplograph {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Every node typed with one of `classes`.
+std::vector<NodeId> members(const Schema& schema, const std::vector<NodeId>& classes) {
+  std::set<NodeId> out;
+  for (NodeId c : classes) {
+    for (NodeId n : schema.src.subjects(schema.type, c)) out.insert(n);
+  }
+  return {out.begin(), out.end()};
+}
+
+bool has_type(const Schema& schema, NodeId n, const std::vector<NodeId>& classes) {
+  return schema.is_a(n, classes);
+}
+
+NodeId resolve(const Schema& schema, std::string_view name, const std::vector<NodeId>& classes,
+               std::string_view what) {
+  const QuadSource& src = schema.src;
+  if (name.find("://") != std::string_view::npos || name.starts_with("urn:")) {
+    const NodeId n = src.iri(name);
+    if (n && has_type(schema, n, classes)) return n;
+    throw UsageError("no " + std::string(what) + " with IRI <" + std::string(name) + ">");
+  }
+  const auto candidates = members(schema, classes);
+  // A state's alpha-3 code.
+  if (name.size() == 3 && std::all_of(name.begin(), name.end(),
+                                      [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
+    for (NodeId n : candidates) {
+      if (!schema.is_a(n, {schema.state_class})) continue;
+      for (NodeId code : src.objects(n, schema.notation)) {
+        if (src.term(code).value == name) return n;
+      }
+    }
+  }
+  std::vector<NodeId> exact, partial;
+  const std::string needle = lower(name);
+  for (NodeId n : candidates) {
+    for (NodeId l : src.objects(n, schema.label)) {
+      const std::string_view label = src.term(l).value;
+      if (label == name)
+        exact.push_back(n);
+      else if (lower(label).find(needle) != std::string::npos)
+        partial.push_back(n);
+    }
+  }
+  exact.erase(std::unique(exact.begin(), exact.end()), exact.end());
+  partial.erase(std::unique(partial.begin(), partial.end()), partial.end());
+  if (exact.size() == 1) return exact.front();
+  const auto& pool = exact.empty() ? partial : exact;
+  if (pool.size() == 1) return pool.front();
+  if (pool.empty()) throw UsageError("no " + std::string(what) + " matches \"" + std::string(name) + "\"");
+  std::string msg = "\"" + std::string(name) + "\" is ambiguous; candidates:";
+  for (NodeId n : pool) {
+    msg += "\n  " + std::string(src.term(n).value) + "  " + std::string(src.value(n, schema.label));
+  }
+  throw UsageError(msg);
+}
+
+}  // namespace
+
+NodeId resolve_actor(const Schema& schema, std::string_view name) {
+  return resolve(schema, name, schema.actors, "actor");
+}
+
+NodeId resolve_state(const Schema& schema, std::string_view name) {
+  return resolve(schema, name, {schema.state_class}, "state");
+}
+
+}  // namespace diplograph

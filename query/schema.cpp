@@ -1,0 +1,79 @@
+// The ontology at run time: vocabulary nodes and the class tree, followed through
+// rdfs:subClassOf so that an added subclass counts without a code change.
+#include <algorithm>
+#include <deque>
+
+#include "diplograph/convert.hpp"
+#include "diplograph/query.hpp"
+
+namespace diplograph {
+
+namespace {
+std::string s(std::string_view a, std::string_view b) {
+  return std::string(a) + std::string(b);
+}
+}  // namespace
+
+Schema::Schema(const QuadSource& quads) : src(quads) {
+  auto dg = [&](std::string_view local) { return src.iri(s(ns::dg, local)); };
+  type = src.iri(s(ns::rdf, "type"));
+  label = src.iri(s(ns::rdfs, "label"));
+  sub_class_of = src.iri(s(ns::rdfs, "subClassOf"));
+  source = src.iri(s(ns::dcterms, "source"));
+  notation = src.iri(s(ns::skos, "notation"));
+  same_as = src.iri(s(ns::owl, "sameAs"));
+  participant = dg("participant");
+  represents = dg("represents");
+  date = dg("date");
+  end_date = dg("endDate");
+  topic = dg("topic");
+  relation_change = dg("relationChange");
+  sending = dg("sendingState");
+  receiving = dg("receivingState");
+  level = dg("level");
+  previous_level = dg("previousLevel");
+  status = dg("status");
+  state_class = dg("State");
+  interactions = subclasses(dg("Interaction"));
+  events = subclasses(dg("Event"));
+  actors = subclasses(dg("Actor"));
+}
+
+std::vector<NodeId> Schema::subclasses(NodeId cls) const {
+  std::vector<NodeId> out;
+  if (!cls) return out;
+  std::deque<NodeId> todo{cls};
+  while (!todo.empty()) {
+    const NodeId c = todo.front();
+    todo.pop_front();
+    if (std::find(out.begin(), out.end(), c) != out.end()) continue;
+    out.push_back(c);  // breadth-first: a class comes after every class above it
+    for (NodeId sub : src.subjects(sub_class_of, c)) todo.push_back(sub);
+  }
+  return out;
+}
+
+bool Schema::is_a(NodeId node, const std::vector<NodeId>& classes) const {
+  bool found = false;
+  if (!node || !type) return false;
+  src.match(node, type, 0, [&](NodeId, NodeId, NodeId t) {
+    found = std::find(classes.begin(), classes.end(), t) != classes.end();
+    return !found;
+  });
+  return found;
+}
+
+std::string_view Schema::type_name(NodeId node, const std::vector<NodeId>& classes) const {
+  // The most specific: the one furthest down the breadth-first order of `classes`.
+  std::ptrdiff_t best = -1;
+  for (NodeId t : src.objects(node, type)) {
+    const auto at = std::find(classes.begin(), classes.end(), t);
+    if (at != classes.end()) best = std::max(best, at - classes.begin());
+  }
+  if (best < 0) return {};
+  std::string_view iri = src.term(classes[static_cast<std::size_t>(best)]).value;
+  const auto cut = iri.find_last_of("#/");
+  return cut == std::string_view::npos ? iri : iri.substr(cut + 1);
+}
+
+}  // namespace diplograph

@@ -1,0 +1,164 @@
+// Writing results: aligned table, CSV (RFC 4180), JSON, and Graphviz for who met whom.
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "diplograph/query.hpp"
+
+namespace diplograph {
+
+namespace {
+
+bool numeric_column(std::string_view name) {
+  return name == "events" || name == "hop";
+}
+
+void csv_field(std::ostream& out, const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) {
+    out << v;
+    return;
+  }
+  out << '"';
+  for (char c : v) out << (c == '"' ? "\"\"" : std::string(1, c));
+  out << '"';
+}
+
+void json_string(std::ostream& out, std::string_view v) {
+  out << '"';
+  for (unsigned char c : v) {
+    switch (c) {
+    case '"':
+      out << "\\\"";
+      break;
+    case '\\':
+      out << "\\\\";
+      break;
+    case '\n':
+      out << "\\n";
+      break;
+    case '\r':
+      out << "\\r";
+      break;
+    case '\t':
+      out << "\\t";
+      break;
+    default:
+      if (c < 0x20U) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out << buf;
+      } else {
+        out << static_cast<char>(c);
+      }
+    }
+  }
+  out << '"';
+}
+
+// Display width of UTF-8 text: one column per code point.
+std::size_t width(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
+void write_aligned(std::ostream& out, const Table& t) {
+  std::vector<std::size_t> w(t.columns.size());
+  for (std::size_t i = 0; i < t.columns.size(); ++i) w[i] = width(t.columns[i]);
+  for (const auto& r : t.rows) {
+    for (std::size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], width(r[i]));
+  }
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string s;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      s += cells[i];
+      if (i + 1 < cells.size()) s += std::string(w[i] - width(cells[i]) + 2, ' ');
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    out << s << '\n';
+  };
+  line(t.columns);
+  std::vector<std::string> rule;
+  for (auto n : w) rule.emplace_back(n, '-');
+  line(rule);
+  for (const auto& r : t.rows) line(r);
+}
+
+std::string dot_id(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+std::optional<TableFormat> table_format(std::string_view name) {
+  if (name == "table") return TableFormat::table;
+  if (name == "csv") return TableFormat::csv;
+  if (name == "json") return TableFormat::json;
+  return std::nullopt;
+}
+
+void write_table(std::ostream& out, const Table& t, TableFormat format) {
+  switch (format) {
+  case TableFormat::table:
+    write_aligned(out, t);
+    return;
+  case TableFormat::csv:
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      if (i) out << ',';
+      csv_field(out, t.columns[i]);
+    }
+    out << "\r\n";
+    for (const auto& r : t.rows) {
+      for (std::size_t i = 0; i < r.size(); ++i) {
+        if (i) out << ',';
+        csv_field(out, r[i]);
+      }
+      out << "\r\n";
+    }
+    return;
+  case TableFormat::json:
+    out << '[';
+    for (std::size_t k = 0; k < t.rows.size(); ++k) {
+      out << (k ? ",\n " : "\n ") << '{';
+      for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        if (i) out << ", ";
+        json_string(out, t.columns[i]);
+        out << ": ";
+        const std::string& v = t.rows[k][i];
+        if (numeric_column(t.columns[i]) && !v.empty())
+          out << v;
+        else
+          json_string(out, v);
+      }
+      out << '}';
+    }
+    out << (t.rows.empty() ? "]\n" : "\n]\n");
+    return;
+  }
+}
+
+void write_dot(std::ostream& out, const Table& met) {
+  // Works on both met tables: with counts (actor,..,events) or rows (date,event,type,actor,...).
+  const bool counted = !met.columns.empty() && met.columns[0] == "actor";
+  const std::size_t a = counted ? 0 : 3;
+  std::map<std::pair<std::string, std::string>, std::uint64_t> edges;
+  std::map<std::string, std::string> labels;
+  for (const auto& r : met.rows) {
+    labels[r[a]] = r[a + 1];
+    labels[r[a + 2]] = r[a + 3];
+    edges[{r[a], r[a + 2]}] += counted ? std::stoull(r[4]) : 1;
+  }
+  out << "graph met {\n  graph [overlap=false, splines=true];\n  node [shape=box, style=rounded, "
+         "fontname=\"Helvetica\"];\n";
+  for (const auto& [iri, label] : labels) {
+    out << "  " << dot_id(iri) << " [label=" << dot_id(label.empty() ? iri : label) << "];\n";
+  }
+  for (const auto& [k, n] : edges) {
+    out << "  " << dot_id(k.first) << " -- " << dot_id(k.second) << " [label=\"" << n
+        << "\", penwidth=" << std::min<std::uint64_t>(1 + n, 8) << "];\n";
+  }
+  out << "}\n";
+}
+
+}  // namespace diplograph

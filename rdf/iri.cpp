@@ -1,0 +1,76 @@
+#include <uriparser/Uri.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "rdf/text.hpp"
+
+namespace diplograph::detail {
+
+namespace {
+
+struct UriOwner {
+  UriUriA uri{};
+  bool parsed = false;
+  ~UriOwner() {
+    if (parsed) uriFreeUriMembersA(&uri);
+  }
+};
+
+bool parse(UriOwner& out, const std::string& text) {
+  const char* error = nullptr;
+  out.parsed = uriParseSingleUriA(&out.uri, text.c_str(), &error) == URI_SUCCESS;
+  return out.parsed;
+}
+
+std::optional<std::string> to_string(const UriUriA& uri) {
+  int chars = 0;
+  if (uriToStringCharsRequiredA(&uri, &chars) != URI_SUCCESS) return std::nullopt;
+  std::string out(static_cast<std::size_t>(chars) + 1, '\0');
+  if (uriToStringA(out.data(), &uri, chars + 1, nullptr) != URI_SUCCESS) return std::nullopt;
+  out.resize(static_cast<std::size_t>(chars));
+  return out;
+}
+
+}  // namespace
+
+bool has_scheme(std::string_view s) {
+  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  for (char c : s.substr(1)) {
+    if (c == ':') return true;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
+std::optional<std::string> resolve_iri(std::string_view base, std::string_view ref) {
+  UriOwner b;
+  UriOwner r;
+  if (!parse(b, std::string(base)) || !parse(r, std::string(ref))) return std::nullopt;
+  UriOwner out;
+  if (uriAddBaseUriExA(&out.uri, &r.uri, &b.uri, URI_RESOLVE_STRICTLY) != URI_SUCCESS) {
+    return std::nullopt;
+  }
+  out.parsed = true;
+  return to_string(out.uri);
+}
+
+std::string file_uri(std::string_view path) {
+  std::error_code ec;
+  auto abs = std::filesystem::absolute(std::filesystem::path(path), ec);
+  const std::string p = ec ? std::string(path) : abs.lexically_normal().string();
+  std::string out = "file://";
+  static constexpr char hex[] = "0123456789ABCDEF";
+  for (unsigned char c : p) {
+    if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4U];
+      out += hex[c & 15U];
+    }
+  }
+  return out;
+}
+
+}  // namespace diplograph::detail

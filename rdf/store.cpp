@@ -1,0 +1,146 @@
+// The in-memory store: a Sord model in its own world, read into through the common reader.
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "rdf/reader.hpp"
+#include "rdf/serd_util.hpp"
+
+namespace diplograph {
+
+using detail::serd_view;
+
+struct Store::Impl {
+  detail::SordWorldPtr world{sord_world_new()};
+  detail::SordModelPtr model;
+  std::vector<detail::SordNodePtr> pinned;  // nodes handed out by find()
+  unsigned documents = 0;
+  std::string world_error;
+
+  SordNode* node(TermRef t) const {
+    if (t.empty()) return nullptr;
+    if (t.kind == TermKind::iri &&
+        !serd_uri_string_has_scheme(reinterpret_cast<const uint8_t*>(std::string(t.value).c_str()))) {
+      return sord_new_uri(world.get(), reinterpret_cast<const uint8_t*>(std::string(t.value).c_str()));
+    }
+    const SerdType type = t.kind == TermKind::iri     ? SERD_URI
+                          : t.kind == TermKind::blank ? SERD_BLANK
+                                                      : SERD_LITERAL;
+    SerdNode n = serd_view(t.value, type);
+    SerdNode dt = serd_view(t.datatype, SERD_URI);
+    const std::string lang(t.lang);
+    SerdNode lang_node = serd_view(lang, SERD_LITERAL);
+    return sord_node_from_serd_node(world.get(), nullptr, &n, t.datatype.empty() ? nullptr : &dt,
+                                    lang.empty() ? nullptr : &lang_node);
+  }
+
+  void add(TermRef s, TermRef p, TermRef o, TermRef g) {
+    detail::SordNodeDeleter del{world.get()};
+    detail::SordNodePtr sn(node(s), del), pn(node(p), del), on(node(o), del), gn(node(g), del);
+    const SordQuad quad{sn.get(), pn.get(), on.get(), gn.get()};
+    sord_add(model.get(), quad);
+  }
+};
+
+namespace {
+
+// Collects Sord's own errors so they are reported as ours.
+SerdStatus on_world_error(void* handle, const SerdError* e) {
+  auto* impl = static_cast<Store::Impl*>(handle);
+  impl->world_error = e->fmt ? e->fmt : "store error";
+  return SERD_SUCCESS;
+}
+
+unsigned sord_indices(unsigned ours) {
+  unsigned out = 0;
+  if (ours & index_spo) out |= SORD_SPO;
+  if (ours & index_ops) out |= SORD_OPS;
+  if (ours & index_pos) out |= SORD_POS;
+  if (ours & index_pso) out |= SORD_PSO;
+  return out ? out : static_cast<unsigned>(SORD_SPO);
+}
+
+class Inserter : public QuadSink {
+ public:
+  explicit Inserter(Store::Impl& impl) : impl_(impl) {}
+  void quad(TermRef s, TermRef p, TermRef o, TermRef g) override { impl_.add(s, p, o, g); }
+
+ private:
+  Store::Impl& impl_;
+};
+
+// Sord keeps at most 15 bytes of a language tag: longer ones are refused, never truncated.
+constexpr std::size_t kSordLanguageTag = 15;
+
+}  // namespace
+
+Store::Store(unsigned indices) : impl_(std::make_unique<Impl>()) {
+  sord_world_set_error_sink(impl_->world.get(), on_world_error, impl_.get());
+  impl_->model.reset(sord_new(impl_->world.get(), sord_indices(indices), false));
+}
+
+Store::~Store() {
+  // Nodes and the model go before the world.
+  impl_->pinned.clear();
+  impl_->model.reset();
+}
+
+bool Store::load_file(const std::string& path, ReadOptions opts, const ErrorSink& errors) {
+  if (opts.blank_prefix.empty()) opts.blank_prefix = "d" + std::to_string(++impl_->documents) + "_";
+  opts.max_language_tag = kSordLanguageTag;
+  Inserter ins(*impl_);
+  return read_rdf_file(path, opts, ins, errors);
+}
+
+bool Store::load_string(std::string_view text, std::string_view name, ReadOptions opts,
+                        const ErrorSink& errors) {
+  if (opts.blank_prefix.empty()) opts.blank_prefix = "d" + std::to_string(++impl_->documents) + "_";
+  opts.max_language_tag = kSordLanguageTag;
+  Inserter ins(*impl_);
+  return read_rdf_string(text, name, opts, ins, errors);
+}
+
+void Store::add(TermRef s, TermRef p, TermRef o, TermRef graph) {
+  impl_->add(s, p, o, graph);
+}
+
+std::size_t Store::size() const {
+  return sord_num_quads(impl_->model.get());
+}
+
+void Store::write(QuadSink& sink) const {
+  detail::SordIterPtr it(sord_begin(impl_->model.get()));
+  for (; it && !sord_iter_end(it.get()); sord_iter_next(it.get())) {
+    SordQuad q;
+    sord_iter_get(it.get(), q);
+    sink.quad(detail::term_of(q[0]), detail::term_of(q[1]), detail::term_of(q[2]), detail::term_of(q[3]));
+  }
+}
+
+NodeId Store::find(TermRef term) const {
+  SordNode* n = impl_->node(term);
+  if (!n) return 0;
+  impl_->pinned.emplace_back(n, detail::SordNodeDeleter{impl_->world.get()});
+  return reinterpret_cast<NodeId>(n);
+}
+
+TermRef Store::term(NodeId node) const {
+  return detail::term_of(reinterpret_cast<const SordNode*>(node));
+}
+
+void Store::match(NodeId s, NodeId p, NodeId o, const std::function<bool(NodeId, NodeId, NodeId)>& fn) const {
+  auto* sn = reinterpret_cast<SordNode*>(s);
+  auto* pn = reinterpret_cast<SordNode*>(p);
+  auto* on = reinterpret_cast<SordNode*>(o);
+  const SordQuad pat{sn, pn, on, nullptr};
+  detail::SordIterPtr it(sord_find(impl_->model.get(), pat));
+  for (; it && !sord_iter_end(it.get()); sord_iter_next(it.get())) {
+    SordQuad q;
+    sord_iter_get(it.get(), q);
+    if (!fn(reinterpret_cast<NodeId>(q[0]), reinterpret_cast<NodeId>(q[1]), reinterpret_cast<NodeId>(q[2]))) {
+      return;
+    }
+  }
+}
+
+}  // namespace diplograph

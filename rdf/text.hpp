@@ -1,0 +1,29 @@
+// Private to the rdf layer: text checks the loading layer adds on top of Serd.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace diplograph::detail {
+
+/// Whether `s` is well-formed UTF-8 holding only Unicode scalar values (no surrogates,
+/// no overlong forms, nothing above U+10FFFF).
+bool valid_unicode(std::string_view s);
+
+/// Whether `s` starts with an RFC 3986 scheme followed by ':'.
+bool has_scheme(std::string_view s);
+
+/// Resolves `ref` against the absolute IRI `base` per RFC 3986 section 5 (uriparser).
+/// Returns nullopt when either cannot be parsed.
+std::optional<std::string> resolve_iri(std::string_view base, std::string_view ref);
+
+/// The file: URI of a local path (made absolute), percent-encoding what must be.
+std::string file_uri(std::string_view path);
+
+/// 1-based line and column of the first occurrence of `needle` in the file at `path`
+/// (0, 0 when not found or unreadable): positions for problems found after Serd parsed.
+std::pair<unsigned, unsigned> locate_in_file(const std::string& path, std::string_view needle);
+std::pair<unsigned, unsigned> locate_in_text(std::string_view text, std::string_view needle);
+
+}  // namespace diplograph::detail

@@ -1,0 +1,70 @@
+#include <cstdio>
+#include <memory>
+
+#include "rdf/text.hpp"
+
+namespace diplograph::detail {
+
+namespace {
+
+// Length of the UTF-8 sequence at s[i], or 0 when it is not a valid scalar value.
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  auto cont = [&](std::size_t k) { return i + k < s.size() && (b(k) & 0xC0U) == 0x80U; };
+  const unsigned c = b(0);
+  if (c < 0x80U) return 1;
+  if (c >= 0xC2U && c <= 0xDFU) return cont(1) ? 2 : 0;
+  if (c >= 0xE0U && c <= 0xEFU) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c == 0xE0U && b(1) < 0xA0U) return 0;   // overlong
+    if (c == 0xEDU && b(1) >= 0xA0U) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0U && c <= 0xF4U) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0U && b(1) < 0x90U) return 0;   // overlong
+    if (c == 0xF4U && b(1) >= 0x90U) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool valid_unicode(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80U) {
+      ++i;
+      continue;
+    }
+    const std::size_t n = sequence_length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::pair<unsigned, unsigned> locate_in_text(std::string_view text, std::string_view needle) {
+  const auto at = text.find(needle);
+  if (needle.empty() || at == std::string_view::npos) return {0, 0};
+  unsigned line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<unsigned>(at - line_start + 1)};
+}
+
+std::pair<unsigned, unsigned> locate_in_file(const std::string& path, std::string_view needle) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
+  if (!f) return {0, 0};
+  std::string text;
+  char buf[65536];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f.get())) > 0;) text.append(buf, n);
+  return locate_in_text(text, needle);
+}
+
+}  // namespace diplograph::detail
