@@ -13,12 +13,29 @@ struct Common {
   std::string syntax;
   std::string base;
   std::vector<std::string> graphs;
+  std::string columns;
 
   void add(po::options_description& opts) {
-    opts.add_options()("format", po::value(&format)->default_value(format), "table, csv, json")(
-        "syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")(
-        "base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")(
-        "graph", po::value(&graphs), "RDF files to query");
+    // clang-format off
+    opts.add_options()
+      ("format", po::value(&format)->default_value(format), "table, csv, json")
+      ("columns", po::value(&columns), "only these columns, comma-separated, in this order")
+      ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
+      ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
+      ("graph", po::value(&graphs), "RDF files to query");
+    // clang-format on
+  }
+
+
+  [[nodiscard]] std::vector<std::string> column_list() const {
+    std::vector<std::string> out;
+    std::string_view rest = columns;
+    while (!rest.empty()) {
+      const auto comma = rest.find(',');
+      out.emplace_back(rest.substr(0, comma));
+      rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
+    }
+    return out;
   }
 };
 
@@ -60,7 +77,7 @@ int met(const std::vector<std::string>& args) {
   if (dot)
     write_dot(std::cout, t);
   else
-    write_table(std::cout, t, *format);
+    write_table(std::cout, select_columns(t, c.column_list()), *format);
   return ok;
 }
 
@@ -82,7 +99,7 @@ int relation(const std::vector<std::string>& args) {
   Store store(index_spo | index_ops);
   if (!load_graphs(store, c.graphs, c.syntax, c.base)) return bad_input;
   const RelationReport rep = query_relation(store, r);
-  write_table(std::cout, rep.history, *format);
+  write_table(std::cout, select_columns(rep.history, c.column_list()), *format);
   if (*format != TableFormat::table) return ok;
   auto section = [](const char* title, const Table& t) {
     std::cout << '\n' << title << '\n';

@@ -43,6 +43,12 @@ const InputFormat* detect_input_format(std::string_view path, std::string_view h
   for (const auto& f : kFormats) {
     if (f.sniff(head)) return &f;
   }
+  // The extension alone: a bad first record is the reader's to report, not a format question.
+  for (const auto& f : kFormats) {
+    for (auto ext : f.extensions) {
+      if (p.ends_with(ext)) return &f;
+    }
+  }
   return nullptr;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 
+#include "diplograph/error.hpp"
 #include "diplograph/query.hpp"
 
 namespace diplograph {
@@ -90,6 +91,27 @@ std::string dot_id(std::string_view s) {
 }
 
 }  // namespace
+
+Table select_columns(const Table& t, const std::vector<std::string>& names) {
+  if (names.empty()) return t;
+  std::vector<std::size_t> idx;
+  for (const auto& n : names) {
+    const auto at = std::find(t.columns.begin(), t.columns.end(), n);
+    if (at == t.columns.end()) throw UsageError("no column \"" + n + "\" (columns: " + [&] {
+      std::string all;
+      for (const auto& c : t.columns) all += (all.empty() ? "" : ",") + c;
+      return all;
+    }() + ")");
+    idx.push_back(static_cast<std::size_t>(at - t.columns.begin()));
+  }
+  Table out{names, {}};
+  for (const auto& r : t.rows) {
+    std::vector<std::string> row;
+    for (auto i : idx) row.push_back(r[i]);
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
 
 std::optional<TableFormat> table_format(std::string_view name) {
   if (name == "table") return TableFormat::table;

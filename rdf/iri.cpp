@@ -9,7 +9,9 @@ namespace diplograph::detail {
 
 namespace {
 
+// uriparser's results point into the text they were parsed from: the owner keeps it.
 struct UriOwner {
+  std::string text;
   UriUriA uri{};
   bool parsed = false;
   ~UriOwner() {
@@ -17,9 +19,10 @@ struct UriOwner {
   }
 };
 
-bool parse(UriOwner& out, const std::string& text) {
+bool parse(UriOwner& out, std::string_view text) {
   const char* error = nullptr;
-  out.parsed = uriParseSingleUriA(&out.uri, text.c_str(), &error) == URI_SUCCESS;
+  out.text.assign(text);
+  out.parsed = uriParseSingleUriA(&out.uri, out.text.c_str(), &error) == URI_SUCCESS;
   return out.parsed;
 }
 
@@ -46,7 +49,7 @@ bool has_scheme(std::string_view s) {
 std::optional<std::string> resolve_iri(std::string_view base, std::string_view ref) {
   UriOwner b;
   UriOwner r;
-  if (!parse(b, std::string(base)) || !parse(r, std::string(ref))) return std::nullopt;
+  if (!parse(b, base) || !parse(r, ref)) return std::nullopt;
   UriOwner out;
   if (uriAddBaseUriExA(&out.uri, &r.uri, &b.uri, URI_RESOLVE_STRICTLY) != URI_SUCCESS) {
     return std::nullopt;

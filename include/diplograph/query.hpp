@@ -26,6 +26,9 @@ struct Table {
 enum class TableFormat : std::uint8_t { table, csv, json };
 [[nodiscard]] std::optional<TableFormat> table_format(std::string_view name);
 void write_table(std::ostream& out, const Table& t, TableFormat format);
+/// The table restricted to the named columns, in the order given; throws UsageError for a
+/// name that is not a column.
+[[nodiscard]] Table select_columns(const Table& t, const std::vector<std::string>& names);
 /// A Graphviz graph of who met whom from a met table (with or without counts).
 void write_dot(std::ostream& out, const Table& met);
 

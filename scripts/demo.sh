@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh Debian machine, builds diplograph, converts samples/ and asks the
+# graph the seed article's three questions. Output goes to out/ (the graph, and a picture).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_TESTS=OFF >/dev/null
+cmake --build build/release -j "$(nproc)" --target diplograph >/dev/null
+dg=build/release/diplograph
+mkdir -p out
+
+step() { printf '\n\033[1m== %s\033[0m\n$ %s\n' "$1" "$2"; }
+
+step "Convert the samples to Turtle" "diplograph convert samples/*.jsonl samples/*.csv -o out/samples.ttl"
+$dg convert --no-progress samples/*.jsonl samples/*.csv -o out/samples.ttl
+
+step "1. Who did Muttaqi talk to, when, and how?" "diplograph query met --actor Muttaqi out/samples.ttl"
+$dg query met --actor Muttaqi --columns date,type,actor_label,other_label out/samples.ttl
+
+step "2. At what level are Afghanistan and Pakistan represented in each other's capitals, and what change was discussed?" \
+     "diplograph query relation --between AFG --and PAK [--at 2025-06-01] out/samples.ttl"
+$dg query relation --between AFG --and PAK --at 2025-06-01 --columns date,sending,receiving,level,status \
+  --format csv out/samples.ttl | column -s, -t
+echo
+echo "History and pending changes:"
+$dg query relation --between AFG --and PAK --columns date,sending,receiving,level,previous_level,status \
+  out/samples.ttl | sed '/^Pending/,$d'
+
+step "3. Which topics did the two states take up?" "diplograph query relation --between AFG --and PAK out/samples.ttl"
+$dg query relation --between AFG --and PAK out/samples.ttl | sed -n '/^Interactions/,$p'
+
+step "Who met whom, state by state, in the samples" "diplograph query met --level state --count out/samples.ttl"
+$dg query met --level state --count --columns actor_label,other_label,events,first,last out/samples.ttl
+
+$dg query met --format dot out/samples.ttl > out/met.dot
+if command -v dot >/dev/null; then
+  dot -Tpng out/met.dot -o out/met.png
+  echo; echo "A picture of who met whom: out/met.png (Graphviz)"
+fi

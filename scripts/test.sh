@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh Debian machine and runs the whole test suite twice: a normal
+# build with warnings as errors, and an AddressSanitizer + UndefinedBehaviorSanitizer build.
+# Usage: scripts/test.sh [--quick]   (--quick skips the sanitizer build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+
+jobs=$(nproc)
+cmake -S . -B build/ci -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_WERROR=ON >/dev/null
+cmake --build build/ci -j "$jobs"
+ctest --test-dir build/ci -j "$jobs" --output-on-failure
+
+if [[ "${1:-}" != "--quick" ]]; then
+  cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DDIPLOGRAPH_WERROR=ON -DDIPLOGRAPH_SANITIZE=ON >/dev/null
+  cmake --build build/asan -j "$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build/asan -j "$jobs" --output-on-failure
+fi

@@ -1,0 +1,83 @@
+// Shared by the tests: collecting triples, canonical N-Triples, running the CLI.
+#pragma once
+
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "diplograph/rdf.hpp"
+
+namespace test {
+
+/// Collects statements as N-Triples lines (a set: order and duplicates do not matter).
+struct Collect : diplograph::QuadSink {
+  std::set<std::string> lines;
+  void quad(diplograph::TermRef s, diplograph::TermRef p, diplograph::TermRef o,
+            diplograph::TermRef g) override {
+    std::string line = to_ntriples(s) + " " + to_ntriples(p) + " " + to_ntriples(o);
+    if (!g.empty()) line += " " + to_ntriples(g);
+    lines.insert(line);
+  }
+};
+
+/// Collects diagnostics as strings.
+struct Errors {
+  std::vector<std::string> all;
+  diplograph::ErrorSink sink() {
+    return [this](const diplograph::Diagnostic& d) { all.push_back(d.str()); };
+  }
+};
+
+inline std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline void write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+/// A fresh directory under the build tree for one test.
+inline std::string scratch(const std::string& name) {
+  // One directory per process: ctest runs tests in parallel, each in its own process.
+  auto dir =
+      std::filesystem::temp_directory_path() / ("diplograph-test-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `diplograph ARGS` through the shell, capturing stdout and stderr.
+inline Run run(const std::string& args, const std::string& dir = scratch("run")) {
+  const std::string out = dir + "/stdout", err = dir + "/stderr";
+  const std::string cmd = std::string(DIPLOGRAPH_EXE) + " " + args + " >" + out + " 2>" + err;
+  const int rc = std::system(cmd.c_str());
+  Run r;
+  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  r.out = read(out);
+  r.err = read(err);
+  return r;
+}
+
+inline std::string samples() {
+  return std::string(SOURCE_DIR) + "/samples";
+}
+inline std::string shared() {
+  return SHARED_DATA;
+}
+
+}  // namespace test

@@ -1,0 +1,213 @@
+// The command line as a user meets it: real files in, exit codes, messages and files out.
+#include <gtest/gtest.h>
+
+#include "diplograph/rdf.hpp"
+#include "tests/helpers.hpp"
+
+using namespace diplograph;
+
+namespace {
+
+std::string all_samples() {
+  const auto s = test::samples();
+  return s + "/seed.jsonl " + s + "/meetings.jsonl " + s + "/inter-korean.csv";
+}
+
+std::set<std::string> triples_of(const std::string& path, bool drop_graphs = true) {
+  test::Collect c;
+  test::Errors errors;
+  EXPECT_TRUE(read_rdf_file(path, {}, c, errors.sink())) << (errors.all.empty() ? "" : errors.all[0]);
+  if (!drop_graphs) return c.lines;
+  std::set<std::string> out;
+  for (const auto& l : c.lines) {
+    // N-Quads lines end with the graph IRI; keep subject, predicate and object.
+    const auto g = l.rfind(" <https://w3id.org/diplograph/id/graph/");
+    out.insert(g == std::string::npos ? l : l.substr(0, g));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(Cli, SeedQuestionWhoDidMuttaqiTalkTo) {
+  const auto dir = test::scratch("cli-seed");
+  auto conv = test::run("convert " + test::samples() + "/*.jsonl -o " + dir + "/s.ttl", dir);
+  ASSERT_EQ(conv.status, 0) << conv.err;
+  // Serd's own tool accepts the Turtle.
+  if (std::system("command -v serdi >/dev/null 2>&1") == 0) {
+    EXPECT_EQ(std::system(("serdi -i turtle -o ntriples " + dir + "/s.ttl >/dev/null 2>&1").c_str()), 0);
+  }
+  auto q = test::run("query met --actor Muttaqi --format csv " + dir + "/s.ttl", dir);
+  ASSERT_EQ(q.status, 0) << q.err;
+  EXPECT_EQ(q.out,
+            "date,event,type,actor,actor_label,other,other_label,source\r\n"
+            "2025-05,https://w3id.org/diplograph/id/event/seed/afg-pak-2025-05-call,PhoneCall,"
+            "https://w3id.org/diplograph/id/person/AFG/amir-khan-muttaqi,Amir Khan Muttaqi,"
+            "https://w3id.org/diplograph/id/person/PAK/mohammad-ishaq-dar,Mohammad Ishaq Dar,\r\n");
+}
+
+TEST(Cli, SeedQuestionLevelOfRepresentation) {
+  const auto dir = test::scratch("cli-relation");
+  ASSERT_EQ(test::run("convert " + all_samples() + " -o " + dir + "/s.ttl", dir).status, 0);
+  auto hist = test::run("query relation --between AFG --and Pakistan --format csv " + dir + "/s.ttl", dir);
+  ASSERT_EQ(hist.status, 0) << hist.err;
+  EXPECT_NE(hist.out.find("2025-05,AFG,PAK,ambassador,charge_d_affaires,proposed,"), std::string::npos)
+      << hist.out;
+  EXPECT_NE(hist.out.find("2025-05,PAK,AFG,ambassador,charge_d_affaires,proposed,"), std::string::npos);
+  auto at =
+      test::run("query relation --between AFG --and PAK --at 2025-06-30 --format csv " + dir + "/s.ttl", dir);
+  ASSERT_EQ(at.status, 0) << at.err;
+  // The upgrade is proposed, not in force: the chargés d'affaires level holds in both directions.
+  EXPECT_NE(at.out.find("2021-08,AFG,PAK,charge_d_affaires,,effective,"), std::string::npos) << at.out;
+  EXPECT_NE(at.out.find("2021-08,PAK,AFG,charge_d_affaires,,effective,"), std::string::npos) << at.out;
+  auto table = test::run("query relation --between AFG --and PAK " + dir + "/s.ttl", dir);
+  for (const char* topic :
+       {"trade", "security", "regional connectivity", "people-to-people exchanges", "border management",
+        "counterterrorism", "refugee return", "trade facilitation"}) {
+    EXPECT_NE(table.out.find(topic), std::string::npos) << topic;
+  }
+  EXPECT_NE(table.out.find("Pending"), std::string::npos);
+}
+
+TEST(Cli, FourSyntaxesHoldTheSameTriples) {
+  const auto dir = test::scratch("cli-syntaxes");
+  std::set<std::string> reference;
+  for (const char* t : {"turtle", "ntriples", "nquads", "trig"}) {
+    const std::string ext = t == std::string("turtle")     ? "ttl"
+                            : t == std::string("ntriples") ? "nt"
+                            : t == std::string("nquads")   ? "nq"
+                                                           : "trig";
+    const std::string out = dir + "/s." + ext;
+    auto r = test::run("convert -t " + std::string(t) + " " + all_samples() + " -o " + out, dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    auto triples = triples_of(out);
+    if (reference.empty()) reference = triples;
+    EXPECT_EQ(triples, reference) << t;
+  }
+  EXPECT_GT(reference.size(), 600U);
+  // N-Quads put each input file's triples in a named graph.
+  auto quads = triples_of(dir + "/s.nq", false);
+  EXPECT_TRUE(std::any_of(quads.begin(), quads.end(), [](const std::string& l) {
+    return l.ends_with("<https://w3id.org/diplograph/id/graph/inter-korean.csv>");
+  }));
+}
+
+TEST(Cli, GoldenNTriples) {
+  const auto dir = test::scratch("cli-golden");
+  ASSERT_EQ(test::run("convert -t ntriples " + all_samples() + " -o " + dir + "/s.nt", dir).status, 0);
+  const auto got = triples_of(dir + "/s.nt");
+  const auto want = triples_of(std::string(SOURCE_DIR) + "/tests/golden/samples.nt");
+  std::vector<std::string> extra, missing;
+  std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(extra));
+  std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
+  EXPECT_TRUE(extra.empty()) << "not in the golden file: " << extra.front();
+  EXPECT_TRUE(missing.empty()) << "missing from the output: " << missing.front();
+  EXPECT_EQ(got.size(), want.size());
+}
+
+TEST(Cli, SameActorSameIriAcrossFilesAndRuns) {
+  const auto dir = test::scratch("cli-deterministic");
+  ASSERT_EQ(
+      test::run("convert " + test::samples() + "/meetings.jsonl -o " + dir + "/a.nt -t ntriples", dir).status,
+      0);
+  ASSERT_EQ(test::run("convert " + test::samples() + "/inter-korean.csv -o " + dir + "/b.nt -t ntriples", dir)
+                .status,
+            0);
+  const std::string kim =
+      "<https://w3id.org/diplograph/id/person/PRK/kim-jong-un> <http://www.w3.org/2000/01/rdf-schema#label>";
+  EXPECT_NE(test::read(dir + "/a.nt").find(kim), std::string::npos);
+  EXPECT_NE(test::read(dir + "/b.nt").find(kim), std::string::npos);
+  ASSERT_EQ(
+      test::run("convert " + test::samples() + "/meetings.jsonl -o " + dir + "/c.nt -t ntriples", dir).status,
+      0);
+  EXPECT_EQ(test::read(dir + "/a.nt"), test::read(dir + "/c.nt"));
+}
+
+TEST(Cli, BadInputExits2AndWritesNothing) {
+  const auto dir = test::scratch("cli-bad");
+  test::write(
+      dir + "/bad.jsonl",
+      test::read(test::samples() + "/seed.jsonl") +
+          R"({"id":"x","type":"meeting","date":"2025-05","participants":[{"name":"A","state":"PAKK"}]})" +
+          "\n");
+  auto r = test::run("convert " + dir + "/bad.jsonl -o " + dir + "/out.ttl", dir);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(dir + "/bad.jsonl:3: participants[0].state: unknown country code \"PAKK\""),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out.ttl"));
+  // An existing output is untouched.
+  test::write(dir + "/out.ttl", "keep me");
+  EXPECT_EQ(test::run("convert " + dir + "/bad.jsonl -o " + dir + "/out.ttl", dir).status, 2);
+  EXPECT_EQ(test::read(dir + "/out.ttl"), "keep me");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), {}),
+            4);  // bad.jsonl, out.ttl, stdout, stderr
+}
+
+TEST(Cli, KeepGoingReportsEachBadRecordWritesTheRestExits3) {
+  const auto dir = test::scratch("cli-keep-going");
+  test::write(dir + "/mixed.jsonl",
+              "not json\n" + test::read(test::samples() + "/seed.jsonl") + "{\"id\":1}\n");
+  auto r = test::run("convert --keep-going " + dir + "/mixed.jsonl -o " + dir + "/out.ttl", dir);
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_NE(r.err.find("mixed.jsonl:1: not JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mixed.jsonl:4: id: must be a string"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("4 records read, 2 events written, 2 skipped"), std::string::npos) << r.err;
+  auto q = test::run("query met --actor Muttaqi --format csv " + dir + "/out.ttl", dir);
+  EXPECT_NE(q.out.find("PhoneCall"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExit1) {
+  const auto dir = test::scratch("cli-usage");
+  ASSERT_EQ(test::run("convert " + all_samples() + " -o " + dir + "/s.ttl", dir).status, 0);
+  auto amb = test::run("query met --actor Moon --actor x " + dir + "/s.ttl", dir);
+  EXPECT_EQ(amb.status, 1);
+  auto ambiguous = test::run("query met --actor Kim " + dir + "/s.ttl", dir);
+  EXPECT_EQ(ambiguous.status, 0);                                       // one actor matches
+  auto two = test::run("query met --actor Jo " + dir + "/s.ttl", dir);  // Joe Biden, Kim Jong Un, ...
+  EXPECT_EQ(two.status, 1);
+  EXPECT_NE(two.err.find("ambiguous"), std::string::npos);
+  EXPECT_NE(two.err.find("joe-biden"), std::string::npos);
+  EXPECT_EQ(test::run("convert --no-such-option x", dir).status, 1);
+  EXPECT_EQ(test::run("frobnicate", dir).status, 1);
+  EXPECT_EQ(test::run("query met --format xml " + dir + "/s.ttl", dir).status, 1);
+  EXPECT_EQ(test::run("--help", dir).status, 0);
+}
+
+TEST(Cli, StatementIsNoMeetingAndStateLevelCounts) {
+  const auto dir = test::scratch("cli-state");
+  ASSERT_EQ(test::run("convert " + all_samples() + " -o " + dir + "/s.ttl", dir).status, 0);
+  auto trump = test::run("query met --actor \"Donald Trump\" --format csv " + dir + "/s.ttl", dir);
+  EXPECT_EQ(trump.out.find("jerusalem"), std::string::npos);
+  auto counts = test::run("query met --level state --count --format csv " + dir + "/s.ttl", dir);
+  ASSERT_EQ(counts.status, 0);
+  EXPECT_NE(
+      counts.out.find("https://w3id.org/diplograph/id/state/KOR,South "
+                      "Korea,https://w3id.org/diplograph/id/state/PRK,North Korea,4,2018-04-27,2019-06-30"),
+      std::string::npos)
+      << counts.out;
+  auto dot = test::run("query met --format dot " + dir + "/s.ttl", dir);
+  EXPECT_TRUE(dot.out.starts_with("graph met {"));
+}
+
+TEST(Cli, HostileRdfIsBadInputWithPosition) {
+  const auto dir = test::scratch("cli-hostile-rdf");
+  test::write(dir + "/garbage.ttl", std::string("<a> <b> \x01\x02\xff\xfe garbage\n", 24));
+  auto r = test::run("query met " + dir + "/garbage.ttl", dir);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(dir + "/garbage.ttl:1:"), std::string::npos) << r.err;
+  auto missing = test::run("query met " + dir + "/missing.ttl", dir);
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("missing.ttl"), std::string::npos);
+  auto unwritable = test::run("convert " + test::samples() + "/seed.jsonl -o /nonexistent-dir/out.ttl", dir);
+  EXPECT_EQ(unwritable.status, 2);
+  EXPECT_NE(unwritable.err.find("/nonexistent-dir/out.ttl"), std::string::npos);
+}
+
+TEST(Cli, OntologyIsPrintedAndParses) {
+  const auto dir = test::scratch("cli-ontology");
+  ASSERT_EQ(test::run("ontology -o " + dir + "/o.ttl", dir).status, 0);
+  ASSERT_EQ(test::run("ontology -t ntriples -o " + dir + "/o.nt", dir).status, 0);
+  EXPECT_EQ(triples_of(dir + "/o.ttl"), triples_of(dir + "/o.nt"));
+  EXPECT_EQ(test::read(dir + "/o.ttl"), test::read(std::string(SOURCE_DIR) + "/ontology/diplomacy.ttl"));
+}

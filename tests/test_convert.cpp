@@ -1,0 +1,234 @@
+// The converters: record readers on good and bad input, the tables, and the mapping.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "diplograph/convert.hpp"
+#include "tests/helpers.hpp"
+
+using namespace diplograph;
+
+namespace {
+
+struct Result {
+  std::vector<EventRecord> records;
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+};
+
+Result read_all(const std::string& format, const std::string& text) {
+  std::istringstream in(text);
+  ReaderContext ctx;
+  ctx.file = "in." + format;
+  auto reader = input_format(format)->open(in, ctx);
+  Result r;
+  reader->set_warning_sink([&](const Diagnostic& d) { r.warnings.push_back(d.str()); });
+  EventRecord rec;
+  Diagnostic d;
+  for (;;) {
+    const auto s = reader->next(rec, d);
+    if (s == ReadStatus::end) break;
+    if (s == ReadStatus::ok)
+      r.records.push_back(rec);
+    else
+      r.errors.push_back(d.str());
+    if (s == ReadStatus::fatal) break;
+  }
+  return r;
+}
+
+const std::string kCall =
+    R"({"id":"c1","type":"phone_call","date":"2025-05","participants":[{"name":"A","state":"AFG"},{"name":"B","state":"PAK"}]})";
+
+}  // namespace
+
+TEST(Tables, CountriesResolveEveryCodeSystem) {
+  const auto& c = Countries::builtin();
+  EXPECT_EQ(c.size(), 249U);
+  EXPECT_EQ(c.by_code("ROM")->iso3, "ROU");  // CAMEO
+  EXPECT_EQ(c.by_code("TMP")->iso3, "TLS");
+  EXPECT_EQ(c.by_code("PK")->iso3, "PAK");  // alpha-2
+  EXPECT_EQ(c.by_name("Russian Federation")->iso3, "RUS");
+  EXPECT_EQ(c.by_name("occupied palestinian territory")->iso3, "PSE");  // ICEWS
+  EXPECT_EQ(c.by_iso3("AFG")->wikidata, "Q889");
+  EXPECT_EQ(c.by_code("EUR"), nullptr);  // a region, not a state
+  EXPECT_EQ(c.by_iso3("ROM"), nullptr);  // not an alpha-3 code
+}
+
+TEST(Tables, CameoCodebookNotGdeltLookup) {
+  const auto& t = Cameo::builtin();
+  EXPECT_EQ(t.size(), 312U);
+  EXPECT_EQ(t.find("041")->event_class, "PhoneCall");
+  EXPECT_EQ(t.find("042")->event_class, "Visit");
+  EXPECT_EQ(t.find("043")->event_class, "Visit");
+  EXPECT_EQ(t.find("057")->event_class, "AgreementSigning");
+  EXPECT_EQ(t.find("106")->label, "Demand meeting, negotiation");
+  ASSERT_NE(t.find("1213"), nullptr);
+  EXPECT_EQ(t.find("161")->event_class, "ReduceRelations");
+  EXPECT_EQ(t.find("999"), nullptr);
+}
+
+TEST(Tables, RecordTypesComeFromTheOntology) {
+  const auto& v = Vocabulary::builtin();
+  EXPECT_EQ(v.class_for_record_type("phone_call"), "PhoneCall");
+  EXPECT_EQ(v.class_for_record_type("agreement"), "AgreementSigning");
+  EXPECT_EQ(v.class_for_record_type("relation_change"), "RelationChange");
+  EXPECT_EQ(v.class_for_record_type("lunch"), "");
+  EXPECT_TRUE(v.is_event_class("Meeting"));
+  EXPECT_FALSE(v.is_event_class("Person"));
+}
+
+TEST(Dates, ThreePrecisions) {
+  EXPECT_EQ(date_datatype("2025-05-30"), "date");
+  EXPECT_EQ(date_datatype("2025-05"), "gYearMonth");
+  EXPECT_EQ(date_datatype("2025"), "gYear");
+  EXPECT_EQ(date_datatype("2024-02-29"), "date");
+  EXPECT_EQ(date_datatype("2025-02-29"), "");
+  EXPECT_EQ(date_datatype("2025-13"), "");
+  EXPECT_EQ(date_datatype("25-05-30"), "");
+  EXPECT_EQ(date_datatype("2025-5-3"), "");
+}
+
+TEST(Jsonl, ReadsARecord) {
+  auto r = read_all("jsonl", kCall + "\n\n");
+  ASSERT_EQ(r.errors.size(), 0U);
+  ASSERT_EQ(r.records.size(), 1U);
+  EXPECT_EQ(r.records[0].event_class, "PhoneCall");
+  EXPECT_EQ(r.records[0].participants[1].state, "PAK");
+  EXPECT_EQ(r.records[0].source_records[0], "jsonl:in.jsonl#1");
+}
+
+TEST(Jsonl, BadRecordsNameFileLineAndKey) {
+  const std::string text =
+      kCall + "\n" +
+      R"({"id":"c2","type":"phone_call","date":"2025-05","participants":[{"name":"A"},{"name":"B","state":"PAKK"}]})" +
+      "\nnot json\n[1,2]\n" + R"({"id":"c3","type":"lunch","date":"2025","participants":[{"name":"A"}]})" +
+      "\n" + R"({"id":"c4","type":"meeting","date":"2025-02-30","participants":[{"name":"A"}]})" + "\n" +
+      R"({"id":"c5","type":"meeting","date":"2025","participants":[]})" + "\n" +
+      R"({"type":"meeting","date":"2025","participants":[{"name":"A"}]})" + "\n";
+  auto r = read_all("jsonl", text);
+  EXPECT_EQ(r.records.size(), 1U);
+  ASSERT_EQ(r.errors.size(), 7U);
+  EXPECT_EQ(r.errors[0], "in.jsonl:2: participants[1].state: unknown country code \"PAKK\"");
+  EXPECT_TRUE(r.errors[1].starts_with("in.jsonl:3: not JSON")) << r.errors[1];
+  EXPECT_EQ(r.errors[2], "in.jsonl:4: not a JSON object");
+  EXPECT_EQ(r.errors[3], "in.jsonl:5: type: unknown event type \"lunch\"");
+  EXPECT_TRUE(r.errors[4].starts_with("in.jsonl:6: date: malformed date")) << r.errors[4];
+  EXPECT_TRUE(r.errors[5].starts_with("in.jsonl:7: participants:")) << r.errors[5];
+  EXPECT_EQ(r.errors[6], "in.jsonl:8: id: required key missing");
+}
+
+TEST(Jsonl, UnknownKeysWarnOncePerName) {
+  std::string rec = kCall;
+  rec.insert(1, R"("mood":"good",)");
+  auto r = read_all("jsonl", rec + "\n" + rec + "\n");
+  EXPECT_EQ(r.records.size(), 2U);
+  ASSERT_EQ(r.warnings.size(), 1U);
+  EXPECT_NE(r.warnings[0].find("\"mood\""), std::string::npos);
+}
+
+TEST(Jsonl, DeepNestingAndLongLinesAreBadRecordsNotCrashes) {
+  const std::string deep = "{\"id\":" + std::string(200000, '[') + std::string(200000, ']') + "}";
+  auto r = read_all("jsonl", deep + "\n" + kCall + "\n");
+  ASSERT_EQ(r.errors.size(), 1U);
+  EXPECT_TRUE(r.errors[0].starts_with("in.jsonl:1: not JSON")) << r.errors[0];
+  EXPECT_EQ(r.records.size(), 1U);
+}
+
+TEST(Jsonl, RelationNeedsKnownLevelAndDirection) {
+  const std::string base =
+      R"({"id":"r","type":"relation_change","date":"2021","participants":[{"name":"Afghanistan","kind":"state"}],"relation":)";
+  auto r = read_all(
+      "jsonl", base + R"({"between":["AFG","PAK"],"level":"consul"}})" + "\n" + base +
+                   R"({"level":"ambassador"}})" + "\n" + base +
+                   R"({"sending":"AFG","receiving":"PAK","level":"ambassador","status":"proposed"}})" + "\n");
+  ASSERT_EQ(r.errors.size(), 2U);
+  EXPECT_NE(r.errors[0].find("relation.level: unknown level \"consul\""), std::string::npos);
+  ASSERT_EQ(r.records.size(), 1U);
+  EXPECT_EQ(r.records[0].participants[0].state, "AFG");  // a state named by its name
+  EXPECT_FALSE(r.records[0].relation->both_directions);
+}
+
+TEST(Csv, QuotedFieldsSpanLinesAndColumnsComeInAnyOrder) {
+  const std::string text =
+      "date,type,id,actor1,actor1_state,actor2,actor2_state,topics\n"
+      "2018-05-26,meeting,k1,Moon Jae-in,KOR,\"Kim, Jong Un\",PRK,\"a; b\"\"c\"\"\n d\"\n";
+  auto r = read_all("csv", text);
+  ASSERT_EQ(r.errors.size(), 0U) << r.errors[0];
+  ASSERT_EQ(r.records.size(), 1U);
+  EXPECT_EQ(r.records[0].participants[1].name, "Kim, Jong Un");
+  ASSERT_EQ(r.records[0].topics.size(), 2U);
+  EXPECT_EQ(r.records[0].topics[1], "b\"c\"\n d");
+}
+
+TEST(Csv, ErrorsNameLineAndColumn) {
+  const std::string text =
+      "id,type,date,actor1,actor1_state\n"
+      "k1,meeting,2018-13-01,Moon,KOR\n"
+      "k2,meeting,2018-01-01,Moon,KORR\n"
+      "k3,meeting,2018-01-01,Moon\n"
+      "k4,meeting,2018,Moon,KOR\n"
+      "k5,\"meeting,2018,Moon,KOR\n";
+  auto r = read_all("csv", text);
+  EXPECT_EQ(r.records.size(), 1U);
+  ASSERT_EQ(r.errors.size(), 4U);
+  EXPECT_TRUE(r.errors[0].starts_with("in.csv:2: column date: malformed date")) << r.errors[0];
+  EXPECT_EQ(r.errors[1], "in.csv:3: column actor1_state: unknown country code \"KORR\"");
+  EXPECT_TRUE(r.errors[2].starts_with("in.csv:4: 4 fields")) << r.errors[2];
+  EXPECT_TRUE(r.errors[3].starts_with("in.csv:6: unbalanced quotes")) << r.errors[3];
+}
+
+TEST(Csv, MissingRequiredColumnIsFatal) {
+  auto r = read_all("csv", "id,type,actor1\nk,meeting,Moon\n");
+  ASSERT_EQ(r.errors.size(), 1U);
+  EXPECT_EQ(r.errors[0], "in.csv:1: header: required column \"date\" missing");
+}
+
+TEST(Formats, DetectedByExtensionThenContent) {
+  EXPECT_EQ(detect_input_format("x.jsonl", "{\"id\":1}")->name, "jsonl");
+  EXPECT_EQ(detect_input_format("x.txt", "  {\"id\":1}")->name, "jsonl");
+  EXPECT_EQ(detect_input_format("x.csv", "id,type,date,actor1\n")->name, "csv");
+  EXPECT_EQ(detect_input_format("x.bin", "\x01\x02garbage"), nullptr);
+}
+
+TEST(Mapper, DeterministicIrisFromNameAndState) {
+  test::Collect sink;
+  Mapper m(sink, {});
+  Participant dar{"Mohammad Ishaq Dar", "person", "PAK", "", "", "", {}};
+  Participant other_dar = dar;
+  other_dar.state = "AFG";
+  EXPECT_EQ(m.actor_iri(dar), "https://w3id.org/diplograph/id/person/PAK/mohammad-ishaq-dar");
+  EXPECT_NE(m.actor_iri(dar), m.actor_iri(other_dar));
+  Participant pak{"Pakistan", "state", "PAK", "", "", "", {}};
+  EXPECT_EQ(m.actor_iri(pak), "https://w3id.org/diplograph/id/state/PAK");
+  Mapper based(sink, {"http://example.org/"});
+  EXPECT_EQ(based.actor_iri(dar), "http://example.org/person/PAK/mohammad-ishaq-dar");
+}
+
+TEST(Mapper, StateHasNotationsAndWikidata) {
+  test::Collect sink;
+  Mapper m(sink, {});
+  EventRecord rec;
+  rec.id = "x";
+  rec.event_class = "Meeting";
+  rec.date = "2025";
+  rec.participants.push_back({"Pakistan", "state", "PAK", "", "", "", {}});
+  m.map(rec, "f.jsonl");
+  const std::string pak = "<https://w3id.org/diplograph/id/state/PAK> ";
+  EXPECT_TRUE(sink.lines.count(pak + "<http://www.w3.org/2004/02/skos/core#notation> \"PAK\""));
+  EXPECT_TRUE(sink.lines.count(pak + "<http://www.w3.org/2004/02/skos/core#notation> \"PK\""));
+  EXPECT_TRUE(
+      sink.lines.count(pak + "<http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q843>"));
+  EXPECT_TRUE(sink.lines.count(
+      "<https://w3id.org/diplograph/id/event/f/x> <https://w3id.org/diplograph/ontology#date> "
+      "\"2025\"^^<http://www.w3.org/2001/XMLSchema#gYear>"));
+}
+
+TEST(Mapper, OddIdsArePercentEncoded) {
+  test::Collect sink;
+  Mapper m(sink, {});
+  EventRecord rec;
+  rec.id = "a b/c#d";
+  EXPECT_EQ(m.event_iri(rec, "dir/my file.jsonl"),
+            "https://w3id.org/diplograph/id/event/my-file/a%20b%2Fc%23d");
+}

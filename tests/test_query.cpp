@@ -1,0 +1,202 @@
+// The query engine on a tiny in-memory dataset (MemorySource), independent of Sord.
+#include <gtest/gtest.h>
+
+#include "diplograph/convert.hpp"
+#include "diplograph/query.hpp"
+#include "tests/helpers.hpp"
+
+using namespace diplograph;
+
+namespace {
+
+const std::string kData = R"(
+@prefix dg: <https://w3id.org/diplograph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix : <http://ex.org/> .
+:AFG a dg:State ; rdfs:label "Afghanistan" ; skos:notation "AFG" .
+:PAK a dg:State ; rdfs:label "Pakistan" ; skos:notation "PAK" .
+:CHN a dg:State ; rdfs:label "China" ; skos:notation "CHN" .
+:muttaqi a dg:Person ; rdfs:label "Amir Khan Muttaqi" ; dg:represents :AFG .
+:dar a dg:Person ; rdfs:label "Mohammad Ishaq Dar" ; dg:represents :PAK .
+:sharif a dg:Person ; rdfs:label "Shehbaz Sharif" ; dg:represents :PAK .
+:wang a dg:Person ; rdfs:label "Wang Yi" ; dg:represents :CHN .
+:call a dg:PhoneCall ; dg:date "2025-05"^^xsd:gYearMonth ; dg:participant :muttaqi , :dar ;
+  dcterms:source <http://news/1> ; dg:topic "trade" , "security" .
+:visit a dg:Visit ; dg:date "2025-04-19"^^xsd:date ; dg:participant :muttaqi , :dar , :sharif ; dg:topic "trade" .
+:tri a dg:Meeting ; dg:date "2025-05-21"^^xsd:date ; dg:participant :muttaqi , :dar , :wang .
+:stmt a dg:Statement ; dg:date "2025-05-22"^^xsd:date ; dg:participant :muttaqi , :dar .
+:up1 a dg:RelationChange ; dg:date "2021-08"^^xsd:gYearMonth ; dg:sendingState :AFG ; dg:receivingState :PAK ;
+  dg:level dg:ChargeDAffaires ; dg:status dg:Effective .
+:up2 a dg:RelationChange ; dg:date "2025-05-30"^^xsd:date ; dg:sendingState :AFG ; dg:receivingState :PAK ;
+  dg:level dg:Ambassador ; dg:previousLevel dg:ChargeDAffaires ; dg:status dg:Effective .
+:up3 a dg:RelationChange ; dg:date "2025-05"^^xsd:gYearMonth ; dg:sendingState :PAK ; dg:receivingState :AFG ;
+  dg:level dg:Ambassador ; dg:status dg:Proposed .
+:call dg:relationChange :up3 .
+)";
+
+struct Fixture : ::testing::Test {
+  MemorySource src;
+  void SetUp() override { load(kData); }
+  void load(const std::string& text) {
+    test::Errors errors;
+    ReadOptions o;
+    o.syntax = Syntax::turtle;
+    o.base = "http://ex.org/";
+    ASSERT_TRUE(read_rdf_string(ontology_turtle(), "onto", o, src, errors.sink()));
+    ASSERT_TRUE(read_rdf_string(text, "data", o, src, errors.sink())) << errors.all[0];
+  }
+  std::vector<std::string> column(const Table& t, std::size_t c) {
+    std::vector<std::string> out;
+    for (const auto& r : t.rows) out.push_back(r[c]);
+    return out;
+  }
+};
+
+using Met = Fixture;
+using Relation = Fixture;
+
+}  // namespace
+
+TEST_F(Met, OneRowPerMeetingAndOtherParticipantSortedByDate) {
+  MetOptions o;
+  o.actor = "Muttaqi";
+  const Table t = query_met(src, o);
+  ASSERT_EQ(t.columns.size(), 8U);
+  EXPECT_EQ(column(t, 0),
+            (std::vector<std::string>{"2025-04-19", "2025-04-19", "2025-05", "2025-05-21", "2025-05-21"}));
+  EXPECT_EQ(column(t, 2), (std::vector<std::string>{"Visit", "Visit", "PhoneCall", "Meeting", "Meeting"}));
+  for (const auto& r : t.rows) EXPECT_EQ(r[3], "http://ex.org/muttaqi");  // the statement is no meeting
+  EXPECT_EQ(t.rows[2][7], "http://news/1");
+}
+
+TEST_F(Met, WithSinceUntilAndTypeFilters) {
+  MetOptions o;
+  o.actor = "Amir Khan Muttaqi";
+  o.with = "Wang";
+  EXPECT_EQ(query_met(src, o).rows.size(), 1U);
+  o.with.clear();
+  o.since = "2025-05-21";
+  o.until = "2025-05-21";
+  // The month-precision call may have been on that day: it overlaps and is kept.
+  EXPECT_EQ(column(query_met(src, o), 1),
+            (std::vector<std::string>{"http://ex.org/call", "http://ex.org/tri", "http://ex.org/tri"}));
+  o.since = "2025-05-10";  // a month-precision event overlaps
+  o.until.clear();
+  EXPECT_EQ(query_met(src, o).rows.size(), 3U);
+  o.since.clear();
+  o.types = {"PhoneCall"};
+  EXPECT_EQ(query_met(src, o).rows.size(), 1U);
+  o.types = {"Statement"};
+  EXPECT_EQ(query_met(src, o).rows.size(), 0U);
+  o.types = {"NoSuchClass"};
+  EXPECT_THROW((void)query_met(src, o), UsageError);
+}
+
+TEST_F(Met, WithoutActorEachUnorderedPairOnce) {
+  const Table t = query_met(src, {});
+  // call: 1 pair, visit: 3, tri: 3
+  EXPECT_EQ(t.rows.size(), 7U);
+  for (const auto& r : t.rows) EXPECT_LT(r[3], r[5]);
+}
+
+TEST_F(Met, StateLevelOneRowPerEventAndPairOfStates) {
+  MetOptions o;
+  o.state_level = true;
+  const Table t = query_met(src, o);
+  // call AFG-PAK; visit AFG-PAK once though two Pakistanis took part; tri AFG-PAK, AFG-CHN, CHN-PAK
+  EXPECT_EQ(t.rows.size(), 5U);
+  o.count = true;
+  const Table c = query_met(src, o);
+  ASSERT_EQ(c.columns[4], "events");
+  EXPECT_EQ(c.rows[0][0], "http://ex.org/AFG");
+  EXPECT_EQ(c.rows[0][2], "http://ex.org/PAK");
+  EXPECT_EQ(c.rows[0][4], "3");
+  EXPECT_EQ(c.rows[0][5], "2025-04-19");
+  EXPECT_EQ(c.rows[0][6], "2025-05-21");
+}
+
+TEST_F(Met, AmbiguousAndUnknownNamesAreUsageErrors) {
+  MetOptions o;
+  o.actor = "a";  // matches several labels
+  try {
+    (void)query_met(src, o);
+    FAIL() << "expected ambiguity";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("http://ex.org/muttaqi"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("http://ex.org/wang"), std::string::npos);
+  }
+  o.actor = "Nobody";
+  EXPECT_THROW((void)query_met(src, o), UsageError);
+  o.actor = "PAK";                               // alpha-3
+  EXPECT_EQ(query_met(src, o).rows.size(), 0U);  // the state itself took part in nothing
+}
+
+TEST_F(Met, AnAddedInteractionSubclassCountsWithoutCodeChanges) {
+  load(
+      R"(@prefix dg: <https://w3id.org/diplograph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+          @prefix : <http://ex.org/> .
+          :VideoSummit rdfs:subClassOf dg:Meeting .
+          :v a :VideoSummit ; dg:date "2025-06-01" ; dg:participant :muttaqi , :wang .)");
+  MetOptions o;
+  o.actor = "Muttaqi";
+  o.since = "2025-06";
+  const Table t = query_met(src, o);
+  ASSERT_EQ(t.rows.size(), 1U);
+  EXPECT_EQ(t.rows[0][2], "VideoSummit");
+}
+
+TEST(DateRange, ReducedPrecisionOverlaps) {
+  EXPECT_TRUE(date_in_range("2025-05", "", "2025-05-31", ""));
+  EXPECT_FALSE(date_in_range("2025-05", "", "2025-06-01", ""));
+  EXPECT_TRUE(date_in_range("2025", "", "", "2025-01-01"));
+  EXPECT_TRUE(date_in_range("2019-02-27", "2019-02-28", "2019-02-28", "2019-02-28"));
+  EXPECT_FALSE(date_in_range("2019-02-27", "", "", "2019-02-26"));
+}
+
+TEST_F(Relation, HistoryPerDirectionOldestFirst) {
+  const auto r = query_relation(src, {"AFG", "Pakistan", ""});
+  ASSERT_EQ(r.history.rows.size(), 3U);
+  EXPECT_EQ(r.history.rows[0][0], "2021-08");
+  EXPECT_EQ(r.history.rows[0][3], "charge_d_affaires");
+  EXPECT_EQ(r.history.rows[1][1], "PAK");
+  EXPECT_EQ(r.history.rows[1][5], "proposed");
+  EXPECT_EQ(r.history.rows[1][6], "http://ex.org/call");  // the event that recorded the change
+  ASSERT_EQ(r.pending.rows.size(), 1U);
+}
+
+TEST_F(Relation, LevelInForceMovesOnlyWithEffectiveChanges) {
+  auto at = [&](const std::string& date) { return query_relation(src, {"AFG", "PAK", date}).history.rows; };
+  auto before = at("2021-07-31");
+  ASSERT_EQ(before.size(), 2U);
+  EXPECT_EQ(before[0][3], "unknown");
+  EXPECT_EQ(before[0][6], "");
+  auto mid = at("2025-05-29");
+  EXPECT_EQ(mid[0][3], "charge_d_affaires");
+  EXPECT_EQ(mid[0][5], "effective");
+  EXPECT_EQ(mid[1][3], "unknown");  // PAK->AFG has only a proposal
+  auto after = at("2025-05-30");
+  EXPECT_EQ(after[0][3], "ambassador");
+  EXPECT_EQ(after[0][1], "AFG");
+  EXPECT_EQ(after[1][1], "PAK");
+}
+
+TEST_F(Relation, InteractionsByTypeAndTopics) {
+  const auto r = query_relation(src, {"AFG", "PAK", ""});
+  ASSERT_EQ(r.interactions.rows.size(), 3U);  // Meeting, PhoneCall, Visit
+  EXPECT_EQ(r.interactions.rows[1][0], "PhoneCall");
+  ASSERT_EQ(r.topics.rows.size(), 2U);
+  EXPECT_EQ(r.topics.rows[1], (std::vector<std::string>{"trade", "2"}));
+}
+
+TEST(TableFormats, CsvQuotesAndJsonEscapes) {
+  Table t{{"a", "events"}, {{"x,\"y\"", "3"}, {"line\nbreak", "1"}}};
+  std::ostringstream csv, json;
+  write_table(csv, t, TableFormat::csv);
+  write_table(json, t, TableFormat::json);
+  EXPECT_EQ(csv.str(), "a,events\r\n\"x,\"\"y\"\"\",3\r\n\"line\nbreak\",1\r\n");
+  EXPECT_EQ(json.str(),
+            "[\n {\"a\": \"x,\\\"y\\\"\", \"events\": 3},\n {\"a\": \"line\\nbreak\", \"events\": 1}\n]\n");
+}

@@ -1,0 +1,176 @@
+// The RDF layer: syntaxes, reading with positions, blank nodes per document, writing, the store.
+#include <gtest/gtest.h>
+
+#include "diplograph/rdf.hpp"
+#include "tests/helpers.hpp"
+
+using namespace diplograph;
+
+namespace {
+
+ReadOptions opts(Syntax s) {
+  ReadOptions o;
+  o.syntax = s;
+  return o;
+}
+
+test::Collect parse(std::string_view text, Syntax syntax, test::Errors* errors = nullptr,
+                    std::string base = "http://example.org/doc") {
+  test::Collect c;
+  ReadOptions o;
+  o.syntax = syntax;
+  o.base = std::move(base);
+  test::Errors local;
+  read_rdf_string(text, "doc", o, c, (errors ? errors : &local)->sink());
+  return c;
+}
+
+}  // namespace
+
+TEST(Syntax, ClosedSetWithExtensionsAndMediaTypes) {
+  EXPECT_EQ(syntax_from_path("a/b.TTL"), Syntax::turtle);
+  EXPECT_EQ(syntax_from_path("x.nq"), Syntax::nquads);
+  EXPECT_EQ(syntax_from_path("x.trig"), Syntax::trig);
+  EXPECT_EQ(syntax_from_path("x.json"), std::nullopt);
+  EXPECT_EQ(syntax_from_name("ntriples"), Syntax::ntriples);
+  EXPECT_EQ(syntax_info(Syntax::trig).media_type, "application/trig");
+  EXPECT_TRUE(syntax_info(Syntax::nquads).has_graphs);
+  EXPECT_FALSE(syntax_info(Syntax::turtle).has_graphs);
+}
+
+TEST(Reader, ExpandsPrefixesAndResolvesRelativeIris) {
+  auto c = parse("@prefix ex: <http://example.org/ns#> . <a> ex:p <../b/./c> .", Syntax::turtle, nullptr,
+                 "http://example.org/x/y");
+  ASSERT_EQ(c.lines.size(), 1U);
+  EXPECT_EQ(*c.lines.begin(), "<http://example.org/x/a> <http://example.org/ns#p> <http://example.org/b/c>");
+}
+
+TEST(Reader, ReportsSyntaxErrorWithLineAndColumn) {
+  test::Errors errors;
+  parse("<a> <b> <c> .\n<a> <b> \"unterminated .\n", Syntax::turtle, &errors);
+  ASSERT_EQ(errors.all.size(), 1U);
+  EXPECT_TRUE(errors.all[0].starts_with("doc:2:")) << errors.all[0];
+}
+
+TEST(Reader, RefusesLoneSurrogateEscape) {
+  test::Errors errors;
+  parse("<http://a> <http://b> \"x\\uD800y\" .\n", Syntax::ntriples, &errors);
+  ASSERT_EQ(errors.all.size(), 1U);
+  EXPECT_TRUE(errors.all[0].starts_with("doc:1:")) << errors.all[0];
+  EXPECT_NE(errors.all[0].find("surrogate"), std::string::npos);
+}
+
+TEST(Reader, UndefinedPrefixIsAnError) {
+  test::Errors errors;
+  parse("<a> nope:p <c> .", Syntax::turtle, &errors);
+  EXPECT_EQ(errors.all.size(), 1U);
+}
+
+TEST(Reader, FileErrorsNameTheFile) {
+  const auto dir = test::scratch("reader-file");
+  test::write(dir + "/bad.ttl", "@prefix ex: <http://e/> .\n\nex:a ex:b ex:c ;\n  ex:d .\n");
+  test::Collect c;
+  test::Errors errors;
+  EXPECT_FALSE(read_rdf_file(dir + "/bad.ttl", {}, c, errors.sink()));
+  ASSERT_EQ(errors.all.size(), 1U);
+  EXPECT_TRUE(errors.all[0].starts_with(dir + "/bad.ttl:4:")) << errors.all[0];
+  EXPECT_FALSE(read_rdf_file(dir + "/missing.ttl", {}, c, errors.sink()));
+  EXPECT_NE(errors.all.back().find("cannot open"), std::string::npos);
+}
+
+TEST(Reader, FilePathsAreNotUris) {
+  // A name with a percent sign and a space: opened as a path, never percent-decoded.
+  const auto dir = test::scratch("reader-path");
+  test::write(dir + "/a%20b c.nt", "<http://a> <http://b> <http://c> .\n");
+  test::Collect c;
+  test::Errors errors;
+  EXPECT_TRUE(read_rdf_file(dir + "/a%20b c.nt", {}, c, errors.sink()));
+  EXPECT_EQ(c.lines.size(), 1U);
+}
+
+TEST(Store, KeepsBlankNodesOfEachDocumentApart) {
+  Store store;
+  test::Errors errors;
+  ASSERT_TRUE(store.load_string("_:b1 <http://p> \"one\" .", "a.nt", opts(Syntax::ntriples), errors.sink()));
+  ASSERT_TRUE(store.load_string("_:b1 <http://p> \"two\" .", "b.nt", opts(Syntax::ntriples), errors.sink()));
+  test::Collect c;
+  store.write(c);
+  ASSERT_EQ(c.lines.size(), 2U);
+  std::set<std::string> subjects;
+  for (const auto& l : c.lines) subjects.insert(l.substr(0, l.find(' ')));
+  EXPECT_EQ(subjects.size(), 2U);
+}
+
+TEST(Store, RefusesLanguageTagsSordWouldTruncate) {
+  Store store;
+  test::Errors errors;
+  EXPECT_FALSE(store.load_string("<http://a> <http://b> \"x\"@en-GB-oxendict-abcdef .\n", "t.nt",
+                                 opts(Syntax::ntriples), errors.sink()));
+  ASSERT_EQ(errors.all.size(), 1U);
+  EXPECT_TRUE(errors.all[0].starts_with("t.nt:1:")) << errors.all[0];
+  EXPECT_TRUE(store.load_string("<http://a> <http://b> \"x\"@en-GB .\n", "u.nt", opts(Syntax::ntriples),
+                                errors.sink()));
+}
+
+TEST(Store, MatchesPatternsThroughQuadSource) {
+  Store store;
+  test::Errors errors;
+  ASSERT_TRUE(store.load_string(
+      "<http://s> <http://p> <http://o1>, <http://o2> . <http://t> <http://p> <http://o1> .", "m.ttl",
+      opts(Syntax::turtle), errors.sink()));
+  const QuadSource& src = store;
+  EXPECT_EQ(src.objects(src.iri("http://s"), src.iri("http://p")).size(), 2U);
+  EXPECT_EQ(src.subjects(src.iri("http://p"), src.iri("http://o1")).size(), 2U);
+  EXPECT_EQ(src.subjects(src.iri("http://p"), src.iri("http://none")).size(), 0U);
+}
+
+class WriterRoundTrip : public ::testing::TestWithParam<Syntax> {};
+
+TEST_P(WriterRoundTrip, SameTriplesInEverySyntax) {
+  const std::string text =
+      "@prefix ex: <http://example.org/> .\n"
+      "ex:a ex:p \"x\\\"y\\nz\" , \"2018-06-12\"^^<http://www.w3.org/2001/XMLSchema#date> , \"hi\"@en ;\n"
+      "  ex:q _:n1 , ex:b . _:n1 ex:r \"caf\xC3\xA9\" .\n";
+  auto original = parse(text, Syntax::turtle);
+  const auto dir = test::scratch("roundtrip");
+  const std::string path = dir + "/out" + std::string(syntax_info(GetParam()).extension);
+  {
+    AtomicOutput out(path);
+    auto w = Writer::create(GetParam(), out.file(), {{"ex", "http://example.org/"}});
+    ReadOptions o;
+    o.syntax = Syntax::turtle;
+    test::Errors errors;
+    ASSERT_TRUE(read_rdf_string(text, "doc", o, *w, errors.sink()));
+    ASSERT_TRUE(w->finish());
+    out.commit();
+  }
+  test::Collect back;
+  test::Errors errors;
+  ASSERT_TRUE(read_rdf_file(path, {}, back, errors.sink())) << (errors.all.empty() ? "" : errors.all[0]);
+  EXPECT_EQ(back.lines, original.lines);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllSyntaxes, WriterRoundTrip,
+                         ::testing::Values(Syntax::turtle, Syntax::ntriples, Syntax::nquads, Syntax::trig));
+
+TEST(AtomicOutput, UncommittedLeavesExistingFileUntouched) {
+  const auto dir = test::scratch("atomic");
+  const std::string path = dir + "/keep.ttl";
+  test::write(path, "original");
+  {
+    AtomicOutput out(path);
+    std::fputs("partial", out.file());
+  }
+  EXPECT_EQ(test::read(path), "original");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), {}), 1);  // no temporary left
+  {
+    AtomicOutput out(path);
+    std::fputs("complete", out.file());
+    out.commit();
+  }
+  EXPECT_EQ(test::read(path), "complete");
+}
+
+TEST(AtomicOutput, UnwritableDirectoryIsAnInputError) {
+  EXPECT_THROW(AtomicOutput("/nonexistent-dir/x.ttl"), InputError);
+}
