@@ -26,7 +26,6 @@ struct Common {
     // clang-format on
   }
 
-
   [[nodiscard]] std::vector<std::string> column_list() const {
     std::vector<std::string> out;
     std::string_view rest = columns;
