@@ -97,11 +97,11 @@ Table select_columns(const Table& t, const std::vector<std::string>& names) {
   std::vector<std::size_t> idx;
   for (const auto& n : names) {
     const auto at = std::find(t.columns.begin(), t.columns.end(), n);
-    if (at == t.columns.end()) throw UsageError("no column \"" + n + "\" (columns: " + [&] {
+    if (at == t.columns.end()) {
       std::string all;
       for (const auto& c : t.columns) all += (all.empty() ? "" : ",") + c;
-      return all;
-    }() + ")");
+      throw UsageError("no column \"" + n + "\" (columns: " + all + ")");
+    }
     idx.push_back(static_cast<std::size_t>(at - t.columns.begin()));
   }
   Table out{names, {}};
