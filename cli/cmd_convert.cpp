@@ -110,10 +110,13 @@ int convert(const Options& o) {
   progress.done();
   if (!writer->finish()) throw InputError({{o.output, 0, 0}, "write error"});
   out.commit();
-  std::fprintf(
-      stderr, "diplograph convert: %llu records read, %llu events written, %llu skipped, %llu triples\n",
-      static_cast<unsigned long long>(stats.records), static_cast<unsigned long long>(stats.events),
-      static_cast<unsigned long long>(stats.skipped), static_cast<unsigned long long>(writer->count()));
+  const auto u = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
+  std::fprintf(stderr,
+               "diplograph convert: %llu records read, %llu events written, %llu skipped, %llu triples",
+               u(stats.records + stats.merged), u(stats.events), u(stats.skipped), u(writer->count()));
+  if (stats.merged)
+    std::fprintf(stderr, " (%llu mirrored rows merged into their twin's event)", u(stats.merged));
+  std::fputc('\n', stderr);
   return stats.skipped ? skipped : ok;
 }
 
@@ -123,7 +126,8 @@ int run_convert(const std::vector<std::string>& args) {
   return guarded([&]() -> int {
     Options o;
     po::options_description opts("convert options");
-    opts.add_options()("from,f", po::value(&o.from)->default_value(o.from), "input format: jsonl, csv, auto")(
+    opts.add_options()("from,f", po::value(&o.from)->default_value(o.from),
+                       "input format: jsonl, csv, gdelt, icews, auto")(
         "to,t", po::value(&o.to)->default_value(o.to), "output syntax: turtle, ntriples, nquads, trig")(
         "output,o", po::value(&o.output), "output file (written atomically); standard output if absent")(
         "base", po::value(&o.base)->default_value(o.base), "base IRI for minted instance IRIs")(

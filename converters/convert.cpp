@@ -52,6 +52,7 @@ bool convert_file(const std::string& path, const InputFormat& format, const Read
       progress(stats, size > 0 && at >= 0 ? static_cast<double>(at) / static_cast<double>(size) : 0.0);
     }
   }
+  stats.merged += reader->merged();
   if (progress) progress(stats, 1.0);
   return true;
 }

@@ -8,9 +8,11 @@ namespace diplograph {
 
 namespace {
 
-const std::array<InputFormat, 2> kFormats{{
+const std::array<InputFormat, 4> kFormats{{
     {"jsonl", {".jsonl", ".ndjson"}, sniff_jsonl, open_jsonl},
     {"csv", {".csv"}, sniff_csv, open_csv},
+    {"gdelt", {".export.csv", ".csv"}, sniff_gdelt, open_gdelt},
+    {"icews", {".tab", ".tsv"}, sniff_icews, open_icews},
 }};
 
 std::string lower(std::string_view s) {

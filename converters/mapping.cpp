@@ -25,6 +25,7 @@ struct Terms {
   std::string lat = std::string(ns::geo) + "lat";
   std::string lon = std::string(ns::geo) + "long";
   std::string xsd_decimal = std::string(ns::xsd) + "decimal";
+  std::string xsd_integer = std::string(ns::xsd) + "integer";
   std::string participant = dg("participant"), participation = dg("participation"), agent = dg("agent"),
               role = dg("role"), dg_title = dg("title"), represents = dg("represents"), date = dg("date"),
               end_date = dg("endDate"), location = dg("location"), country = dg("country"),
@@ -35,7 +36,8 @@ struct Terms {
               level = dg("level"), previous_level = dg("previousLevel"), status = dg("status"),
               c_participation = dg("Participation"), c_state = dg("State"), c_person = dg("Person"),
               c_org = dg("Organization"), c_place = dg("Place"), c_mission = dg("Mission"),
-              c_change = dg("RelationChange");
+              c_actor = dg("Actor"), quad_class = dg("quadClass"), num_mentions = dg("numMentions"),
+              avg_tone = dg("avgTone"), story_id = dg("storyId"), c_change = dg("RelationChange");
 };
 
 const Terms& terms() {
@@ -143,7 +145,7 @@ std::string Mapper::state_iri(std::string_view iso3) const {
 
 std::string Mapper::actor_iri(const Participant& p) const {
   if (p.kind == "state") return state_iri(p.state);
-  const std::string kind = p.kind == "organization" ? "org/" : "person/";
+  const std::string kind = p.kind == "organization" ? "org/" : p.kind == "actor" ? "actor/" : "person/";
   const std::string state = p.state.empty() ? std::string() : p.state + "/";
   return opts_.base + kind + state + segment(slug(p.name));
 }
@@ -180,7 +182,7 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
   if (!first_time(std::string(graph.value) + iri)) return;
   const auto& t = terms();
   Out out(sink_, graph);
-  out.iri(iri, t.type, p.kind == "organization" ? t.c_org : t.c_person);
+  out.iri(iri, t.type, p.kind == "organization" ? t.c_org : p.kind == "actor" ? t.c_actor : t.c_person);
   out.lit(iri, t.label, p.name);
   if (!p.state.empty()) out.iri(iri, t.represents, state_iri(p.state));
   out.lit(iri, t.actor_code, p.actor_code);
@@ -267,10 +269,16 @@ void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef g
   out.lit(e, t.cameo_code, rec.cameo_code);
   out.lit(e, t.goldstein, rec.goldstein, t.xsd_decimal);
   out.lit(e, t.intensity, rec.intensity, t.xsd_decimal);
+  out.lit(e, t.quad_class, rec.quad_class, t.xsd_integer);
+  out.lit(e, t.num_mentions, rec.num_mentions, t.xsd_integer);
+  out.lit(e, t.avg_tone, rec.avg_tone, t.xsd_decimal);
+  out.lit(e, t.story_id, rec.story_id);
   for (const auto& sr : rec.source_records) out.lit(e, t.source_record, sr);
   if (!rec.source_url.empty()) {
     out.iri(e, t.source, rec.source_url);
-  } else if (!rec.source_title.empty() || !rec.publisher.empty()) {
+  } else if (rec.source_title.empty() && !rec.publisher.empty()) {
+    out.lit(e, t.publisher, rec.publisher);
+  } else if (!rec.source_title.empty()) {
     // A source known only by its title: cited, not linked.
     std::string cite = rec.source_title;
     if (!rec.publisher.empty()) cite += (cite.empty() ? "" : ", ") + rec.publisher;

@@ -163,7 +163,10 @@ Vocabulary::Vocabulary(std::string_view ontology) {
   for (const auto& cls : classes) {
     std::set<std::string> seen;
     if (below(c.super, cls, "Event", seen)) event_classes_.push_back(cls);
+    seen.clear();
+    if (below(c.super, cls, "Interaction", seen)) interaction_classes_.push_back(cls);
   }
+  std::sort(interaction_classes_.begin(), interaction_classes_.end());
   event_classes_.emplace_back("Event");
   std::sort(event_classes_.begin(), event_classes_.end());
   record_types_ = std::move(c.record_types);
@@ -184,6 +187,10 @@ std::string_view Vocabulary::class_for_record_type(std::string_view type) const 
 
 bool Vocabulary::is_event_class(std::string_view local) const {
   return std::binary_search(event_classes_.begin(), event_classes_.end(), local);
+}
+
+bool Vocabulary::is_interaction_class(std::string_view local) const {
+  return std::binary_search(interaction_classes_.begin(), interaction_classes_.end(), local);
 }
 
 std::vector<std::string> Vocabulary::record_types() const {

@@ -211,3 +211,31 @@ TEST(Cli, OntologyIsPrintedAndParses) {
   EXPECT_EQ(triples_of(dir + "/o.ttl"), triples_of(dir + "/o.nt"));
   EXPECT_EQ(test::read(dir + "/o.ttl"), test::read(std::string(SOURCE_DIR) + "/ontology/diplomacy.ttl"));
 }
+
+TEST(Cli, CodedEventFilesConvertWithASummary) {
+  const auto dir = test::scratch("cli-coded");
+  auto g =
+      test::run("convert " + test::shared() + "/gdelt/20150218230000.export.CSV -o " + dir + "/g.ttl", dir);
+  ASSERT_EQ(g.status, 0) << g.err;
+  EXPECT_NE(g.err.find("2271 records read, 2271 events written, 0 skipped"), std::string::npos) << g.err;
+  auto i = test::run("convert " + test::shared() + "/icews/events.2018.sample.tab -o " + dir + "/i.ttl", dir);
+  ASSERT_EQ(i.status, 0) << i.err;
+  EXPECT_NE(i.err.find("3705 records read"), std::string::npos) << i.err;
+  auto q = test::run(
+      "query met --actor \"Mike Pompeo\" --type PhoneCall --type Visit --format csv " + dir + "/i.ttl", dir);
+  EXPECT_EQ(q.status, 0) << q.err;
+  // A bad row: exit 2 naming file and line, or skipped and counted with --keep-going.
+  std::string rows = test::read(test::shared() + "/gdelt/20191024143000.export.CSV");
+  rows.insert(rows.find('\n') + 1, "123\tnot a row\n");
+  test::write(dir + "/bad.export.CSV", rows);
+  auto bad = test::run("convert " + dir + "/bad.export.CSV -o " + dir + "/b.ttl", dir);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find(dir + "/bad.export.CSV:2: 2 columns where this GDELT 2.0 file has 61"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/b.ttl"));
+  auto kept = test::run("convert --keep-going " + dir + "/bad.export.CSV -o " + dir + "/b.ttl", dir);
+  EXPECT_EQ(kept.status, 3);
+  EXPECT_NE(kept.err.find("2112 records read, 2111 events written, 1 skipped"), std::string::npos)
+      << kept.err;
+}

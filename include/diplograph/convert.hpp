@@ -22,7 +22,7 @@ namespace diplograph {
 
 struct Participant {
   std::string name;
-  std::string kind = "person";  ///< person, state, organization
+  std::string kind = "person";  ///< person, state, organization, or actor (kind unknown)
   std::string state;            ///< ISO alpha-3 of the state represented (or the state itself)
   std::string title;
   std::string role;
@@ -67,6 +67,9 @@ struct EventRecord {
   std::string cameo_code;
   std::string goldstein;
   std::string intensity;
+  std::string quad_class;                   ///< GDELT
+  std::string num_mentions;                 ///< GDELT
+  std::string avg_tone;                     ///< GDELT
   std::vector<std::string> source_records;  ///< "format:file#record", one per source row
   std::string story_id;
 };
@@ -135,11 +138,13 @@ class Vocabulary {
   /// The class local name for a native record `type`, or empty.
   [[nodiscard]] std::string_view class_for_record_type(std::string_view type) const;
   [[nodiscard]] bool is_event_class(std::string_view local) const;
+  [[nodiscard]] bool is_interaction_class(std::string_view local) const;
   [[nodiscard]] std::vector<std::string> record_types() const;
 
  private:
   std::vector<std::pair<std::string, std::string>> record_types_;
   std::vector<std::string> event_classes_;
+  std::vector<std::string> interaction_classes_;
 };
 
 /// The ontology as shipped (ontology/diplomacy.ttl).
@@ -165,6 +170,7 @@ enum class ReadStatus : std::uint8_t { ok, end, bad, fatal };
 struct Limits {
   std::size_t max_line = 16U << 20U;  ///< bytes in one line (or CSV record)
   unsigned max_depth = 64;            ///< JSON nesting
+  std::size_t mirror_window = 1024;   ///< ICEWS rows held back to find their mirror row
 };
 
 /// Produces records from one input. `bad` means this record is skipped (the diagnostic says
@@ -248,6 +254,7 @@ struct ConvertStats {
   std::uint64_t records = 0;  ///< records read (good or bad)
   std::uint64_t events = 0;   ///< events written
   std::uint64_t skipped = 0;  ///< bad records skipped
+  std::uint64_t merged = 0;   ///< source rows merged into another row's event (ICEWS mirrors)
   std::uint64_t triples = 0;
 };
 

@@ -1,0 +1,203 @@
+// GDELT events exports (records.md section 3): 2.0 rows of 61 columns, 1.0 rows of 57 or 58
+// (with SOURCEURL); the version is taken from the first row of each file.
+#include <cstdlib>
+
+#include "converters/coded.hpp"
+#include "converters/readers.hpp"
+#include "converters/text.hpp"
+#include "rdf/text.hpp"
+
+namespace diplograph {
+
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+struct Layout {
+  std::size_t columns;
+  const char* version;
+  std::size_t action_name, action_lat, action_long, url;
+};
+
+// Column positions from the GDELT event codebooks (shared/data/gdelt/schema): the 1.0 geo
+// blocks lack ADM2Code, so everything after Actor1Geo moves.
+constexpr Layout kLayouts[] = {
+    {61, "GDELT 2.0", 52, 56, 57, 60},
+    {58, "GDELT 1.0", 50, 53, 54, 57},
+    {57, "GDELT 1.0", 50, 53, 54, kNone},
+};
+
+const Layout* layout_for(std::size_t columns) {
+  for (const auto& l : kLayouts) {
+    if (l.columns == columns) return &l;
+  }
+  return nullptr;
+}
+
+bool number(std::string_view s, bool integer) {
+  if (s.empty()) return false;
+  std::string t(s);
+  char* end = nullptr;
+  if (integer)
+    (void)std::strtoll(t.c_str(), &end, 10);
+  else
+    (void)std::strtod(t.c_str(), &end);
+  return end == t.c_str() + t.size() && t.find_first_of("xXnN") == std::string::npos;
+}
+
+struct BadRow {
+  std::string message;
+};
+
+// Percent-encodes what may not stand in an IRI, so that real-world URLs stay usable.
+std::string iri_escape(std::string_view url) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : url) {
+    if (c <= 0x20U || std::string_view("<>\"{}|\\^`").find(static_cast<char>(c)) != std::string_view::npos) {
+      out += '%';
+      out += hex[c >> 4U];
+      out += hex[c & 15U];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+class GdeltReader : public RecordReader {
+ public:
+  GdeltReader(std::istream& in, const ReaderContext& ctx) : ctx_(ctx), lines_(in, ctx.limits.max_line) {}
+
+  ReadStatus next(EventRecord& out, Diagnostic& error) override {
+    for (;;) {
+      std::string_view line;
+      const auto r = lines_.next(line);
+      error.where = {ctx_.file, static_cast<unsigned>(lines_.line_number()), 0};
+      if (r == detail::LineReader::Result::end) return ReadStatus::end;
+      if (r == detail::LineReader::Result::error) {
+        error.message = "read error";
+        return ReadStatus::fatal;
+      }
+      if (r == detail::LineReader::Result::too_long) {
+        error.message =
+            "line longer than the limit of " + std::to_string(ctx_.limits.max_line) + " bytes (--max-line)";
+        return ReadStatus::bad;
+      }
+      if (line.empty()) continue;
+      try {
+        out = parse(line);
+        return ReadStatus::ok;
+      } catch (const BadRow& e) {
+        error.message = e.message;
+        return ReadStatus::bad;
+      }
+    }
+  }
+
+ private:
+  EventRecord parse(std::string_view line) {
+    if (!detail::valid_utf8(line)) throw BadRow{"not valid UTF-8"};
+    detail::split_tabs(line, f_);
+    if (!layout_) {
+      layout_ = layout_for(f_.size());
+      if (!layout_) {
+        throw BadRow{std::to_string(f_.size()) +
+                     " columns: a GDELT 2.0 row has 61, a GDELT 1.0 row 57 or 58"};
+      }
+    } else if (f_.size() != layout_->columns) {
+      throw BadRow{std::to_string(f_.size()) + " columns where this " + layout_->version + " file has " +
+                   std::to_string(layout_->columns)};
+    }
+    EventRecord rec;
+    rec.id_space = "gdelt";
+    rec.id = std::string(f_[0]);
+    if (!number(rec.id, true)) throw BadRow{"GLOBALEVENTID: \"" + rec.id + "\" is not a number"};
+    const std::string_view d = f_[1];
+    rec.date = d.size() == 8 ? std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) + "-" +
+                                   std::string(d.substr(6, 2))
+                             : std::string(d);
+    if (date_datatype(rec.date) != "date") throw BadRow{"SQLDATE: malformed date \"" + std::string(d) + "\""};
+    actor(5, rec);
+    actor(15, rec);
+    if (!detail::apply_cameo(f_[26], *ctx_.cameo, rec)) {
+      throw BadRow{"EventCode: unknown CAMEO code \"" + std::string(f_[26]) + "\""};
+    }
+    detail::coded_roles(rec);
+    rec.quad_class = numeric(29, "QuadClass", true);
+    const std::string goldstein = numeric(30, "GoldsteinScale", false);
+    if (!goldstein.empty()) rec.goldstein = goldstein;
+    rec.num_mentions = numeric(31, "NumMentions", true);
+    rec.avg_tone = numeric(34, "AvgTone", false);
+    location(rec);
+    if (layout_->url != kNone && !f_[layout_->url].empty()) {
+      const std::string_view url = f_[layout_->url];
+      if (detail::has_scheme(url))
+        rec.source_url = iri_escape(url);
+      else
+        rec.source_title = std::string(url);  // GDELT 1.0 sometimes names the source instead
+    }
+    rec.source_records.push_back("gdelt:" + std::string(detail::base_name(ctx_.file)) + "#" + rec.id);
+    return rec;
+  }
+
+  std::string numeric(std::size_t i, const char* column, bool integer) {
+    if (f_[i].empty()) return {};
+    if (!number(f_[i], integer))
+      throw BadRow{std::string(column) + ": \"" + std::string(f_[i]) + "\" is not a number"};
+    return std::string(f_[i]);
+  }
+
+  void actor(std::size_t at, EventRecord& rec) {
+    const std::string_view code = f_[at], name = f_[at + 1], country = f_[at + 2];
+    if (code.empty() && name.empty()) return;
+    Participant p;
+    p.name = std::string(name.empty() ? code : name);
+    p.actor_code = std::string(code);
+    p.kind = "actor";
+    if (const Country* c = country.empty() ? nullptr : ctx_.countries->by_code(country)) {
+      p.state = c->iso3;
+      if (code == country) {  // the actor is the country itself
+        p.kind = "state";
+        p.name = c->name;
+      }
+    }
+    rec.participants.push_back(std::move(p));
+  }
+
+  void location(EventRecord& rec) {
+    const std::string_view name = f_[layout_->action_name];
+    if (name.empty()) return;
+    Location loc;
+    loc.name = std::string(name);
+    const std::string_view lat = f_[layout_->action_lat], lon = f_[layout_->action_long];
+    if (number(lat, false) && number(lon, false)) {
+      loc.lat = std::strtod(std::string(lat).c_str(), nullptr);
+      loc.lon = std::strtod(std::string(lon).c_str(), nullptr);
+      if (*loc.lat < -90 || *loc.lat > 90 || *loc.lon < -180 || *loc.lon > 180)
+        loc.lat = loc.lon = std::nullopt;
+    }
+    rec.location = std::move(loc);
+  }
+
+  const ReaderContext& ctx_;
+  detail::LineReader lines_;
+  const Layout* layout_ = nullptr;
+  std::vector<std::string_view> f_;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordReader> open_gdelt(std::istream& in, const ReaderContext& ctx) {
+  return std::make_unique<GdeltReader>(in, ctx);
+}
+
+bool sniff_gdelt(std::string_view head) {
+  const auto line = head.substr(0, head.find('\n'));
+  std::vector<std::string_view> f;
+  detail::split_tabs(line, f);
+  return layout_for(f.size()) && !f[0].empty() &&
+         f[0].find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+}  // namespace diplograph
