@@ -26,6 +26,14 @@ struct Common {
     // clang-format on
   }
 
+  // The table format, checked, once the graphs are known to be given.
+  [[nodiscard]] TableFormat table_format() const {
+    const auto f = diplograph::table_format(format);
+    if (!f) throw po::error("--format takes table, csv or json");
+    if (graphs.empty()) throw po::error("no GRAPH files");
+    return *f;
+  }
+
   [[nodiscard]] std::vector<std::string> column_list() const {
     std::vector<std::string> out;
     std::string_view rest = columns;
@@ -92,14 +100,12 @@ int relation(const std::vector<std::string>& args) {
   if (!parse(args, "diplograph query relation --between A --and B [--at DATE] GRAPH...", opts, "graph", vm))
     return ok;
   check_date(r.at, "at");
-  const auto format = table_format(c.format);
-  if (!format) throw po::error("--format takes table, csv or json");
-  if (c.graphs.empty()) throw po::error("no GRAPH files");
+  const auto format = c.table_format();
   Store store(index_spo | index_ops);
   if (!load_graphs(store, c.graphs, c.syntax, c.base)) return bad_input;
   const RelationReport rep = query_relation(store, r);
-  write_table(std::cout, select_columns(rep.history, c.column_list()), *format);
-  if (*format != TableFormat::table) return ok;
+  write_table(std::cout, select_columns(rep.history, c.column_list()), format);
+  if (format != TableFormat::table) return ok;
   auto section = [](const char* title, const Table& t) {
     std::cout << '\n' << title << '\n';
     if (t.rows.empty())
@@ -113,6 +119,55 @@ int relation(const std::vector<std::string>& args) {
   return ok;
 }
 
+int path(const std::vector<std::string>& args) {
+  std::string from, to;
+  unsigned max_hops = 6;
+  Common c;
+  po::options_description opts("query path options");
+  // clang-format off
+  opts.add_options()
+    ("from", po::value(&from)->required(), "one actor")
+    ("to", po::value(&to)->required(), "the other actor")
+    ("max-hops", po::value(&max_hops)->default_value(max_hops), "longest chain looked for");
+  // clang-format on
+  c.add(opts);
+  po::variables_map vm;
+  if (!parse(args, "diplograph query path --from A --to B [--max-hops N] GRAPH...", opts, "graph", vm))
+    return ok;
+  const auto format = c.table_format();
+  Store store(index_spo | index_ops);
+  if (!load_graphs(store, c.graphs, c.syntax, c.base)) return bad_input;
+  const Table t = query_path(store, from, to, max_hops);
+  if (t.rows.empty()) std::cerr << "diplograph: no chain of meetings within " << max_hops << " hops\n";
+  write_table(std::cout, select_columns(t, c.column_list()), format);
+  return ok;
+}
+
+int timeline(const std::vector<std::string>& args) {
+  std::string actor, since, until;
+  Common c;
+  po::options_description opts("query timeline options");
+  // clang-format off
+  opts.add_options()
+    ("actor", po::value(&actor)->required(), "the actor (IRI, alpha-3, label, part of a label)")
+    ("since", po::value(&since), "on or after this date")
+    ("until", po::value(&until), "on or before this date");
+  // clang-format on
+  c.add(opts);
+  po::variables_map vm;
+  if (!parse(args, "diplograph query timeline --actor A [--since DATE] [--until DATE] GRAPH...", opts,
+             "graph", vm)) {
+    return ok;
+  }
+  check_date(since, "since");
+  check_date(until, "until");
+  const auto format = c.table_format();
+  Store store(index_spo | index_ops);
+  if (!load_graphs(store, c.graphs, c.syntax, c.base)) return bad_input;
+  write_table(std::cout, select_columns(query_timeline(store, actor, since, until), c.column_list()), format);
+  return ok;
+}
+
 }  // namespace
 
 int run_query(const std::vector<std::string>& args) {
@@ -121,11 +176,13 @@ int run_query(const std::vector<std::string>& args) {
     const std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
     if (what == "met") return met(rest);
     if (what == "relation") return relation(rest);
+    if (what == "path") return path(rest);
+    if (what == "timeline") return timeline(rest);
     if (what == "--help" || what == "-h") {
-      std::cout << "usage: diplograph query met|relation [OPTIONS] GRAPH...\n";
+      std::cout << "usage: diplograph query met|relation|path|timeline [OPTIONS] GRAPH...\n";
       return static_cast<int>(ok);
     }
-    throw po::error(what.empty() ? "query needs a question: met or relation"
+    throw po::error(what.empty() ? "query needs a question: met, relation, path or timeline"
                                  : "unknown query \"" + what + "\"");
   });
 }

@@ -239,3 +239,24 @@ TEST(Cli, CodedEventFilesConvertWithASummary) {
   EXPECT_NE(kept.err.find("2112 records read, 2111 events written, 1 skipped"), std::string::npos)
       << kept.err;
 }
+
+TEST(Cli, PathAndTimeline) {
+  const auto dir = test::scratch("cli-path");
+  ASSERT_EQ(test::run("convert " + all_samples() + " -o " + dir + "/s.ttl", dir).status, 0);
+  auto p = test::run(
+      "query path --from \"Moon Jae-in\" --to Putin --format csv --columns hop,actor_label,other_label " +
+          dir + "/s.ttl",
+      dir);
+  ASSERT_EQ(p.status, 0) << p.err;
+  EXPECT_EQ(p.out,
+            "hop,actor_label,other_label\r\n1,Moon Jae-in,Donald Trump\r\n2,Donald Trump,Vladimir Putin\r\n");
+  auto none = test::run("query path --from Muttaqi --to Putin " + dir + "/s.ttl", dir);
+  EXPECT_EQ(none.status, 0);
+  EXPECT_NE(none.err.find("no chain"), std::string::npos);
+  auto t = test::run(
+      "query timeline --actor \"Donald Trump\" --format csv --columns date,type " + dir + "/s.ttl", dir);
+  EXPECT_EQ(t.out,
+            "date,type\r\n2016-12-02,PhoneCall\r\n2017-12-06,Statement\r\n2018-06-12,Meeting\r\n2018-07-16,"
+            "Meeting\r\n"
+            "2019-02-27,Meeting\r\n2019-06-30,Meeting\r\n");
+}

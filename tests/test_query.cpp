@@ -200,3 +200,39 @@ TEST(TableFormats, CsvQuotesAndJsonEscapes) {
   EXPECT_EQ(json.str(),
             "[\n {\"a\": \"x,\\\"y\\\"\", \"events\": 3},\n {\"a\": \"line\\nbreak\", \"events\": 1}\n]\n");
 }
+
+using Paths = Fixture;
+
+TEST_F(Paths, TwoHopsWhereTwoNeverMetButShareACounterpart) {
+  // Sharif met Muttaqi (the visit); Wang met Muttaqi and Dar (the trilateral); Sharif never met Wang.
+  MetOptions o;
+  o.actor = "Sharif";
+  o.with = "Wang";
+  ASSERT_TRUE(query_met(src, o).rows.empty());
+  const Table t = query_path(src, "Sharif", "Wang Yi", 6);
+  ASSERT_EQ(t.rows.size(), 2U);
+  EXPECT_EQ(t.rows[0][0], "1");
+  EXPECT_EQ(t.rows[0][1], "http://ex.org/sharif");
+  EXPECT_EQ(t.rows[0][3], t.rows[1][1]);  // the chain is connected
+  EXPECT_EQ(t.rows[1][3], "http://ex.org/wang");
+  EXPECT_EQ(t.rows[1][5], "http://ex.org/tri");
+  EXPECT_EQ(t.rows[0][5], "http://ex.org/visit");  // Sharif's only meeting
+  EXPECT_TRUE(query_path(src, "Sharif", "Wang Yi", 1).rows.empty());
+}
+
+TEST_F(Paths, ADirectMeetingIsOneHopAndStatementsAreNoLinks) {
+  const Table t = query_path(src, "Muttaqi", "Dar", 6);
+  ASSERT_EQ(t.rows.size(), 1U);
+  EXPECT_EQ(t.rows[0][6], "2025-04-19");  // the earliest meeting of the two
+}
+
+TEST_F(Paths, TimelineHasEveryEventByDate) {
+  const Table t = query_timeline(src, "Muttaqi", "", "");
+  ASSERT_EQ(t.rows.size(), 4U);  // visit, call, trilateral and the statement
+  EXPECT_EQ(t.rows[0][2], "Visit");
+  EXPECT_EQ(t.rows[3][2], "Statement");
+  EXPECT_EQ(t.rows[2][4], "Amir Khan Muttaqi; Mohammad Ishaq Dar; Wang Yi");
+  // The statement, and the call known only to May 2025, which may fall on or after the 22nd.
+  EXPECT_EQ(query_timeline(src, "Muttaqi", "2025-05-22", "").rows.size(), 2U);
+  EXPECT_EQ(query_timeline(src, "Muttaqi", "2025-06", "").rows.size(), 0U);
+}

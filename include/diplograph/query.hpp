@@ -98,4 +98,16 @@ struct RelationReport {
 
 [[nodiscard]] RelationReport query_relation(const QuadSource& src, const RelationOptions& opts);
 
+// ------------------------------------------------------------------------- paths and timelines
+
+/// The shortest chain of meetings from A to B (breadth-first over who-met-whom), at most
+/// `max_hops` long: `hop,actor,actor_label,other,other_label,event,date`, one row per hop, each
+/// hop's event the earliest meeting of the two. No rows when no chain is that short.
+[[nodiscard]] Table query_path(const QuadSource& src, std::string_view from, std::string_view to,
+                               unsigned max_hops);
+
+/// Everything A took part in, by date: `date,event,type,label,participants`.
+[[nodiscard]] Table query_timeline(const QuadSource& src, std::string_view actor, std::string_view since,
+                                   std::string_view until);
+
 }  // namespace diplograph
