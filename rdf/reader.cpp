@@ -64,8 +64,18 @@ SerdStatus on_error(void* handle, const SerdError* e) {
   va_end(args);
   std::string msg(buf);
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-  st->report(e->line, e->col, msg);
+  // Serd's column is 0 when the cursor has just passed a newline: that is column 1 of the line.
+  st->report(e->line, e->col ? e->col : 1, msg);
   return SERD_SUCCESS;
+}
+
+// Serd decodes \uD800-style escapes into invalid UTF-8; the document is scanned again for a
+// position only when that happens.
+bool check_unicode(State& st, std::string_view text) {
+  if (valid_unicode(text)) return true;
+  const auto [line, col] = locate_bad_unicode(st.src.file ? std::string_view(slurp(st.name)) : st.src.text);
+  st.report(line, col, "text that is not a Unicode scalar value (a surrogate escape or invalid UTF-8)");
+  return false;
 }
 
 // Resolves a URI reference against the document's base; false when it cannot be.
@@ -81,6 +91,7 @@ bool absolute(State& st, std::string_view ref, std::string& out) {
 }
 
 bool expand(State& st, const SerdNode* n, std::string& out) {
+  if (!check_unicode(st, view(n))) return false;
   if (n->type == SERD_URI) {
     if (absolute(st, view(n), out)) return true;
     st.report_at(view(n), "cannot resolve IRI <" + std::string(view(n)) + ">");
@@ -122,21 +133,6 @@ bool term(State& st, const SerdNode* n, std::string& buf, TermRef& out) {
   return true;
 }
 
-bool check_unicode(State& st, TermRef t) {
-  if (valid_unicode(t.value) && valid_unicode(t.datatype)) return true;
-  // Serd decodes \uD800-style escapes into invalid UTF-8: find the escape for a position.
-  std::string needle;
-  for (const char* esc : {"\\uD", "\\ud", "\\U0000D", "\\U0000d"}) {
-    auto [line, col] = st.src.file ? locate_in_file(st.name, esc) : locate_in_text(st.src.text, esc);
-    if (line) {
-      st.report(line, col, "escape or text that is not a Unicode scalar value (surrogate)");
-      return false;
-    }
-  }
-  st.report(0, 0, "text that is not valid UTF-8 in " + to_ntriples({t.kind, "", {}, {}}));
-  return false;
-}
-
 SerdStatus on_statement(void* handle, SerdStatementFlags /*flags*/, const SerdNode* graph,
                         const SerdNode* subject, const SerdNode* predicate, const SerdNode* object,
                         const SerdNode* datatype, const SerdNode* lang) {
@@ -158,7 +154,7 @@ SerdStatus on_statement(void* handle, SerdStatementFlags /*flags*/, const SerdNo
     }
   }
   for (TermRef t : {s, p, o, g}) {
-    if (!check_unicode(*st, t)) return SERD_ERR_BAD_SYNTAX;
+    if (!check_unicode(*st, t.value) || !check_unicode(*st, t.datatype)) return SERD_ERR_BAD_SYNTAX;
   }
   if (g.empty() && !st->opts.graph.empty()) g = TermRef::iri(st->opts.graph);
   st->sink.quad(s, p, o, g);
@@ -222,7 +218,8 @@ bool read_document(Source& src, const std::string& name, const ReadOptions& opts
   }
   const SerdStatus status = serd_reader_read_source(reader.get(), read_bytes, read_error, &src,
                                                     reinterpret_cast<const uint8_t*>(name.c_str()), 4096);
-  if (status != SERD_SUCCESS && !st.failed) {
+  // SERD_FAILURE is Serd's "nothing more to read" (an empty document is a valid one).
+  if (status > SERD_FAILURE && !st.failed) {
     st.report(0, 0, std::string("cannot read: ") + reinterpret_cast<const char*>(serd_strerror(status)));
   }
   return !st.failed;

@@ -26,4 +26,11 @@ std::string file_uri(std::string_view path);
 std::pair<unsigned, unsigned> locate_in_file(const std::string& path, std::string_view needle);
 std::pair<unsigned, unsigned> locate_in_text(std::string_view text, std::string_view needle);
 
+/// Line and column of the first \uXXXX or \UXXXXXXXX escape of a surrogate (U+D800 to U+DFFF),
+/// or of the first byte that is not valid UTF-8, in `text` (0, 0 when there is none).
+std::pair<unsigned, unsigned> locate_bad_unicode(std::string_view text);
+
+/// The whole content of a file (empty when unreadable): for positioning errors after the fact.
+std::string slurp(const std::string& path);
+
 }  // namespace diplograph::detail
