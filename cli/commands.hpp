@@ -10,11 +10,17 @@ namespace diplograph::cli {
 int run_convert(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
 int run_ontology(const std::vector<std::string>& args);
+int run_merge(const std::vector<std::string>& args);
+int run_validate(const std::vector<std::string>& args);
+int run_stats(const std::vector<std::string>& args);
 
 inline std::span<const Command> commands() {
   static const Command table[] = {
-      {"convert", "event records (JSON Lines, CSV) to RDF", run_convert},
-      {"query", "who met whom; relations between states", run_query},
+      {"convert", "event records (JSON Lines, CSV, GDELT, ICEWS) to RDF", run_convert},
+      {"query", "who met whom, relations, paths, timelines", run_query},
+      {"merge", "the union of RDF files, blank nodes apart, optionally smushed", run_merge},
+      {"validate", "check data against the ontology", run_validate},
+      {"stats", "what a graph holds", run_stats},
       {"ontology", "write the diplomacy ontology", run_ontology},
   };
   return table;

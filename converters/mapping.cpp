@@ -150,13 +150,18 @@ std::string Mapper::actor_iri(const Participant& p) const {
   return opts_.base + kind + state + segment(slug(p.name));
 }
 
+std::vector<Prefix> vocabulary_prefixes() {
+  return {
+      {"dg", std::string(ns::dg)},   {"rdf", std::string(ns::rdf)},         {"rdfs", std::string(ns::rdfs)},
+      {"xsd", std::string(ns::xsd)}, {"owl", std::string(ns::owl)},         {"skos", std::string(ns::skos)},
+      {"geo", std::string(ns::geo)}, {"dcterms", std::string(ns::dcterms)}, {"wd", std::string(ns::wd)}};
+}
+
 std::vector<Prefix> Mapper::prefixes() const {
-  return {{"dg", std::string(ns::dg)},           {"rdf", std::string(ns::rdf)},
-          {"rdfs", std::string(ns::rdfs)},       {"xsd", std::string(ns::xsd)},
-          {"owl", std::string(ns::owl)},         {"skos", std::string(ns::skos)},
-          {"dcterms", std::string(ns::dcterms)}, {"geo", std::string(ns::geo)},
-          {"wd", std::string(ns::wd)},           {"state", opts_.base + "state/"},
-          {"mission", opts_.base + "mission/"}};
+  auto out = vocabulary_prefixes();
+  out.push_back({"state", opts_.base + "state/"});
+  out.push_back({"mission", opts_.base + "mission/"});
+  return out;
 }
 
 void Mapper::map_state(std::string_view iso3, TermRef graph) {

@@ -74,9 +74,9 @@ constexpr std::size_t kSordLanguageTag = 15;
 
 }  // namespace
 
-Store::Store(unsigned indices) : impl_(std::make_unique<Impl>()) {
+Store::Store(unsigned indices, bool graphs) : impl_(std::make_unique<Impl>()) {
   sord_world_set_error_sink(impl_->world.get(), on_world_error, impl_.get());
-  impl_->model.reset(sord_new(impl_->world.get(), sord_indices(indices), false));
+  impl_->model.reset(sord_new(impl_->world.get(), sord_indices(indices), graphs));
 }
 
 Store::~Store() {

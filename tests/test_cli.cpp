@@ -260,3 +260,119 @@ TEST(Cli, PathAndTimeline) {
             "Meeting\r\n"
             "2019-02-27,Meeting\r\n2019-06-30,Meeting\r\n");
 }
+
+TEST(Cli, MergeKeepsBlankNodesOfEachFileApartAndLosesNothing) {
+  const auto dir = test::scratch("cli-merge");
+  // The same statement about _:node in two files: two blank nodes, so two statements.
+  test::write(dir + "/a.nt", "_:node <http://p> \"x\" .\n<http://s> <http://p> <http://o> .\n");
+  test::write(dir + "/b.ttl",
+              "@prefix : <http://ex/> .\n_:node <http://p> \"x\" .\n<http://s> <http://p> <http://o> .\n");
+  test::write(dir + "/c.nq", "<http://s> <http://p> \"in a graph\" <http://g> .\n");
+  test::write(dir + "/d.trig", "<http://g2> { <http://s2> <http://p> <http://o> . }\n");
+  ASSERT_EQ(test::run("convert " + all_samples() + " -o " + dir + "/s.ttl", dir).status, 0);
+  std::set<std::string> inputs;
+  for (const char* f : {"/a.nt", "/b.ttl", "/c.nq", "/d.trig", "/s.ttl"}) {
+    for (const auto& l : triples_of(dir + f)) inputs.insert(l);
+  }
+  auto r = test::run("merge " + dir + "/a.nt " + dir + "/b.ttl " + dir + "/c.nq " + dir + "/d.trig " + dir +
+                         "/s.ttl -o " + dir + "/m.nt",
+                     dir);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto merged = triples_of(dir + "/m.nt");
+  // Exactly the distinct triples of the inputs, except that _:node of a.nt and of b.ttl are two nodes.
+  EXPECT_EQ(merged.size(), inputs.size() + 1);
+  std::size_t b1 = 0;
+  for (const auto& l : merged) b1 += l.ends_with("<http://p> \"x\"");
+  EXPECT_EQ(b1, 2U);
+  std::set<std::string> subjects;
+  for (const auto& l : merged) {
+    if (l.starts_with("_:")) subjects.insert(l.substr(0, l.find(' ')));
+  }
+  EXPECT_EQ(subjects.size(), 2U);
+  // --graphs: a named graph per input file.
+  auto g = test::run("merge --graphs " + dir + "/a.nt " + dir + "/b.ttl -o " + dir + "/m.nq", dir);
+  ASSERT_EQ(g.status, 0) << g.err;
+  const auto quads = triples_of(dir + "/m.nq", false);
+  EXPECT_TRUE(quads.count("<http://s> <http://p> <http://o> <https://w3id.org/diplograph/id/graph/a.nt>"));
+  EXPECT_TRUE(quads.count("<http://s> <http://p> <http://o> <https://w3id.org/diplograph/id/graph/b.ttl>"));
+  EXPECT_EQ(test::run("merge --graphs -t turtle " + dir + "/a.nt", dir).status, 1);
+  // A bad input: exit 2, nothing written.
+  test::write(dir + "/bad.ttl", "<http://s> <http://p> .\n");
+  auto bad = test::run("merge " + dir + "/a.nt " + dir + "/bad.ttl -o " + dir + "/never.nt", dir);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find(dir + "/bad.ttl:1:"), std::string::npos) << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/never.nt"));
+}
+
+TEST(Cli, SmushMovesWikidataStatementsOntoTheProjectsStateIri) {
+  const auto dir = test::scratch("cli-smush");
+  ASSERT_EQ(test::run("convert " + all_samples() + " -o " + dir + "/s.ttl", dir).status, 0);
+  test::write(dir + "/wd.nt",
+              "<http://www.wikidata.org/entity/Q889> <http://www.wikidata.org/prop/direct/P36> "
+              "<http://www.wikidata.org/entity/Q5838> .\n");
+  auto r = test::run("merge --smush " + dir + "/s.ttl " + dir + "/wd.nt -o " + dir + "/m.nt", dir);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto m = triples_of(dir + "/m.nt");
+  const std::string afg = "<https://w3id.org/diplograph/id/state/AFG>";
+  EXPECT_TRUE(
+      m.count(afg + " <http://www.wikidata.org/prop/direct/P36> <http://www.wikidata.org/entity/Q5838>"));
+  EXPECT_TRUE(m.count(afg + " <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q889>"));
+  for (const auto& l : m) EXPECT_FALSE(l.starts_with("<http://www.wikidata.org/entity/Q889>")) << l;
+  // A person's external IRI is smushed onto the project's person IRI too.
+  EXPECT_TRUE(m.count(
+      "<https://w3id.org/diplograph/id/person/USA/donald-trump> <http://www.w3.org/2002/07/owl#sameAs> "
+      "<http://www.wikidata.org/entity/Q22686>"));
+}
+
+TEST(Cli, ValidatePassesWhatConvertWritesAndCatchesEachProblem) {
+  const auto dir = test::scratch("cli-validate");
+  ASSERT_EQ(test::run("convert " + all_samples() + " -o " + dir + "/s.ttl", dir).status, 0);
+  ASSERT_EQ(test::run("convert " + test::shared() + "/gdelt/20191024143000.export.CSV " + test::shared() +
+                          "/icews/events.2018.sample.tab -o " + dir + "/coded.ttl",
+                      dir)
+                .status,
+            0);
+  for (const char* f : {"/s.ttl", "/coded.ttl"}) {
+    auto clean = test::run("validate " + dir + f, dir);
+    EXPECT_EQ(clean.status, 0) << clean.out;
+    EXPECT_EQ(clean.out, "");
+  }
+  test::write(dir + "/bad.ttl", R"(@prefix dg: <https://w3id.org/diplograph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://ex/e1> a dg:Meeting ; dg:date "2025-02-30"^^xsd:date ; dg:participant <http://ex/p1> , <http://ex/place> .
+<http://ex/e2> a dg:PhoneCall ; dg:flavour "x" .
+<http://ex/p1> a dg:Person .
+<http://ex/place> a dg:Place ; rdfs:label "Kabul" .
+<http://ex/p2> a dg:Person ; rdfs:label "B" ; dg:represents <http://ex/p1> .
+<http://ex/e3> a dg:Meeting ; dg:date "2025"^^xsd:gYear ; dg:participant <http://ex/p2> ; dg:topic 5 .
+<http://ex/x> dg:date "2020-01-01"^^xsd:date .
+)");
+  auto bad = test::run("validate " + dir + "/bad.ttl", dir);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.out,
+            "http://ex/e1: \"2025-02-30\" is not a valid http://www.w3.org/2001/XMLSchema#date\n"
+            "http://ex/e1: object of dg:participant (http://ex/place) is not of its range\n"
+            "http://ex/e2: event without dg:date\n"
+            "http://ex/e2: event without dg:participant\n"
+            "http://ex/e3: dg:topic value \"5\" has datatype http://www.w3.org/2001/XMLSchema#integer, not "
+            "its range\n"
+            "http://ex/p1: actor without rdfs:label\n"
+            "http://ex/p2: object of dg:represents (http://ex/p1) is not of its range\n"
+            "http://ex/x: subject of dg:date is not of its domain\n"
+            "https://w3id.org/diplograph/ontology#flavour: not declared in the ontology\n");
+}
+
+TEST(Cli, StatsCountEventsActorsStatesRelations) {
+  const auto dir = test::scratch("cli-stats");
+  ASSERT_EQ(test::run("convert " + all_samples() + " -o " + dir + "/s.ttl", dir).status, 0);
+  auto r = test::run("stats --format csv " + dir + "/s.ttl", dir);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string nt = test::read(test::samples() + "/../tests/golden/samples.nt");
+  const auto triples = std::count(nt.begin(), nt.end(), '\n');
+  EXPECT_NE(r.out.find("triples,," + std::to_string(triples) + "\r\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("events by class,PhoneCall,2\r\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("events by year,2018,5\r\n"), std::string::npos);
+  EXPECT_NE(r.out.find("relation changes by status,proposed,2\r\n"), std::string::npos);
+  EXPECT_NE(r.out.find("states,,17\r\n"), std::string::npos);
+}

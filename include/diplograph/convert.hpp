@@ -163,6 +163,9 @@ inline constexpr std::string_view wd = "http://www.wikidata.org/entity/";
 inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id/";
 }  // namespace ns
 
+/// The prefixes of the vocabularies diplograph writes, for readable Turtle and TriG.
+[[nodiscard]] std::vector<Prefix> vocabulary_prefixes();
+
 // ------------------------------------------------------------------------- readers
 
 enum class ReadStatus : std::uint8_t { ok, end, bad, fatal };

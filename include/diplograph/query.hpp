@@ -110,4 +110,20 @@ struct RelationReport {
 [[nodiscard]] Table query_timeline(const QuadSource& src, std::string_view actor, std::string_view since,
                                    std::string_view until);
 
+// ------------------------------------------------------------------------- validation and statistics
+
+/// Checks data against the ontology loaded with it: undeclared dg: terms, subjects and objects
+/// of the wrong class for a property's domain or range, literals of the wrong datatype or with
+/// an invalid lexical form, events without a date or a participant, actors without a label.
+/// One line per problem, `IRI: PROBLEM`, sorted; empty when clean.
+[[nodiscard]] std::vector<std::string> validate(const QuadSource& src);
+
+/// Whether `lexical` is a valid lexical form of the XSD datatype `datatype` (an IRI); datatypes
+/// it does not know are taken as valid.
+[[nodiscard]] bool valid_lexical_form(std::string_view lexical, std::string_view datatype);
+
+/// `measure,key,value`: triples; events by class and by year; actors by kind; states;
+/// relation changes by status; missions.
+[[nodiscard]] Table query_stats(const QuadSource& src, std::size_t triples);
+
 }  // namespace diplograph

@@ -195,7 +195,8 @@ enum StoreIndex : unsigned { index_spo = 1U, index_ops = 2U, index_pos = 4U, ind
 /// An in-memory quad store (Sord underneath). Blank nodes of each loaded file are kept apart.
 class Store : public QuadSource {
  public:
-  explicit Store(unsigned indices = index_spo | index_ops | index_pos);
+  /// `graphs`: keep and index each statement's graph (for merging); queries do without.
+  explicit Store(unsigned indices = index_spo | index_ops | index_pos, bool graphs = false);
   ~Store() override;
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -220,5 +221,10 @@ class Store : public QuadSource {
  private:
   std::unique_ptr<Impl> impl_;
 };
+
+/// Writes the store with every IRI of an owl:sameAs set replaced by one canonical IRI: the
+/// smallest one starting with `preferred` when the set has one, else the smallest. The links
+/// are kept, as `canonical owl:sameAs other`. Returns the number of IRIs replaced.
+std::size_t write_smushed(const Store& store, QuadSink& sink, std::string_view preferred);
 
 }  // namespace diplograph
