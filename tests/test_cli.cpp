@@ -192,7 +192,7 @@ TEST(Cli, StatementIsNoMeetingAndStateLevelCounts) {
 
 TEST(Cli, HostileRdfIsBadInputWithPosition) {
   const auto dir = test::scratch("cli-hostile-rdf");
-  test::write(dir + "/garbage.ttl", std::string("<a> <b> \x01\x02\xff\xfe garbage\n", 24));
+  test::write(dir + "/garbage.ttl", std::string("<a> <b> \x01\x02\xff\xfe garbage\n"));
   auto r = test::run("query met " + dir + "/garbage.ttl", dir);
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find(dir + "/garbage.ttl:1:"), std::string::npos) << r.err;
