@@ -10,11 +10,6 @@ namespace diplograph {
 
 namespace {
 
-constexpr std::array<std::string_view, 15> kColumns{"id",          "type",         "date",         "actor1",
-                                                    "actor1_kind", "actor1_state", "actor1_title", "actor2",
-                                                    "actor2_kind", "actor2_state", "actor2_title", "location",
-                                                    "country",     "topics",       "source_url"};
-
 struct BadColumn {
   std::string message;
 };

@@ -4,6 +4,7 @@
 #include <cstdarg>
 #include <cstring>
 #include <memory>
+#include <tuple>
 
 #include "rdf/reader.hpp"
 #include "rdf/serd_util.hpp"
@@ -155,6 +156,13 @@ SerdStatus on_statement(void* handle, SerdStatementFlags /*flags*/, const SerdNo
   }
   for (TermRef t : {s, p, o, g}) {
     if (!check_unicode(*st, t.value) || !check_unicode(*st, t.datatype)) return SERD_ERR_BAD_SYNTAX;
+    if (st->opts.refuse_nul && t.value.find('\0') != std::string_view::npos) {
+      const std::string text = st->src.file ? slurp(st->name) : std::string(st->src.text);
+      auto [line, col] = locate_in_text(text, "\\u0000");
+      if (!line) std::tie(line, col) = locate_in_text(text, std::string_view("\0", 1));
+      st->report(line, col, "a term holding U+0000 cannot be loaded into the store");
+      return SERD_ERR_BAD_SYNTAX;
+    }
   }
   if (g.empty() && !st->opts.graph.empty()) g = TermRef::iri(st->opts.graph);
   st->sink.quad(s, p, o, g);

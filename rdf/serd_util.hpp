@@ -34,8 +34,16 @@ struct SordNodeDeleter {
 };
 using SordNodePtr = std::unique_ptr<SordNode, SordNodeDeleter>;
 
+/// A SerdNode over exactly the bytes of `s` (serd_node_from_substring would stop at a NUL).
 inline SerdNode serd_view(std::string_view s, SerdType type) {
-  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
+  SerdNodeFlags flags = 0;
+  size_t chars = 0;
+  for (char c : s) {
+    if (c == '\n' || c == '\r') flags |= SERD_HAS_NEWLINE;
+    if (c == '"') flags |= SERD_HAS_QUOTE;
+    chars += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }
+  return {reinterpret_cast<const uint8_t*>(s.data()), s.size(), chars, flags, type};
 }
 
 inline std::string_view view(const SerdNode* n) {

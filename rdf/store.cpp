@@ -17,20 +17,25 @@ struct Store::Impl {
   unsigned documents = 0;
   std::string world_error;
 
+  // Sord compares node strings with strcmp and copies one byte past them: every string it is
+  // given must be NUL-terminated, which views from a reader need not be. Hence the copies.
+  mutable std::string text, datatype, lang;
+
   SordNode* node(TermRef t) const {
     if (t.empty()) return nullptr;
-    if (t.kind == TermKind::iri &&
-        !serd_uri_string_has_scheme(reinterpret_cast<const uint8_t*>(std::string(t.value).c_str()))) {
-      return sord_new_uri(world.get(), reinterpret_cast<const uint8_t*>(std::string(t.value).c_str()));
-    }
+    text.assign(t.value);
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.c_str());
+    if (t.kind == TermKind::iri && !serd_uri_string_has_scheme(bytes))
+      return sord_new_uri(world.get(), bytes);
     const SerdType type = t.kind == TermKind::iri     ? SERD_URI
                           : t.kind == TermKind::blank ? SERD_BLANK
                                                       : SERD_LITERAL;
-    SerdNode n = serd_view(t.value, type);
-    SerdNode dt = serd_view(t.datatype, SERD_URI);
-    const std::string lang(t.lang);
+    SerdNode n = serd_view(text, type);
+    datatype.assign(t.datatype);
+    lang.assign(t.lang);
+    SerdNode dt = serd_view(datatype, SERD_URI);
     SerdNode lang_node = serd_view(lang, SERD_LITERAL);
-    return sord_node_from_serd_node(world.get(), nullptr, &n, t.datatype.empty() ? nullptr : &dt,
+    return sord_node_from_serd_node(world.get(), nullptr, &n, datatype.empty() ? nullptr : &dt,
                                     lang.empty() ? nullptr : &lang_node);
   }
 
@@ -88,6 +93,7 @@ Store::~Store() {
 bool Store::load_file(const std::string& path, ReadOptions opts, const ErrorSink& errors) {
   if (opts.blank_prefix.empty()) opts.blank_prefix = "d" + std::to_string(++impl_->documents) + "_";
   opts.max_language_tag = kSordLanguageTag;
+  opts.refuse_nul = true;
   Inserter ins(*impl_);
   return read_rdf_file(path, opts, ins, errors);
 }
@@ -96,6 +102,7 @@ bool Store::load_string(std::string_view text, std::string_view name, ReadOption
                         const ErrorSink& errors) {
   if (opts.blank_prefix.empty()) opts.blank_prefix = "d" + std::to_string(++impl_->documents) + "_";
   opts.max_language_tag = kSordLanguageTag;
+  opts.refuse_nul = true;
   Inserter ins(*impl_);
   return read_rdf_string(text, name, opts, ins, errors);
 }

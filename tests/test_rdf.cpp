@@ -174,3 +174,34 @@ TEST(AtomicOutput, UncommittedLeavesExistingFileUntouched) {
 TEST(AtomicOutput, UnwritableDirectoryIsAnInputError) {
   EXPECT_THROW(AtomicOutput("/nonexistent-dir/x.ttl"), InputError);
 }
+
+TEST(Store, RefusesNulWhichSordCannotHoldButWritersKeepIt) {
+  const std::string text = "<http://a> <http://b> \"x\\u0000y\" .\n";
+  Store store;
+  test::Errors errors;
+  EXPECT_FALSE(store.load_string(text, "n.nt", opts(Syntax::ntriples), errors.sink()));
+  ASSERT_EQ(errors.all.size(), 1U);
+  EXPECT_TRUE(errors.all[0].starts_with("n.nt:1:25: ")) << errors.all[0];
+  // Streaming, the NUL survives a round trip through the writer.
+  const auto dir = test::scratch("nul");
+  {
+    AtomicOutput out(dir + "/n.nt");
+    auto w = Writer::create(Syntax::ntriples, out.file());
+    ASSERT_TRUE(read_rdf_string(text, "n.nt", opts(Syntax::ntriples), *w, errors.sink()));
+    ASSERT_TRUE(w->finish());
+    out.commit();
+  }
+  test::Collect back;
+  ASSERT_TRUE(read_rdf_file(dir + "/n.nt", {}, back, errors.sink()));
+  ASSERT_EQ(back.lines.size(), 1U);
+  EXPECT_EQ(*back.lines.begin(), "<http://a> <http://b> \"x\\u0000y\"");
+}
+
+TEST(Store, StringsOfReadersNeedNotBeTerminated) {
+  // Found by fuzz_rdf: Sord read past blank node labels that were not NUL-terminated.
+  const std::string trig = "{ _:o <http://p> _:o2 . _:s <http://p> _:o . [ <http://p> ( _:o ) ] . }\n";
+  Store store(index_spo | index_ops, true);
+  test::Errors errors;
+  ASSERT_TRUE(store.load_string(trig, "t.trig", opts(Syntax::trig), errors.sink()));
+  EXPECT_EQ(store.size(), 5U);  // three statements, and the list's rdf:first and rdf:rest
+}

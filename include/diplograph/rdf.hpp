@@ -87,6 +87,7 @@ struct ReadOptions {
   std::string blank_prefix;          ///< prepended to blank node labels; unique per document
   std::string graph;                 ///< graph for triples without one (empty: default graph)
   std::size_t max_language_tag = 0;  ///< longer language tags are refused (0: no limit)
+  bool refuse_nul = false;           ///< refuse terms holding U+0000 (the store cannot)
 };
 
 /// Parses one RDF document into `sink`, streaming. Returns false after reporting the first

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, with ASan and UBSan) and runs each for SECONDS (default 60)
+# on a seed corpus made from samples/ and ../shared/data. Findings go to build/fuzz/findings/.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews rdf
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf)
+scripts/setup.sh --test
+data=../shared/data
+out=build/fuzz
+CC=clang CXX=clang++ cmake -S . -B $out -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDIPLOGRAPH_FUZZ=ON \
+  -DDIPLOGRAPH_TESTS=OFF >/dev/null
+cmake --build $out -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+
+seed() {  # seed NAME FILE... : one corpus file per line of each file, and the files whole
+  local dir=$out/corpus/$1
+  shift
+  mkdir -p "$dir"
+  for f in "$@"; do
+    [[ -f $f ]] || continue
+    head -c 65536 "$f" >"$dir/$(basename "$f").whole"
+    split -l 1 -a 4 -d <(head -n 200 "$f") "$dir/$(basename "$f")." || true
+  done
+}
+seed jsonl samples/*.jsonl
+seed csv samples/*.csv
+seed gdelt "$data"/gdelt/*.export.CSV
+seed icews "$data"/icews/events.2018.sample.tab
+mkdir -p $out/corpus/rdf
+i=0
+for f in "$data"/w3c-rdf-tests/*/*.{ttl,nt,nq,trig}; do
+  case $f in *.ttl) p=0 ;; *.nt) p=1 ;; *.nq) p=2 ;; *) p=3 ;; esac
+  { printf "\\x0$p"; head -c 8192 "$f"; } >"$out/corpus/rdf/$((i++))"
+done
+
+mkdir -p $out/findings
+for t in "${targets[@]}"; do
+  echo "== fuzz_$t for ${seconds}s"
+  $out/fuzz/fuzz_$t -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix=$out/findings/$t- -print_final_stats=1 $out/corpus/$t 2>&1 |
+    grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss|.*ERROR|SUMMARY)|cov:" | tail -4
+done
