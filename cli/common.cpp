@@ -25,7 +25,7 @@ void report(const Diagnostic& d) {
 }
 
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
-                 const std::string& base) {
+                 const std::string& base, const std::vector<std::string>& predicates) {
   ReadOptions onto;
   onto.syntax = Syntax::turtle;
   onto.base = std::string(ns::dg);
@@ -43,6 +43,7 @@ bool load_graphs(Store& store, const std::vector<std::string>& files, const std:
       return false;
     }
     opts.base = base;
+    if (!predicates.empty()) opts.predicates = &predicates;
     if (!store.load_file(f, opts, report)) return false;
   }
   return true;

@@ -30,8 +30,9 @@ bool parse(const std::vector<std::string>& args, const std::string& usage_line, 
 void report(const Diagnostic& d);
 
 /// Loads the ontology and every graph into `store`; false (errors reported) on bad input.
+/// `predicates`: load only statements with these predicates (sorted IRIs; empty: all).
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
-                 const std::string& base);
+                 const std::string& base, const std::vector<std::string>& predicates = {});
 
 /// Runs a command body, turning exceptions into messages and exit codes.
 int guarded(const std::function<int()>& body);

@@ -14,6 +14,33 @@ std::string s(std::string_view a, std::string_view b) {
 }
 }  // namespace
 
+const std::vector<std::string>& predicates_for(Question q) {
+  auto make = [](std::initializer_list<std::string_view> extra) {
+    std::vector<std::string> out{
+        s(ns::rdf, "type"),       s(ns::rdfs, "subClassOf"), s(ns::rdfs, "label"),
+        s(ns::dg, "participant"), s(ns::dg, "date"),         s(ns::dg, "endDate"),
+        s(ns::dg, "represents"),  s(ns::skos, "notation"),   s(ns::dcterms, "source")};
+    for (auto local : extra) out.push_back(s(ns::dg, local));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  static const std::vector<std::string> met = make({});
+  static const std::vector<std::string> relation =
+      make({"relationChange", "sendingState", "receivingState", "level", "previousLevel", "status", "topic"});
+  static const std::vector<std::string> everything;
+  switch (q) {
+  case Question::met:
+  case Question::path:
+  case Question::timeline:
+    return met;
+  case Question::relation:
+    return relation;
+  case Question::everything:
+    break;
+  }
+  return everything;
+}
+
 Schema::Schema(const QuadSource& quads) : src(quads) {
   auto dg = [&](std::string_view local) { return src.iri(s(ns::dg, local)); };
   type = src.iri(s(ns::rdf, "type"));

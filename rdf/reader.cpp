@@ -1,6 +1,7 @@
 // Reading RDF through Serd: strict mode, files opened here (never as URIs), one error sink
 // with positions, blank nodes kept apart per document, CURIEs expanded, relative IRIs
 // resolved by RFC 3986 (uriparser), and every term checked for valid Unicode.
+#include <algorithm>
 #include <cstdarg>
 #include <cstring>
 #include <memory>
@@ -140,8 +141,13 @@ SerdStatus on_statement(void* handle, SerdStatementFlags /*flags*/, const SerdNo
   auto* st = static_cast<State*>(handle);
   if (st->failed) return SERD_ERR_BAD_SYNTAX;
   TermRef s, p, o, g, dt;
-  if (!term(*st, subject, st->s, s) || !term(*st, predicate, st->p, p) || !term(*st, object, st->o, o) ||
-      !term(*st, graph, st->g, g) || !term(*st, datatype, st->dt, dt)) {
+  if (!term(*st, predicate, st->p, p)) return SERD_ERR_BAD_SYNTAX;
+  if (const auto* only = st->opts.predicates;
+      only && !std::binary_search(only->begin(), only->end(), p.value, std::less<>())) {
+    return SERD_SUCCESS;  // a statement the caller does not need: skipped before any more work
+  }
+  if (!term(*st, subject, st->s, s) || !term(*st, object, st->o, o) || !term(*st, graph, st->g, g) ||
+      !term(*st, datatype, st->dt, dt)) {
     return SERD_ERR_BAD_SYNTAX;
   }
   if (o.kind == TermKind::literal) {

@@ -60,6 +60,11 @@ class Schema {
 /// The same, restricted to states.
 [[nodiscard]] NodeId resolve_state(const Schema& schema, std::string_view name);
 
+/// The predicates each question reads (sorted IRIs): a graph loaded for a query need hold no
+/// more. Empty means everything.
+enum class Question : std::uint8_t { met, relation, path, timeline, everything };
+[[nodiscard]] const std::vector<std::string>& predicates_for(Question q);
+
 // ------------------------------------------------------------------------- who met whom
 
 struct MetOptions {

@@ -88,6 +88,9 @@ struct ReadOptions {
   std::string graph;                 ///< graph for triples without one (empty: default graph)
   std::size_t max_language_tag = 0;  ///< longer language tags are refused (0: no limit)
   bool refuse_nul = false;           ///< refuse terms holding U+0000 (the store cannot)
+  /// When set, only statements with one of these predicates (sorted IRIs) are delivered: a
+  /// query loads what it asks about, and skips the rest before expanding its terms.
+  const std::vector<std::string>* predicates = nullptr;
 };
 
 /// Parses one RDF document into `sink`, streaming. Returns false after reporting the first
