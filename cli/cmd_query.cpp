@@ -79,7 +79,8 @@ int met(const std::vector<std::string>& args) {
   if (!dot && !format) throw po::error("--format takes table, csv, json or dot");
   if (c.graphs.empty()) throw po::error("no GRAPH files");
   Store store(index_spo | index_ops);
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, predicates_for(Question::met))) return bad_input;
+  const Question q = m.count ? Question::met_count : Question::met;
+  if (!load_graphs(store, c.graphs, c.syntax, c.base, predicates_for(q))) return bad_input;
   const Table t = query_met(store, m);
   if (dot)
     write_dot(std::cout, t);
@@ -103,6 +104,7 @@ int relation(const std::vector<std::string>& args) {
   const auto format = c.table_format();
   Store store(index_spo | index_ops);
   if (!load_graphs(store, c.graphs, c.syntax, c.base, predicates_for(Question::relation))) return bad_input;
+  r.summary = format == TableFormat::table;
   const RelationReport rep = query_relation(store, r);
   write_table(std::cout, select_columns(rep.history, c.column_list()), format);
   if (format != TableFormat::table) return ok;

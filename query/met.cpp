@@ -1,7 +1,11 @@
 // Who met whom: events typed below dg:Interaction with two or more dg:participant.
+//
+// Two ways to gather the events, both through QuadSource: for one actor, its events through
+// (?, dg:participant, A) and each event's own statements in one pass; for every pair, one scan
+// of the whole source, whose statements come grouped by subject.
 #include <algorithm>
+#include <array>
 #include <map>
-#include <set>
 #include <unordered_map>
 
 #include "diplograph/convert.hpp"
@@ -11,40 +15,90 @@ namespace diplograph {
 
 namespace {
 
-// The first and last day a (possibly reduced-precision) date covers.
-std::string first_day(std::string_view d) {
-  std::string s(d);
-  if (s.size() == 4) s += "-01";
-  if (s.size() == 7) s += "-01";
-  return s;
+// The first or last day a (possibly reduced-precision) date covers, for comparisons.
+std::array<char, 10> day(std::string_view d, bool last) {
+  std::array<char, 10> out{};
+  const std::string_view pad = last ? std::string_view("0000-12-31") : std::string_view("0000-01-01");
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = i < d.size() ? d[i] : pad[i];
+  return out;
 }
 
-std::string last_day(std::string_view d) {
-  std::string s(d);
-  if (s.size() == 4) s += "-12";
-  if (s.size() == 7) s += "-31";  // comparison only: no month has more
-  return s;
-}
+// One event's facts, as read from its statements.
+struct Event {
+  NodeId node = 0;
+  std::string_view date, end_date, source;
+  NodeId type = 0;  // the most specific event class
+  bool interaction = false;
+  bool wanted = false;
+  std::uint32_t first = 0;  // its participants in Gather::parts
+  std::uint32_t count = 0;
+};
 
-struct Context {
-  const Schema& schema;
-  std::unordered_map<NodeId, std::string> labels;
-  std::unordered_map<NodeId, NodeId> states;
+class Gather {
+ public:
+  Gather(const Schema& s, const std::vector<NodeId>& types) : s_(s), types_(types) {
+    for (std::size_t i = 0; i < s.events.size(); ++i) rank_.emplace(s.events[i], static_cast<int>(i));
+  }
 
-  const std::string& label(NodeId n) {
-    auto it = labels.find(n);
-    if (it == labels.end()) it = labels.emplace(n, std::string(schema.src.value(n, schema.label))).first;
-    return it->second;
+  // Statements of one subject arrive together: begin(), add()..., end().
+  void begin(NodeId subject) {
+    cur_ = Event{};
+    cur_.node = subject;
+    cur_.first = static_cast<std::uint32_t>(parts_.size());
+    rank_of_type_ = -1;
   }
-  std::string iri(NodeId n) const { return std::string(schema.src.term(n).value); }
-  // The state an actor stands for: itself, or what it represents (0 when none).
-  NodeId state_of(NodeId actor) {
-    auto it = states.find(actor);
-    if (it != states.end()) return it->second;
-    NodeId s = schema.is_a(actor, {schema.state_class}) ? actor : schema.src.object(actor, schema.represents);
-    states.emplace(actor, s);
-    return s;
+
+  void add(NodeId p, NodeId o) {
+    if (p == s_.participant) {
+      parts_.push_back(o);
+    } else if (p == s_.type) {
+      type(o);
+    } else if (p == s_.date) {
+      cur_.date = s_.src.term(o).value;
+    } else if (p == s_.end_date) {
+      cur_.end_date = s_.src.term(o).value;
+    } else if (p == s_.source) {
+      cur_.source = s_.src.term(o).value;
+    } else if (p == s_.represents) {
+      states_.emplace(cur_.node, o);  // the state an actor stands for
+    }
   }
+
+  void end(const std::string& since, const std::string& until) {
+    cur_.count = static_cast<std::uint32_t>(parts_.size()) - cur_.first;
+    if (cur_.interaction && cur_.wanted && cur_.count >= 2 &&
+        date_in_range(cur_.date, cur_.end_date, since, until)) {
+      events_.push_back(cur_);
+    } else {
+      parts_.resize(cur_.first);
+    }
+  }
+
+  [[nodiscard]] const std::vector<Event>& events() const { return events_; }
+  [[nodiscard]] const NodeId* parts(const Event& e) const { return parts_.data() + e.first; }
+  // Actors' states seen so far (the scan sees them all; the per-actor path asks).
+  std::unordered_map<NodeId, NodeId>& states() { return states_; }
+
+ private:
+  void type(NodeId t) {
+    auto r = rank_.find(t);
+    if (r == rank_.end()) return;
+    if (r->second > rank_of_type_) {
+      rank_of_type_ = r->second;
+      cur_.type = t;
+    }
+    cur_.interaction |= std::find(s_.interactions.begin(), s_.interactions.end(), t) != s_.interactions.end();
+    cur_.wanted |= std::find(types_.begin(), types_.end(), t) != types_.end();
+  }
+
+  const Schema& s_;
+  const std::vector<NodeId>& types_;
+  std::unordered_map<NodeId, int> rank_;
+  std::vector<Event> events_;
+  std::vector<NodeId> parts_;
+  std::unordered_map<NodeId, NodeId> states_;
+  Event cur_;
+  int rank_of_type_ = -1;
 };
 
 std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::string>& types) {
@@ -63,107 +117,166 @@ std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::str
   return out;
 }
 
-std::vector<NodeId> candidate_events(const Schema& schema, NodeId actor_or_state, bool state_level) {
-  std::set<NodeId> events;
-  const QuadSource& src = schema.src;
-  if (!schema.participant) return {};
-  if (!actor_or_state) {
-    src.match(0, schema.participant, 0, [&](NodeId e, NodeId, NodeId) {
-      events.insert(e);
-      return true;
-    });
-  } else {
-    for (NodeId e : src.subjects(schema.participant, actor_or_state)) events.insert(e);
-    if (state_level) {
-      for (NodeId official : src.subjects(schema.represents, actor_or_state)) {
-        for (NodeId e : src.subjects(schema.participant, official)) events.insert(e);
-      }
+// Every event, in one scan of the statements it needs, grouped by subject.
+void gather_all(const Schema& s, Gather& g, const MetOptions& o) {
+  std::vector<NodeId> predicates{s.participant, s.type, s.date, s.represents};
+  if (!o.since.empty() || !o.until.empty()) predicates.push_back(s.end_date);
+  if (!o.count) predicates.push_back(s.source);
+  NodeId current = 0;
+  s.src.scan(predicates, [&](NodeId subj, NodeId p, NodeId obj) {
+    if (subj != current) {
+      if (current) g.end(o.since, o.until);
+      g.begin(subj);
+      current = subj;
+    }
+    g.add(p, obj);
+  });
+  if (current) g.end(o.since, o.until);
+  for (NodeId state : s.src.subjects(s.type, s.state_class)) g.states()[state] = state;
+}
+
+// The events of one actor (or, at state level, of a state and everyone representing it).
+void gather_of(const Schema& s, Gather& g, const MetOptions& o, NodeId who) {
+  std::vector<NodeId> events = s.src.subjects(s.participant, who);
+  if (o.state_level) {
+    for (NodeId official : s.src.subjects(s.represents, who)) {
+      for (NodeId e : s.src.subjects(s.participant, official)) events.push_back(e);
     }
   }
-  return {events.begin(), events.end()};
+  std::sort(events.begin(), events.end());
+  events.erase(std::unique(events.begin(), events.end()), events.end());
+  for (NodeId e : events) {
+    g.begin(e);
+    s.src.match(e, 0, 0, [&](NodeId, NodeId p, NodeId obj) {
+      g.add(p, obj);
+      return true;
+    });
+    g.end(o.since, o.until);
+  }
+}
+
+struct Output {
+  const Schema& s;
+  std::unordered_map<NodeId, std::string> labels;
+
+  std::string_view iri(NodeId n) const { return s.src.term(n).value; }
+  const std::string& label(NodeId n) {
+    auto it = labels.find(n);
+    if (it == labels.end()) it = labels.emplace(n, std::string(s.src.value(n, s.label))).first;
+    return it->second;
+  }
+};
+
+// The state an actor stands for: itself, or what it represents (0 when none).
+NodeId state_of(const Schema& s, std::unordered_map<NodeId, NodeId>& known, NodeId actor, bool scanned) {
+  auto it = known.find(actor);
+  if (it != known.end() || scanned) return it == known.end() ? 0 : it->second;
+  const NodeId st = s.is_a(actor, {s.state_class}) ? actor : s.src.object(actor, s.represents);
+  known.emplace(actor, st);
+  return st;
+}
+
+// How often each pair met, first and last: keyed by node ids, ordered by IRI only for output.
+struct PairCount {
+  std::uint64_t events = 0;
+  std::string_view first, last;
+};
+
+struct PairHash {
+  std::size_t operator()(const std::pair<NodeId, NodeId>& p) const noexcept {
+    return std::hash<NodeId>()(p.first) * 0x9E3779B97F4A7C15ULL ^ std::hash<NodeId>()(p.second);
+  }
+};
+
+using PairCounts = std::unordered_map<std::pair<NodeId, NodeId>, PairCount, PairHash>;
+
+Table counted(Output& out, const PairCounts& pairs) {
+  Table c{{"actor", "actor_label", "other", "other_label", "events", "first", "last"}, {}};
+  for (const auto& [k, v] : pairs) {
+    auto [a, b] = k;
+    if (out.iri(b) < out.iri(a)) std::swap(a, b);  // the smaller IRI in `actor`
+    c.rows.push_back({std::string(out.iri(a)), out.label(a), std::string(out.iri(b)), out.label(b),
+                      std::to_string(v.events), std::string(v.first), std::string(v.last)});
+  }
+  std::sort(c.rows.begin(), c.rows.end(), [](const auto& x, const auto& y) {
+    const auto nx = std::stoull(x[4]), ny = std::stoull(y[4]);
+    return nx != ny ? nx > ny : std::tie(x[0], x[2]) < std::tie(y[0], y[2]);
+  });
+  return c;
 }
 
 }  // namespace
 
 bool date_in_range(std::string_view date, std::string_view end_date, std::string_view since,
                    std::string_view until) {
-  const std::string end = last_day(end_date.empty() ? date : end_date);
-  if (!since.empty() && end < first_day(since)) return false;
-  if (!until.empty() && first_day(date) > last_day(until)) return false;
+  if (!since.empty() && day(end_date.empty() ? date : end_date, true) < day(since, false)) return false;
+  if (!until.empty() && day(date, false) > day(until, true)) return false;
   return true;
 }
 
 Table query_met(const QuadSource& src, const MetOptions& opts) {
   const Schema schema(src);
-  Context ctx{schema, {}, {}};
   NodeId actor = opts.actor.empty() ? 0 : resolve_actor(schema, opts.actor);
   NodeId with = opts.with.empty() ? 0 : resolve_actor(schema, opts.with);
+  std::unordered_map<NodeId, NodeId> no_states;
   if (opts.state_level) {
-    if (actor) actor = ctx.state_of(actor);
-    if (with) with = ctx.state_of(with);
+    if (actor) actor = state_of(schema, no_states, actor, false);
+    if (with) with = state_of(schema, no_states, with, false);
     if ((!opts.actor.empty() && !actor) || (!opts.with.empty() && !with)) {
       throw UsageError(
           "with --level state, --actor and --with must name a state or an actor that represents one");
     }
   }
   const auto types = opts.types.empty() ? schema.interactions : type_filter(schema, opts.types);
+  Gather g(schema, types);
+  const bool scanned = !actor;
+  if (actor)
+    gather_of(schema, g, opts, actor);
+  else
+    gather_all(schema, g, opts);
+
+  Output out{schema, {}};
   Table t{{"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, {}};
-  for (NodeId e : candidate_events(schema, actor, opts.state_level)) {
-    if (!schema.is_a(e, schema.interactions) || !schema.is_a(e, types)) continue;
-    const std::string_view date = src.value(e, schema.date);
-    if (!date_in_range(date, src.value(e, schema.end_date), opts.since, opts.until)) continue;
-    std::vector<NodeId> parts = src.objects(e, schema.participant);
+  PairCounts pairs;
+  std::vector<NodeId> parts;
+  for (const Event& e : g.events()) {
+    parts.assign(g.parts(e), g.parts(e) + e.count);
     if (opts.state_level) {
-      for (auto& p : parts) p = ctx.state_of(p);
+      for (auto& p : parts) p = state_of(schema, g.states(), p, scanned);
     }
     parts.erase(std::remove(parts.begin(), parts.end(), NodeId{0}), parts.end());
-    std::sort(parts.begin(), parts.end(), [&](NodeId a, NodeId b) { return ctx.iri(a) < ctx.iri(b); });
+    std::sort(parts.begin(), parts.end());
     parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-    const std::string type(schema.type_name(e, schema.events));
-    const std::string source(src.value(e, schema.source));
-    auto row = [&](NodeId a, NodeId b) {
-      t.rows.push_back(
-          {std::string(date), ctx.iri(e), type, ctx.iri(a), ctx.label(a), ctx.iri(b), ctx.label(b), source});
+    if (!opts.count) {
+      std::sort(parts.begin(), parts.end(), [&](NodeId a, NodeId b) { return out.iri(a) < out.iri(b); });
+    }
+    auto emit = [&](NodeId a, NodeId b) {
+      if (opts.count) {
+        PairCount& c = pairs[{std::min(a, b), std::max(a, b)}];
+        if (c.events++ == 0 || e.date < c.first) c.first = e.date;
+        if (e.date > c.last) c.last = e.date;
+        return;
+      }
+      const std::string_view type = out.iri(e.type).substr(out.iri(e.type).find_last_of("#/") + 1);
+      t.rows.push_back({std::string(e.date), std::string(out.iri(e.node)), std::string(type),
+                        std::string(out.iri(a)), out.label(a), std::string(out.iri(b)), out.label(b),
+                        std::string(e.source)});
     };
     for (std::size_t i = 0; i < parts.size(); ++i) {
       for (std::size_t j = 0; j < parts.size(); ++j) {
         if (actor) {  // A in `actor`, each other participant once
-          if (i != j && parts[i] == actor && (!with || parts[j] == with)) row(parts[i], parts[j]);
+          if (i != j && parts[i] == actor && (!with || parts[j] == with)) emit(parts[i], parts[j]);
         } else if (i < j && (!with || parts[i] == with || parts[j] == with)) {
-          row(parts[i], parts[j]);  // each unordered pair once, the smaller IRI first
+          emit(parts[i], parts[j]);  // each unordered pair once (the smaller IRI first in rows)
         }
       }
     }
   }
+  if (opts.count) return counted(out, pairs);
   std::sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
     return std::tie(a[0], a[1], a[3], a[5]) < std::tie(b[0], b[1], b[3], b[5]);
   });
-  t.rows.erase(std::unique(t.rows.begin(), t.rows.end()), t.rows.end());
-  if (!opts.count) return t;
-
-  struct Agg {
-    std::string actor_label, other_label, first, last;
-    std::uint64_t events = 0;
-  };
-  std::map<std::pair<std::string, std::string>, Agg> pairs;
-  for (const auto& r : t.rows) {
-    Agg& a = pairs[{r[3], r[5]}];
-    if (a.events++ == 0) {
-      a.actor_label = r[4];
-      a.other_label = r[6];
-      a.first = r[0];
-    }
-    a.first = std::min(a.first, r[0]);
-    a.last = std::max(a.last, r[0]);
-  }
-  Table c{{"actor", "actor_label", "other", "other_label", "events", "first", "last"}, {}};
-  for (const auto& [k, a] : pairs) {
-    c.rows.push_back(
-        {k.first, a.actor_label, k.second, a.other_label, std::to_string(a.events), a.first, a.last});
-  }
-  std::stable_sort(c.rows.begin(), c.rows.end(),
-                   [](const auto& a, const auto& b) { return std::stoull(a[4]) > std::stoull(b[4]); });
-  return c;
+  return t;
 }
 
 }  // namespace diplograph

@@ -1,6 +1,7 @@
 // The diplomatic relation between two states: changes of representation per direction, the
 // level in force at a date, pending proposals, and what the two states' officials took up.
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -33,8 +34,15 @@ std::string code(const Schema& s, NodeId state) {
 
 std::vector<Change> changes(const Schema& s, NodeId from, NodeId to) {
   std::vector<Change> out;
-  for (NodeId c : s.src.subjects(s.sending, from)) {
-    if (s.src.object(c, s.receiving) != to || !s.src.object(c, s.status)) continue;
+  // The changes and missions from `from` to `to`: the two index ranges, intersected.
+  auto sent = s.src.subjects(s.sending, from);
+  auto received = s.src.subjects(s.receiving, to);
+  std::sort(sent.begin(), sent.end());
+  std::sort(received.begin(), received.end());
+  std::vector<NodeId> both;
+  std::set_intersection(sent.begin(), sent.end(), received.begin(), received.end(), std::back_inserter(both));
+  for (NodeId c : both) {
+    if (!s.src.object(c, s.status)) continue;  // a mission, not a change
     Change ch;
     ch.date = s.src.value(c, s.date);
     ch.sending = code(s, from);
@@ -113,6 +121,7 @@ RelationReport query_relation(const QuadSource& src, const RelationOptions& opts
     if (c.status != "effective") r.pending.rows.push_back(row(c));
   }
 
+  if (!opts.summary) return r;
   // Interactions between the two states' actors, and the topics they took up.
   const auto ea = events_of(s, a);
   const auto eb = events_of(s, b);

@@ -36,31 +36,37 @@ NodeId resolve(const Schema& schema, std::string_view name, const std::vector<No
     if (n && has_type(schema, n, classes)) return n;
     throw UsageError("no " + std::string(what) + " with IRI <" + std::string(name) + ">");
   }
-  const auto candidates = members(schema, classes);
-  // A state's alpha-3 code.
-  if (name.size() == 3 && std::all_of(name.begin(), name.end(),
-                                      [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
-    for (NodeId n : candidates) {
-      if (!schema.is_a(n, {schema.state_class})) continue;
-      for (NodeId code : src.objects(n, schema.notation)) {
-        if (src.term(code).value == name) return n;
+  // A state's alpha-3 code, then an exact label: both looked up through the index.
+  const bool code = name.size() == 3 && std::all_of(name.begin(), name.end(), [](char c) {
+                      return std::isupper(static_cast<unsigned char>(c));
+                    });
+  if (code) {
+    for (NodeId n : src.subjects(schema.notation, src.find(TermRef::literal(name)))) {
+      if (schema.is_a(n, {schema.state_class}) && has_type(schema, n, classes)) return n;
+    }
+  }
+  std::vector<NodeId> exact;
+  for (TermRef label : {TermRef::literal(name), TermRef::lang_literal(name, "en")}) {
+    for (NodeId n : src.subjects(schema.label, src.find(label))) {
+      if (has_type(schema, n, classes)) exact.push_back(n);
+    }
+  }
+  std::sort(exact.begin(), exact.end());
+  exact.erase(std::unique(exact.begin(), exact.end()), exact.end());
+  if (exact.size() == 1) return exact.front();
+  // A part of a label: the one scan, only when nothing matched exactly.
+  std::vector<NodeId> partial;
+  if (exact.empty()) {
+    const std::string needle = lower(name);
+    for (NodeId n : members(schema, classes)) {
+      for (NodeId l : src.objects(n, schema.label)) {
+        if (lower(src.term(l).value).find(needle) != std::string::npos) {
+          partial.push_back(n);
+          break;
+        }
       }
     }
   }
-  std::vector<NodeId> exact, partial;
-  const std::string needle = lower(name);
-  for (NodeId n : candidates) {
-    for (NodeId l : src.objects(n, schema.label)) {
-      const std::string_view label = src.term(l).value;
-      if (label == name)
-        exact.push_back(n);
-      else if (lower(label).find(needle) != std::string::npos)
-        partial.push_back(n);
-    }
-  }
-  exact.erase(std::unique(exact.begin(), exact.end()), exact.end());
-  partial.erase(std::unique(partial.begin(), partial.end()), partial.end());
-  if (exact.size() == 1) return exact.front();
   const auto& pool = exact.empty() ? partial : exact;
   if (pool.size() == 1) return pool.front();
   if (pool.empty()) throw UsageError("no " + std::string(what) + " matches \"" + std::string(name) + "\"");

@@ -15,24 +15,28 @@ std::string s(std::string_view a, std::string_view b) {
 }  // namespace
 
 const std::vector<std::string>& predicates_for(Question q) {
-  auto make = [](std::initializer_list<std::string_view> extra) {
-    std::vector<std::string> out{
-        s(ns::rdf, "type"),       s(ns::rdfs, "subClassOf"), s(ns::rdfs, "label"),
-        s(ns::dg, "participant"), s(ns::dg, "date"),         s(ns::dg, "endDate"),
-        s(ns::dg, "represents"),  s(ns::skos, "notation"),   s(ns::dcterms, "source")};
+  auto make = [](bool sources, std::initializer_list<std::string_view> extra) {
+    std::vector<std::string> out{s(ns::rdf, "type"),       s(ns::rdfs, "subClassOf"), s(ns::rdfs, "label"),
+                                 s(ns::dg, "participant"), s(ns::dg, "date"),         s(ns::dg, "endDate"),
+                                 s(ns::dg, "represents"),  s(ns::skos, "notation")};
+    if (sources) out.push_back(s(ns::dcterms, "source"));
     for (auto local : extra) out.push_back(s(ns::dg, local));
     std::sort(out.begin(), out.end());
     return out;
   };
-  static const std::vector<std::string> met = make({});
+  static const std::vector<std::string> met = make(true, {});
+  static const std::vector<std::string> counts = make(false, {});  // counts show no sources
   static const std::vector<std::string> relation =
-      make({"relationChange", "sendingState", "receivingState", "level", "previousLevel", "status", "topic"});
+      make(true,
+           {"relationChange", "sendingState", "receivingState", "level", "previousLevel", "status", "topic"});
   static const std::vector<std::string> everything;
   switch (q) {
   case Question::met:
   case Question::path:
   case Question::timeline:
     return met;
+  case Question::met_count:
+    return counts;
   case Question::relation:
     return relation;
   case Question::everything:

@@ -38,6 +38,14 @@ std::vector<NodeId> QuadSource::subjects(NodeId p, NodeId o) const {
   return out;
 }
 
+void QuadSource::scan(const std::vector<NodeId>& predicates,
+                      const std::function<void(NodeId, NodeId, NodeId)>& fn) const {
+  match(0, 0, 0, [&](NodeId s, NodeId p, NodeId o) {
+    if (std::find(predicates.begin(), predicates.end(), p) != predicates.end()) fn(s, p, o);
+    return true;
+  });
+}
+
 std::string_view QuadSource::value(NodeId s, NodeId p) const {
   const NodeId o = object(s, p);
   return o ? term(o).value : std::string_view();

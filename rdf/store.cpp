@@ -13,6 +13,7 @@ using detail::serd_view;
 struct Store::Impl {
   detail::SordWorldPtr world{sord_world_new()};
   detail::SordModelPtr model;
+  unsigned indices = 0;
   std::vector<detail::SordNodePtr> pinned;  // nodes handed out by find()
   unsigned documents = 0;
   std::string world_error;
@@ -80,6 +81,7 @@ constexpr std::size_t kSordLanguageTag = 15;
 }  // namespace
 
 Store::Store(unsigned indices, bool graphs) : impl_(std::make_unique<Impl>()) {
+  impl_->indices = indices;
   sord_world_set_error_sink(impl_->world.get(), on_world_error, impl_.get());
   impl_->model.reset(sord_new(impl_->world.get(), sord_indices(indices), graphs));
 }

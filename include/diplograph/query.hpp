@@ -62,7 +62,7 @@ class Schema {
 
 /// The predicates each question reads (sorted IRIs): a graph loaded for a query need hold no
 /// more. Empty means everything.
-enum class Question : std::uint8_t { met, relation, path, timeline, everything };
+enum class Question : std::uint8_t { met, met_count, relation, path, timeline, everything };
 [[nodiscard]] const std::vector<std::string>& predicates_for(Question q);
 
 // ------------------------------------------------------------------------- who met whom
@@ -92,6 +92,7 @@ struct RelationOptions {
   std::string a;
   std::string b;
   std::string at;
+  bool summary = true;  ///< also the interactions by type and the topics (the table's extra sections)
 };
 
 struct RelationReport {

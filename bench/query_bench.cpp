@@ -1,0 +1,83 @@
+// dg_query_bench: loads a graph as `diplograph query` does, then times the questions on it.
+//   dg_query_bench FILE ACTOR STATE_A STATE_B [REPEAT]
+// Prints each load's time, then the mean time of one actor's who-met-whom, one relation's
+// history, and the state-pair counts over all events.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "diplograph/convert.hpp"
+#include "diplograph/query.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace diplograph;
+
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+template <class Fn>
+double mean_ms(int repeat, Fn fn) {
+  const auto t = Clock::now();
+  for (int i = 0; i < repeat; ++i) fn();
+  return ms_since(t) / repeat;
+}
+
+// Loads the ontology and FILE keeping what question `q` reads, as the CLI does.
+std::unique_ptr<Store> load(const char* file, Question q, double& ms) {
+  const auto t = Clock::now();
+  auto store = std::make_unique<Store>(index_spo | index_ops);
+  ReadOptions onto;
+  onto.syntax = Syntax::turtle;
+  onto.base = std::string(ns::dg);
+  auto report = [](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.str().c_str()); };
+  if (!store->load_string(ontology_turtle(), "diplomacy.ttl", onto, report)) std::exit(2);
+  ReadOptions opts;
+  opts.predicates = &predicates_for(q);
+  if (!store->load_file(file, opts, report)) std::exit(2);
+  ms = ms_since(t);
+  return store;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 5) {
+    std::fprintf(stderr, "usage: dg_query_bench FILE ACTOR STATE_A STATE_B [REPEAT]\n");
+    return 1;
+  }
+  const int repeat = argc > 5 ? std::atoi(argv[5]) : 20;
+  std::size_t rows = 0;
+  double ms = 0;
+  {
+    auto store = load(argv[1], Question::met, ms);
+    std::printf("load for met        %10.1f ms  (%zu statements kept)\n", ms, store->size());
+    MetOptions one;
+    one.actor = argv[2];
+    const double met = mean_ms(repeat, [&] { rows = query_met(*store, one).rows.size(); });
+    std::printf("met --actor         %10.3f ms  (%zu rows)\n", met, rows);
+  }
+  {
+    auto store = load(argv[1], Question::relation, ms);
+    std::printf("load for relation   %10.1f ms  (%zu statements kept)\n", ms, store->size());
+    RelationOptions r{argv[3], argv[4], ""};
+    r.summary = false;
+    const double rel = mean_ms(repeat, [&] { rows = query_relation(*store, r).history.rows.size(); });
+    std::printf("relation history    %10.3f ms  (%zu rows)\n", rel, rows);
+  }
+  {
+    auto store = load(argv[1], Question::met_count, ms);
+    std::printf("load for counts     %10.1f ms  (%zu statements kept)\n", ms, store->size());
+    MetOptions counts;
+    counts.state_level = true;
+    counts.count = true;
+    const double pairs =
+        mean_ms(std::max(1, repeat / 10), [&] { rows = query_met(*store, counts).rows.size(); });
+    std::printf("state-pair counts   %10.3f ms  (%zu pairs)\n", pairs, rows);
+  }
+  return 0;
+}
