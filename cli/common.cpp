@@ -25,11 +25,13 @@ void report(const Diagnostic& d) {
 }
 
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
-                 const std::string& base, const std::vector<std::string>& predicates) {
+                 const std::string& base, const std::vector<std::string>& predicates,
+                 std::size_t* ontology_size) {
   ReadOptions onto;
   onto.syntax = Syntax::turtle;
   onto.base = std::string(ns::dg);
   if (!store.load_string(ontology_turtle(), "diplomacy.ttl", onto, report)) return false;
+  if (ontology_size) *ontology_size = store.size();
   std::optional<Syntax> forced;
   if (!syntax.empty()) {
     forced = syntax_from_name(syntax);

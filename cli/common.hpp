@@ -31,8 +31,10 @@ void report(const Diagnostic& d);
 
 /// Loads the ontology and every graph into `store`; false (errors reported) on bad input.
 /// `predicates`: load only statements with these predicates (sorted IRIs; empty: all).
+/// `ontology_size`, when given, receives the number of statements the ontology added.
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
-                 const std::string& base, const std::vector<std::string>& predicates = {});
+                 const std::string& base, const std::vector<std::string>& predicates = {},
+                 std::size_t* ontology_size = nullptr);
 
 /// Runs a command body, turning exceptions into messages and exit codes.
 int guarded(const std::function<int()>& body);

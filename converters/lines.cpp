@@ -1,4 +1,5 @@
 #include <cstring>
+#include <memory>
 
 #include "converters/text.hpp"
 #include "rdf/text.hpp"
@@ -6,16 +7,17 @@
 namespace diplograph::detail {
 
 namespace {
-constexpr std::size_t kChunk = 1U << 20U;
-}
+// Large enough that reading costs little per line; small enough that opening a reader is cheap.
+constexpr std::size_t kChunk = 256U << 10U;
+}  // namespace
 
 LineReader::LineReader(std::istream& in, std::size_t max_line) : in_(in), max_line_(max_line) {
-  buf_.resize(kChunk);
+  buf_ = std::make_unique_for_overwrite<char[]>(kChunk);
 }
 
 bool LineReader::fill() {
   if (eof_) return false;
-  in_.read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  in_.read(buf_.get(), static_cast<std::streamsize>(kChunk));
   end_ = static_cast<std::size_t>(in_.gcount());
   pos_ = 0;
   if (end_ == 0) eof_ = true;
@@ -33,7 +35,7 @@ LineReader::Result LineReader::next(std::string_view& line) {
       break;  // a last line without its newline
     }
     any = true;
-    const char* start = buf_.data() + pos_;
+    const char* start = buf_.get() + pos_;
     const auto* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
     const std::size_t n = nl ? static_cast<std::size_t>(nl - start) : end_ - pos_;
     if (!too_long && line_.size() + n <= max_line_) {
