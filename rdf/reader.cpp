@@ -92,8 +92,10 @@ bool absolute(State& st, std::string_view ref, std::string& out) {
   return true;
 }
 
+// Expands a relative IRI or a CURIE into `out`. (Absolute IRIs need no expansion: term() uses
+// Serd's own text for them.)
 bool expand(State& st, const SerdNode* n, std::string& out) {
-  if (!check_unicode(st, view(n))) return false;
+  if (!check_unicode(st, view(n))) return false;  // before resolving, which would hide it
   if (n->type == SERD_URI) {
     if (absolute(st, view(n), out)) return true;
     st.report_at(view(n), "cannot resolve IRI <" + std::string(view(n)) + ">");
@@ -118,6 +120,11 @@ bool term(State& st, const SerdNode* n, std::string& buf, TermRef& out) {
   }
   switch (n->type) {
   case SERD_URI:
+    if (has_scheme(view(n))) {  // absolute: used as written, no copy
+      out = TermRef::iri(view(n));
+      return true;
+    }
+    [[fallthrough]];
   case SERD_CURIE:
     if (!expand(st, n, buf)) return false;
     out = TermRef::iri(buf);

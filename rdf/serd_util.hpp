@@ -35,15 +35,15 @@ struct SordNodeDeleter {
 using SordNodePtr = std::unique_ptr<SordNode, SordNodeDeleter>;
 
 /// A SerdNode over exactly the bytes of `s` (serd_node_from_substring would stop at a NUL).
+/// Only literals need the flags, which choose Turtle's long string form; nothing here reads
+/// n_chars, which is left equal to n_bytes.
 inline SerdNode serd_view(std::string_view s, SerdType type) {
   SerdNodeFlags flags = 0;
-  size_t chars = 0;
-  for (char c : s) {
-    if (c == '\n' || c == '\r') flags |= SERD_HAS_NEWLINE;
-    if (c == '"') flags |= SERD_HAS_QUOTE;
-    chars += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  if (type == SERD_LITERAL) {
+    if (s.find_first_of("\n\r") != std::string_view::npos) flags |= SERD_HAS_NEWLINE;
+    if (s.find('"') != std::string_view::npos) flags |= SERD_HAS_QUOTE;
   }
-  return {reinterpret_cast<const uint8_t*>(s.data()), s.size(), chars, flags, type};
+  return {reinterpret_cast<const uint8_t*>(s.data()), s.size(), s.size(), flags, type};
 }
 
 inline std::string_view view(const SerdNode* n) {

@@ -8,6 +8,8 @@ using detail::serd_view;
 struct Writer::Impl {
   Syntax syntax;
   std::FILE* out;
+  // Serd writes many small pieces: they are gathered here and written in large blocks.
+  std::string buffer;
   detail::SerdEnvPtr env;
   detail::SerdWriterPtr writer;
   std::uint64_t count = 0;
@@ -44,6 +46,21 @@ SerdNode node_of(TermRef t) {
   return SERD_NODE_NULL;
 }
 
+constexpr std::size_t kBlock = 1U << 16U;
+
+bool flush(Writer::Impl& w) {
+  const bool ok = std::fwrite(w.buffer.data(), 1, w.buffer.size(), w.out) == w.buffer.size();
+  w.buffer.clear();
+  return ok;
+}
+
+size_t buffered_sink(const void* buf, size_t len, void* stream) {
+  auto& w = *static_cast<Writer::Impl*>(stream);
+  w.buffer.append(static_cast<const char*>(buf), len);
+  if (w.buffer.size() >= kBlock && !flush(w)) w.failed = true;
+  return len;
+}
+
 SerdStatus on_write_error(void* handle, const SerdError* /*error*/) {
   *static_cast<bool*>(handle) = true;
   return SERD_SUCCESS;
@@ -63,8 +80,9 @@ std::unique_ptr<Writer> Writer::create(Syntax syntax, std::FILE* out, const std:
   impl->env.reset(serd_env_new(base.empty() ? nullptr : &base_node));
   const bool pretty = syntax == Syntax::turtle || syntax == Syntax::trig;
   const auto style = static_cast<SerdStyle>(pretty ? SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED : 0);
+  impl->buffer.reserve(kBlock + 4096);
   impl->writer.reset(
-      serd_writer_new(serd_syntax(syntax), style, impl->env.get(), nullptr, serd_file_sink, out));
+      serd_writer_new(serd_syntax(syntax), style, impl->env.get(), nullptr, buffered_sink, impl.get()));
   serd_writer_set_error_sink(impl->writer.get(), on_write_error, &impl->failed);
   for (const auto& p : prefixes) {
     SerdNode name = serd_view(p.name, SERD_LITERAL);
@@ -97,6 +115,7 @@ void Writer::quad(TermRef s, TermRef p, TermRef o, TermRef graph) {
 
 bool Writer::finish() {
   serd_writer_finish(impl_->writer.get());
+  if (!flush(*impl_)) impl_->failed = true;
   if (std::fflush(impl_->out) != 0 || std::ferror(impl_->out)) impl_->failed = true;
   return !impl_->failed;
 }

@@ -124,8 +124,9 @@ class Writer : public QuadSink {
   bool finish();
   [[nodiscard]] std::uint64_t count() const;
 
+  struct Impl;  // opaque
+
  private:
-  struct Impl;
   explicit Writer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
