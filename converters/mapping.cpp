@@ -130,7 +130,12 @@ std::string external_iri(std::string_view id) {
 Mapper::Mapper(QuadSink& sink, MapOptions opts, const Countries& countries)
     : sink_(sink), opts_(std::move(opts)), countries_(countries) {}
 
+// Remembers what was described, so that an actor's type and label are written once, not with
+// every event. The memory is bounded: past the limit it starts afresh, and a description may
+// then be written again, which RDF takes as the same statements.
 bool Mapper::first_time(const std::string& iri) {
+  constexpr std::size_t kRemembered = 1U << 16U;
+  if (written_.size() >= kRemembered) written_.clear();
   return written_.insert(iri).second;
 }
 
@@ -304,7 +309,8 @@ void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef g
     out.lit(part, t.dg_title, p.title);
   }
   for (std::size_t i = 0; i < rec.participants.size(); ++i) map_actor(rec.participants[i], actors[i], graph);
-  if (!rec.source_url.empty() && first_time(std::string(graph.value) + rec.source_url)) {
+  const bool described = !rec.source_title.empty() || !rec.publisher.empty() || !rec.published.empty();
+  if (!rec.source_url.empty() && described && first_time(std::string(graph.value) + rec.source_url)) {
     out.lit(rec.source_url, t.title, rec.source_title);
     out.lit(rec.source_url, t.publisher, rec.publisher);
     if (!rec.published.empty()) out.lit(rec.source_url, t.issued, rec.published, date_type(rec.published));
