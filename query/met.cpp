@@ -54,11 +54,11 @@ class Gather {
     } else if (p == s_.type) {
       type(o);
     } else if (p == s_.date) {
-      cur_.date = s_.src.term(o).value;
+      cur_.date = s_.src.text(o);
     } else if (p == s_.end_date) {
-      cur_.end_date = s_.src.term(o).value;
+      cur_.end_date = s_.src.text(o);
     } else if (p == s_.source) {
-      cur_.source = s_.src.term(o).value;
+      cur_.source = s_.src.text(o);
     } else if (p == s_.represents) {
       states_.emplace(cur_.node, o);  // the state an actor stands for
     }
@@ -159,7 +159,7 @@ struct Output {
   const Schema& s;
   std::unordered_map<NodeId, std::string> labels;
 
-  std::string_view iri(NodeId n) const { return s.src.term(n).value; }
+  std::string_view iri(NodeId n) const { return s.src.text(n); }
   const std::string& label(NodeId n) {
     auto it = labels.find(n);
     if (it == labels.end()) it = labels.emplace(n, std::string(s.src.value(n, s.label))).first;

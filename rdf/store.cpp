@@ -1,4 +1,5 @@
 // The in-memory store: a Sord model in its own world, read into through the common reader.
+#include <algorithm>
 #include <atomic>
 #include <string>
 #include <vector>
@@ -137,6 +138,10 @@ TermRef Store::term(NodeId node) const {
   return detail::term_of(reinterpret_cast<const SordNode*>(node));
 }
 
+std::string_view Store::text(NodeId node) const {
+  return detail::view(reinterpret_cast<const SordNode*>(node));
+}
+
 void Store::match(NodeId s, NodeId p, NodeId o, const std::function<bool(NodeId, NodeId, NodeId)>& fn) const {
   auto* sn = reinterpret_cast<SordNode*>(s);
   auto* pn = reinterpret_cast<SordNode*>(p);
@@ -149,6 +154,19 @@ void Store::match(NodeId s, NodeId p, NodeId o, const std::function<bool(NodeId,
     if (!fn(reinterpret_cast<NodeId>(q[0]), reinterpret_cast<NodeId>(q[1]), reinterpret_cast<NodeId>(q[2]))) {
       return;
     }
+  }
+}
+
+void Store::scan(const std::vector<NodeId>& predicates,
+                 const std::function<void(NodeId, NodeId, NodeId)>& fn) const {
+  // One pass over the subject-first index, filtering here rather than through match().
+  detail::SordIterPtr it(sord_begin(impl_->model.get()));
+  SordQuad q;
+  for (; it && !sord_iter_end(it.get()); sord_iter_next(it.get())) {
+    sord_iter_get(it.get(), q);
+    const auto p = reinterpret_cast<NodeId>(q[1]);
+    if (std::find(predicates.begin(), predicates.end(), p) == predicates.end()) continue;
+    fn(reinterpret_cast<NodeId>(q[0]), p, reinterpret_cast<NodeId>(q[2]));
   }
 }
 

@@ -163,6 +163,8 @@ class QuadSource {
   /// The node for a term, or 0 when the source does not hold it.
   [[nodiscard]] virtual NodeId find(TermRef term) const = 0;
   [[nodiscard]] virtual TermRef term(NodeId node) const = 0;
+  /// Just the node's text (IRI, label or lexical form): cheaper than term() on some sources.
+  [[nodiscard]] virtual std::string_view text(NodeId node) const { return term(node).value; }
   /// Calls `fn` for each statement matching the pattern (0 = any) until it returns false.
   /// With every position open, statements come grouped by subject.
   virtual void match(NodeId s, NodeId p, NodeId o,
@@ -223,8 +225,11 @@ class Store : public QuadSource {
 
   [[nodiscard]] NodeId find(TermRef term) const override;
   [[nodiscard]] TermRef term(NodeId node) const override;
+  [[nodiscard]] std::string_view text(NodeId node) const override;
   void match(NodeId s, NodeId p, NodeId o,
              const std::function<bool(NodeId, NodeId, NodeId)>& fn) const override;
+  void scan(const std::vector<NodeId>& predicates,
+            const std::function<void(NodeId, NodeId, NodeId)>& fn) const override;
 
   struct Impl;
   [[nodiscard]] Impl& impl() const { return *impl_; }
