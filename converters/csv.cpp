@@ -10,9 +10,7 @@ namespace diplograph {
 
 namespace {
 
-struct BadColumn {
-  std::string message;
-};
+using detail::BadRecord;
 
 class CsvReader : public RecordReader {
  public:
@@ -36,7 +34,7 @@ class CsvReader : public RecordReader {
       try {
         out = parse();
         return ReadStatus::ok;
-      } catch (const BadColumn& e) {
+      } catch (const BadRecord& e) {
         error.message = e.message;
         return ReadStatus::bad;
       }
@@ -104,7 +102,7 @@ class CsvReader : public RecordReader {
   }
 
   [[noreturn]] void bad(std::string_view column, const std::string& what) {
-    throw BadColumn{"column " + std::string(column) + ": " + what};
+    throw BadRecord{"column " + std::string(column) + ": " + what};
   }
 
   std::string country(std::string_view column) {
@@ -136,7 +134,7 @@ class CsvReader : public RecordReader {
 
   EventRecord parse() {
     if (fields_.size() != width_) {
-      throw BadColumn{std::to_string(fields_.size()) + " fields where the header has " +
+      throw BadRecord{std::to_string(fields_.size()) + " fields where the header has " +
                       std::to_string(width_)};
     }
     EventRecord rec;

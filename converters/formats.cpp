@@ -3,6 +3,7 @@
 #include <array>
 
 #include "converters/readers.hpp"
+#include "rdf/text.hpp"
 
 namespace diplograph {
 
@@ -14,13 +15,6 @@ const std::array<InputFormat, 4> kFormats{{
     {"gdelt", {".export.csv", ".csv"}, sniff_gdelt, open_gdelt},
     {"icews", {".tab", ".tsv"}, sniff_icews, open_icews},
 }};
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 }  // namespace
 
@@ -36,7 +30,7 @@ const InputFormat* input_format(std::string_view name) {
 }
 
 const InputFormat* detect_input_format(std::string_view path, std::string_view head) {
-  const std::string p = lower(path);
+  const std::string p = detail::ascii_lower(path);
   for (const auto& f : kFormats) {
     for (auto ext : f.extensions) {
       if (p.ends_with(ext) && f.sniff(head)) return &f;

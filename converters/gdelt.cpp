@@ -45,24 +45,21 @@ bool number(std::string_view s, bool integer) {
   return end == t.c_str() + t.size() && t.find_first_of("xXnN") == std::string::npos;
 }
 
-struct BadRow {
-  std::string message;
-};
+using detail::BadRecord;
 
-// Percent-encodes what may not stand in an IRI, so that real-world URLs stay usable.
+// Percent-encodes what may not stand in an IRI (spaces, quotes, controls...), so that
+// real-world URLs stay usable; everything else, UTF-8 included, is kept.
 std::string iri_escape(std::string_view url) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : url) {
-    if (c <= 0x20U || std::string_view("<>\"{}|\\^`").find(static_cast<char>(c)) != std::string_view::npos) {
-      out += '%';
-      out += hex[c >> 4U];
-      out += hex[c & 15U];
-    } else {
-      out += static_cast<char>(c);
+  static const std::string keep = [] {
+    std::string k;
+    for (int c = 0x21; c < 0x100; ++c) {
+      if (std::string_view("<>\"{}|\\^`").find(static_cast<char>(c)) == std::string_view::npos) {
+        k += static_cast<char>(c);
+      }
     }
-  }
-  return out;
+    return k;
+  }();
+  return detail::percent_encode(url, keep);
 }
 
 class GdeltReader : public RecordReader {
@@ -70,58 +67,38 @@ class GdeltReader : public RecordReader {
   GdeltReader(std::istream& in, const ReaderContext& ctx) : ctx_(ctx), lines_(in, ctx.limits.max_line) {}
 
   ReadStatus next(EventRecord& out, Diagnostic& error) override {
-    for (;;) {
-      std::string_view line;
-      const auto r = lines_.next(line);
-      error.where = {ctx_.file, static_cast<unsigned>(lines_.line_number()), 0};
-      if (r == detail::LineReader::Result::end) return ReadStatus::end;
-      if (r == detail::LineReader::Result::error) {
-        error.message = "read error";
-        return ReadStatus::fatal;
-      }
-      if (r == detail::LineReader::Result::too_long) {
-        error.message =
-            "line longer than the limit of " + std::to_string(ctx_.limits.max_line) + " bytes (--max-line)";
-        return ReadStatus::bad;
-      }
-      if (line.empty()) continue;
-      try {
-        out = parse(line);
-        return ReadStatus::ok;
-      } catch (const BadRow& e) {
-        error.message = e.message;
-        return ReadStatus::bad;
-      }
-    }
+    return detail::next_line_record(lines_, ctx_.file, out, error,
+                                    [this](std::string_view l) { return parse(l); });
   }
 
  private:
   EventRecord parse(std::string_view line) {
-    if (!detail::valid_utf8(line)) throw BadRow{"not valid UTF-8"};
+    if (!detail::valid_utf8(line)) throw BadRecord{"not valid UTF-8"};
     detail::split_tabs(line, f_);
     if (!layout_) {
       layout_ = layout_for(f_.size());
       if (!layout_) {
-        throw BadRow{std::to_string(f_.size()) +
-                     " columns: a GDELT 2.0 row has 61, a GDELT 1.0 row 57 or 58"};
+        throw BadRecord{std::to_string(f_.size()) +
+                        " columns: a GDELT 2.0 row has 61, a GDELT 1.0 row 57 or 58"};
       }
     } else if (f_.size() != layout_->columns) {
-      throw BadRow{std::to_string(f_.size()) + " columns where this " + layout_->version + " file has " +
-                   std::to_string(layout_->columns)};
+      throw BadRecord{std::to_string(f_.size()) + " columns where this " + layout_->version + " file has " +
+                      std::to_string(layout_->columns)};
     }
     EventRecord rec;
     rec.id_space = "gdelt";
     rec.id = std::string(f_[0]);
-    if (!number(rec.id, true)) throw BadRow{"GLOBALEVENTID: \"" + rec.id + "\" is not a number"};
+    if (!number(rec.id, true)) throw BadRecord{"GLOBALEVENTID: \"" + rec.id + "\" is not a number"};
     const std::string_view d = f_[1];
     rec.date = d.size() == 8 ? std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) + "-" +
                                    std::string(d.substr(6, 2))
                              : std::string(d);
-    if (date_datatype(rec.date) != "date") throw BadRow{"SQLDATE: malformed date \"" + std::string(d) + "\""};
+    if (date_datatype(rec.date) != "date")
+      throw BadRecord{"SQLDATE: malformed date \"" + std::string(d) + "\""};
     actor(5, rec);
     actor(15, rec);
     if (!detail::apply_cameo(f_[26], *ctx_.cameo, rec)) {
-      throw BadRow{"EventCode: unknown CAMEO code \"" + std::string(f_[26]) + "\""};
+      throw BadRecord{"EventCode: unknown CAMEO code \"" + std::string(f_[26]) + "\""};
     }
     detail::coded_roles(rec);
     rec.quad_class = numeric(29, "QuadClass", true);
@@ -144,7 +121,7 @@ class GdeltReader : public RecordReader {
   std::string numeric(std::size_t i, const char* column, bool integer) {
     if (f_[i].empty()) return {};
     if (!number(f_[i], integer))
-      throw BadRow{std::string(column) + ": \"" + std::string(f_[i]) + "\" is not a number"};
+      throw BadRecord{std::string(column) + ": \"" + std::string(f_[i]) + "\" is not a number"};
     return std::string(f_[i]);
   }
 

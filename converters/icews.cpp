@@ -19,9 +19,7 @@ constexpr std::array<std::string_view, 20> kHeader{
     "Target Country", "Story ID",   "Sentence Number", "Publisher",      "City",
     "District",       "Province",   "Country",         "Latitude",       "Longitude"};
 
-struct BadRow {
-  std::string message;
-};
+using detail::BadRecord;
 
 struct Pending {
   EventRecord rec;
@@ -62,21 +60,9 @@ class IcewsReader : public RecordReader {
   ReadStatus read_row(Diagnostic& error) {
     for (;;) {
       std::string_view line;
-      const auto r = lines_.next(line);
-      error.where = {ctx_.file, static_cast<unsigned>(lines_.line_number()), 0};
-      if (r == detail::LineReader::Result::end) return ReadStatus::end;
-      if (r == detail::LineReader::Result::error) {
-        error.message = "read error";
-        return ReadStatus::fatal;
-      }
-      if (r == detail::LineReader::Result::too_long) {
-        error.message =
-            "line longer than the limit of " + std::to_string(ctx_.limits.max_line) + " bytes (--max-line)";
-        return ReadStatus::bad;
-      }
-      if (line.empty()) continue;
+      if (const ReadStatus s = lines_.next_record(line, error, ctx_.file); s != ReadStatus::ok) return s;
       try {
-        if (!detail::valid_utf8(line)) throw BadRow{"not valid UTF-8"};
+        if (!detail::valid_utf8(line)) throw BadRecord{"not valid UTF-8"};
         detail::split_tabs(line, f_);
         if (columns_.empty()) {
           header(error);
@@ -85,7 +71,7 @@ class IcewsReader : public RecordReader {
         }
         add(parse());
         return ReadStatus::ok;
-      } catch (const BadRow& e) {
+      } catch (const BadRecord& e) {
         error.message = e.message;
         return ReadStatus::bad;
       }
@@ -112,7 +98,8 @@ class IcewsReader : public RecordReader {
     const std::string_view name = get(column);
     if (name.empty()) return nullptr;
     const Country* c = ctx_.countries->by_name(name);
-    if (!c) throw BadRow{"column " + std::string(column) + ": unknown country \"" + std::string(name) + "\""};
+    if (!c)
+      throw BadRecord{"column " + std::string(column) + ": unknown country \"" + std::string(name) + "\""};
     return c;
   }
 
@@ -139,28 +126,28 @@ class IcewsReader : public RecordReader {
 
   Pending parse() {
     if (f_.size() != width_) {
-      throw BadRow{std::to_string(f_.size()) + " columns where the header has " + std::to_string(width_)};
+      throw BadRecord{std::to_string(f_.size()) + " columns where the header has " + std::to_string(width_)};
     }
     EventRecord rec;
     rec.id_space = "icews";
     const std::string id(get("Event ID"));
     if (id.empty() || id.find_first_not_of("0123456789") != std::string::npos) {
-      throw BadRow{"column Event ID: \"" + id + "\" is not a number"};
+      throw BadRecord{"column Event ID: \"" + id + "\" is not a number"};
     }
     rec.date = std::string(get("Event Date"));
     if (date_datatype(rec.date) != "date")
-      throw BadRow{"column Event Date: malformed date \"" + rec.date + "\""};
+      throw BadRecord{"column Event Date: malformed date \"" + rec.date + "\""};
     rec.id = id + "-" + rec.date;  // Event IDs recur with other dates: those are other events
     actor("Source", rec);
     actor("Target", rec);
     const std::string_view code = get("CAMEO Code");
     if (!detail::apply_cameo(code, *ctx_.cameo, rec)) {
-      throw BadRow{"column CAMEO Code: unknown CAMEO code \"" + std::string(code) + "\""};
+      throw BadRecord{"column CAMEO Code: unknown CAMEO code \"" + std::string(code) + "\""};
     }
     detail::coded_roles(rec);
     rec.intensity = std::string(get("Intensity"));
     if (!rec.intensity.empty() && rec.intensity.find_first_not_of("-.0123456789") != std::string::npos) {
-      throw BadRow{"column Intensity: \"" + rec.intensity + "\" is not a number"};
+      throw BadRecord{"column Intensity: \"" + rec.intensity + "\" is not a number"};
     }
     rec.story_id = std::string(get("Story ID"));
     rec.publisher = std::string(get("Publisher"));

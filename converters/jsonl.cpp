@@ -14,12 +14,10 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::object;
 
-struct BadField {
-  std::string message;
-};
+using detail::BadRecord;
 
 [[noreturn]] void bad(const std::string& key, const std::string& what) {
-  throw BadField{key + ": " + what};
+  throw BadRecord{key + ": " + what};
 }
 
 std::string q(std::string_view s) {
@@ -72,39 +70,18 @@ class JsonlReader : public RecordReader {
   }
 
   ReadStatus next(EventRecord& out, Diagnostic& error) override {
-    for (;;) {
-      std::string_view line;
-      const auto r = lines_.next(line);
-      error.where = {ctx_.file, static_cast<unsigned>(lines_.line_number()), 0};
-      if (r == detail::LineReader::Result::end) return ReadStatus::end;
-      if (r == detail::LineReader::Result::error) {
-        error.message = "read error";
-        return ReadStatus::fatal;
-      }
-      if (r == detail::LineReader::Result::too_long) {
-        error.message =
-            "line longer than the limit of " + std::to_string(ctx_.limits.max_line) + " bytes (--max-line)";
-        return ReadStatus::bad;
-      }
-      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-      try {
-        out = parse(line);
-        return ReadStatus::ok;
-      } catch (const BadField& e) {
-        error.message = e.message;
-        return ReadStatus::bad;
-      }
-    }
+    return detail::next_line_record(lines_, ctx_.file, out, error,
+                                    [this](std::string_view l) { return parse(l); });
   }
 
  private:
   EventRecord parse(std::string_view line) {
     element doc;
     if (auto err = parser_.parse(line.data(), line.size()).get(doc); err != simdjson::SUCCESS) {
-      throw BadField{std::string("not JSON: ") + simdjson::error_message(err)};
+      throw BadRecord{std::string("not JSON: ") + simdjson::error_message(err)};
     }
     object obj;
-    if (doc.get_object().get(obj) != simdjson::SUCCESS) throw BadField{"not a JSON object"};
+    if (doc.get_object().get(obj) != simdjson::SUCCESS) throw BadRecord{"not a JSON object"};
     EventRecord rec;
     bool has_id = false, has_type = false, has_date = false, has_participants = false;
     for (auto field : obj) {
@@ -144,10 +121,10 @@ class JsonlReader : public RecordReader {
               "unknown key " + q(key) + " ignored (reported once)"});
       }
     }
-    if (!has_id) throw BadField{"id: required key missing"};
-    if (!has_type) throw BadField{"type: required key missing"};
-    if (!has_date) throw BadField{"date: required key missing"};
-    if (!has_participants) throw BadField{"participants: required key missing"};
+    if (!has_id) throw BadRecord{"id: required key missing"};
+    if (!has_type) throw BadRecord{"type: required key missing"};
+    if (!has_date) throw BadRecord{"date: required key missing"};
+    if (!has_participants) throw BadRecord{"participants: required key missing"};
     if (!rec.end_date.empty() &&
         rec.end_date.substr(0, rec.date.size()) < rec.date.substr(0, rec.end_date.size())) {
       bad("end_date", q(rec.end_date) + " is before date " + q(rec.date));

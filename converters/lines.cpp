@@ -1,3 +1,4 @@
+#include <cctype>
 #include <cstring>
 #include <memory>
 
@@ -53,6 +54,26 @@ LineReader::Result LineReader::next(std::string_view& line) {
   if (!line_.empty() && line_.back() == '\r') line_.pop_back();
   line = line_;
   return Result::line;
+}
+
+ReadStatus LineReader::next_record(std::string_view& line, Diagnostic& error, const std::string& file) {
+  for (;;) {
+    const Result r = next(line);
+    error.where = {file, static_cast<unsigned>(line_no_), 0};
+    switch (r) {
+    case Result::end:
+      return ReadStatus::end;
+    case Result::error:
+      error.message = "read error";
+      return ReadStatus::fatal;
+    case Result::too_long:
+      error.message = "line longer than the limit of " + std::to_string(max_line_) + " bytes (--max-line)";
+      return ReadStatus::bad;
+    case Result::line:
+      if (line.find_first_not_of(" \t") != std::string_view::npos) return ReadStatus::ok;
+      break;
+    }
+  }
 }
 
 bool csv_record_complete(std::string_view record) {

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "diplograph/convert.hpp"
+#include "rdf/text.hpp"
 
 namespace diplograph {
 
@@ -47,18 +48,7 @@ const Terms& terms() {
 
 // Percent-encodes what may not stand in an IRI path segment.
 std::string segment(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4U];
-      out += hex[c & 15U];
-    }
-  }
-  return out;
+  return detail::percent_encode(s, "-_.~");
 }
 
 std::string_view stem(std::string_view path) {

@@ -7,6 +7,7 @@
 
 #include "converters/text.hpp"
 #include "diplograph/convert.hpp"
+#include "rdf/text.hpp"
 
 namespace diplograph {
 
@@ -15,13 +16,6 @@ std::string_view file(std::string_view name);
 }
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::vector<std::string> split_bar(std::string_view s) {
   std::vector<std::string> out;
@@ -76,8 +70,8 @@ Countries::Countries(std::string_view csv) {
     codes_.emplace_back(c.iso3, i);
     codes_.emplace_back(c.iso2, i);
     for (const auto& code : c.cameo) codes_.emplace_back(code, i);
-    names_.emplace_back(lower(c.name), i);
-    for (const auto& a : c.aliases) names_.emplace_back(lower(a), i);
+    names_.emplace_back(detail::ascii_lower(c.name), i);
+    for (const auto& a : c.aliases) names_.emplace_back(detail::ascii_lower(a), i);
   }
   std::sort(codes_.begin(), codes_.end());
   std::sort(names_.begin(), names_.end());
@@ -98,7 +92,7 @@ const Country* Countries::by_code(std::string_view code) const {
 }
 
 const Country* Countries::by_name(std::string_view name) const {
-  return lookup(names_, countries_, lower(name));
+  return lookup(names_, countries_, detail::ascii_lower(name));
 }
 
 // ------------------------------------------------------------------------- CAMEO

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "diplograph/convert.hpp"
+
 namespace diplograph::detail {
 
 /// Reads lines from a stream through a buffer; strips "\n" and "\r\n". A line longer than
@@ -18,6 +20,9 @@ class LineReader {
 
   LineReader(std::istream& in, std::size_t max_line);
   Result next(std::string_view& line);
+  /// The next line that is not blank (spaces and tabs only), as the line-per-record readers
+  /// want it: `ok`, `end`, or `bad` (too long, skipped) / `fatal` with `error` set and positioned.
+  ReadStatus next_record(std::string_view& line, Diagnostic& error, const std::string& file);
   /// 1-based number of the line last returned.
   [[nodiscard]] std::uint64_t line_number() const { return line_no_; }
   [[nodiscard]] std::uint64_t bytes_consumed() const { return consumed_; }
@@ -34,6 +39,27 @@ class LineReader {
   std::uint64_t consumed_ = 0;
   bool eof_ = false;
 };
+
+/// Thrown by a reader's parsing of one record: what is wrong with it (the record is skipped).
+struct BadRecord {
+  std::string message;
+};
+
+/// The next record of a line-per-record reader: reads a line, hands it to `parse` (which
+/// returns the record or throws BadRecord), and reports as a RecordReader::next does.
+template <class Parse>
+ReadStatus next_line_record(LineReader& lines, const std::string& file, EventRecord& out, Diagnostic& error,
+                            Parse parse) {
+  std::string_view line;
+  if (const ReadStatus s = lines.next_record(line, error, file); s != ReadStatus::ok) return s;
+  try {
+    out = parse(line);
+    return ReadStatus::ok;
+  } catch (const BadRecord& e) {
+    error.message = e.message;
+    return ReadStatus::bad;
+  }
+}
 
 /// Whether a CSV record's quotes are balanced (an odd count means it continues on the next line).
 bool csv_record_complete(std::string_view record);

@@ -3,17 +3,11 @@
 #include <set>
 
 #include "diplograph/query.hpp"
+#include "rdf/text.hpp"
 
 namespace diplograph {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Every node typed with one of `classes`.
 std::vector<NodeId> members(const Schema& schema, const std::vector<NodeId>& classes) {
@@ -57,10 +51,10 @@ NodeId resolve(const Schema& schema, std::string_view name, const std::vector<No
   // A part of a label: the one scan, only when nothing matched exactly.
   std::vector<NodeId> partial;
   if (exact.empty()) {
-    const std::string needle = lower(name);
+    const std::string needle = detail::ascii_lower(name);
     for (NodeId n : members(schema, classes)) {
       for (NodeId l : src.objects(n, schema.label)) {
-        if (lower(src.term(l).value).find(needle) != std::string::npos) {
+        if (detail::ascii_lower(src.term(l).value).find(needle) != std::string::npos) {
           partial.push_back(n);
           break;
         }

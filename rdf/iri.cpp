@@ -58,14 +58,18 @@ std::optional<std::string> resolve_iri(std::string_view base, std::string_view r
   return to_string(out.uri);
 }
 
-std::string file_uri(std::string_view path) {
-  std::error_code ec;
-  auto abs = std::filesystem::absolute(std::filesystem::path(path), ec);
-  const std::string p = ec ? std::string(path) : abs.lexically_normal().string();
-  std::string out = "file://";
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string percent_encode(std::string_view s, std::string_view keep) {
   static constexpr char hex[] = "0123456789ABCDEF";
-  for (unsigned char c : p) {
-    if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || keep.find(static_cast<char>(c)) != std::string_view::npos) {
       out += static_cast<char>(c);
     } else {
       out += '%';
@@ -74,6 +78,13 @@ std::string file_uri(std::string_view path) {
     }
   }
   return out;
+}
+
+std::string file_uri(std::string_view path) {
+  std::error_code ec;
+  auto abs = std::filesystem::absolute(std::filesystem::path(path), ec);
+  const std::string p = ec ? std::string(path) : abs.lexically_normal().string();
+  return "file://" + percent_encode(p, "/-._~");
 }
 
 }  // namespace diplograph::detail

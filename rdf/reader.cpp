@@ -205,20 +205,6 @@ SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
   return serd_env_set_prefix(st->env.get(), name, &node);
 }
 
-SerdSyntax serd_syntax(Syntax s) {
-  switch (s) {
-  case Syntax::turtle:
-    return SERD_TURTLE;
-  case Syntax::ntriples:
-    return SERD_NTRIPLES;
-  case Syntax::nquads:
-    return SERD_NQUADS;
-  case Syntax::trig:
-    return SERD_TRIG;
-  }
-  return SERD_TURTLE;
-}
-
 }  // namespace
 
 bool read_document(Source& src, const std::string& name, const ReadOptions& opts, QuadSink& sink,

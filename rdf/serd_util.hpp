@@ -57,6 +57,20 @@ inline std::string_view view(const SordNode* n) {
   return {reinterpret_cast<const char*>(s), len};
 }
 
+inline SerdSyntax serd_syntax(Syntax s) {
+  switch (s) {
+  case Syntax::turtle:
+    return SERD_TURTLE;
+  case Syntax::ntriples:
+    return SERD_NTRIPLES;
+  case Syntax::nquads:
+    return SERD_NQUADS;
+  case Syntax::trig:
+    return SERD_TRIG;
+  }
+  return SERD_TURTLE;
+}
+
 /// A borrowed TermRef for a Sord node (valid while the node lives).
 TermRef term_of(const SordNode* n);
 

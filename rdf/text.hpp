@@ -11,6 +11,12 @@ namespace diplograph::detail {
 /// no overlong forms, nothing above U+10FFFF).
 bool valid_unicode(std::string_view s);
 
+/// ASCII lower case (names and codes are compared without case).
+std::string ascii_lower(std::string_view s);
+
+/// `s` with every byte percent-encoded except ASCII letters, digits and the bytes in `keep`.
+std::string percent_encode(std::string_view s, std::string_view keep);
+
 /// Whether `s` starts with an RFC 3986 scheme followed by ':'.
 bool has_scheme(std::string_view s);
 

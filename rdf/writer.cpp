@@ -18,20 +18,6 @@ struct Writer::Impl {
 
 namespace {
 
-SerdSyntax serd_syntax(Syntax s) {
-  switch (s) {
-  case Syntax::turtle:
-    return SERD_TURTLE;
-  case Syntax::ntriples:
-    return SERD_NTRIPLES;
-  case Syntax::nquads:
-    return SERD_NQUADS;
-  case Syntax::trig:
-    return SERD_TRIG;
-  }
-  return SERD_TURTLE;
-}
-
 SerdNode node_of(TermRef t) {
   switch (t.kind) {
   case TermKind::iri:
@@ -81,8 +67,8 @@ std::unique_ptr<Writer> Writer::create(Syntax syntax, std::FILE* out, const std:
   const bool pretty = syntax == Syntax::turtle || syntax == Syntax::trig;
   const auto style = static_cast<SerdStyle>(pretty ? SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED : 0);
   impl->buffer.reserve(kBlock + 4096);
-  impl->writer.reset(
-      serd_writer_new(serd_syntax(syntax), style, impl->env.get(), nullptr, buffered_sink, impl.get()));
+  impl->writer.reset(serd_writer_new(detail::serd_syntax(syntax), style, impl->env.get(), nullptr,
+                                     buffered_sink, impl.get()));
   serd_writer_set_error_sink(impl->writer.get(), on_write_error, &impl->failed);
   for (const auto& p : prefixes) {
     SerdNode name = serd_view(p.name, SERD_LITERAL);

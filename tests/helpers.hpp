@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <istream>
 #include <set>
 #include <sstream>
 #include <string>
 
+#include "diplograph/convert.hpp"
 #include "diplograph/rdf.hpp"
 
 namespace test {
@@ -70,6 +72,37 @@ inline Run run(const std::string& args, const std::string& dir = scratch("run"))
   r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
   r.out = read(out);
   r.err = read(err);
+  return r;
+}
+
+/// Everything one record reader makes of an input: records, diagnostics, warnings.
+struct Records {
+  std::vector<diplograph::EventRecord> records;
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+  std::uint64_t merged = 0;
+};
+
+inline Records read_records(const std::string& format, std::istream& in, const std::string& name) {
+  using namespace diplograph;
+  ReaderContext ctx;
+  ctx.file = name;
+  auto reader = input_format(format)->open(in, ctx);
+  Records r;
+  reader->set_warning_sink([&](const Diagnostic& d) { r.warnings.push_back(d.str()); });
+  EventRecord rec;
+  Diagnostic d;
+  for (;;) {
+    const auto s = reader->next(rec, d);
+    if (s == ReadStatus::end) break;
+    if (s == ReadStatus::ok) {
+      r.records.push_back(rec);
+    } else {
+      r.errors.push_back(d.str());
+    }
+    if (s == ReadStatus::fatal) break;
+  }
+  r.merged = reader->merged();
   return r;
 }
 

@@ -13,33 +13,11 @@ using namespace diplograph;
 
 namespace {
 
-struct Result {
-  std::vector<EventRecord> records;
-  std::vector<std::string> errors;
-  std::uint64_t merged = 0;
-};
-
-Result read_all(const std::string& format, std::istream& in, const std::string& name) {
-  ReaderContext ctx;
-  ctx.file = name;
-  auto reader = input_format(format)->open(in, ctx);
-  Result r;
-  EventRecord rec;
-  Diagnostic d;
-  for (;;) {
-    const auto s = reader->next(rec, d);
-    if (s == ReadStatus::end) break;
-    if (s == ReadStatus::ok)
-      r.records.push_back(rec);
-    else
-      r.errors.push_back(d.str());
-    if (s == ReadStatus::fatal) break;
-  }
-  r.merged = reader->merged();
-  return r;
+test::Records read_all(const std::string& format, std::istream& in, const std::string& name) {
+  return test::read_records(format, in, name);
 }
 
-Result read_text(const std::string& format, const std::string& text, const std::string& name = "in") {
+test::Records read_text(const std::string& format, const std::string& text, const std::string& name = "in") {
   std::istringstream in(text);
   return read_all(format, in, name);
 }

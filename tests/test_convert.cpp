@@ -10,31 +10,9 @@ using namespace diplograph;
 
 namespace {
 
-struct Result {
-  std::vector<EventRecord> records;
-  std::vector<std::string> errors;
-  std::vector<std::string> warnings;
-};
-
-Result read_all(const std::string& format, const std::string& text) {
+test::Records read_all(const std::string& format, const std::string& text) {
   std::istringstream in(text);
-  ReaderContext ctx;
-  ctx.file = "in." + format;
-  auto reader = input_format(format)->open(in, ctx);
-  Result r;
-  reader->set_warning_sink([&](const Diagnostic& d) { r.warnings.push_back(d.str()); });
-  EventRecord rec;
-  Diagnostic d;
-  for (;;) {
-    const auto s = reader->next(rec, d);
-    if (s == ReadStatus::end) break;
-    if (s == ReadStatus::ok)
-      r.records.push_back(rec);
-    else
-      r.errors.push_back(d.str());
-    if (s == ReadStatus::fatal) break;
-  }
-  return r;
+  return test::read_records(format, in, "in." + format);
 }
 
 const std::string kCall =
