@@ -376,3 +376,15 @@ TEST(Cli, StatsCountEventsActorsStatesRelations) {
   EXPECT_NE(r.out.find("relation changes by status,proposed,2\r\n"), std::string::npos);
   EXPECT_NE(r.out.find("states,,17\r\n"), std::string::npos);
 }
+
+TEST(Cli, ProgressShowsRecordsRateAndShareRead) {
+  const auto dir = test::scratch("cli-progress");
+  auto r = test::run(
+      "convert --progress " + test::shared() + "/icews/events.2018.sample.tab -o " + dir + "/i.ttl", dir);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("records, "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/s, 100% of events.2018.sample.tab"), std::string::npos) << r.err;
+  auto quiet =
+      test::run("convert --no-progress " + test::samples() + "/seed.jsonl -o " + dir + "/s.ttl", dir);
+  EXPECT_EQ(quiet.err.find("\r"), std::string::npos);
+}
