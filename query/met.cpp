@@ -5,6 +5,7 @@
 // of the whole source, whose statements come grouped by subject.
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <unordered_map>
 
@@ -30,13 +31,17 @@ struct Event {
   NodeId type = 0;  // the most specific event class
   bool interaction = false;
   bool wanted = false;
-  std::uint32_t first = 0;  // its participants in Gather::parts
   std::uint32_t count = 0;
 };
 
+// Reads events' statements and hands each event that counts (an interaction of a wanted class,
+// in the date range, with two or more participants) to `sink`, as soon as it is complete.
 class Gather {
  public:
-  Gather(const Schema& s, const std::vector<NodeId>& types) : s_(s), types_(types) {
+  using Sink = std::function<void(const Event&, const NodeId* parts)>;
+
+  Gather(const Schema& s, const std::vector<NodeId>& types, Sink sink)
+      : s_(s), types_(types), sink_(std::move(sink)) {
     for (std::size_t i = 0; i < s.events.size(); ++i) rank_.emplace(s.events[i], static_cast<int>(i));
   }
 
@@ -44,7 +49,6 @@ class Gather {
   void begin(NodeId subject) {
     cur_ = Event{};
     cur_.node = subject;
-    cur_.first = static_cast<std::uint32_t>(parts_.size());
     rank_of_type_ = -1;
   }
 
@@ -59,25 +63,17 @@ class Gather {
       cur_.end_date = s_.src.text(o);
     } else if (p == s_.source) {
       cur_.source = s_.src.text(o);
-    } else if (p == s_.represents) {
-      states_.emplace(cur_.node, o);  // the state an actor stands for
     }
   }
 
   void end(const std::string& since, const std::string& until) {
-    cur_.count = static_cast<std::uint32_t>(parts_.size()) - cur_.first;
+    cur_.count = static_cast<std::uint32_t>(parts_.size());
     if (cur_.interaction && cur_.wanted && cur_.count >= 2 &&
         date_in_range(cur_.date, cur_.end_date, since, until)) {
-      events_.push_back(cur_);
-    } else {
-      parts_.resize(cur_.first);
+      sink_(cur_, parts_.data());
     }
+    parts_.clear();
   }
-
-  [[nodiscard]] const std::vector<Event>& events() const { return events_; }
-  [[nodiscard]] const NodeId* parts(const Event& e) const { return parts_.data() + e.first; }
-  // Actors' states seen so far (the scan sees them all; the per-actor path asks).
-  std::unordered_map<NodeId, NodeId>& states() { return states_; }
 
  private:
   void type(NodeId t) {
@@ -94,9 +90,8 @@ class Gather {
   const Schema& s_;
   const std::vector<NodeId>& types_;
   std::unordered_map<NodeId, int> rank_;
-  std::vector<Event> events_;
+  Sink sink_;
   std::vector<NodeId> parts_;
-  std::unordered_map<NodeId, NodeId> states_;
   Event cur_;
   int rank_of_type_ = -1;
 };
@@ -119,7 +114,7 @@ std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::str
 
 // Every event, in one scan of the statements it needs, grouped by subject.
 void gather_all(const Schema& s, Gather& g, const MetOptions& o) {
-  std::vector<NodeId> predicates{s.participant, s.type, s.date, s.represents};
+  std::vector<NodeId> predicates{s.participant, s.type, s.date};
   if (!o.since.empty() || !o.until.empty()) predicates.push_back(s.end_date);
   if (!o.count) predicates.push_back(s.source);
   NodeId current = 0;
@@ -132,7 +127,6 @@ void gather_all(const Schema& s, Gather& g, const MetOptions& o) {
     g.add(p, obj);
   });
   if (current) g.end(o.since, o.until);
-  for (NodeId state : s.src.subjects(s.type, s.state_class)) g.states()[state] = state;
 }
 
 // The events of one actor (or, at state level, of a state and everyone representing it).
@@ -168,9 +162,9 @@ struct Output {
 };
 
 // The state an actor stands for: itself, or what it represents (0 when none).
-NodeId state_of(const Schema& s, std::unordered_map<NodeId, NodeId>& known, NodeId actor, bool scanned) {
+NodeId state_of(const Schema& s, std::unordered_map<NodeId, NodeId>& known, NodeId actor) {
   auto it = known.find(actor);
-  if (it != known.end() || scanned) return it == known.end() ? 0 : it->second;
+  if (it != known.end()) return it->second;
   const NodeId st = s.is_a(actor, {s.state_class}) ? actor : s.src.object(actor, s.represents);
   known.emplace(actor, st);
   return st;
@@ -216,33 +210,27 @@ bool date_in_range(std::string_view date, std::string_view end_date, std::string
 
 Table query_met(const QuadSource& src, const MetOptions& opts) {
   const Schema schema(src);
+  std::unordered_map<NodeId, NodeId> states;  // actor -> the state it stands for, as asked
   NodeId actor = opts.actor.empty() ? 0 : resolve_actor(schema, opts.actor);
   NodeId with = opts.with.empty() ? 0 : resolve_actor(schema, opts.with);
-  std::unordered_map<NodeId, NodeId> no_states;
   if (opts.state_level) {
-    if (actor) actor = state_of(schema, no_states, actor, false);
-    if (with) with = state_of(schema, no_states, with, false);
+    if (actor) actor = state_of(schema, states, actor);
+    if (with) with = state_of(schema, states, with);
     if ((!opts.actor.empty() && !actor) || (!opts.with.empty() && !with)) {
       throw UsageError(
           "with --level state, --actor and --with must name a state or an actor that represents one");
     }
   }
   const auto types = opts.types.empty() ? schema.interactions : type_filter(schema, opts.types);
-  Gather g(schema, types);
-  const bool scanned = !actor;
-  if (actor)
-    gather_of(schema, g, opts, actor);
-  else
-    gather_all(schema, g, opts);
 
   Output out{schema, {}};
   Table t{{"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, {}};
   PairCounts pairs;
   std::vector<NodeId> parts;
-  for (const Event& e : g.events()) {
-    parts.assign(g.parts(e), g.parts(e) + e.count);
+  auto process = [&](const Event& e, const NodeId* first) {
+    parts.assign(first, first + e.count);
     if (opts.state_level) {
-      for (auto& p : parts) p = state_of(schema, g.states(), p, scanned);
+      for (auto& p : parts) p = state_of(schema, states, p);
     }
     parts.erase(std::remove(parts.begin(), parts.end(), NodeId{0}), parts.end());
     std::sort(parts.begin(), parts.end());
@@ -271,7 +259,13 @@ Table query_met(const QuadSource& src, const MetOptions& opts) {
         }
       }
     }
-  }
+  };
+  Gather g(schema, types, process);
+  if (actor)
+    gather_of(schema, g, opts, actor);
+  else
+    gather_all(schema, g, opts);
+
   if (opts.count) return counted(out, pairs);
   std::sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
     return std::tie(a[0], a[1], a[3], a[5]) < std::tie(b[0], b[1], b[3], b[5]);
