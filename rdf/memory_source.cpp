@@ -55,6 +55,15 @@ struct MemorySource::Impl {
   std::deque<Term> terms;  // stable addresses; NodeId is index + 1
   std::map<Term, NodeId> ids;
   std::vector<std::tuple<NodeId, NodeId, NodeId>> triples;
+  bool sorted = true;
+
+  // Statements are appended as they come, and sorted (duplicates dropped) when first read.
+  void sort() {
+    if (sorted) return;
+    std::sort(triples.begin(), triples.end());
+    triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+    sorted = true;
+  }
 
   NodeId intern(TermRef t) {
     Term key(t);
@@ -71,10 +80,8 @@ MemorySource::MemorySource() : impl_(std::make_unique<Impl>()) {}
 MemorySource::~MemorySource() = default;
 
 void MemorySource::quad(TermRef s, TermRef p, TermRef o, TermRef /*graph*/) {
-  auto t = std::make_tuple(impl_->intern(s), impl_->intern(p), impl_->intern(o));
-  auto& v = impl_->triples;
-  auto at = std::lower_bound(v.begin(), v.end(), t);
-  if (at == v.end() || *at != t) v.insert(at, t);
+  impl_->triples.emplace_back(impl_->intern(s), impl_->intern(p), impl_->intern(o));
+  impl_->sorted = false;
 }
 
 NodeId MemorySource::find(TermRef term) const {
@@ -89,6 +96,7 @@ TermRef MemorySource::term(NodeId node) const {
 
 void MemorySource::match(NodeId s, NodeId p, NodeId o,
                          const std::function<bool(NodeId, NodeId, NodeId)>& fn) const {
+  impl_->sort();
   for (const auto& [ts, tp, to] : impl_->triples) {
     if ((s && s != ts) || (p && p != tp) || (o && o != to)) continue;
     if (!fn(ts, tp, to)) return;
