@@ -26,7 +26,7 @@ measure() {  # measure NAME COMMAND... : wall seconds and peak RSS (MB) of one r
   local name=$1
   shift
   /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || {
-    echo "bench: $name failed: $(tail -3 "$work/$name.err")" >&2
+    echo "bench: $name failed: $(grep -m3 -iE 'error|memory|abort' "$work/$name.err" || tail -3 "$work/$name.err")" >&2
     return 1
   }
   read -r secs[$name] kb <"$work/$name.time"

@@ -41,19 +41,38 @@ std::vector<Change> changes(const Schema& s, NodeId from, NodeId to) {
   std::sort(received.begin(), received.end());
   std::vector<NodeId> both;
   std::set_intersection(sent.begin(), sent.end(), received.begin(), received.end(), std::back_inserter(both));
+  const std::string sending = code(s, from), receiving = code(s, to);
+  std::map<NodeId, std::string> notations;  // the few levels and statuses, looked up once each
+  auto named = [&](NodeId n) -> std::string {
+    if (!n) return {};
+    auto it = notations.find(n);
+    return it != notations.end() ? it->second : notations.emplace(n, notation(s, n)).first->second;
+  };
   for (NodeId c : both) {
-    if (!s.src.object(c, s.status)) continue;  // a mission, not a change
+    NodeId status = 0, level = 0, previous = 0;
     Change ch;
-    ch.date = s.src.value(c, s.date);
-    ch.sending = code(s, from);
-    ch.receiving = code(s, to);
-    ch.level = notation(s, s.src.object(c, s.level));
-    ch.previous = notation(s, s.src.object(c, s.previous_level));
-    ch.status = notation(s, s.src.object(c, s.status));
+    s.src.match(c, 0, 0, [&](NodeId, NodeId p, NodeId o) {  // one pass over the change
+      if (p == s.status)
+        status = o;
+      else if (p == s.level)
+        level = o;
+      else if (p == s.previous_level)
+        previous = o;
+      else if (p == s.date)
+        ch.date = s.src.text(o);
+      else if (p == s.source)
+        ch.source = s.src.text(o);
+      return true;
+    });
+    if (!status) continue;  // a mission, not a change
+    ch.sending = sending;
+    ch.receiving = receiving;
+    ch.level = named(level);
+    ch.previous = named(previous);
+    ch.status = named(status);
     const auto parents = s.src.subjects(s.relation_change, c);
     const NodeId event = parents.empty() ? c : parents.front();
-    ch.event = s.src.term(event).value;
-    ch.source = s.src.value(c, s.source);
+    ch.event = s.src.text(event);
     if (ch.source.empty()) ch.source = s.src.value(event, s.source);
     out.push_back(std::move(ch));
   }
