@@ -45,11 +45,6 @@ const InputFormat& format_of(const std::string& path, const std::string& from) {
   return *f;
 }
 
-std::string file_name(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 class Progress {
  public:
   explicit Progress(bool on) : on_(on), start_(std::chrono::steady_clock::now()) {}
@@ -77,18 +72,9 @@ int convert(const Options& o) {
   for (const auto& in : o.inputs) formats.push_back(&format_of(in, o.from));
 
   AtomicOutput out(o.output);
-  std::unique_ptr<Writer> writer;
-  MapOptions map_opts{o.base};
-  std::unique_ptr<Mapper> mapper;
-  {
-    // The mapper's prefixes depend only on the base; the writer needs them first.
-    struct Null : QuadSink {
-      void quad(TermRef, TermRef, TermRef, TermRef) override {}
-    } null;
-    const auto prefixes = Mapper(null, map_opts).prefixes();
-    writer = Writer::create(*syntax, out.file(), prefixes);
-  }
-  mapper = std::make_unique<Mapper>(*writer, map_opts);
+  const MapOptions map_opts{o.base};
+  auto writer = Writer::create(*syntax, out.file(), Mapper::prefixes(map_opts));
+  auto mapper = std::make_unique<Mapper>(*writer, map_opts);
   Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
   ConvertStats stats;
   for (std::size_t i = 0; i < o.inputs.size(); ++i) {
@@ -96,8 +82,8 @@ int convert(const Options& o) {
     ctx.file = o.inputs[i];
     ctx.limits = o.limits;
     const std::string graph =
-        syntax_info(*syntax).has_graphs ? o.base + "graph/" + file_name(o.inputs[i]) : "";
-    progress.file(file_name(o.inputs[i]));
+        syntax_info(*syntax).has_graphs ? o.base + "graph/" + std::string(base_name(o.inputs[i])) : "";
+    progress.file(std::string(base_name(o.inputs[i])));
     const bool good =
         convert_file(o.inputs[i], *formats[i], ctx, *mapper, graph.empty() ? TermRef{} : TermRef::iri(graph),
                      o.keep_going, report, stats, std::cref(progress));

@@ -18,11 +18,6 @@ struct Options {
   std::vector<std::string> inputs;
 };
 
-std::string file_name(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 Syntax output_syntax(const Options& o) {
   if (!o.to.empty()) {
     const auto s = syntax_from_name(o.to);
@@ -46,7 +41,8 @@ ReadOptions input_options(const Options& o, std::size_t i) {
   r.base = o.base;
   r.blank_prefix = "f" + std::to_string(i + 1) + "_";
   if (o.graphs)
-    r.graph = (o.base.empty() ? std::string(ns::default_base) : o.base) + "graph/" + file_name(o.inputs[i]);
+    r.graph = (o.base.empty() ? std::string(ns::default_base) : o.base) + "graph/" +
+              std::string(base_name(o.inputs[i]));
   return r;
 }
 

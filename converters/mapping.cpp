@@ -152,10 +152,10 @@ std::vector<Prefix> vocabulary_prefixes() {
       {"geo", std::string(ns::geo)}, {"dcterms", std::string(ns::dcterms)}, {"wd", std::string(ns::wd)}};
 }
 
-std::vector<Prefix> Mapper::prefixes() const {
+std::vector<Prefix> Mapper::prefixes(const MapOptions& opts) {
   auto out = vocabulary_prefixes();
-  out.push_back({"state", opts_.base + "state/"});
-  out.push_back({"mission", opts_.base + "mission/"});
+  out.push_back({"state", opts.base + "state/"});
+  out.push_back({"mission", opts.base + "mission/"});
   return out;
 }
 

@@ -71,12 +71,6 @@ std::string split_csv(std::string_view record, std::vector<std::string>& fields)
 /// Splits on tabs (no quoting), into views of `line`.
 void split_tabs(std::string_view line, std::vector<std::string_view>& fields);
 
-/// The file name without its directories: what dg:sourceRecord names, the same on every machine.
-inline std::string_view base_name(std::string_view path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 /// Whether `s` is valid UTF-8 (scalar values only).
 bool valid_utf8(std::string_view s);
 

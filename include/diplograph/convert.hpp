@@ -166,6 +166,12 @@ inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id
 /// The prefixes of the vocabularies diplograph writes, for readable Turtle and TriG.
 [[nodiscard]] std::vector<Prefix> vocabulary_prefixes();
 
+/// The file name without its directories (what graph names and dg:sourceRecord use).
+[[nodiscard]] inline std::string_view base_name(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 // ------------------------------------------------------------------------- readers
 
 enum class ReadStatus : std::uint8_t { ok, end, bad, fatal };
@@ -233,8 +239,8 @@ class Mapper {
   [[nodiscard]] std::string event_iri(const EventRecord& rec, std::string_view source_name) const;
   [[nodiscard]] std::string actor_iri(const Participant& p) const;
   [[nodiscard]] std::string state_iri(std::string_view iso3) const;
-  /// Prefixes for readable output.
-  [[nodiscard]] std::vector<Prefix> prefixes() const;
+  /// Prefixes for readable output of what a mapper with these options writes.
+  [[nodiscard]] static std::vector<Prefix> prefixes(const MapOptions& opts);
 
  private:
   void map_state(std::string_view iso3, TermRef graph);
