@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <atomic>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rdf/reader.hpp"
@@ -15,7 +16,8 @@ struct Store::Impl {
   detail::SordWorldPtr world{sord_world_new()};
   detail::SordModelPtr model;
   unsigned indices = 0;
-  std::vector<detail::SordNodePtr> pinned;  // nodes handed out by find()
+  // Nodes handed out by find() stay alive (one reference each) until the store goes.
+  std::unordered_map<const SordNode*, detail::SordNodePtr> pinned;
   unsigned documents = 0;
   std::string world_error;
 
@@ -130,7 +132,8 @@ void Store::write(QuadSink& sink) const {
 NodeId Store::find(TermRef term) const {
   SordNode* n = impl_->node(term);
   if (!n) return 0;
-  impl_->pinned.emplace_back(n, detail::SordNodeDeleter{impl_->world.get()});
+  detail::SordNodePtr owned(n, detail::SordNodeDeleter{impl_->world.get()});
+  impl_->pinned.try_emplace(n, std::move(owned));  // a node pinned before: this reference goes
   return reinterpret_cast<NodeId>(n);
 }
 
