@@ -10,7 +10,7 @@ jobs=$(nproc)
 cmake -S . -B build/ci -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_WERROR=ON >/dev/null
 cmake --build build/ci -j "$jobs"
 ctest --test-dir build/ci -j "$jobs" --output-on-failure
-build/ci/tests/test_w3c | tail -n 1   # the W3C suites' pass count, for the record
+build/ci/tests/test_w3c | grep "W3C RDF 1.1 syntax tests"   # the pass count, for the record
 
 if [[ "${1:-}" != "--quick" ]]; then
   cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DDIPLOGRAPH_WERROR=ON -DDIPLOGRAPH_SANITIZE=ON >/dev/null
