@@ -9,7 +9,7 @@ packages=(build-essential cmake pkg-config libserd-dev libsord-dev serdi sordi
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev googletest clang-format clang raptor2-utils)
 else
-  packages+=(graphviz)
+  packages+=(graphviz time)
 fi
 
 missing=()
