@@ -123,10 +123,11 @@ Mapper::Mapper(QuadSink& sink, MapOptions opts, const Countries& countries)
 // Remembers what was described, so that an actor's type and label are written once, not with
 // every event. The memory is bounded: past the limit it starts afresh, and a description may
 // then be written again, which RDF takes as the same statements.
-bool Mapper::first_time(const std::string& iri) {
+bool Mapper::first_time(TermRef graph, const std::string& iri) {
   constexpr std::size_t kRemembered = 1U << 16U;
   if (written_.size() >= kRemembered) written_.clear();
-  return written_.insert(iri).second;
+  // Per graph: N-Quads and TriG output describe an actor in each file's graph.
+  return written_.insert(graph.empty() ? iri : std::string(graph.value) + " " + iri).second;
 }
 
 std::string Mapper::event_iri(const EventRecord& rec, std::string_view source_name) const {
@@ -161,7 +162,7 @@ std::vector<Prefix> Mapper::prefixes(const MapOptions& opts) {
 
 void Mapper::map_state(std::string_view iso3, TermRef graph) {
   const std::string iri = state_iri(iso3);
-  if (!first_time(std::string(graph.value) + iri)) return;
+  if (!first_time(graph, iri)) return;
   const auto& t = terms();
   Out out(sink_, graph);
   const Country* c = countries_.by_iso3(iso3);
@@ -179,7 +180,7 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
     return;
   }
   if (!p.state.empty()) map_state(p.state, graph);
-  if (!first_time(std::string(graph.value) + iri)) return;
+  if (!first_time(graph, iri)) return;
   const auto& t = terms();
   Out out(sink_, graph);
   out.iri(iri, t.type, p.kind == "organization" ? t.c_org : p.kind == "actor" ? t.c_actor : t.c_person);
@@ -199,7 +200,7 @@ void Mapper::map_location(const Location& loc, const std::string& event, TermRef
   Out out(sink_, graph);
   const std::string iri = place_iri(loc, event);
   if (!loc.country.empty()) map_state(loc.country, graph);
-  if (!first_time(std::string(graph.value) + iri)) return;
+  if (!first_time(graph, iri)) return;
   out.iri(iri, t.type, t.c_place);
   out.lit(iri, t.label, loc.name);
   if (!loc.country.empty()) out.iri(iri, t.country, state_iri(loc.country));
@@ -230,7 +231,7 @@ void Mapper::map_relation(const EventRecord& rec, const std::string& event, Term
     out.iri(change, t.status, dg(status_individual(r.status)));
     out.iri(change, t.mission, mission);
     if (!rec.source_url.empty()) out.iri(change, t.source, rec.source_url);
-    if (!first_time(std::string(graph.value) + mission)) continue;
+    if (!first_time(graph, mission)) continue;
     out.iri(mission, t.type, t.c_mission);
     out.lit(mission, t.label, "Mission of " + from + " in " + to);
     out.iri(mission, t.sending, state_iri(from));
@@ -300,7 +301,7 @@ void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef g
   }
   for (std::size_t i = 0; i < rec.participants.size(); ++i) map_actor(rec.participants[i], actors[i], graph);
   const bool described = !rec.source_title.empty() || !rec.publisher.empty() || !rec.published.empty();
-  if (!rec.source_url.empty() && described && first_time(std::string(graph.value) + rec.source_url)) {
+  if (!rec.source_url.empty() && described && first_time(graph, rec.source_url)) {
     out.lit(rec.source_url, t.title, rec.source_title);
     out.lit(rec.source_url, t.publisher, rec.publisher);
     if (!rec.published.empty()) out.lit(rec.source_url, t.issued, rec.published, date_type(rec.published));

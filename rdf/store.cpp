@@ -12,6 +12,9 @@ namespace diplograph {
 
 using detail::serd_view;
 
+// Sord keeps at most 15 bytes of a language tag: longer ones are refused, never truncated.
+constexpr std::size_t kSordLanguageTag = 15;
+
 struct Store::Impl {
   detail::SordWorldPtr world{sord_world_new()};
   detail::SordModelPtr model;
@@ -19,6 +22,7 @@ struct Store::Impl {
   // Nodes handed out by find() stay alive (one reference each) until the store goes.
   std::unordered_map<const SordNode*, detail::SordNodePtr> pinned;
   unsigned documents = 0;
+  ReadOptions for_store(ReadOptions opts);
   std::string world_error;
 
   // Sord compares node strings with strcmp and copies one byte past them: every string it is
@@ -78,9 +82,6 @@ class Inserter : public QuadSink {
   Store::Impl& impl_;
 };
 
-// Sord keeps at most 15 bytes of a language tag: longer ones are refused, never truncated.
-constexpr std::size_t kSordLanguageTag = 15;
-
 }  // namespace
 
 Store::Store(unsigned indices, bool graphs) : impl_(std::make_unique<Impl>()) {
@@ -95,21 +96,24 @@ Store::~Store() {
   impl_->model.reset();
 }
 
-bool Store::load_file(const std::string& path, ReadOptions opts, const ErrorSink& errors) {
-  if (opts.blank_prefix.empty()) opts.blank_prefix = "d" + std::to_string(++impl_->documents) + "_";
+// What every document read into the store needs: its own blank nodes, and refusals of what
+// Sord cannot hold.
+ReadOptions Store::Impl::for_store(ReadOptions opts) {
+  if (opts.blank_prefix.empty()) opts.blank_prefix = "d" + std::to_string(++documents) + "_";
   opts.max_language_tag = kSordLanguageTag;
   opts.refuse_nul = true;
+  return opts;
+}
+
+bool Store::load_file(const std::string& path, ReadOptions opts, const ErrorSink& errors) {
   Inserter ins(*impl_);
-  return read_rdf_file(path, opts, ins, errors);
+  return read_rdf_file(path, impl_->for_store(std::move(opts)), ins, errors);
 }
 
 bool Store::load_string(std::string_view text, std::string_view name, ReadOptions opts,
                         const ErrorSink& errors) {
-  if (opts.blank_prefix.empty()) opts.blank_prefix = "d" + std::to_string(++impl_->documents) + "_";
-  opts.max_language_tag = kSordLanguageTag;
-  opts.refuse_nul = true;
   Inserter ins(*impl_);
-  return read_rdf_string(text, name, opts, ins, errors);
+  return read_rdf_string(text, name, impl_->for_store(std::move(opts)), ins, errors);
 }
 
 void Store::add(TermRef s, TermRef p, TermRef o, TermRef graph) {

@@ -248,7 +248,7 @@ class Mapper {
   void map_relation(const EventRecord& rec, const std::string& event, TermRef graph);
   void map_location(const Location& loc, const std::string& event, TermRef graph);
   [[nodiscard]] std::string place_iri(const Location& loc, const std::string& event) const;
-  [[nodiscard]] bool first_time(const std::string& iri);
+  [[nodiscard]] bool first_time(TermRef graph, const std::string& iri);
   QuadSink& sink_;
   MapOptions opts_;
   const Countries& countries_;
