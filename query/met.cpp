@@ -16,14 +16,6 @@ namespace diplograph {
 
 namespace {
 
-// The first or last day a (possibly reduced-precision) date covers, for comparisons.
-std::array<char, 10> day(std::string_view d, bool last) {
-  std::array<char, 10> out{};
-  const std::string_view pad = last ? std::string_view("0000-12-31") : std::string_view("0000-01-01");
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = i < d.size() ? d[i] : pad[i];
-  return out;
-}
-
 // One event's facts, as read from its statements.
 struct Event {
   NodeId node = 0;
@@ -131,15 +123,7 @@ void gather_all(const Schema& s, Gather& g, const MetOptions& o) {
 
 // The events of one actor (or, at state level, of a state and everyone representing it).
 void gather_of(const Schema& s, Gather& g, const MetOptions& o, NodeId who) {
-  std::vector<NodeId> events = s.src.subjects(s.participant, who);
-  if (o.state_level) {
-    for (NodeId official : s.src.subjects(s.represents, who)) {
-      for (NodeId e : s.src.subjects(s.participant, official)) events.push_back(e);
-    }
-  }
-  std::sort(events.begin(), events.end());
-  events.erase(std::unique(events.begin(), events.end()), events.end());
-  for (NodeId e : events) {
+  for (NodeId e : s.events_of(who, o.state_level)) {
     g.begin(e);
     s.src.match(e, 0, 0, [&](NodeId, NodeId p, NodeId obj) {
       g.add(p, obj);
@@ -201,10 +185,18 @@ Table counted(Output& out, const PairCounts& pairs) {
 
 }  // namespace
 
+std::array<char, 10> date_bound(std::string_view d, bool last) {
+  std::array<char, 10> out{};
+  const std::string_view pad = last ? std::string_view("0000-12-31") : std::string_view("0000-01-01");
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = i < d.size() ? d[i] : pad[i];
+  return out;
+}
+
 bool date_in_range(std::string_view date, std::string_view end_date, std::string_view since,
                    std::string_view until) {
-  if (!since.empty() && day(end_date.empty() ? date : end_date, true) < day(since, false)) return false;
-  if (!until.empty() && day(date, false) > day(until, true)) return false;
+  if (!since.empty() && date_bound(end_date.empty() ? date : end_date, true) < date_bound(since, false))
+    return false;
+  if (!until.empty() && date_bound(date, false) > date_bound(until, true)) return false;
   return true;
 }
 

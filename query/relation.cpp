@@ -83,22 +83,6 @@ std::vector<std::string> row(const Change& c) {
   return {c.date, c.sending, c.receiving, c.level, c.previous, c.status, c.event, c.source};
 }
 
-std::string first_day(std::string_view d) {
-  std::string s(d);
-  while (s.size() < 10 && (s.size() == 4 || s.size() == 7)) s += "-01";
-  return s;
-}
-
-// Events in which `state` or an actor representing it took part.
-std::set<NodeId> events_of(const Schema& s, NodeId state) {
-  std::set<NodeId> out;
-  for (NodeId e : s.src.subjects(s.participant, state)) out.insert(e);
-  for (NodeId actor : s.src.subjects(s.represents, state)) {
-    for (NodeId e : s.src.subjects(s.participant, actor)) out.insert(e);
-  }
-  return out;
-}
-
 }  // namespace
 
 RelationReport query_relation(const QuadSource& src, const RelationOptions& opts) {
@@ -121,18 +105,20 @@ RelationReport query_relation(const QuadSource& src, const RelationOptions& opts
   if (opts.at.empty()) {
     for (const auto& c : all) r.history.rows.push_back(row(c));
   } else {
-    for (auto [from, to] : {std::pair{a, b}, std::pair{b, a}}) {
-      const Change* in_force = nullptr;
+    const std::string code_a = code(s, a), code_b = code(s, b);
+    const auto at = date_bound(opts.at, false);
+    for (const auto& [from, to] : {std::pair{code_a, code_b}, std::pair{code_b, code_a}}) {
+      const Change* in_force = nullptr;  // the latest effective change on or before the date
       for (const auto& c : all) {
-        if (c.sending == code(s, from) && c.receiving == code(s, to) && c.status == "effective" &&
-            first_day(c.date) <= first_day(opts.at)) {
+        if (c.sending == from && c.receiving == to && c.status == "effective" &&
+            date_bound(c.date, false) <= at) {
           in_force = &c;
         }
       }
       if (in_force) {
         r.history.rows.push_back(row(*in_force));
       } else {
-        r.history.rows.push_back({"", code(s, from), code(s, to), "unknown", "", "", "", ""});
+        r.history.rows.push_back({"", from, to, "unknown", "", "", "", ""});
       }
     }
   }
@@ -142,12 +128,12 @@ RelationReport query_relation(const QuadSource& src, const RelationOptions& opts
 
   if (!opts.summary) return r;
   // Interactions between the two states' actors, and the topics they took up.
-  const auto ea = events_of(s, a);
-  const auto eb = events_of(s, b);
+  const auto ea = s.events_of(a, true);
+  const auto eb = s.events_of(b, true);
   std::map<std::string, std::tuple<std::uint64_t, std::string, std::string>> by_type;
   std::map<std::string, std::uint64_t> topics;
   for (NodeId e : ea) {
-    if (!eb.count(e) || !s.is_a(e, s.interactions)) continue;
+    if (!std::binary_search(eb.begin(), eb.end(), e) || !s.is_a(e, s.interactions)) continue;
     const std::string date(src.value(e, s.date));
     auto& [n, first, last] = by_type[std::string(s.type_name(e, s.events))];
     first = n == 0 ? date : std::min(first, date);

@@ -2,6 +2,7 @@
 // abstract QuadSource, so it runs on a Sord store or on a tiny in-memory dataset alike.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -43,6 +44,9 @@ class Schema {
   [[nodiscard]] bool is_a(NodeId node, const std::vector<NodeId>& classes) const;
   /// The most specific type of `node` among `classes` (local name), or empty.
   [[nodiscard]] std::string_view type_name(NodeId node, const std::vector<NodeId>& classes) const;
+  /// The events `who` took part in, and with `officials` those of every actor representing it,
+  /// sorted by node, each once.
+  [[nodiscard]] std::vector<NodeId> events_of(NodeId who, bool officials) const;
 
   const QuadSource& src;
   NodeId type, label, sub_class_of, participant, represents, date, end_date, source, topic, notation,
@@ -80,6 +84,10 @@ struct MetOptions {
 /// `date,event,type,actor,actor_label,other,other_label,source`, or with count
 /// `actor,actor_label,other,other_label,events,first,last`.
 [[nodiscard]] Table query_met(const QuadSource& src, const MetOptions& opts);
+
+/// The first (or, with `last`, the last) day a date of YYYY-MM-DD, YYYY-MM or YYYY covers, as
+/// comparable text.
+[[nodiscard]] std::array<char, 10> date_bound(std::string_view date, bool last);
 
 /// Whether an event dated [date, end_date] overlaps [since, until] (reduced precision aware;
 /// empty bounds are open).
