@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
 
 namespace diplograph::cli {
@@ -48,9 +49,7 @@ struct Common {
 
 void check_date(const std::string& d, const char* option) {
   if (d.empty()) return;
-  const bool ok = (d.size() == 4 || d.size() == 7 || d.size() == 10) &&
-                  d.find_first_not_of("0123456789-") == std::string::npos;
-  if (!ok)
+  if (date_datatype(d).empty())  // the record format's own date check
     throw po::error(std::string("--") + option + " takes YYYY-MM-DD, YYYY-MM or YYYY, not \"" + d + "\"");
 }
 
