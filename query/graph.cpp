@@ -1,106 +1,108 @@
 // Walking the who-met-whom graph: shortest chains of meetings, and one actor's timeline.
 #include <algorithm>
 #include <deque>
-#include <map>
 #include <unordered_map>
 
 #include "diplograph/query.hpp"
+#include "query/index.hpp"
 
 namespace diplograph {
 
 namespace {
 
 struct Edge {
-  NodeId other;
-  NodeId event;
-  std::string date;
+  Id other = no_id;
+  Id event = no_id;
 };
 
-// The actors `actor` met, each once, with the earliest meeting (by date, then event IRI).
-std::vector<Edge> neighbours(const Schema& s, NodeId actor) {
-  std::map<NodeId, Edge> best;
-  for (NodeId e : s.src.subjects(s.participant, actor)) {
-    if (!s.is_a(e, s.interactions)) continue;
-    const std::string date(s.src.value(e, s.date));
-    for (NodeId other : s.src.objects(e, s.participant)) {
+// The actors `actor` met, each once, with the earliest meeting (by date, then event IRI), in IRI
+// order so that the chain found is the same on every run.
+std::vector<Edge> neighbours(const EventIndex::Impl& x, Id actor) {
+  auto key = [&](Id e) { return std::pair(x.events[e].date, x.schema.src.text(x.events[e].node)); };
+  std::unordered_map<Id, Id> best;  // other -> event
+  for (Id e : x.actor_events[actor]) {
+    if (!x.events[e].interaction) continue;
+    for (Id other : x.participants[e]) {
       if (other == actor) continue;
-      auto it = best.find(other);
-      const auto key = [&](const Edge& x) {
-        return std::pair(x.date, std::string(s.src.term(x.event).value));
-      };
-      Edge cand{other, e, date};
-      if (it == best.end())
-        best.emplace(other, cand);
-      else if (key(cand) < key(it->second))
-        it->second = cand;
+      auto [it, added] = best.try_emplace(other, e);
+      if (!added && key(e) < key(it->second)) it->second = e;
     }
   }
   std::vector<Edge> out;
-  for (auto& [n, e] : best) out.push_back(std::move(e));
-  // Visit neighbours in IRI order so that the chain found is the same on every run.
-  std::sort(out.begin(), out.end(), [&](const Edge& a, const Edge& b) {
-    return s.src.term(a.other).value < s.src.term(b.other).value;
-  });
+  out.reserve(best.size());
+  for (const auto& [other, e] : best) out.push_back({other, e});
+  std::sort(out.begin(), out.end(),
+            [&](const Edge& a, const Edge& b) { return x.actor_iri[a.other] < x.actor_iri[b.other]; });
   return out;
 }
 
 }  // namespace
 
-Table query_path(const QuadSource& src, std::string_view from, std::string_view to, unsigned max_hops) {
-  const Schema s(src);
-  const NodeId a = resolve_actor(s, from);
-  const NodeId b = resolve_actor(s, to);
+Table query_path(const EventIndex& index, std::string_view from, std::string_view to, unsigned max_hops) {
+  const auto& x = index.impl();
+  const NodeId a_node = resolve_actor(x.schema, from);
+  const NodeId b_node = resolve_actor(x.schema, to);
   Table t{{"hop", "actor", "actor_label", "other", "other_label", "event", "date"}, {}};
-  if (a == b) return t;
-  std::unordered_map<NodeId, Edge> came_from;  // node -> (previous node, event)
-  std::unordered_map<NodeId, unsigned> depth{{a, 0}};
-  std::deque<NodeId> todo{a};
+  const Id a = x.actor(a_node), b = x.actor(b_node);
+  if (a_node == b_node || a == no_id || b == no_id) return t;
+  std::unordered_map<Id, Edge> came_from;  // actor -> (previous actor, event)
+  std::unordered_map<Id, unsigned> depth{{a, 0}};
+  std::deque<Id> todo{a};
   while (!todo.empty() && !depth.count(b)) {
-    const NodeId n = todo.front();
+    const Id n = todo.front();
     todo.pop_front();
     if (depth[n] >= max_hops) continue;
-    for (const Edge& e : neighbours(s, n)) {
+    for (const Edge& e : neighbours(x, n)) {
       if (depth.count(e.other)) continue;
       depth[e.other] = depth[n] + 1;
-      came_from[e.other] = {n, e.event, e.date};
+      came_from[e.other] = {n, e.event};
       todo.push_back(e.other);
     }
   }
   if (!depth.count(b)) return t;
-  std::vector<std::pair<NodeId, Edge>> hops;
-  for (NodeId n = b; n != a; n = came_from[n].other) hops.emplace_back(n, came_from[n]);
+  std::vector<std::pair<Id, Edge>> hops;
+  for (Id n = b; n != a; n = came_from[n].other) hops.emplace_back(n, came_from[n]);
   std::reverse(hops.begin(), hops.end());
-  auto iri = [&](NodeId n) { return std::string(src.term(n).value); };
-  auto label = [&](NodeId n) { return std::string(src.value(n, s.label)); };
   for (std::size_t i = 0; i < hops.size(); ++i) {
-    const auto& [to_node, edge] = hops[i];
-    t.rows.push_back({std::to_string(i + 1), iri(edge.other), label(edge.other), iri(to_node), label(to_node),
-                      iri(edge.event), edge.date});
+    const auto& [to_actor, edge] = hops[i];
+    const auto& ev = x.events[edge.event];
+    t.rows.push_back({std::to_string(i + 1), std::string(x.actor_iri[edge.other]),
+                      std::string(x.actor_label[edge.other]), std::string(x.actor_iri[to_actor]),
+                      std::string(x.actor_label[to_actor]), std::string(x.schema.src.text(ev.node)),
+                      std::string(ev.date)});
   }
+  return t;
+}
+
+Table query_path(const QuadSource& src, std::string_view from, std::string_view to, unsigned max_hops) {
+  return query_path(EventIndex(src), from, to, max_hops);
+}
+
+Table query_timeline(const EventIndex& index, std::string_view actor, std::string_view since,
+                     std::string_view until) {
+  const auto& x = index.impl();
+  const Id a = x.actor(resolve_actor(x.schema, actor));
+  Table t{{"date", "event", "type", "label", "participants"}, {}};
+  if (a == no_id) return t;
+  for (Id e : x.actor_events[a]) {
+    const auto& ev = x.events[e];
+    if (!date_in_range(ev.date, ev.end_date, since, until)) continue;
+    std::vector<std::string_view> names;
+    for (Id p : x.participants[e])
+      names.push_back(x.actor_label[p].empty() ? x.actor_iri[p] : x.actor_label[p]);
+    std::sort(names.begin(), names.end());
+    std::string joined;
+    for (const auto& n : names) (joined += joined.empty() ? "" : "; ") += n;
+    t.rows.push_back({std::string(ev.date), std::string(x.schema.src.text(ev.node)),
+                      std::string(x.type_name(ev.type)), std::string(ev.label), joined});
+  }
+  std::sort(t.rows.begin(), t.rows.end());
   return t;
 }
 
 Table query_timeline(const QuadSource& src, std::string_view actor, std::string_view since,
                      std::string_view until) {
-  const Schema s(src);
-  const NodeId a = resolve_actor(s, actor);
-  Table t{{"date", "event", "type", "label", "participants"}, {}};
-  for (NodeId e : src.subjects(s.participant, a)) {
-    const std::string_view date = src.value(e, s.date);
-    if (!date_in_range(date, src.value(e, s.end_date), since, until)) continue;
-    std::vector<std::string> names;
-    for (NodeId p : src.objects(e, s.participant)) {
-      const std::string_view l = src.value(p, s.label);
-      names.emplace_back(l.empty() ? src.term(p).value : l);
-    }
-    std::sort(names.begin(), names.end());
-    std::string joined;
-    for (const auto& n : names) joined += (joined.empty() ? "" : "; ") + n;
-    t.rows.push_back({std::string(date), std::string(src.term(e).value),
-                      std::string(s.type_name(e, s.events)), std::string(src.value(e, s.label)), joined});
-  }
-  std::sort(t.rows.begin(), t.rows.end());
-  return t;
+  return query_timeline(EventIndex(src), actor, since, until);
 }
 
 }  // namespace diplograph

@@ -1,92 +1,19 @@
-// Who met whom: events typed below dg:Interaction with two or more dg:participant.
-//
-// Two ways to gather the events, both through QuadSource: for one actor, its events through
-// (?, dg:participant, A) and each event's own statements in one pass; for every pair, one scan
-// of the whole source, whose statements come grouped by subject.
+// Who met whom: events typed below dg:Interaction with two or more dg:participant, read from
+// the EventIndex: one actor's events through its row of events, every pair through all events.
 #include <algorithm>
 #include <array>
 #include <functional>
-#include <map>
 #include <unordered_map>
 
 #include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
+#include "query/index.hpp"
 
 namespace diplograph {
 
 namespace {
 
-// One event's facts, as read from its statements.
-struct Event {
-  NodeId node = 0;
-  std::string_view date, end_date, source;
-  NodeId type = 0;  // the most specific event class
-  bool interaction = false;
-  bool wanted = false;
-  std::uint32_t count = 0;
-};
-
-// Reads events' statements and hands each event that counts (an interaction of a wanted class,
-// in the date range, with two or more participants) to `sink`, as soon as it is complete.
-class Gather {
- public:
-  using Sink = std::function<void(const Event&, const NodeId* parts)>;
-
-  Gather(const Schema& s, const std::vector<NodeId>& types, Sink sink)
-      : s_(s), types_(types), sink_(std::move(sink)) {
-    for (std::size_t i = 0; i < s.events.size(); ++i) rank_.emplace(s.events[i], static_cast<int>(i));
-  }
-
-  // Statements of one subject arrive together: begin(), add()..., end().
-  void begin(NodeId subject) {
-    cur_ = Event{};
-    cur_.node = subject;
-    rank_of_type_ = -1;
-  }
-
-  void add(NodeId p, NodeId o) {
-    if (p == s_.participant) {
-      parts_.push_back(o);
-    } else if (p == s_.type) {
-      type(o);
-    } else if (p == s_.date) {
-      cur_.date = s_.src.text(o);
-    } else if (p == s_.end_date) {
-      cur_.end_date = s_.src.text(o);
-    } else if (p == s_.source) {
-      cur_.source = s_.src.text(o);
-    }
-  }
-
-  void end(const std::string& since, const std::string& until) {
-    cur_.count = static_cast<std::uint32_t>(parts_.size());
-    if (cur_.interaction && cur_.wanted && cur_.count >= 2 &&
-        date_in_range(cur_.date, cur_.end_date, since, until)) {
-      sink_(cur_, parts_.data());
-    }
-    parts_.clear();
-  }
-
- private:
-  void type(NodeId t) {
-    auto r = rank_.find(t);
-    if (r == rank_.end()) return;
-    if (r->second > rank_of_type_) {
-      rank_of_type_ = r->second;
-      cur_.type = t;
-    }
-    cur_.interaction |= std::find(s_.interactions.begin(), s_.interactions.end(), t) != s_.interactions.end();
-    cur_.wanted |= std::find(types_.begin(), types_.end(), t) != types_.end();
-  }
-
-  const Schema& s_;
-  const std::vector<NodeId>& types_;
-  std::unordered_map<NodeId, int> rank_;
-  Sink sink_;
-  std::vector<NodeId> parts_;
-  Event cur_;
-  int rank_of_type_ = -1;
-};
+using Event = EventIndex::Impl::Event;
 
 std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::string>& types) {
   std::vector<NodeId> out;
@@ -104,83 +31,70 @@ std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::str
   return out;
 }
 
-// Every event, in one scan of the statements it needs, grouped by subject.
-void gather_all(const Schema& s, Gather& g, const MetOptions& o) {
-  std::vector<NodeId> predicates{s.participant, s.type, s.date};
-  if (!o.since.empty() || !o.until.empty()) predicates.push_back(s.end_date);
-  if (!o.count) predicates.push_back(s.source);
-  NodeId current = 0;
-  s.src.scan(predicates, [&](NodeId subj, NodeId p, NodeId obj) {
-    if (subj != current) {
-      if (current) g.end(o.since, o.until);
-      g.begin(subj);
-      current = subj;
-    }
-    g.add(p, obj);
-  });
-  if (current) g.end(o.since, o.until);
-}
-
-// The events of one actor (or, at state level, of a state and everyone representing it).
-void gather_of(const Schema& s, Gather& g, const MetOptions& o, NodeId who) {
-  for (NodeId e : s.events_of(who, o.state_level)) {
-    g.begin(e);
-    s.src.match(e, 0, 0, [&](NodeId, NodeId p, NodeId obj) {
-      g.add(p, obj);
-      return true;
-    });
-    g.end(o.since, o.until);
-  }
-}
-
-struct Output {
-  const Schema& s;
-  std::unordered_map<NodeId, std::string> labels;
-
-  std::string_view iri(NodeId n) const { return s.src.text(n); }
-  const std::string& label(NodeId n) {
-    auto it = labels.find(n);
-    if (it == labels.end()) it = labels.emplace(n, std::string(s.src.value(n, s.label))).first;
-    return it->second;
-  }
-};
-
-// The state an actor stands for: itself, or what it represents (0 when none).
-NodeId state_of(const Schema& s, std::unordered_map<NodeId, NodeId>& known, NodeId actor) {
-  auto it = known.find(actor);
-  if (it != known.end()) return it->second;
-  const NodeId st = s.is_a(actor, {s.state_class}) ? actor : s.src.object(actor, s.represents);
-  known.emplace(actor, st);
-  return st;
-}
-
-// How often each pair met, first and last: keyed by node ids, ordered by IRI only for output.
+// How often each pair met, first and last.
 struct PairCount {
   std::uint64_t events = 0;
   std::string_view first, last;
 };
 
-struct PairHash {
-  std::size_t operator()(const std::pair<NodeId, NodeId>& p) const noexcept {
-    return std::hash<NodeId>()(p.first) * 0x9E3779B97F4A7C15ULL ^ std::hash<NodeId>()(p.second);
+using PairCounts = std::unordered_map<std::uint64_t, PairCount>;
+
+std::uint64_t pair_key(Id a, Id b) {
+  return static_cast<std::uint64_t>(std::min(a, b)) << 32 | std::max(a, b);
+}
+
+Table counted(const EventIndex::Impl& x, const PairCounts& pairs) {
+  struct Row {
+    Id a, b;
+    const PairCount* count;
+  };
+  std::vector<Row> sorted;
+  sorted.reserve(pairs.size());
+  for (const auto& [k, v] : pairs) {
+    auto a = static_cast<Id>(k >> 32), b = static_cast<Id>(k & 0xFFFFFFFFU);
+    if (x.actor_iri[b] < x.actor_iri[a]) std::swap(a, b);  // the smaller IRI in `actor`
+    sorted.push_back({a, b, &v});
   }
+  std::sort(sorted.begin(), sorted.end(), [&](const Row& r, const Row& q) {  // most events first
+    if (r.count->events != q.count->events) return r.count->events > q.count->events;
+    return std::tie(x.actor_iri[r.a], x.actor_iri[r.b]) < std::tie(x.actor_iri[q.a], x.actor_iri[q.b]);
+  });
+  Table c{{"actor", "actor_label", "other", "other_label", "events", "first", "last"}, {}};
+  c.rows.reserve(sorted.size());
+  for (const auto& [a, b, n] : sorted) {
+    c.rows.push_back({std::string(x.actor_iri[a]), std::string(x.actor_label[a]), std::string(x.actor_iri[b]),
+                      std::string(x.actor_label[b]), std::to_string(n->events), std::string(n->first),
+                      std::string(n->last)});
+  }
+  return c;
+}
+
+// The actor a --actor or --with option names, as asked (its state at state level); no_id when
+// it took part in nothing, 0 when none was asked for.
+struct Named {
+  NodeId node = 0;
+  Id id = no_id;
 };
 
-using PairCounts = std::unordered_map<std::pair<NodeId, NodeId>, PairCount, PairHash>;
-
-Table counted(Output& out, const PairCounts& pairs) {
-  Table c{{"actor", "actor_label", "other", "other_label", "events", "first", "last"}, {}};
-  for (const auto& [k, v] : pairs) {
-    auto [a, b] = k;
-    if (out.iri(b) < out.iri(a)) std::swap(a, b);  // the smaller IRI in `actor`
-    c.rows.push_back({std::string(out.iri(a)), out.label(a), std::string(out.iri(b)), out.label(b),
-                      std::to_string(v.events), std::string(v.first), std::string(v.last)});
+Named named(const EventIndex::Impl& x, const std::string& name, bool state_level) {
+  if (name.empty()) return {};
+  NodeId n = resolve_actor(x.schema, name);
+  if (state_level) n = x.state_of(n);
+  if (!n) {
+    throw UsageError(
+        "with --level state, --actor and --with must name a state or an actor that represents one");
   }
-  std::sort(c.rows.begin(), c.rows.end(), [](const auto& x, const auto& y) {
-    const auto nx = std::stoull(x[4]), ny = std::stoull(y[4]);
-    return nx != ny ? nx > ny : std::tie(x[0], x[2]) < std::tie(y[0], y[2]);
-  });
-  return c;
+  return {n, x.actor(n)};
+}
+
+// Which of schema.events an event must have (one of) to be asked about.
+std::vector<bool> wanted_classes(const Schema& schema, const std::vector<std::string>& types) {
+  const auto nodes = types.empty() ? schema.interactions : type_filter(schema, types);
+  std::vector<bool> wanted(schema.events.size(), false);
+  for (std::size_t i = 0; i < schema.events.size(); ++i) {
+    wanted[i] = std::find(nodes.begin(), nodes.end(), schema.events[i]) != nodes.end();
+  }
+  return wanted;
 }
 
 }  // namespace
@@ -200,69 +114,72 @@ bool date_in_range(std::string_view date, std::string_view end_date, std::string
   return true;
 }
 
-Table query_met(const QuadSource& src, const MetOptions& opts) {
-  const Schema schema(src);
-  std::unordered_map<NodeId, NodeId> states;  // actor -> the state it stands for, as asked
-  NodeId actor = opts.actor.empty() ? 0 : resolve_actor(schema, opts.actor);
-  NodeId with = opts.with.empty() ? 0 : resolve_actor(schema, opts.with);
-  if (opts.state_level) {
-    if (actor) actor = state_of(schema, states, actor);
-    if (with) with = state_of(schema, states, with);
-    if ((!opts.actor.empty() && !actor) || (!opts.with.empty() && !with)) {
-      throw UsageError(
-          "with --level state, --actor and --with must name a state or an actor that represents one");
-    }
-  }
-  const auto types = opts.types.empty() ? schema.interactions : type_filter(schema, opts.types);
+Table query_met(const EventIndex& index, const MetOptions& opts) {
+  const auto& x = index.impl();
+  const Named actor = named(x, opts.actor, opts.state_level);
+  const Named with = named(x, opts.with, opts.state_level);
+  const auto wanted = wanted_classes(x.schema, opts.types);
 
-  Output out{schema, {}};
   Table t{{"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, {}};
   PairCounts pairs;
-  std::vector<NodeId> parts;
-  auto process = [&](const Event& e, const NodeId* first) {
-    parts.assign(first, first + e.count);
-    if (opts.state_level) {
-      for (auto& p : parts) p = state_of(schema, states, p);
+  std::vector<Id> parts;
+  auto counts = [&](Id e) {
+    const Event& ev = x.events[e];
+    const auto classes = x.event_classes[e];
+    return ev.interaction && x.participants[e].size() >= 2 &&
+           std::any_of(classes.begin(), classes.end(), [&](Id c) { return wanted[c]; }) &&
+           date_in_range(ev.date, ev.end_date, opts.since, opts.until);
+  };
+  auto emit = [&](const Event& e, Id a, Id b) {
+    if (opts.count) {
+      PairCount& c = pairs[pair_key(a, b)];
+      if (c.events++ == 0 || e.date < c.first) c.first = e.date;
+      if (e.date > c.last) c.last = e.date;
+      return;
     }
-    parts.erase(std::remove(parts.begin(), parts.end(), NodeId{0}), parts.end());
+    t.rows.push_back({std::string(e.date), std::string(x.schema.src.text(e.node)),
+                      std::string(x.type_name(e.type)), std::string(x.actor_iri[a]),
+                      std::string(x.actor_label[a]), std::string(x.actor_iri[b]),
+                      std::string(x.actor_label[b]), std::string(e.source)});
+  };
+  auto process = [&](Id e) {
+    if (!counts(e)) return;
+    parts.assign(x.participants[e].begin(), x.participants[e].end());
+    if (opts.state_level) {
+      for (auto& p : parts) p = x.actor_state[p];
+    }
+    parts.erase(std::remove(parts.begin(), parts.end(), no_id), parts.end());
     std::sort(parts.begin(), parts.end());
     parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
     if (!opts.count) {
-      std::sort(parts.begin(), parts.end(), [&](NodeId a, NodeId b) { return out.iri(a) < out.iri(b); });
+      std::sort(parts.begin(), parts.end(), [&](Id a, Id b) { return x.actor_iri[a] < x.actor_iri[b]; });
     }
-    auto emit = [&](NodeId a, NodeId b) {
-      if (opts.count) {
-        PairCount& c = pairs[{std::min(a, b), std::max(a, b)}];
-        if (c.events++ == 0 || e.date < c.first) c.first = e.date;
-        if (e.date > c.last) c.last = e.date;
-        return;
-      }
-      const std::string_view type = out.iri(e.type).substr(out.iri(e.type).find_last_of("#/") + 1);
-      t.rows.push_back({std::string(e.date), std::string(out.iri(e.node)), std::string(type),
-                        std::string(out.iri(a)), out.label(a), std::string(out.iri(b)), out.label(b),
-                        std::string(e.source)});
-    };
     for (std::size_t i = 0; i < parts.size(); ++i) {
       for (std::size_t j = 0; j < parts.size(); ++j) {
-        if (actor) {  // A in `actor`, each other participant once
-          if (i != j && parts[i] == actor && (!with || parts[j] == with)) emit(parts[i], parts[j]);
-        } else if (i < j && (!with || parts[i] == with || parts[j] == with)) {
-          emit(parts[i], parts[j]);  // each unordered pair once (the smaller IRI first in rows)
+        if (actor.node) {  // A in `actor`, each other participant once
+          if (i != j && parts[i] == actor.id && (!with.node || parts[j] == with.id))
+            emit(x.events[e], parts[i], parts[j]);
+        } else if (i < j && (!with.node || parts[i] == with.id || parts[j] == with.id)) {
+          emit(x.events[e], parts[i], parts[j]);  // each unordered pair once (the smaller IRI first in rows)
         }
       }
     }
   };
-  Gather g(schema, types, process);
-  if (actor)
-    gather_of(schema, g, opts, actor);
-  else
-    gather_all(schema, g, opts);
+  if (actor.node) {
+    for (Id e : x.events_of(actor.node, opts.state_level)) process(e);
+  } else {
+    for (Id e = 0; e < x.events.size(); ++e) process(e);
+  }
 
-  if (opts.count) return counted(out, pairs);
+  if (opts.count) return counted(x, pairs);
   std::sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
     return std::tie(a[0], a[1], a[3], a[5]) < std::tie(b[0], b[1], b[3], b[5]);
   });
   return t;
+}
+
+Table query_met(const QuadSource& src, const MetOptions& opts) {
+  return query_met(EventIndex(src), opts);
 }
 
 }  // namespace diplograph

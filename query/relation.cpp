@@ -1,11 +1,11 @@
 // The diplomatic relation between two states: changes of representation per direction, the
 // level in force at a date, pending proposals, and what the two states' officials took up.
 #include <algorithm>
-#include <iterator>
 #include <map>
 #include <set>
 
 #include "diplograph/query.hpp"
+#include "query/index.hpp"
 
 namespace diplograph {
 
@@ -32,15 +32,11 @@ std::string code(const Schema& s, NodeId state) {
   return std::string(s.src.term(state).value);
 }
 
-std::vector<Change> changes(const Schema& s, NodeId from, NodeId to) {
+std::vector<Change> changes(const EventIndex::Impl& x, NodeId from, NodeId to) {
+  const Schema& s = x.schema;
   std::vector<Change> out;
-  // The changes and missions from `from` to `to`: the two index ranges, intersected.
-  auto sent = s.src.subjects(s.sending, from);
-  auto received = s.src.subjects(s.receiving, to);
-  std::sort(sent.begin(), sent.end());
-  std::sort(received.begin(), received.end());
-  std::vector<NodeId> both;
-  std::set_intersection(sent.begin(), sent.end(), received.begin(), received.end(), std::back_inserter(both));
+  const auto found = x.changes_between.find({from, to});
+  if (found == x.changes_between.end()) return out;
   const std::string sending = code(s, from), receiving = code(s, to);
   std::map<NodeId, std::string> notations;  // the few levels and statuses, looked up once each
   auto named = [&](NodeId n) -> std::string {
@@ -48,33 +44,10 @@ std::vector<Change> changes(const Schema& s, NodeId from, NodeId to) {
     auto it = notations.find(n);
     return it != notations.end() ? it->second : notations.emplace(n, notation(s, n)).first->second;
   };
-  for (NodeId c : both) {
-    NodeId status = 0, level = 0, previous = 0;
-    Change ch;
-    s.src.match(c, 0, 0, [&](NodeId, NodeId p, NodeId o) {  // one pass over the change
-      if (p == s.status)
-        status = o;
-      else if (p == s.level)
-        level = o;
-      else if (p == s.previous_level)
-        previous = o;
-      else if (p == s.date)
-        ch.date = s.src.text(o);
-      else if (p == s.source)
-        ch.source = s.src.text(o);
-      return true;
-    });
-    if (!status) continue;  // a mission, not a change
-    ch.sending = sending;
-    ch.receiving = receiving;
-    ch.level = named(level);
-    ch.previous = named(previous);
-    ch.status = named(status);
-    const auto parents = s.src.subjects(s.relation_change, c);
-    const NodeId event = parents.empty() ? c : parents.front();
-    ch.event = s.src.text(event);
-    if (ch.source.empty()) ch.source = s.src.value(event, s.source);
-    out.push_back(std::move(ch));
+  for (std::uint32_t i : found->second) {
+    const auto& c = x.changes[i];
+    out.push_back({std::string(c.date), sending, receiving, named(c.level), named(c.previous),
+                   named(c.status), std::string(s.src.text(c.event)), std::string(c.source)});
   }
   return out;
 }
@@ -85,17 +58,19 @@ std::vector<std::string> row(const Change& c) {
 
 }  // namespace
 
-RelationReport query_relation(const QuadSource& src, const RelationOptions& opts) {
-  const Schema s(src);
+RelationReport query_relation(const EventIndex& index, const RelationOptions& opts) {
+  const auto& x = index.impl();
+  const Schema& s = x.schema;
+  const QuadSource& src = s.src;
   const NodeId a = resolve_state(s, opts.a);
   const NodeId b = resolve_state(s, opts.b);
   if (a == b) throw UsageError("--between and --and name the same state");
-  auto all = changes(s, a, b);
-  auto back = changes(s, b, a);
+  auto all = changes(x, a, b);
+  auto back = changes(x, b, a);
   all.insert(all.end(), back.begin(), back.end());
-  std::sort(all.begin(), all.end(), [](const Change& x, const Change& y) {
-    return std::tie(x.date, x.sending, x.receiving, x.event) <
-           std::tie(y.date, y.sending, y.receiving, y.event);
+  std::sort(all.begin(), all.end(), [](const Change& l, const Change& r) {
+    return std::tie(l.date, l.sending, l.receiving, l.event) <
+           std::tie(r.date, r.sending, r.receiving, r.event);
   });
 
   const std::vector<std::string> columns{"date",           "sending", "receiving", "level",
@@ -128,19 +103,20 @@ RelationReport query_relation(const QuadSource& src, const RelationOptions& opts
 
   if (!opts.summary) return r;
   // Interactions between the two states' actors, and the topics they took up.
-  const auto ea = s.events_of(a, true);
-  const auto eb = s.events_of(b, true);
+  const auto ea = x.events_of(a, true);
+  const auto eb = x.events_of(b, true);
   std::map<std::string, std::tuple<std::uint64_t, std::string, std::string>> by_type;
   std::map<std::string, std::uint64_t> topics;
-  for (NodeId e : ea) {
-    if (!std::binary_search(eb.begin(), eb.end(), e) || !s.is_a(e, s.interactions)) continue;
-    const std::string date(src.value(e, s.date));
-    auto& [n, first, last] = by_type[std::string(s.type_name(e, s.events))];
+  for (Id e : ea) {
+    const auto& ev = x.events[e];
+    if (!std::binary_search(eb.begin(), eb.end(), e) || !ev.interaction) continue;
+    const std::string date(ev.date);
+    auto& [n, first, last] = by_type[std::string(x.type_name(ev.type))];
     first = n == 0 ? date : std::min(first, date);
     last = std::max(last, date);
     ++n;
     std::set<std::string> seen;
-    for (NodeId t : src.objects(e, s.topic)) {
+    for (NodeId t : src.objects(ev.node, s.topic)) {
       if (seen.insert(std::string(src.term(t).value)).second) ++topics[std::string(src.term(t).value)];
     }
   }
@@ -149,6 +125,10 @@ RelationReport query_relation(const QuadSource& src, const RelationOptions& opts
   }
   for (const auto& [topic, n] : topics) r.topics.rows.push_back({topic, std::to_string(n)});
   return r;
+}
+
+RelationReport query_relation(const QuadSource& src, const RelationOptions& opts) {
+  return query_relation(EventIndex(src), opts);
 }
 
 }  // namespace diplograph

@@ -84,18 +84,6 @@ std::vector<NodeId> Schema::subclasses(NodeId cls) const {
   return out;
 }
 
-std::vector<NodeId> Schema::events_of(NodeId who, bool officials) const {
-  std::vector<NodeId> found = src.subjects(participant, who);
-  if (officials) {
-    for (NodeId official : src.subjects(represents, who)) {
-      for (NodeId e : src.subjects(participant, official)) found.push_back(e);
-    }
-  }
-  std::sort(found.begin(), found.end());
-  found.erase(std::unique(found.begin(), found.end()), found.end());
-  return found;
-}
-
 bool Schema::is_a(NodeId node, const std::vector<NodeId>& classes) const {
   bool found = false;
   if (!node || !type) return false;

@@ -44,9 +44,6 @@ class Schema {
   [[nodiscard]] bool is_a(NodeId node, const std::vector<NodeId>& classes) const;
   /// The most specific type of `node` among `classes` (local name), or empty.
   [[nodiscard]] std::string_view type_name(NodeId node, const std::vector<NodeId>& classes) const;
-  /// The events `who` took part in, and with `officials` those of every actor representing it,
-  /// sorted by node, each once.
-  [[nodiscard]] std::vector<NodeId> events_of(NodeId who, bool officials) const;
 
   const QuadSource& src;
   NodeId type, label, sub_class_of, participant, represents, date, end_date, source, topic, notation,
@@ -63,6 +60,30 @@ class Schema {
 [[nodiscard]] NodeId resolve_actor(const Schema& schema, std::string_view name);
 /// The same, restricted to states.
 [[nodiscard]] NodeId resolve_state(const Schema& schema, std::string_view name);
+
+// ------------------------------------------------------------------------- the events, indexed
+
+/// The events of a source, read in one scan and kept in dense arrays for the questions: each
+/// event's date, classes and participants, who took part in what, which state each actor
+/// stands for, the changes of representation per pair of states. Build it once after loading
+/// and ask it any number of questions; it borrows the source's text, so the source must
+/// outlive it, unchanged.
+class EventIndex {
+ public:
+  explicit EventIndex(const QuadSource& src);
+  ~EventIndex();
+  EventIndex(const EventIndex&) = delete;
+  EventIndex& operator=(const EventIndex&) = delete;
+
+  [[nodiscard]] const Schema& schema() const;
+  [[nodiscard]] std::size_t events() const;
+
+  struct Impl;  // opaque
+  [[nodiscard]] const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
 
 /// The predicates each question reads (sorted IRIs): a graph loaded for a query need hold no
 /// more. Empty means everything.
@@ -83,6 +104,7 @@ struct MetOptions {
 
 /// `date,event,type,actor,actor_label,other,other_label,source`, or with count
 /// `actor,actor_label,other,other_label,events,first,last`.
+[[nodiscard]] Table query_met(const EventIndex& index, const MetOptions& opts);
 [[nodiscard]] Table query_met(const QuadSource& src, const MetOptions& opts);
 
 /// The first (or, with `last`, the last) day a date of YYYY-MM-DD, YYYY-MM or YYYY covers, as
@@ -110,6 +132,7 @@ struct RelationReport {
   Table topics;        ///< `topic,events`
 };
 
+[[nodiscard]] RelationReport query_relation(const EventIndex& index, const RelationOptions& opts);
 [[nodiscard]] RelationReport query_relation(const QuadSource& src, const RelationOptions& opts);
 
 // ------------------------------------------------------------------------- paths and timelines
@@ -117,10 +140,14 @@ struct RelationReport {
 /// The shortest chain of meetings from A to B (breadth-first over who-met-whom), at most
 /// `max_hops` long: `hop,actor,actor_label,other,other_label,event,date`, one row per hop, each
 /// hop's event the earliest meeting of the two. No rows when no chain is that short.
+[[nodiscard]] Table query_path(const EventIndex& index, std::string_view from, std::string_view to,
+                               unsigned max_hops);
 [[nodiscard]] Table query_path(const QuadSource& src, std::string_view from, std::string_view to,
                                unsigned max_hops);
 
 /// Everything A took part in, by date: `date,event,type,label,participants`.
+[[nodiscard]] Table query_timeline(const EventIndex& index, std::string_view actor, std::string_view since,
+                                   std::string_view until);
 [[nodiscard]] Table query_timeline(const QuadSource& src, std::string_view actor, std::string_view since,
                                    std::string_view until);
 

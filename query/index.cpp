@@ -1,0 +1,254 @@
+// EventIndex: the events, actors and changes of representation of a source, read in one scan
+// of the statements the questions use (grouped by subject), and kept in dense arrays so that a
+// question touches only what it asks about.
+#include "query/index.hpp"
+
+#include <algorithm>
+
+namespace diplograph {
+
+namespace {
+
+// What the scan learns of an actor-like subject (not an event) before knowing it is one.
+struct Described {
+  std::string_view label;
+  NodeId represents = 0;
+  bool state = false;
+};
+
+// The statements of one subject, gathered while its group is read.
+struct Subject {
+  NodeId node = 0;
+  std::vector<NodeId> types, parts, children;
+  std::string_view date, end_date, source, label;
+  NodeId represents = 0, sending = 0, receiving = 0, level = 0, previous = 0, status = 0;
+
+  void clear(NodeId n) {  // keeps the vectors' capacity
+    node = n;
+    types.clear();
+    parts.clear();
+    children.clear();
+    date = end_date = source = label = {};
+    represents = sending = receiving = level = previous = status = 0;
+  }
+};
+
+void first(std::string_view& slot, std::string_view v) {
+  if (slot.empty()) slot = v;
+}
+
+void first(NodeId& slot, NodeId v) {
+  if (!slot) slot = v;
+}
+
+// Builds an index from the scan, subject by subject.
+class Builder {
+ public:
+  explicit Builder(EventIndex::Impl& x) : x_(x), s_(x.schema) {
+    for (std::size_t i = 0; i < s_.events.size(); ++i) rank_.emplace(s_.events[i], static_cast<Id>(i));
+  }
+
+  void read() {
+    std::vector<NodeId> predicates;
+    for (NodeId p : {s_.type, s_.participant, s_.date, s_.end_date, s_.source, s_.label, s_.represents,
+                     s_.relation_change, s_.sending, s_.receiving, s_.level, s_.previous_level, s_.status}) {
+      if (p) predicates.push_back(p);
+    }
+    s_.src.scan(predicates, [&](NodeId subj, NodeId p, NodeId o) {
+      if (subj != cur_.node) {
+        finish();
+        cur_.clear(subj);
+      }
+      add(p, o);
+    });
+    finish();
+    describe_actors();
+    link();
+  }
+
+ private:
+  void add(NodeId p, NodeId o) {
+    const auto text = [&] { return s_.src.text(o); };
+    if (p == s_.participant) {
+      cur_.parts.push_back(o);
+    } else if (p == s_.type) {
+      cur_.types.push_back(o);
+    } else if (p == s_.date) {
+      first(cur_.date, text());
+    } else if (p == s_.end_date) {
+      first(cur_.end_date, text());
+    } else if (p == s_.source) {
+      first(cur_.source, text());
+    } else if (p == s_.label) {
+      first(cur_.label, text());
+    } else if (p == s_.relation_change) {
+      cur_.children.push_back(o);
+    } else {
+      relation(p, o);
+    }
+  }
+
+  void relation(NodeId p, NodeId o) {
+    if (p == s_.represents) first(cur_.represents, o);
+    if (p == s_.sending) first(cur_.sending, o);
+    if (p == s_.receiving) first(cur_.receiving, o);
+    if (p == s_.level) first(cur_.level, o);
+    if (p == s_.previous_level) first(cur_.previous, o);
+    if (p == s_.status) first(cur_.status, o);
+  }
+
+  void finish() {
+    if (!cur_.node) return;
+    for (NodeId child : cur_.children) parent_.try_emplace(child, cur_.node, cur_.source);
+    if (cur_.sending && cur_.receiving && cur_.status) change();
+    if (!event()) describe();
+  }
+
+  // Records the subject as an event if it is one.
+  bool event() {
+    EventIndex::Impl::Event e{cur_.node, cur_.date, cur_.end_date, cur_.source, cur_.label};
+    const std::size_t classes = x_.event_classes.values.size();
+    for (NodeId t : cur_.types) {
+      const auto r = rank_.find(t);
+      if (r == rank_.end()) continue;
+      x_.event_classes.values.push_back(r->second);
+      if (e.type == no_id || r->second > e.type) e.type = r->second;
+      e.interaction |= std::find(s_.interactions.begin(), s_.interactions.end(), t) != s_.interactions.end();
+    }
+    if (x_.event_classes.values.size() == classes && cur_.parts.empty()) return false;
+    x_.event_classes.close_key();
+    for (NodeId p : cur_.parts) x_.participants.values.push_back(actor(p));
+    x_.participants.close_key();
+    x_.events.push_back(e);
+    return true;
+  }
+
+  void change() {
+    x_.changes.push_back({cur_.node, cur_.node, cur_.date, cur_.source, cur_.sending, cur_.receiving,
+                          cur_.level, cur_.previous, cur_.status});
+  }
+
+  void describe() {
+    Described d{cur_.label, cur_.represents,
+                std::find(cur_.types.begin(), cur_.types.end(), s_.state_class) != cur_.types.end()};
+    if (!d.label.empty() || d.represents || d.state) described_.emplace(cur_.node, d);
+  }
+
+  Id actor(NodeId node) {
+    const auto [it, added] = x_.actor_ids.try_emplace(node, static_cast<Id>(x_.actor_node.size()));
+    if (added) x_.actor_node.push_back(node);
+    return it->second;
+  }
+
+  // Labels and states of the actors, known once every subject has been read. A state met only
+  // as what an actor represents becomes an actor too (appended, and described in turn).
+  void describe_actors() {
+    for (std::size_t a = 0; a < x_.actor_node.size(); ++a) {
+      const NodeId node = x_.actor_node[a];
+      const auto d = described_.find(node);
+      const Described info = d == described_.end() ? Described{} : d->second;
+      const Id represents = info.represents ? actor(info.represents) : no_id;
+      x_.actor_iri.push_back(s_.src.text(node));
+      x_.actor_label.push_back(info.label);
+      x_.actor_represents.push_back(represents);
+      x_.actor_state.push_back(info.state ? static_cast<Id>(a) : represents);
+    }
+  }
+
+  // The reverse rows (actor -> events, state -> officials) and the changes' parent events.
+  void link() {
+    invert(x_.participants, x_.actor_events);
+    Rows represents;
+    for (Id r : x_.actor_represents) {
+      if (r != no_id) represents.values.push_back(r);
+      represents.close_key();
+    }
+    invert(represents, x_.officials);
+    for (std::uint32_t i = 0; i < x_.changes.size(); ++i) {
+      auto& c = x_.changes[i];
+      const auto p = parent_.find(c.node);
+      if (p != parent_.end()) {
+        c.event = p->second.first;
+        if (c.source.empty()) c.source = p->second.second;
+      }
+      x_.changes_between[{c.sending, c.receiving}].push_back(i);
+    }
+  }
+
+  // rows: key -> values  ==>  out: value -> keys (ascending, each once).
+  void invert(const Rows& rows, Rows& out) const {
+    std::vector<std::uint32_t> count(x_.actor_node.size() + 1, 0);
+    for (Id v : rows.values) ++count[v + 1];
+    for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+    out.begin = count;
+    out.values.assign(rows.values.size(), no_id);
+    for (std::size_t k = 0; k < rows.keys(); ++k) {
+      for (Id v : rows[k]) {
+        auto& at = count[v];
+        if (at > out.begin[v] && out.values[at - 1] == static_cast<Id>(k)) continue;  // listed twice
+        out.values[at++] = static_cast<Id>(k);
+      }
+    }
+    // Drop the slots duplicates left empty.
+    std::vector<Id> packed;
+    packed.reserve(out.values.size());
+    std::vector<std::uint32_t> begin{0};
+    for (std::size_t v = 0; v + 1 < out.begin.size(); ++v) {
+      for (std::uint32_t i = out.begin[v]; i < count[v]; ++i) packed.push_back(out.values[i]);
+      begin.push_back(static_cast<std::uint32_t>(packed.size()));
+    }
+    out.values = std::move(packed);
+    out.begin = std::move(begin);
+  }
+
+  EventIndex::Impl& x_;
+  const Schema& s_;
+  std::unordered_map<NodeId, Id> rank_;
+  std::unordered_map<NodeId, Described> described_;
+  std::unordered_map<NodeId, std::pair<NodeId, std::string_view>> parent_;  // change -> event, source
+  Subject cur_;
+};
+
+}  // namespace
+
+EventIndex::Impl::Impl(const QuadSource& src) : schema(src) {
+  Builder(*this).read();
+}
+
+NodeId EventIndex::Impl::state_of(NodeId node) const {
+  const Id a = actor(node);
+  if (a != no_id) return actor_state[a] == no_id ? 0 : actor_node[actor_state[a]];
+  return schema.is_a(node, {schema.state_class}) ? node : schema.src.object(node, schema.represents);
+}
+
+std::vector<Id> EventIndex::Impl::events_of(NodeId who, bool with_officials) const {
+  const Id a = actor(who);
+  if (a == no_id) return {};
+  std::vector<Id> out(actor_events[a].begin(), actor_events[a].end());
+  if (!with_officials) return out;
+  for (Id official : officials[a])
+    out.insert(out.end(), actor_events[official].begin(), actor_events[official].end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string_view EventIndex::Impl::type_name(Id type) const {
+  if (type == no_id) return {};
+  const std::string_view iri = schema.src.text(schema.events[type]);
+  const auto cut = iri.find_last_of("#/");
+  return cut == std::string_view::npos ? iri : iri.substr(cut + 1);
+}
+
+EventIndex::EventIndex(const QuadSource& src) : impl_(std::make_unique<Impl>(src)) {}
+EventIndex::~EventIndex() = default;
+
+const Schema& EventIndex::schema() const {
+  return impl_->schema;
+}
+
+std::size_t EventIndex::events() const {
+  return impl_->events.size();
+}
+
+}  // namespace diplograph

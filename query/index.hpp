@@ -1,0 +1,89 @@
+// The inside of EventIndex, shared by the questions (met, relation, path, timeline): dense
+// arrays of events and actors, filled from one scan of the source.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "diplograph/query.hpp"
+
+namespace diplograph {
+
+/// Dense numbers of actors and events; `no_id` is none.
+using Id = std::uint32_t;
+inline constexpr Id no_id = UINT32_MAX;
+
+/// A compressed sparse row: for each key, a run of values in one array.
+struct Rows {
+  std::vector<std::uint32_t> begin{0};  // key k holds values[begin[k] .. begin[k + 1])
+  std::vector<Id> values;
+
+  struct Span {
+    const Id* first;
+    const Id* last;
+    [[nodiscard]] const Id* begin() const { return first; }
+    [[nodiscard]] const Id* end() const { return last; }
+    [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(last - first); }
+  };
+  [[nodiscard]] Span operator[](std::size_t k) const {
+    return {values.data() + begin[k], values.data() + begin[k + 1]};
+  }
+  [[nodiscard]] std::size_t keys() const { return begin.size() - 1; }
+  void close_key() { begin.push_back(static_cast<std::uint32_t>(values.size())); }
+};
+
+struct PairHash {
+  std::size_t operator()(const std::pair<NodeId, NodeId>& p) const noexcept {
+    return std::hash<NodeId>()(p.first) * 0x9E3779B97F4A7C15ULL ^ std::hash<NodeId>()(p.second);
+  }
+};
+
+struct EventIndex::Impl {
+  explicit Impl(const QuadSource& src);
+
+  /// One event: a subject typed with an event class or with participants.
+  struct Event {
+    NodeId node = 0;
+    std::string_view date, end_date, source, label;
+    Id type = no_id;           ///< the most specific class, as a place in schema.events
+    bool interaction = false;  ///< typed with dg:Interaction or below it
+  };
+
+  /// One change of representation: a subject with a sending and a receiving state and a status.
+  struct Change {
+    NodeId node = 0, event = 0;  ///< the change, and the event it is part of (itself when none)
+    std::string_view date, source;
+    NodeId sending = 0, receiving = 0, level = 0, previous = 0, status = 0;
+  };
+
+  [[nodiscard]] Id actor(NodeId node) const {
+    const auto it = actor_ids.find(node);
+    return it == actor_ids.end() ? no_id : it->second;
+  }
+  /// The state `node` stands for: itself when typed dg:State, else what it represents (0: none).
+  [[nodiscard]] NodeId state_of(NodeId node) const;
+  /// The events `who` took part in, and with `officials` those of the actors representing it;
+  /// ascending, each once.
+  [[nodiscard]] std::vector<Id> events_of(NodeId who, bool officials) const;
+  /// The local name of the class at place `type` of schema.events (empty for none).
+  [[nodiscard]] std::string_view type_name(Id type) const;
+
+  Schema schema;
+  std::vector<Event> events;
+  Rows event_classes;  ///< per event: its classes, as places in schema.events
+  Rows participants;   ///< per event: its participants as actors, as the source lists them
+  std::vector<NodeId> actor_node;
+  std::vector<std::string_view> actor_iri, actor_label;
+  std::vector<Id> actor_state;       ///< the state each actor stands for, or no_id
+  std::vector<Id> actor_represents;  ///< what each actor represents, or no_id
+  std::unordered_map<NodeId, Id> actor_ids;
+  Rows actor_events;  ///< per actor: the events it took part in, ascending
+  Rows officials;     ///< per actor: the actors representing it
+  std::vector<Change> changes;
+  std::unordered_map<std::pair<NodeId, NodeId>, std::vector<std::uint32_t>, PairHash> changes_between;
+};
+
+}  // namespace diplograph
