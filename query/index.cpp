@@ -117,7 +117,11 @@ class Builder {
     }
     if (x_.event_classes.values.size() == classes && cur_.parts.empty()) return false;
     x_.event_classes.close_key();
-    for (NodeId p : cur_.parts) x_.participants.values.push_back(actor(p));
+    auto& parts = x_.participants.values;  // each once: a statement may be in several graphs
+    const auto from = static_cast<std::ptrdiff_t>(parts.size());
+    for (NodeId p : cur_.parts) parts.push_back(actor(p));
+    std::sort(parts.begin() + from, parts.end());
+    parts.erase(std::unique(parts.begin() + from, parts.end()), parts.end());
     x_.participants.close_key();
     x_.events.push_back(e);
     return true;

@@ -236,3 +236,42 @@ TEST_F(Paths, TimelineHasEveryEventByDate) {
   EXPECT_EQ(query_timeline(src, "Muttaqi", "2025-05-22", "").rows.size(), 2U);
   EXPECT_EQ(query_timeline(src, "Muttaqi", "2025-06", "").rows.size(), 0U);
 }
+
+TEST_F(Paths, StatementsRepeatedInSeveralGraphsCountOnce) {
+  // The same call again, in a named graph (as `merge --graphs` writes it).
+  const auto iri = [](const char* local) { return TermRef::iri(std::string("http://ex.org/") + local); };
+  const TermRef graph = TermRef::iri("http://ex.org/g2");
+  const std::string dg(ns::dg);
+  src.quad(iri("call"), TermRef::iri(dg + "participant"), iri("muttaqi"), graph);
+  src.quad(iri("call"), TermRef::iri(dg + "participant"), iri("dar"), graph);
+  src.quad(iri("call"), TermRef::iri(std::string(ns::rdf) + "type"), TermRef::iri(dg + "PhoneCall"), graph);
+  MetOptions o;
+  o.actor = "Muttaqi";
+  o.types = {"PhoneCall"};
+  EXPECT_EQ(query_met(src, o).rows.size(), 1U);
+  const Table t = query_timeline(src, "Muttaqi", "2025-05", "2025-05-20");
+  ASSERT_EQ(t.rows.size(), 1U);
+  EXPECT_EQ(t.rows[0][4], "Amir Khan Muttaqi; Mohammad Ishaq Dar");
+  o.types.clear();
+  o.actor.clear();
+  o.count = true;
+  o.state_level = true;
+  const Table counts = query_met(src, o);
+  ASSERT_FALSE(counts.rows.empty());
+  EXPECT_EQ(counts.rows[0][4], "3");  // AFG-PAK: the call, the visit, the trilateral
+}
+
+TEST_F(Paths, OneIndexAnswersManyQuestionsAsAFreshOneWould) {
+  const EventIndex index(src);
+  EXPECT_EQ(index.events(), 7U);  // 4 interactions and statements, 3 relation changes
+  MetOptions o;
+  o.actor = "Dar";
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(query_met(index, o).rows, query_met(src, o).rows);
+    EXPECT_EQ(query_timeline(index, "Wang", "", "").rows, query_timeline(src, "Wang", "", "").rows);
+    EXPECT_EQ(query_path(index, "Sharif", "Wang", 6).rows, query_path(src, "Sharif", "Wang", 6).rows);
+    EXPECT_EQ(query_relation(index, {"AFG", "PAK", "2025-06"}).history.rows,
+              query_relation(src, {"AFG", "PAK", "2025-06"}).history.rows);
+  }
+  EXPECT_EQ(query_relation(index, {"AFG", "PAK", "2025-06"}).history.rows.at(0).at(3), "ambassador");
+}
