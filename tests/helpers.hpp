@@ -3,14 +3,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <istream>
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "diplograph/convert.hpp"
 #include "diplograph/rdf.hpp"
@@ -48,12 +51,28 @@ inline void write(const std::string& path, const std::string& text) {
 }
 
 /// A fresh directory under the build tree for one test.
+/// The scratch directories a test process made, removed when it exits (kept when the
+/// environment sets DIPLOGRAPH_KEEP_SCRATCH, to look at what a failing test wrote).
+struct ScratchDirs {
+  std::vector<std::filesystem::path> dirs;
+  ScratchDirs() = default;
+  ScratchDirs(const ScratchDirs&) = delete;
+  ScratchDirs& operator=(const ScratchDirs&) = delete;
+  ~ScratchDirs() {
+    if (std::getenv("DIPLOGRAPH_KEEP_SCRATCH")) return;
+    std::error_code ignored;
+    for (const auto& d : dirs) std::filesystem::remove_all(d, ignored);
+  }
+};
+
 inline std::string scratch(const std::string& name) {
+  static ScratchDirs made;
   // One directory per process: ctest runs tests in parallel, each in its own process.
   auto dir =
       std::filesystem::temp_directory_path() / ("diplograph-test-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  if (std::find(made.dirs.begin(), made.dirs.end(), dir) == made.dirs.end()) made.dirs.push_back(dir);
   return dir.string();
 }
 
