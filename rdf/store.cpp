@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "rdf/pipeline.hpp"
 #include "rdf/reader.hpp"
 #include "rdf/serd_util.hpp"
 
@@ -107,7 +108,10 @@ ReadOptions Store::Impl::for_store(ReadOptions opts) {
 
 bool Store::load_file(const std::string& path, ReadOptions opts, const ErrorSink& errors) {
   Inserter ins(*impl_);
-  return read_rdf_file(path, impl_->for_store(std::move(opts)), ins, errors);
+  const ReadOptions o = impl_->for_store(std::move(opts));
+  // Parsing on a second thread while this one inserts: each is about half of a load.
+  return detail::pipelined([&](QuadSink& out, const ErrorSink& e) { return read_rdf_file(path, o, out, e); },
+                           ins, errors);
 }
 
 bool Store::load_string(std::string_view text, std::string_view name, ReadOptions opts,

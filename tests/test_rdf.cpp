@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "diplograph/rdf.hpp"
+#include "rdf/pipeline.hpp"
 #include "tests/helpers.hpp"
 
 using namespace diplograph;
@@ -204,4 +205,74 @@ TEST(Store, StringsOfReadersNeedNotBeTerminated) {
   test::Errors errors;
   ASSERT_TRUE(store.load_string(trig, "t.trig", opts(Syntax::trig), errors.sink()));
   EXPECT_EQ(store.size(), 5U);  // three statements, and the list's rdf:first and rdf:rest
+}
+
+// ------------------------------------------------------------------------- the loading pipeline
+
+namespace {
+
+struct Counting : QuadSink {
+  std::vector<std::string> subjects;
+  void quad(TermRef s, TermRef, TermRef o, TermRef) override {
+    subjects.emplace_back(s.value);
+    EXPECT_EQ(o.datatype, "http://www.w3.org/2001/XMLSchema#integer");
+  }
+};
+
+// Writes `n` statements with numbered subjects (enough to fill many batches).
+bool numbered(QuadSink& out, int n) {
+  for (int i = 0; i < n; ++i) {
+    const std::string s = "http://ex.org/s" + std::to_string(i);
+    out.quad(TermRef::iri(s), TermRef::iri("http://ex.org/p"),
+             TermRef::literal(std::to_string(i), "http://www.w3.org/2001/XMLSchema#integer"), {});
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST(Pipeline, EveryQuadArrivesInOrder) {
+  Counting sink;
+  test::Errors errors;
+  const bool ok = detail::pipelined([](QuadSink& out, const ErrorSink&) { return numbered(out, 50000); },
+                                    sink, errors.sink());
+  EXPECT_TRUE(ok);
+  ASSERT_EQ(sink.subjects.size(), 50000U);
+  EXPECT_EQ(sink.subjects.front(), "http://ex.org/s0");
+  EXPECT_EQ(sink.subjects[31337], "http://ex.org/s31337");
+  EXPECT_TRUE(errors.all.empty());
+}
+
+TEST(Pipeline, DiagnosticsAndFailureReachTheCaller) {
+  Counting sink;
+  test::Errors errors;
+  const bool ok = detail::pipelined(
+      [](QuadSink& out, const ErrorSink& report) {
+        numbered(out, 10);
+        report({{"f.ttl", 3, 7}, "bad thing"});
+        return false;
+      },
+      sink, errors.sink());
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(sink.subjects.size(), 10U);  // what was read before the error is delivered
+  ASSERT_EQ(errors.all.size(), 1U);
+  EXPECT_EQ(errors.all[0], "f.ttl:3:7: bad thing");
+}
+
+TEST(Pipeline, ExceptionsOnEitherSideEndTheLoadWithoutHanging) {
+  Counting sink;
+  test::Errors errors;
+  auto reader_throws = [](QuadSink& out, const ErrorSink&) -> bool {
+    numbered(out, 20000);
+    throw std::runtime_error("reader failed");
+  };
+  EXPECT_THROW(detail::pipelined(reader_throws, sink, errors.sink()), std::runtime_error);
+
+  struct Throwing : QuadSink {
+    void quad(TermRef, TermRef, TermRef, TermRef) override { throw std::runtime_error("store failed"); }
+  } refusing;
+  // The reader goes on writing far more than the queue holds: it must not wait for room forever.
+  EXPECT_THROW(detail::pipelined([](QuadSink& out, const ErrorSink&) { return numbered(out, 200000); },
+                                 refusing, errors.sink()),
+               std::runtime_error);
 }
