@@ -38,6 +38,7 @@ std::unique_ptr<Store> load(const char* file, Question q, double& ms) {
   if (!store->load_string(ontology_turtle(), "diplomacy.ttl", onto, report)) std::exit(2);
   ReadOptions opts;
   opts.predicates = &predicates_for(q);
+  opts.skip_types = &types_no_question_reads();
   if (!store->load_file(file, opts, report)) std::exit(2);
   ms = ms_since(t);
   return store;

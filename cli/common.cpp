@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "diplograph/convert.hpp"
+#include "diplograph/query.hpp"
 
 namespace diplograph::cli {
 
@@ -45,7 +46,10 @@ bool load_graphs(Store& store, const std::vector<std::string>& files, const std:
       return false;
     }
     opts.base = base;
-    if (!predicates.empty()) opts.predicates = &predicates;
+    if (!predicates.empty()) {  // loading for a question: what it reads, no more
+      opts.predicates = &predicates;
+      opts.skip_types = &types_no_question_reads();
+    }
     if (!store.load_file(f, opts, report)) return false;
   }
   return true;

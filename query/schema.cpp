@@ -45,6 +45,15 @@ const std::vector<std::string>& predicates_for(Question q) {
   return everything;
 }
 
+const std::vector<std::string>& types_no_question_reads() {
+  static const std::vector<std::string> types = [] {
+    std::vector<std::string> out{s(ns::dg, "Mission"), s(ns::dg, "Participation"), s(ns::dg, "Place")};
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  return types;
+}
+
 Schema::Schema(const QuadSource& quads) : src(quads) {
   auto dg = [&](std::string_view local) { return src.iri(s(ns::dg, local)); };
   type = src.iri(s(ns::rdf, "type"));

@@ -15,6 +15,8 @@ namespace diplograph::detail {
 
 namespace {
 
+constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
 struct State {
   State(const ReadOptions& options, QuadSink& to, const ErrorSink& sink_errors, const std::string& doc_name,
         Source& source)
@@ -156,6 +158,11 @@ SerdStatus on_statement(void* handle, SerdStatementFlags /*flags*/, const SerdNo
   if (!term(*st, subject, st->s, s) || !term(*st, object, st->o, o) || !term(*st, graph, st->g, g) ||
       !term(*st, datatype, st->dt, dt)) {
     return SERD_ERR_BAD_SYNTAX;
+  }
+  if (const auto* skip = st->opts.skip_types;
+      skip && o.kind == TermKind::iri && p.value == kRdfType &&
+      std::binary_search(skip->begin(), skip->end(), o.value, std::less<>())) {
+    return SERD_SUCCESS;
   }
   if (o.kind == TermKind::literal) {
     o.datatype = dt.value;

@@ -46,6 +46,28 @@ TEST(Reader, ExpandsPrefixesAndResolvesRelativeIris) {
   EXPECT_EQ(*c.lines.begin(), "<http://example.org/x/a> <http://example.org/ns#p> <http://example.org/b/c>");
 }
 
+TEST(Reader, KeepsOnlyThePredicatesAndTypesAQuestionReads) {
+  const std::string doc =
+      "@prefix : <http://ex.org/> .\n"
+      ":e a :Meeting ; :participant :a , :b ; :comment \"x\" ; :part [ a :Participation ; :agent :a ] .\n"
+      ":t a :Participation .  :u :type :Participation .\n";
+  const std::vector<std::string> predicates{"http://ex.org/participant",
+                                            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"};
+  const std::vector<std::string> skip{"http://ex.org/Participation", "http://ex.org/Place"};
+  ReadOptions o;
+  o.syntax = Syntax::turtle;
+  o.predicates = &predicates;
+  o.skip_types = &skip;
+  test::Collect c;
+  test::Errors errors;
+  ASSERT_TRUE(read_rdf_string(doc, "doc", o, c, errors.sink()));
+  EXPECT_EQ(c.lines,
+            (std::set<std::string>{
+                "<http://ex.org/e> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex.org/Meeting>",
+                "<http://ex.org/e> <http://ex.org/participant> <http://ex.org/a>",
+                "<http://ex.org/e> <http://ex.org/participant> <http://ex.org/b>"}));
+}
+
 TEST(Reader, ReportsSyntaxErrorWithLineAndColumn) {
   test::Errors errors;
   parse("<a> <b> <c> .\n<a> <b> \"unterminated .\n", Syntax::turtle, &errors);

@@ -89,6 +89,9 @@ class EventIndex {
 /// more. Empty means everything.
 enum class Question : std::uint8_t { met, met_count, relation, path, timeline, everything };
 [[nodiscard]] const std::vector<std::string>& predicates_for(Question q);
+/// The classes no question reads the rdf:type statements of (sorted IRIs): participation
+/// records, places and missions. A graph loaded for a query may leave those statements out.
+[[nodiscard]] const std::vector<std::string>& types_no_question_reads();
 
 // ------------------------------------------------------------------------- who met whom
 

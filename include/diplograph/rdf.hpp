@@ -91,6 +91,9 @@ struct ReadOptions {
   /// When set, only statements with one of these predicates (sorted IRIs) are delivered: a
   /// query loads what it asks about, and skips the rest before expanding its terms.
   const std::vector<std::string>* predicates = nullptr;
+  /// When set, rdf:type statements naming one of these classes (sorted IRIs) are skipped too:
+  /// the types of records a query never asks about, most of a converted graph's types.
+  const std::vector<std::string>* skip_types = nullptr;
 };
 
 /// Parses one RDF document into `sink`, streaming. Returns false after reporting the first
