@@ -239,12 +239,14 @@ TEST_F(Paths, TimelineHasEveryEventByDate) {
 
 TEST_F(Paths, StatementsRepeatedInSeveralGraphsCountOnce) {
   // The same call again, in a named graph (as `merge --graphs` writes it).
-  const auto iri = [](const char* local) { return TermRef::iri(std::string("http://ex.org/") + local); };
+  const std::string call = "http://ex.org/call", muttaqi = "http://ex.org/muttaqi", dar = "http://ex.org/dar";
+  const std::string participant = std::string(ns::dg) + "participant",
+                    phone_call = std::string(ns::dg) + "PhoneCall";
+  const std::string type = std::string(ns::rdf) + "type";
   const TermRef graph = TermRef::iri("http://ex.org/g2");
-  const std::string dg(ns::dg);
-  src.quad(iri("call"), TermRef::iri(dg + "participant"), iri("muttaqi"), graph);
-  src.quad(iri("call"), TermRef::iri(dg + "participant"), iri("dar"), graph);
-  src.quad(iri("call"), TermRef::iri(std::string(ns::rdf) + "type"), TermRef::iri(dg + "PhoneCall"), graph);
+  src.quad(TermRef::iri(call), TermRef::iri(participant), TermRef::iri(muttaqi), graph);
+  src.quad(TermRef::iri(call), TermRef::iri(participant), TermRef::iri(dar), graph);
+  src.quad(TermRef::iri(call), TermRef::iri(type), TermRef::iri(phone_call), graph);
   MetOptions o;
   o.actor = "Muttaqi";
   o.types = {"PhoneCall"};
