@@ -30,7 +30,7 @@ double mean_ms(int repeat, Fn fn) {
 // Loads the ontology and FILE keeping what question `q` reads, as the CLI does.
 std::unique_ptr<Store> load(const char* file, Question q, double& ms) {
   const auto t = Clock::now();
-  auto store = std::make_unique<Store>(index_spo | index_ops);
+  auto store = std::make_unique<Store>(index_spo);
   ReadOptions onto;
   onto.syntax = Syntax::turtle;
   onto.base = std::string(ns::dg);

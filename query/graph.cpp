@@ -40,8 +40,8 @@ std::vector<Edge> neighbours(const EventIndex::Impl& x, Id actor) {
 
 Table query_path(const EventIndex& index, std::string_view from, std::string_view to, unsigned max_hops) {
   const auto& x = index.impl();
-  const NodeId a_node = resolve_actor(x.schema, from);
-  const NodeId b_node = resolve_actor(x.schema, to);
+  const NodeId a_node = resolve_actor(index, from);
+  const NodeId b_node = resolve_actor(index, to);
   Table t{{"hop", "actor", "actor_label", "other", "other_label", "event", "date"}, {}};
   const Id a = x.actor(a_node), b = x.actor(b_node);
   if (a_node == b_node || a == no_id || b == no_id) return t;
@@ -66,10 +66,8 @@ Table query_path(const EventIndex& index, std::string_view from, std::string_vie
   for (std::size_t i = 0; i < hops.size(); ++i) {
     const auto& [to_actor, edge] = hops[i];
     const auto& ev = x.events[edge.event];
-    t.rows.push_back({std::to_string(i + 1), std::string(x.actor_iri[edge.other]),
-                      std::string(x.actor_label[edge.other]), std::string(x.actor_iri[to_actor]),
-                      std::string(x.actor_label[to_actor]), std::string(x.schema.src.text(ev.node)),
-                      std::string(ev.date)});
+    t.add({std::to_string(i + 1), x.actor_iri[edge.other], x.actor_label[edge.other], x.actor_iri[to_actor],
+           x.actor_label[to_actor], x.schema.src.text(ev.node), ev.date});
   }
   return t;
 }
@@ -81,7 +79,7 @@ Table query_path(const QuadSource& src, std::string_view from, std::string_view 
 Table query_timeline(const EventIndex& index, std::string_view actor, std::string_view since,
                      std::string_view until) {
   const auto& x = index.impl();
-  const Id a = x.actor(resolve_actor(x.schema, actor));
+  const Id a = x.actor(resolve_actor(index, actor));
   Table t{{"date", "event", "type", "label", "participants"}, {}};
   if (a == no_id) return t;
   for (Id e : x.actor_events[a]) {
@@ -93,8 +91,7 @@ Table query_timeline(const EventIndex& index, std::string_view actor, std::strin
     std::sort(names.begin(), names.end());
     std::string joined;
     for (const auto& n : names) (joined += joined.empty() ? "" : "; ") += n;
-    t.rows.push_back({std::string(ev.date), std::string(x.schema.src.text(ev.node)),
-                      std::string(x.type_name(ev.type)), std::string(ev.label), joined});
+    t.add({ev.date, x.schema.src.text(ev.node), x.type_name(ev.type), ev.label, joined});
   }
   std::sort(t.rows.begin(), t.rows.end());
   return t;

@@ -4,6 +4,7 @@
 #include "query/index.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace diplograph {
 
@@ -11,16 +12,19 @@ namespace {
 
 // What the scan learns of an actor-like subject (not an event) before knowing it is one.
 struct Described {
-  std::string_view label;
+  std::vector<std::string_view> labels;
+  std::vector<std::string_view> codes;  // its three-letter skos:notation (ISO, CAMEO)
   NodeId represents = 0;
   bool state = false;
+  bool actor = false;  // typed with an actor class
 };
 
 // The statements of one subject, gathered while its group is read.
 struct Subject {
   NodeId node = 0;
   std::vector<NodeId> types, parts, children;
-  std::string_view date, end_date, source, label;
+  std::vector<std::string_view> labels, notations;
+  std::string_view date, end_date, source;
   NodeId represents = 0, sending = 0, receiving = 0, level = 0, previous = 0, status = 0;
 
   void clear(NodeId n) {  // keeps the vectors' capacity
@@ -28,7 +32,9 @@ struct Subject {
     types.clear();
     parts.clear();
     children.clear();
-    date = end_date = source = label = {};
+    labels.clear();
+    notations.clear();
+    date = end_date = source = {};
     represents = sending = receiving = level = previous = status = 0;
   }
 };
@@ -50,8 +56,9 @@ class Builder {
 
   void read() {
     std::vector<NodeId> predicates;
-    for (NodeId p : {s_.type, s_.participant, s_.date, s_.end_date, s_.source, s_.label, s_.represents,
-                     s_.relation_change, s_.sending, s_.receiving, s_.level, s_.previous_level, s_.status}) {
+    for (NodeId p :
+         {s_.type, s_.participant, s_.date, s_.end_date, s_.source, s_.label, s_.notation, s_.represents,
+          s_.relation_change, s_.sending, s_.receiving, s_.level, s_.previous_level, s_.status}) {
       if (p) predicates.push_back(p);
     }
     s_.src.scan(predicates, [&](NodeId subj, NodeId p, NodeId o) {
@@ -80,7 +87,9 @@ class Builder {
     } else if (p == s_.source) {
       first(cur_.source, text());
     } else if (p == s_.label) {
-      first(cur_.label, text());
+      cur_.labels.push_back(text());
+    } else if (p == s_.notation) {
+      cur_.notations.push_back(text());
     } else if (p == s_.relation_change) {
       cur_.children.push_back(o);
     } else {
@@ -106,7 +115,8 @@ class Builder {
 
   // Records the subject as an event if it is one.
   bool event() {
-    EventIndex::Impl::Event e{cur_.node, cur_.date, cur_.end_date, cur_.source, cur_.label};
+    EventIndex::Impl::Event e{cur_.node, cur_.date, cur_.end_date, cur_.source,
+                              cur_.labels.empty() ? std::string_view() : cur_.labels.front()};
     const std::size_t classes = x_.event_classes.values.size();
     for (NodeId t : cur_.types) {
       const auto r = rank_.find(t);
@@ -133,9 +143,17 @@ class Builder {
   }
 
   void describe() {
-    Described d{cur_.label, cur_.represents,
-                std::find(cur_.types.begin(), cur_.types.end(), s_.state_class) != cur_.types.end()};
-    if (!d.label.empty() || d.represents || d.state) described_.emplace(cur_.node, d);
+    const auto typed = [&](const std::vector<NodeId>& classes) {
+      return std::any_of(cur_.types.begin(), cur_.types.end(), [&](NodeId t) {
+        return std::find(classes.begin(), classes.end(), t) != classes.end();
+      });
+    };
+    Described d{cur_.labels, {}, cur_.represents, typed({s_.state_class}), typed(s_.actors)};
+    for (auto n : cur_.notations) {
+      if (n.size() == 3) d.codes.push_back(n);
+    }
+    if (d.actor) actor(cur_.node);  // nameable even if it took part in nothing
+    if (!d.labels.empty() || d.represents || d.state || d.actor) described_.emplace(cur_.node, std::move(d));
   }
 
   Id actor(NodeId node) {
@@ -153,14 +171,33 @@ class Builder {
       const Described info = d == described_.end() ? Described{} : d->second;
       const Id represents = info.represents ? actor(info.represents) : no_id;
       x_.actor_iri.push_back(s_.src.text(node));
-      x_.actor_label.push_back(info.label);
+      x_.actor_label.push_back(info.labels.empty() ? std::string_view() : info.labels.front());
       x_.actor_represents.push_back(represents);
       x_.actor_state.push_back(info.state ? static_cast<Id>(a) : represents);
+      x_.actor_typed.push_back(info.actor);
+      for (auto l : info.labels) {
+        x_.labels.emplace_back(static_cast<Id>(a), l);
+        x_.by_label.emplace(l, static_cast<Id>(a));
+      }
+      if (info.state) {
+        for (auto c : info.codes) x_.codes.emplace_back(c, static_cast<Id>(a));
+      }
     }
   }
 
-  // The reverse rows (actor -> events, state -> officials) and the changes' parent events.
+  // The reverse rows (actor -> events, state -> officials), the changes' parent events, the
+  // actors' order by IRI and the classes' names.
   void link() {
+    std::vector<Id> by_iri(x_.actor_node.size());
+    std::iota(by_iri.begin(), by_iri.end(), Id{0});
+    std::sort(by_iri.begin(), by_iri.end(), [&](Id a, Id b) { return x_.actor_iri[a] < x_.actor_iri[b]; });
+    x_.actor_rank.resize(by_iri.size());
+    for (std::uint32_t i = 0; i < by_iri.size(); ++i) x_.actor_rank[by_iri[i]] = i;
+    for (NodeId c : s_.events) {
+      const std::string_view iri = s_.src.text(c);
+      const auto cut = iri.find_last_of("#/");
+      x_.class_names.push_back(cut == std::string_view::npos ? iri : iri.substr(cut + 1));
+    }
     invert(x_.participants, x_.actor_events);
     Rows represents;
     for (Id r : x_.actor_represents) {
@@ -179,30 +216,16 @@ class Builder {
     }
   }
 
-  // rows: key -> values  ==>  out: value -> keys (ascending, each once).
+  // rows: key -> values (each once per key)  ==>  out: value -> keys, ascending.
   void invert(const Rows& rows, Rows& out) const {
-    std::vector<std::uint32_t> count(x_.actor_node.size() + 1, 0);
-    for (Id v : rows.values) ++count[v + 1];
-    for (std::size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
-    out.begin = count;
+    std::vector<std::uint32_t> at(x_.actor_node.size() + 1, 0);
+    for (Id v : rows.values) ++at[v + 1];
+    for (std::size_t i = 1; i < at.size(); ++i) at[i] += at[i - 1];
+    out.begin = at;
     out.values.assign(rows.values.size(), no_id);
     for (std::size_t k = 0; k < rows.keys(); ++k) {
-      for (Id v : rows[k]) {
-        auto& at = count[v];
-        if (at > out.begin[v] && out.values[at - 1] == static_cast<Id>(k)) continue;  // listed twice
-        out.values[at++] = static_cast<Id>(k);
-      }
+      for (Id v : rows[k]) out.values[at[v]++] = static_cast<Id>(k);
     }
-    // Drop the slots duplicates left empty.
-    std::vector<Id> packed;
-    packed.reserve(out.values.size());
-    std::vector<std::uint32_t> begin{0};
-    for (std::size_t v = 0; v + 1 < out.begin.size(); ++v) {
-      for (std::uint32_t i = out.begin[v]; i < count[v]; ++i) packed.push_back(out.values[i]);
-      begin.push_back(static_cast<std::uint32_t>(packed.size()));
-    }
-    out.values = std::move(packed);
-    out.begin = std::move(begin);
   }
 
   EventIndex::Impl& x_;
@@ -238,10 +261,7 @@ std::vector<Id> EventIndex::Impl::events_of(NodeId who, bool with_officials) con
 }
 
 std::string_view EventIndex::Impl::type_name(Id type) const {
-  if (type == no_id) return {};
-  const std::string_view iri = schema.src.text(schema.events[type]);
-  const auto cut = iri.find_last_of("#/");
-  return cut == std::string_view::npos ? iri : iri.substr(cut + 1);
+  return type == no_id ? std::string_view() : class_names[type];
 }
 
 EventIndex::EventIndex(const QuadSource& src) : impl_(std::make_unique<Impl>(src)) {}

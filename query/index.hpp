@@ -72,14 +72,22 @@ struct EventIndex::Impl {
   [[nodiscard]] std::string_view type_name(Id type) const;
 
   Schema schema;
+  std::vector<std::string_view> class_names;  ///< the local names of schema.events
   std::vector<Event> events;
   Rows event_classes;  ///< per event: its classes, as places in schema.events
   Rows participants;   ///< per event: its participants as actors, as the source lists them
   std::vector<NodeId> actor_node;
   std::vector<std::string_view> actor_iri, actor_label;
-  std::vector<Id> actor_state;       ///< the state each actor stands for, or no_id
-  std::vector<Id> actor_represents;  ///< what each actor represents, or no_id
+  std::vector<Id> actor_state;            ///< the state each actor stands for, or no_id
+  std::vector<Id> actor_represents;       ///< what each actor represents, or no_id
+  std::vector<bool> actor_typed;          ///< typed with dg:Actor or a class below it
+  std::vector<std::uint32_t> actor_rank;  ///< each actor's place in IRI order
   std::unordered_map<NodeId, Id> actor_ids;
+  /// Every label of every actor (the first is actor_label), and the states' alpha-3 codes, for
+  /// naming actors without asking the store.
+  std::vector<std::pair<Id, std::string_view>> labels;
+  std::unordered_multimap<std::string_view, Id> by_label;
+  std::vector<std::pair<std::string_view, Id>> codes;
   Rows actor_events;  ///< per actor: the events it took part in, ascending
   Rows officials;     ///< per actor: the actors representing it
   std::vector<Change> changes;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <numeric>
 #include <unordered_map>
 
 #include "diplograph/convert.hpp"
@@ -62,9 +63,8 @@ Table counted(const EventIndex::Impl& x, const PairCounts& pairs) {
   Table c{{"actor", "actor_label", "other", "other_label", "events", "first", "last"}, {}};
   c.rows.reserve(sorted.size());
   for (const auto& [a, b, n] : sorted) {
-    c.rows.push_back({std::string(x.actor_iri[a]), std::string(x.actor_label[a]), std::string(x.actor_iri[b]),
-                      std::string(x.actor_label[b]), std::to_string(n->events), std::string(n->first),
-                      std::string(n->last)});
+    c.add({x.actor_iri[a], x.actor_label[a], x.actor_iri[b], x.actor_label[b], std::to_string(n->events),
+           n->first, n->last});
   }
   return c;
 }
@@ -76,9 +76,10 @@ struct Named {
   Id id = no_id;
 };
 
-Named named(const EventIndex::Impl& x, const std::string& name, bool state_level) {
+Named named(const EventIndex& index, const std::string& name, bool state_level) {
   if (name.empty()) return {};
-  NodeId n = resolve_actor(x.schema, name);
+  const auto& x = index.impl();
+  NodeId n = resolve_actor(index, name);
   if (state_level) n = x.state_of(n);
   if (!n) {
     throw UsageError(
@@ -116,8 +117,8 @@ bool date_in_range(std::string_view date, std::string_view end_date, std::string
 
 Table query_met(const EventIndex& index, const MetOptions& opts) {
   const auto& x = index.impl();
-  const Named actor = named(x, opts.actor, opts.state_level);
-  const Named with = named(x, opts.with, opts.state_level);
+  const Named actor = named(index, opts.actor, opts.state_level);
+  const Named with = named(index, opts.with, opts.state_level);
   const auto wanted = wanted_classes(x.schema, opts.types);
 
   Table t{{"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, {}};
@@ -137,45 +138,54 @@ Table query_met(const EventIndex& index, const MetOptions& opts) {
       if (e.date > c.last) c.last = e.date;
       return;
     }
-    t.rows.push_back({std::string(e.date), std::string(x.schema.src.text(e.node)),
-                      std::string(x.type_name(e.type)), std::string(x.actor_iri[a]),
-                      std::string(x.actor_label[a]), std::string(x.actor_iri[b]),
-                      std::string(x.actor_label[b]), std::string(e.source)});
+    t.add({e.date, x.schema.src.text(e.node), x.type_name(e.type), x.actor_iri[a], x.actor_label[a],
+           x.actor_iri[b], x.actor_label[b], e.source});
   };
   auto process = [&](Id e) {
-    if (!counts(e)) return;
     parts.assign(x.participants[e].begin(), x.participants[e].end());
     if (opts.state_level) {
       for (auto& p : parts) p = x.actor_state[p];
     }
     parts.erase(std::remove(parts.begin(), parts.end(), no_id), parts.end());
-    std::sort(parts.begin(), parts.end());
+    if (opts.count)  // any order will do
+      std::sort(parts.begin(), parts.end());
+    else
+      std::sort(parts.begin(), parts.end(), [&](Id a, Id b) { return x.actor_rank[a] < x.actor_rank[b]; });
     parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-    if (!opts.count) {
-      std::sort(parts.begin(), parts.end(), [&](Id a, Id b) { return x.actor_iri[a] < x.actor_iri[b]; });
-    }
     for (std::size_t i = 0; i < parts.size(); ++i) {
       for (std::size_t j = 0; j < parts.size(); ++j) {
         if (actor.node) {  // A in `actor`, each other participant once
           if (i != j && parts[i] == actor.id && (!with.node || parts[j] == with.id))
             emit(x.events[e], parts[i], parts[j]);
         } else if (i < j && (!with.node || parts[i] == with.id || parts[j] == with.id)) {
-          emit(x.events[e], parts[i], parts[j]);  // each unordered pair once (the smaller IRI first in rows)
+          emit(x.events[e], parts[i], parts[j]);  // each unordered pair once, the smaller IRI first
         }
       }
     }
   };
-  if (actor.node) {
-    for (Id e : x.events_of(actor.node, opts.state_level)) process(e);
-  } else {
-    for (Id e = 0; e < x.events.size(); ++e) process(e);
+  if (opts.count && !actor.node) {  // every event, in any order
+    for (Id e = 0; e < x.events.size(); ++e) {
+      if (counts(e)) process(e);
+    }
+    return counted(x, pairs);
   }
-
-  if (opts.count) return counted(x, pairs);
-  std::sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
-    return std::tie(a[0], a[1], a[3], a[5]) < std::tie(b[0], b[1], b[3], b[5]);
-  });
-  return t;
+  std::vector<Id> todo;
+  if (actor.node) {
+    todo = x.events_of(actor.node, opts.state_level);
+  } else {
+    todo.resize(x.events.size());
+    std::iota(todo.begin(), todo.end(), Id{0});
+  }
+  std::erase_if(todo, [&](Id e) { return !counts(e); });
+  if (!opts.count) {  // rows by date, event, actor, other: events in order, each one's pairs in IRI order
+    std::sort(todo.begin(), todo.end(), [&](Id a, Id b) {
+      const Event &ea = x.events[a], &eb = x.events[b];
+      return ea.date != eb.date ? ea.date < eb.date : x.schema.src.text(ea.node) < x.schema.src.text(eb.node);
+    });
+    t.rows.reserve(todo.size());
+  }
+  for (Id e : todo) process(e);
+  return opts.count ? counted(x, pairs) : t;
 }
 
 Table query_met(const QuadSource& src, const MetOptions& opts) {

@@ -62,8 +62,8 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
   const auto& x = index.impl();
   const Schema& s = x.schema;
   const QuadSource& src = s.src;
-  const NodeId a = resolve_state(s, opts.a);
-  const NodeId b = resolve_state(s, opts.b);
+  const NodeId a = resolve_state(index, opts.a);
+  const NodeId b = resolve_state(index, opts.b);
   if (a == b) throw UsageError("--between and --and name the same state");
   auto all = changes(x, a, b);
   auto back = changes(x, b, a);

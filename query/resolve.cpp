@@ -1,84 +1,75 @@
-// Naming actors: by IRI, a state's alpha-3 code, exact label, or a unique part of a label.
+// Naming actors: by IRI, a state's alpha-3 code, exact label, or a unique part of a label,
+// looked up in the EventIndex (the store need not index statements by object).
 #include <algorithm>
-#include <set>
 
 #include "diplograph/query.hpp"
+#include "query/index.hpp"
 #include "rdf/text.hpp"
 
 namespace diplograph {
 
 namespace {
 
-// Every node typed with one of `classes`.
-std::vector<NodeId> members(const Schema& schema, const std::vector<NodeId>& classes) {
-  std::set<NodeId> out;
-  for (NodeId c : classes) {
-    for (NodeId n : schema.src.subjects(schema.type, c)) out.insert(n);
+using Impl = EventIndex::Impl;
+
+bool is_state(const Impl& x, Id a) {
+  return x.actor_state[a] == a;
+}
+
+// Every candidate once, in the order first found.
+void add_once(std::vector<Id>& pool, Id a) {
+  if (std::find(pool.begin(), pool.end(), a) == pool.end()) pool.push_back(a);
+}
+
+std::vector<Id> by_label(const Impl& x, std::string_view name, bool states) {
+  std::vector<Id> exact;
+  const auto [first, last] = x.by_label.equal_range(name);
+  for (auto it = first; it != last; ++it) {
+    if (states ? is_state(x, it->second) : x.actor_typed[it->second]) add_once(exact, it->second);
   }
-  return {out.begin(), out.end()};
+  if (!exact.empty()) return exact;
+  std::vector<Id> partial;  // a part of a label: the one pass, only when nothing matched exactly
+  const std::string needle = detail::ascii_lower(name);
+  for (const auto& [a, label] : x.labels) {
+    if ((states ? is_state(x, a) : x.actor_typed[a]) &&
+        detail::ascii_lower(label).find(needle) != std::string::npos)
+      add_once(partial, a);
+  }
+  return partial;
 }
 
-bool has_type(const Schema& schema, NodeId n, const std::vector<NodeId>& classes) {
-  return schema.is_a(n, classes);
-}
-
-NodeId resolve(const Schema& schema, std::string_view name, const std::vector<NodeId>& classes,
-               std::string_view what) {
-  const QuadSource& src = schema.src;
+NodeId resolve(const Impl& x, std::string_view name, bool states) {
+  const std::string_view what = states ? "state" : "actor";
   if (name.find("://") != std::string_view::npos || name.starts_with("urn:")) {
-    const NodeId n = src.iri(name);
-    if (n && has_type(schema, n, classes)) return n;
+    const Id a = x.actor(x.schema.src.iri(name));
+    if (a != no_id && (states ? is_state(x, a) : x.actor_typed[a])) return x.actor_node[a];
     throw UsageError("no " + std::string(what) + " with IRI <" + std::string(name) + ">");
   }
-  // A state's alpha-3 code, then an exact label: both looked up through the index.
   const bool code = name.size() == 3 && std::all_of(name.begin(), name.end(), [](char c) {
                       return std::isupper(static_cast<unsigned char>(c));
                     });
   if (code) {
-    for (NodeId n : src.subjects(schema.notation, src.find(TermRef::literal(name)))) {
-      if (schema.is_a(n, {schema.state_class}) && has_type(schema, n, classes)) return n;
+    for (const auto& [c, a] : x.codes) {
+      if (c == name) return x.actor_node[a];
     }
   }
-  std::vector<NodeId> exact;
-  for (TermRef label : {TermRef::literal(name), TermRef::lang_literal(name, "en")}) {
-    for (NodeId n : src.subjects(schema.label, src.find(label))) {
-      if (has_type(schema, n, classes)) exact.push_back(n);
-    }
-  }
-  std::sort(exact.begin(), exact.end());
-  exact.erase(std::unique(exact.begin(), exact.end()), exact.end());
-  if (exact.size() == 1) return exact.front();
-  // A part of a label: the one scan, only when nothing matched exactly.
-  std::vector<NodeId> partial;
-  if (exact.empty()) {
-    const std::string needle = detail::ascii_lower(name);
-    for (NodeId n : members(schema, classes)) {
-      for (NodeId l : src.objects(n, schema.label)) {
-        if (detail::ascii_lower(src.term(l).value).find(needle) != std::string::npos) {
-          partial.push_back(n);
-          break;
-        }
-      }
-    }
-  }
-  const auto& pool = exact.empty() ? partial : exact;
-  if (pool.size() == 1) return pool.front();
+  std::vector<Id> pool = by_label(x, name, states);
+  std::sort(pool.begin(), pool.end(), [&](Id a, Id b) { return x.actor_iri[a] < x.actor_iri[b]; });
+  if (pool.size() == 1) return x.actor_node[pool.front()];
   if (pool.empty()) throw UsageError("no " + std::string(what) + " matches \"" + std::string(name) + "\"");
   std::string msg = "\"" + std::string(name) + "\" is ambiguous; candidates:";
-  for (NodeId n : pool) {
-    msg += "\n  " + std::string(src.term(n).value) + "  " + std::string(src.value(n, schema.label));
-  }
+  for (Id a : pool) msg += "\n  " + std::string(x.actor_iri[a]) + "  " + std::string(x.actor_label[a]);
   throw UsageError(msg);
 }
 
 }  // namespace
 
-NodeId resolve_actor(const Schema& schema, std::string_view name) {
-  return resolve(schema, name, schema.actors, "actor");
+NodeId resolve_actor(const EventIndex& index, std::string_view name) {
+  return resolve(index.impl(), name, false);
 }
 
-NodeId resolve_state(const Schema& schema, std::string_view name) {
-  return resolve(schema, name, {schema.state_class}, "state");
+NodeId resolve_state(const EventIndex& index, std::string_view name) {
+  return resolve(index.impl(), name, true);
 }
 
 }  // namespace diplograph

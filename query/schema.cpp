@@ -74,6 +74,9 @@ Schema::Schema(const QuadSource& quads) : src(quads) {
   previous_level = dg("previousLevel");
   status = dg("status");
   state_class = dg("State");
+  if (sub_class_of) {  // one pass: a store need not index statements by object for this
+    src.scan({sub_class_of}, [&](NodeId sub, NodeId, NodeId super) { children_[super].push_back(sub); });
+  }
   interactions = subclasses(dg("Interaction"));
   events = subclasses(dg("Event"));
   actors = subclasses(dg("Actor"));
@@ -88,7 +91,8 @@ std::vector<NodeId> Schema::subclasses(NodeId cls) const {
     todo.pop_front();
     if (std::find(out.begin(), out.end(), c) != out.end()) continue;
     out.push_back(c);  // breadth-first: a class comes after every class above it
-    for (NodeId sub : src.subjects(sub_class_of, c)) todo.push_back(sub);
+    const auto below = children_.find(c);
+    if (below != children_.end()) todo.insert(todo.end(), below->second.begin(), below->second.end());
   }
   return out;
 }

@@ -5,11 +5,13 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "diplograph/rdf.hpp"
@@ -22,6 +24,13 @@ namespace diplograph {
 struct Table {
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
+
+  /// Appends a row, copying each cell once (a braced list of strings would copy them twice).
+  void add(std::initializer_list<std::string_view> cells) {
+    auto& row = rows.emplace_back();
+    row.reserve(cells.size());
+    for (auto c : cells) row.emplace_back(c);
+  }
 };
 
 enum class TableFormat : std::uint8_t { table, csv, json };
@@ -52,14 +61,10 @@ class Schema {
   std::vector<NodeId> events;        ///< dg:Event and everything below it
   std::vector<NodeId> actors;        ///< dg:Actor and everything below it
   NodeId state_class;
-};
 
-/// Resolves an actor named by IRI, a state's alpha-3 code, exact label, or a unique
-/// case-insensitive part of a label, tried in that order. Throws UsageError when nothing or
-/// more than one actor matches (listing the candidates).
-[[nodiscard]] NodeId resolve_actor(const Schema& schema, std::string_view name);
-/// The same, restricted to states.
-[[nodiscard]] NodeId resolve_state(const Schema& schema, std::string_view name);
+ private:
+  std::unordered_map<NodeId, std::vector<NodeId>> children_;  ///< rdfs:subClassOf, read in one scan
+};
 
 // ------------------------------------------------------------------------- the events, indexed
 
@@ -84,6 +89,13 @@ class EventIndex {
  private:
   std::unique_ptr<Impl> impl_;
 };
+
+/// Resolves an actor named by IRI, a state's alpha-3 code, exact label (in any language), or a
+/// unique case-insensitive part of a label, tried in that order. Throws UsageError when nothing
+/// or more than one actor matches (listing the candidates).
+[[nodiscard]] NodeId resolve_actor(const EventIndex& index, std::string_view name);
+/// The same, restricted to states.
+[[nodiscard]] NodeId resolve_state(const EventIndex& index, std::string_view name);
 
 /// The predicates each question reads (sorted IRIs): a graph loaded for a query need hold no
 /// more. Empty means everything.
