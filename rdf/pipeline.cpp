@@ -157,8 +157,8 @@ bool pipelined(const std::function<bool(QuadSink&, const ErrorSink&)>& read, Qua
     throw;
   }
   reader.join();
+  for (const auto& d : reported) errors(d);  // what was reported before a failure is kept too
   if (failure) std::rethrow_exception(failure);
-  for (const auto& d : reported) errors(d);
   return ok;
 }
 

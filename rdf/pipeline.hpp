@@ -13,7 +13,7 @@ namespace diplograph::detail {
 /// Runs `read` on a second thread, handing what it writes to its sink on to `sink` on this
 /// thread, in batches and in order. `read` reports to the ErrorSink it is given; those
 /// diagnostics reach `errors` on this thread once it is done. An exception thrown by `read` is
-/// rethrown here. Returns what `read` returned.
+/// rethrown here, after those diagnostics. Returns what `read` returned.
 bool pipelined(const std::function<bool(QuadSink&, const ErrorSink&)>& read, QuadSink& sink,
                const ErrorSink& errors);
 

@@ -284,11 +284,13 @@ TEST(Pipeline, DiagnosticsAndFailureReachTheCaller) {
 TEST(Pipeline, ExceptionsOnEitherSideEndTheLoadWithoutHanging) {
   Counting sink;
   test::Errors errors;
-  auto reader_throws = [](QuadSink& out, const ErrorSink&) -> bool {
+  auto reader_throws = [](QuadSink& out, const ErrorSink& report) -> bool {
     numbered(out, 20000);
+    report({{"f.nt", 9, 1}, "seen before the failure"});
     throw std::runtime_error("reader failed");
   };
   EXPECT_THROW(detail::pipelined(reader_throws, sink, errors.sink()), std::runtime_error);
+  EXPECT_EQ(errors.all, std::vector<std::string>{"f.nt:9:1: seen before the failure"});
 
   struct Throwing : QuadSink {
     void quad(TermRef, TermRef, TermRef, TermRef) override { throw std::runtime_error("store failed"); }

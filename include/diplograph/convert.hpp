@@ -194,7 +194,7 @@ class RecordReader {
   virtual std::uint64_t merged() const { return 0; }
 
  protected:
-  void warn(Diagnostic d) const {
+  void warn(const Diagnostic& d) const {
     if (warn_) warn_(d);
   }
 
