@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, with ASan and UBSan) and runs each for SECONDS (default 60)
 # on a seed corpus made from samples/ and ../shared/data. Findings go to build/fuzz/findings/.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews rdf
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews rdf query
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf)
+[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query)
 scripts/setup.sh --test
 data=../shared/data
 out=build/fuzz
@@ -35,6 +35,11 @@ for f in "$data"/w3c-rdf-tests/*/*.{ttl,nt,nq,trig}; do
   case $f in *.ttl) p=0 ;; *.nt) p=1 ;; *.nq) p=2 ;; *) p=3 ;; esac
   { printf "\\x0$p"; head -c 8192 "$f"; } >"$out/corpus/rdf/$((i++))"
 done
+
+# The questions: the samples' graph, a few events at a time, and the query tests' Turtle.
+mkdir -p $out/corpus/query
+split -l 40 -a 3 -d tests/golden/samples.nt $out/corpus/query/samples.
+sed -n '/^const std::string kData = R"(/,/^)";/p' tests/test_query.cpp | sed '1d;$d' >$out/corpus/query/test_query.ttl
 
 mkdir -p $out/findings
 for t in "${targets[@]}"; do
