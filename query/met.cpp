@@ -98,6 +98,89 @@ std::vector<bool> wanted_classes(const Schema& schema, const std::vector<std::st
   return wanted;
 }
 
+// One who-met-whom question over the index: which events count, and their rows or pairs.
+struct Met {
+  Met(const EventIndex& index, const MetOptions& o)
+      : x(index.impl()),
+        opts(o),
+        actor(named(index, o.actor, o.state_level)),
+        with(named(index, o.with, o.state_level)),
+        wanted(wanted_classes(x.schema, o.types)) {}
+
+  // An interaction of a class asked for, with two participants or more, in the dates asked.
+  [[nodiscard]] bool counts(Id e) const {
+    const Event& ev = x.events[e];
+    const auto classes = x.event_classes[e];
+    return ev.interaction && x.participants[e].size() >= 2 &&
+           std::any_of(classes.begin(), classes.end(), [&](Id c) { return wanted[c]; }) &&
+           date_in_range(ev.date, ev.end_date, opts.since, opts.until);
+  }
+
+  // The events that count, for rows in order: by date and event IRI.
+  [[nodiscard]] std::vector<Id> events() const {
+    std::vector<Id> todo;
+    if (actor.node) {
+      todo = x.events_of(actor.node, opts.state_level);
+    } else {
+      todo.resize(x.events.size());
+      std::iota(todo.begin(), todo.end(), Id{0});
+    }
+    std::erase_if(todo, [&](Id e) { return !counts(e); });
+    if (opts.count) return todo;
+    std::sort(todo.begin(), todo.end(), [&](Id a, Id b) {
+      const Event &ea = x.events[a], &eb = x.events[b];
+      return ea.date != eb.date ? ea.date < eb.date : x.schema.src.text(ea.node) < x.schema.src.text(eb.node);
+    });
+    return todo;
+  }
+
+  // The event's participants as asked (states at state level), each once, in IRI order for rows.
+  void participants(Id e) {
+    parts.assign(x.participants[e].begin(), x.participants[e].end());
+    if (opts.state_level) {
+      for (auto& p : parts) p = x.actor_state[p];
+    }
+    parts.erase(std::remove(parts.begin(), parts.end(), no_id), parts.end());
+    if (opts.count)  // pairs are counted in any order
+      std::sort(parts.begin(), parts.end());
+    else
+      std::sort(parts.begin(), parts.end(), [&](Id a, Id b) { return x.actor_rank[a] < x.actor_rank[b]; });
+    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+  }
+
+  // With an actor: it and each other participant; without: each unordered pair once, the
+  // smaller IRI first.
+  void process(Id e) {
+    participants(e);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      for (std::size_t j = 0; j < parts.size(); ++j) {
+        const bool pair = actor.node ? i != j && parts[i] == actor.id && (!with.node || parts[j] == with.id)
+                                     : i < j && (!with.node || parts[i] == with.id || parts[j] == with.id);
+        if (pair) emit(x.events[e], parts[i], parts[j]);
+      }
+    }
+  }
+
+  void emit(const Event& e, Id a, Id b) {
+    if (opts.count) {
+      PairCount& c = pairs[pair_key(a, b)];
+      if (c.events++ == 0 || e.date < c.first) c.first = e.date;
+      if (e.date > c.last) c.last = e.date;
+      return;
+    }
+    table.add({e.date, x.schema.src.text(e.node), x.type_name(e.type), x.actor_iri[a], x.actor_label[a],
+               x.actor_iri[b], x.actor_label[b], e.source});
+  }
+
+  const EventIndex::Impl& x;
+  const MetOptions& opts;
+  const Named actor, with;
+  const std::vector<bool> wanted;
+  Table table{{"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, {}};
+  PairCounts pairs;
+  std::vector<Id> parts;
+};
+
 }  // namespace
 
 std::array<char, 10> date_bound(std::string_view d, bool last) {
@@ -116,76 +199,15 @@ bool date_in_range(std::string_view date, std::string_view end_date, std::string
 }
 
 Table query_met(const EventIndex& index, const MetOptions& opts) {
-  const auto& x = index.impl();
-  const Named actor = named(index, opts.actor, opts.state_level);
-  const Named with = named(index, opts.with, opts.state_level);
-  const auto wanted = wanted_classes(x.schema, opts.types);
-
-  Table t{{"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, {}};
-  PairCounts pairs;
-  std::vector<Id> parts;
-  auto counts = [&](Id e) {
-    const Event& ev = x.events[e];
-    const auto classes = x.event_classes[e];
-    return ev.interaction && x.participants[e].size() >= 2 &&
-           std::any_of(classes.begin(), classes.end(), [&](Id c) { return wanted[c]; }) &&
-           date_in_range(ev.date, ev.end_date, opts.since, opts.until);
-  };
-  auto emit = [&](const Event& e, Id a, Id b) {
-    if (opts.count) {
-      PairCount& c = pairs[pair_key(a, b)];
-      if (c.events++ == 0 || e.date < c.first) c.first = e.date;
-      if (e.date > c.last) c.last = e.date;
-      return;
+  Met m(index, opts);
+  if (opts.count && !m.actor.node) {  // every event, in any order
+    for (Id e = 0; e < m.x.events.size(); ++e) {
+      if (m.counts(e)) m.process(e);
     }
-    t.add({e.date, x.schema.src.text(e.node), x.type_name(e.type), x.actor_iri[a], x.actor_label[a],
-           x.actor_iri[b], x.actor_label[b], e.source});
-  };
-  auto process = [&](Id e) {
-    parts.assign(x.participants[e].begin(), x.participants[e].end());
-    if (opts.state_level) {
-      for (auto& p : parts) p = x.actor_state[p];
-    }
-    parts.erase(std::remove(parts.begin(), parts.end(), no_id), parts.end());
-    if (opts.count)  // any order will do
-      std::sort(parts.begin(), parts.end());
-    else
-      std::sort(parts.begin(), parts.end(), [&](Id a, Id b) { return x.actor_rank[a] < x.actor_rank[b]; });
-    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-      for (std::size_t j = 0; j < parts.size(); ++j) {
-        if (actor.node) {  // A in `actor`, each other participant once
-          if (i != j && parts[i] == actor.id && (!with.node || parts[j] == with.id))
-            emit(x.events[e], parts[i], parts[j]);
-        } else if (i < j && (!with.node || parts[i] == with.id || parts[j] == with.id)) {
-          emit(x.events[e], parts[i], parts[j]);  // each unordered pair once, the smaller IRI first
-        }
-      }
-    }
-  };
-  if (opts.count && !actor.node) {  // every event, in any order
-    for (Id e = 0; e < x.events.size(); ++e) {
-      if (counts(e)) process(e);
-    }
-    return counted(x, pairs);
+    return counted(m.x, m.pairs);
   }
-  std::vector<Id> todo;
-  if (actor.node) {
-    todo = x.events_of(actor.node, opts.state_level);
-  } else {
-    todo.resize(x.events.size());
-    std::iota(todo.begin(), todo.end(), Id{0});
-  }
-  std::erase_if(todo, [&](Id e) { return !counts(e); });
-  if (!opts.count) {  // rows by date, event, actor, other: events in order, each one's pairs in IRI order
-    std::sort(todo.begin(), todo.end(), [&](Id a, Id b) {
-      const Event &ea = x.events[a], &eb = x.events[b];
-      return ea.date != eb.date ? ea.date < eb.date : x.schema.src.text(ea.node) < x.schema.src.text(eb.node);
-    });
-    t.rows.reserve(todo.size());
-  }
-  for (Id e : todo) process(e);
-  return opts.count ? counted(x, pairs) : t;
+  for (Id e : m.events()) m.process(e);
+  return opts.count ? counted(m.x, m.pairs) : std::move(m.table);
 }
 
 Table query_met(const QuadSource& src, const MetOptions& opts) {
