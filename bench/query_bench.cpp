@@ -37,8 +37,7 @@ std::unique_ptr<Store> load(const char* file, Question q, double& ms) {
   auto report = [](const Diagnostic& d) { std::fprintf(stderr, "%s\n", d.str().c_str()); };
   if (!store->load_string(ontology_turtle(), "diplomacy.ttl", onto, report)) std::exit(2);
   ReadOptions opts;
-  opts.predicates = &predicates_for(q);
-  opts.skip_types = &types_no_question_reads();
+  keep_only_what(q, opts);
   if (!store->load_file(file, opts, report)) std::exit(2);
   ms = ms_since(t);
   return store;

@@ -50,7 +50,7 @@ int run_stats(const std::vector<std::string>& args) {
     if (graphs.empty()) throw po::error("no GRAPH files");
     Store store(index_spo | index_ops);
     std::size_t ontology = 0;
-    if (!load_graphs(store, graphs, syntax, base, {}, &ontology)) return bad_input;
+    if (!load_graphs(store, graphs, syntax, base, Question::everything, &ontology)) return bad_input;
     // The ontology is loaded alongside; the count is of the data's own statements.
     write_table(std::cout, query_stats(store, store.size() - ontology), *f);
     return ok;

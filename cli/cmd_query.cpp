@@ -79,7 +79,7 @@ int met(const std::vector<std::string>& args) {
   if (c.graphs.empty()) throw po::error("no GRAPH files");
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
   const Question q = m.count ? Question::met_count : Question::met;
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, predicates_for(q))) return bad_input;
+  if (!load_graphs(store, c.graphs, c.syntax, c.base, q)) return bad_input;
   const Table t = query_met(store, m);
   if (dot)
     write_dot(std::cout, t);
@@ -102,7 +102,7 @@ int relation(const std::vector<std::string>& args) {
   check_date(r.at, "at");
   const auto format = c.table_format();
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, predicates_for(Question::relation))) return bad_input;
+  if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::relation)) return bad_input;
   r.summary = format == TableFormat::table;
   const RelationReport rep = query_relation(store, r);
   write_table(std::cout, select_columns(rep.history, c.column_list()), format);
@@ -137,7 +137,7 @@ int path(const std::vector<std::string>& args) {
     return ok;
   const auto format = c.table_format();
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, predicates_for(Question::path))) return bad_input;
+  if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::path)) return bad_input;
   const Table t = query_path(store, from, to, max_hops);
   if (t.rows.empty()) std::cerr << "diplograph: no chain of meetings within " << max_hops << " hops\n";
   write_table(std::cout, select_columns(t, c.column_list()), format);
@@ -164,7 +164,7 @@ int timeline(const std::vector<std::string>& args) {
   check_date(until, "until");
   const auto format = c.table_format();
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, predicates_for(Question::timeline))) return bad_input;
+  if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::timeline)) return bad_input;
   write_table(std::cout, select_columns(query_timeline(store, actor, since, until), c.column_list()), format);
   return ok;
 }

@@ -26,8 +26,7 @@ void report(const Diagnostic& d) {
 }
 
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
-                 const std::string& base, const std::vector<std::string>& predicates,
-                 std::size_t* ontology_size) {
+                 const std::string& base, Question question, std::size_t* ontology_size) {
   ReadOptions onto;
   onto.syntax = Syntax::turtle;
   onto.base = std::string(ns::dg);
@@ -46,10 +45,7 @@ bool load_graphs(Store& store, const std::vector<std::string>& files, const std:
       return false;
     }
     opts.base = base;
-    if (!predicates.empty()) {  // loading for a question: what it reads, no more
-      opts.predicates = &predicates;
-      opts.skip_types = &types_no_question_reads();
-    }
+    keep_only_what(question, opts);
     if (!store.load_file(f, opts, report)) return false;
   }
   return true;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "diplograph/query.hpp"
 #include "diplograph/rdf.hpp"
 
 namespace diplograph::cli {
@@ -30,10 +31,10 @@ bool parse(const std::vector<std::string>& args, const std::string& usage_line, 
 void report(const Diagnostic& d);
 
 /// Loads the ontology and every graph into `store`; false (errors reported) on bad input.
-/// `predicates`: load only statements with these predicates (sorted IRIs; empty: all).
+/// `question`: load only what it reads (keep_only_what; everything by default).
 /// `ontology_size`, when given, receives the number of statements the ontology added.
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
-                 const std::string& base, const std::vector<std::string>& predicates = {},
+                 const std::string& base, Question question = Question::everything,
                  std::size_t* ontology_size = nullptr);
 
 /// Runs a command body, turning exceptions into messages and exit codes.

@@ -45,13 +45,15 @@ const std::vector<std::string>& predicates_for(Question q) {
   return everything;
 }
 
-const std::vector<std::string>& types_no_question_reads() {
-  static const std::vector<std::string> types = [] {
+void keep_only_what(Question q, ReadOptions& opts) {
+  static const std::vector<std::string> unread_types = [] {
     std::vector<std::string> out{s(ns::dg, "Mission"), s(ns::dg, "Participation"), s(ns::dg, "Place")};
     std::sort(out.begin(), out.end());
     return out;
   }();
-  return types;
+  if (q == Question::everything) return;
+  opts.predicates = &predicates_for(q);
+  opts.skip_types = &unread_types;
 }
 
 Schema::Schema(const QuadSource& quads) : src(quads) {

@@ -101,9 +101,10 @@ class EventIndex {
 /// more. Empty means everything.
 enum class Question : std::uint8_t { met, met_count, relation, path, timeline, everything };
 [[nodiscard]] const std::vector<std::string>& predicates_for(Question q);
-/// The classes no question reads the rdf:type statements of (sorted IRIs): participation
-/// records, places and missions. A graph loaded for a query may leave those statements out.
-[[nodiscard]] const std::vector<std::string>& types_no_question_reads();
+/// Makes a load keep only what question `q` reads: statements with its predicates, less the
+/// rdf:type statements of participation records, places and missions, which no question reads.
+/// Question::everything leaves `opts` as it is.
+void keep_only_what(Question q, ReadOptions& opts);
 
 // ------------------------------------------------------------------------- who met whom
 
