@@ -1,6 +1,5 @@
 // The in-memory store: a Sord model in its own world, read into through the common reader.
 #include <algorithm>
-#include <atomic>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -19,7 +18,6 @@ constexpr std::size_t kSordLanguageTag = 15;
 struct Store::Impl {
   detail::SordWorldPtr world{sord_world_new()};
   detail::SordModelPtr model;
-  unsigned indices = 0;
   // Nodes handed out by find() stay alive (one reference each) until the store goes.
   std::unordered_map<const SordNode*, detail::SordNodePtr> pinned;
   unsigned documents = 0;
@@ -86,7 +84,6 @@ class Inserter : public QuadSink {
 }  // namespace
 
 Store::Store(unsigned indices, bool graphs) : impl_(std::make_unique<Impl>()) {
-  impl_->indices = indices;
   sord_world_set_error_sink(impl_->world.get(), on_world_error, impl_.get());
   impl_->model.reset(sord_new(impl_->world.get(), sord_indices(indices), graphs));
 }
