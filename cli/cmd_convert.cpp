@@ -24,25 +24,19 @@ struct Options {
   std::vector<std::string> inputs;
 };
 
-const InputFormat& format_of(const std::string& path, const std::string& from) {
-  if (from != "auto") {
-    const InputFormat* f = input_format(from);
-    if (!f) throw po::error("unknown input format \"" + from + "\"");
-    return *f;
-  }
-  std::string head(4096, '\0');
-  if (path != "-") {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError({{path, 0, 0}, "cannot open: " + std::string(std::strerror(errno))});
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-  } else {
-    throw po::error("standard input needs --from");
-  }
-  const InputFormat* f = detect_input_format(path, head);
-  if (!f)
-    throw InputError({{path, 1, 0}, "cannot tell the input format from the name or content (use --from)"});
-  return *f;
+const InputFormat* format_named(const std::string& from) {
+  if (from == "auto") return nullptr;
+  const InputFormat* f = input_format(from);
+  if (!f) throw po::error("unknown input format \"" + from + "\" (jsonl, csv, gdelt, icews or auto)");
+  return f;
+}
+
+// Minted IRIs are the base followed by a path: without a final '/' or '#' they run together.
+void check_base(const std::string& base) {
+  if (const std::string why = absolute_iri_problem(base); !why.empty())
+    throw po::error("--base \"" + base + "\": " + why);
+  if (!base.ends_with('/') && !base.ends_with('#'))
+    throw po::error("--base \"" + base + "\" must end in '/' or '#' (try \"" + base + "/\")");
 }
 
 class Progress {
@@ -68,26 +62,23 @@ class Progress {
 int convert(const Options& o) {
   const auto syntax = syntax_from_name(o.to);
   if (!syntax) throw po::error("unknown output syntax \"" + o.to + "\" (turtle, ntriples, nquads, trig)");
-  std::vector<const InputFormat*> formats;
-  for (const auto& in : o.inputs) formats.push_back(&format_of(in, o.from));
+  check_base(o.base);
+  Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
+  ConvertOptions opts;
+  opts.format = format_named(o.from);
+  opts.keep_going = o.keep_going;
+  opts.named_graphs = syntax_info(*syntax).has_graphs;
+  opts.limits = o.limits;
+  opts.progress = std::cref(progress);
 
   AtomicOutput out(o.output);
   const MapOptions map_opts{o.base};
   auto writer = Writer::create(*syntax, out.file(), Mapper::prefixes(map_opts));
   auto mapper = std::make_unique<Mapper>(*writer, map_opts);
-  Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
   ConvertStats stats;
-  for (std::size_t i = 0; i < o.inputs.size(); ++i) {
-    ReaderContext ctx;
-    ctx.file = o.inputs[i];
-    ctx.limits = o.limits;
-    const std::string graph =
-        syntax_info(*syntax).has_graphs ? o.base + "graph/" + std::string(base_name(o.inputs[i])) : "";
-    progress.file(std::string(base_name(o.inputs[i])));
-    const bool good =
-        convert_file(o.inputs[i], *formats[i], ctx, *mapper, graph.empty() ? TermRef{} : TermRef::iri(graph),
-                     o.keep_going, report, stats, std::cref(progress));
-    if (!good) {
+  for (const auto& input : o.inputs) {
+    progress.file(std::string(base_name(input)));
+    if (!convert_file(input, opts, *mapper, report, stats)) {
       progress.done();
       std::cerr << "diplograph: nothing written" << (o.output == "-" ? "" : " to " + o.output) << '\n';
       return bad_input;
@@ -127,8 +118,6 @@ int run_convert(const std::vector<std::string>& args) {
     po::variables_map vm;
     if (!parse(args, "diplograph convert [OPTIONS] INPUT...", opts, "input", vm)) return ok;
     if (o.inputs.empty()) throw po::error("no input files");
-    if (o.base.empty() || o.base.find(':') == std::string::npos)
-      throw po::error("--base must be an absolute IRI");
     return convert(o);
   });
 }

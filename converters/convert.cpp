@@ -1,37 +1,33 @@
-// Converting one input file: its reader's records through the mapper, streaming.
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iostream>
-
+// Converting one input: each of its streams through its reader and the mapper, streaming.
 #include "diplograph/convert.hpp"
+#include "converters/input.hpp"
 
 namespace diplograph {
 
 namespace {
+
 constexpr std::uint64_t kProgressEvery = 8192;
+
+const InputFormat* format_of(const InputStream& in, const ConvertOptions& opts, const ErrorSink& errors) {
+  if (opts.format) return opts.format;
+  const InputFormat* f = detect_input_format(in.source(), in.head());
+  if (!f) {
+    errors({{in.name(), 1, 0},
+            "cannot tell the input format from the name or content (use --from jsonl, csv, gdelt or icews)"});
+  }
+  return f;
 }
 
-bool convert_file(const std::string& path, const InputFormat& format, const ReaderContext& ctx,
-                  Mapper& mapper, TermRef graph, bool keep_going, const ErrorSink& errors,
-                  ConvertStats& stats, const ProgressFn& progress) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) {
-      errors({{path, 0, 0}, "cannot open: " + std::string(std::strerror(errno))});
-      return false;
-    }
-    in = &file;
-  }
-  std::streamoff size = 0;
-  if (path != "-") {
-    file.seekg(0, std::ios::end);
-    size = file.tellg();
-    file.seekg(0, std::ios::beg);
-  }
-  auto reader = format.open(*in, ctx);
+bool convert_stream(InputStream& in, const ConvertOptions& opts, Mapper& mapper, const ErrorSink& errors,
+                    ConvertStats& stats) {
+  const InputFormat* format = format_of(in, opts, errors);
+  if (!format) return false;
+  ReaderContext ctx;
+  ctx.file = in.name();
+  ctx.source = in.source();
+  ctx.limits = opts.limits;
+  const std::string graph = opts.named_graphs ? mapper.graph_iri(in.source()) : std::string();
+  auto reader = format->open(in.stream(), ctx);
   reader->set_warning_sink(errors);
   EventRecord rec;
   Diagnostic diag;
@@ -40,21 +36,27 @@ bool convert_file(const std::string& path, const InputFormat& format, const Read
     if (s == ReadStatus::end) break;
     ++stats.records;
     if (s == ReadStatus::ok) {
-      mapper.map(rec, ctx.file, graph);
+      mapper.map(rec, ctx.source, graph.empty() ? TermRef{} : TermRef::iri(graph));
       ++stats.events;
     } else {
+      if (s == ReadStatus::fatal && !in.failure().empty()) diag.message = in.failure();
       errors(diag);
-      if (s == ReadStatus::fatal || !keep_going) return false;
+      if (s == ReadStatus::fatal || !opts.keep_going) return false;
       ++stats.skipped;
     }
-    if (progress && stats.records % kProgressEvery == 0) {
-      const auto at = in->tellg();
-      progress(stats, size > 0 && at >= 0 ? static_cast<double>(at) / static_cast<double>(size) : 0.0);
-    }
+    if (opts.progress && stats.records % kProgressEvery == 0) opts.progress(stats, in.fraction_read());
   }
   stats.merged += reader->merged();
-  if (progress) progress(stats, 1.0);
+  if (opts.progress) opts.progress(stats, 1.0);
   return true;
+}
+
+}  // namespace
+
+bool convert_file(const std::string& path, const ConvertOptions& opts, Mapper& mapper,
+                  const ErrorSink& errors, ConvertStats& stats) {
+  return for_each_input(
+      path, [&](InputStream& in) { return convert_stream(in, opts, mapper, errors, stats); }, errors);
 }
 
 }  // namespace diplograph

@@ -166,7 +166,7 @@ class CsvReader : public RecordReader {
         (!detail::has_scheme(rec.source_url) || rec.source_url.find_first_of(" <>\"") != std::string::npos)) {
       bad("source_url", "\"" + rec.source_url + "\" is not an absolute IRI");
     }
-    rec.source_records.push_back("csv:" + std::string(base_name(ctx_.file)) + "#" +
+    rec.source_records.push_back("csv:" + std::string(ctx_.source_name()) + "#" +
                                  std::to_string(start_line_));
     return rec;
   }

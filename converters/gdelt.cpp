@@ -114,7 +114,7 @@ class GdeltReader : public RecordReader {
       else
         rec.source_title = std::string(url);  // GDELT 1.0 sometimes names the source instead
     }
-    rec.source_records.push_back("gdelt:" + std::string(base_name(ctx_.file)) + "#" + rec.id);
+    rec.source_records.push_back("gdelt:" + std::string(ctx_.source_name()) + "#" + rec.id);
     return rec;
   }
 

@@ -152,7 +152,7 @@ class IcewsReader : public RecordReader {
     rec.story_id = std::string(get("Story ID"));
     rec.publisher = std::string(get("Publisher"));
     location(rec);
-    rec.source_records.push_back("icews:" + std::string(base_name(ctx_.file)) + "#" + id);
+    rec.source_records.push_back("icews:" + std::string(ctx_.source_name()) + "#" + id);
     return {std::move(rec), std::string(get("Sentence Number")), false};
   }
 

@@ -129,7 +129,7 @@ class JsonlReader : public RecordReader {
         rec.end_date.substr(0, rec.date.size()) < rec.date.substr(0, rec.end_date.size())) {
       bad("end_date", q(rec.end_date) + " is before date " + q(rec.date));
     }
-    rec.source_records.push_back("jsonl:" + std::string(base_name(ctx_.file)) + "#" +
+    rec.source_records.push_back("jsonl:" + std::string(ctx_.source_name()) + "#" +
                                  std::to_string(lines_.line_number()));
     return rec;
   }

@@ -139,6 +139,10 @@ std::string Mapper::state_iri(std::string_view iso3) const {
   return opts_.base + "state/" + std::string(iso3);
 }
 
+std::string Mapper::graph_iri(std::string_view source_name) const {
+  return opts_.base + "graph/" + std::string(source_name);
+}
+
 std::string Mapper::actor_iri(const Participant& p) const {
   if (p.kind == "state") return state_iri(p.state);
   const std::string kind = p.kind == "organization" ? "org/" : p.kind == "actor" ? "actor/" : "person/";

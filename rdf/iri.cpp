@@ -88,3 +88,25 @@ std::string file_uri(std::string_view path) {
 }
 
 }  // namespace diplograph::detail
+
+namespace diplograph {
+
+std::string absolute_iri_problem(std::string_view iri) {
+  if (!detail::has_scheme(iri)) return "not an absolute IRI (it needs a scheme, such as https:)";
+  for (unsigned char c : iri) {
+    if (c <= 0x20 || std::string_view("<>\"{}|\\^`").find(static_cast<char>(c)) != std::string_view::npos) {
+      std::string shown = c == ' '   ? "a space"
+                          : c < 0x20 ? "a control character"
+                                     : std::string("'") + char(c) + "'";
+      return "holds " + shown + ", which an IRI may not (percent-encode it)";
+    }
+  }
+  if (!detail::valid_unicode(iri)) return "not valid UTF-8";
+  // uriparser reads ASCII URIs: non-ASCII letters (allowed in IRIs) are checked as if encoded.
+  detail::UriOwner u;
+  if (!detail::parse(u, detail::percent_encode(iri, ":/?#[]@!$&'()*+,;=-._~%")))
+    return "not a valid IRI (RFC 3987)";
+  return {};
+}
+
+}  // namespace diplograph

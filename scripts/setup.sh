@@ -5,9 +5,9 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libserd-dev libsord-dev serdi sordi
-          libsimdjson-dev liburiparser-dev libboost-program-options-dev)
+          libsimdjson-dev liburiparser-dev libarchive-dev libboost-program-options-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev googletest clang-format clang raptor2-utils)
+  packages+=(libgtest-dev googletest clang-format clang raptor2-utils zip)
 else
   packages+=(graphviz time)
 fi

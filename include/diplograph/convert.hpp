@@ -203,11 +203,14 @@ class RecordReader {
 };
 
 struct ReaderContext {
-  std::string file;  ///< as named in diagnostics and dg:sourceRecord
+  std::string file;    ///< as named in diagnostics (`x.zip/member.csv` for a zip member)
+  std::string source;  ///< the plain file name dg:sourceRecord cites; base_name(file) when empty
   Limits limits;
   const Vocabulary* vocabulary = &Vocabulary::builtin();
   const Countries* countries = &Countries::builtin();
   const Cameo* cameo = &Cameo::builtin();
+
+  [[nodiscard]] std::string_view source_name() const { return source.empty() ? base_name(file) : source; }
 };
 
 /// One input format: a record reader and how to recognise its files. Adding a converter
@@ -239,6 +242,8 @@ class Mapper {
   [[nodiscard]] std::string event_iri(const EventRecord& rec, std::string_view source_name) const;
   [[nodiscard]] std::string actor_iri(const Participant& p) const;
   [[nodiscard]] std::string state_iri(std::string_view iso3) const;
+  /// The named graph of an input (`{base}graph/{source name}`).
+  [[nodiscard]] std::string graph_iri(std::string_view source_name) const;
   /// Prefixes for readable output of what a mapper with these options writes.
   [[nodiscard]] static std::vector<Prefix> prefixes(const MapOptions& opts);
 
@@ -269,10 +274,18 @@ struct ConvertStats {
 
 using ProgressFn = std::function<void(const ConvertStats&, double fraction_read)>;
 
-/// Converts one input file through its reader and the mapper. Returns false when a bad record
-/// was met and `keep_going` is off, or the file could not be read at all.
-bool convert_file(const std::string& path, const InputFormat& format, const ReaderContext& ctx,
-                  Mapper& mapper, TermRef graph, bool keep_going, const ErrorSink& errors,
-                  ConvertStats& stats, const ProgressFn& progress = {});
+struct ConvertOptions {
+  const InputFormat* format = nullptr;  ///< nullptr: by each stream's name, then its content
+  bool keep_going = false;              ///< skip bad records (reported) instead of stopping
+  bool named_graphs = false;            ///< each stream's triples in `{base}graph/{source name}`
+  Limits limits;
+  ProgressFn progress;
+};
+
+/// Converts one input through its reader and the mapper: a plain file, standard input ("-"), a
+/// gzip file or every member of a zip archive (each in turn, provenance naming the member).
+/// Returns false when a bad record was met and `keep_going` is off, or an input could not be read.
+bool convert_file(const std::string& path, const ConvertOptions& opts, Mapper& mapper,
+                  const ErrorSink& errors, ConvertStats& stats);
 
 }  // namespace diplograph

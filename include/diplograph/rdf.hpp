@@ -68,6 +68,10 @@ struct Term {
   friend auto operator<=>(const Term&, const Term&) = default;
 };
 
+/// Why `iri` is not an absolute IRI that can be written in every syntax (a scheme, none of the
+/// characters IRIs forbid such as spaces or `<>"{}|\^``, RFC 3986 syntax), or empty when it is.
+[[nodiscard]] std::string absolute_iri_problem(std::string_view iri);
+
 /// The N-Triples form of a term (for tests, messages and canonical comparison).
 [[nodiscard]] std::string to_ntriples(TermRef t);
 

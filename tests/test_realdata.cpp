@@ -1,0 +1,132 @@
+// Researchers' data as they really have it: packed inputs, rows in any order, actor identity
+// and kinds, and the names people type. Every test reads the real files in ../shared/data.
+#include <gtest/gtest.h>
+
+#include "tests/helpers.hpp"
+
+namespace {
+
+using test::run;
+
+const std::vector<std::string> kGdelt{"20150218230000.export.CSV", "20151027220000.export.CSV",
+                                      "20191024143000.export.CSV"};
+
+std::string gdelt(const std::string& name) {
+  return test::shared() + "/gdelt/" + name;
+}
+std::string icews() {
+  return test::shared() + "/icews/events.2018.sample.tab";
+}
+
+// Sorted distinct N-Triples lines of a file: the graph, whatever order it was written in.
+std::set<std::string> graph_of(const std::string& nt_file) {
+  std::set<std::string> lines;
+  std::istringstream in(test::read(nt_file));
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.insert(line);
+  }
+  return lines;
+}
+
+int shell(const std::string& cmd) {
+  return std::system(cmd.c_str());
+}
+
+// --------------------------------------------------------------------------- packed inputs
+
+TEST(Packed, ZipAndGzipOfEachRealFileGiveTheSameStatementsAsThePlainFile) {
+  const std::string dir = test::scratch("packed");
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& name : kGdelt) files.emplace_back(gdelt(name), name);
+  files.emplace_back(icews(), "events.2018.sample.tab");
+  for (const auto& [path, name] : files) {
+    ASSERT_EQ(shell("cd " + dir + " && zip -qj " + name + ".zip " + path + " && gzip -c " + path + " > " +
+                    name + ".gz"),
+              0);
+    for (const std::string form : {"plain", "zip", "gz"}) {
+      const std::string in = form == "plain" ? path : dir + "/" + name + "." + form;
+      const auto r = run("convert --no-progress -t nquads " + in + " -o " + dir + "/" + form + ".nq", dir);
+      ASSERT_EQ(r.status, 0) << in << ": " << r.err;
+    }
+    const auto plain = graph_of(dir + "/plain.nq");
+    EXPECT_GT(plain.size(), 40000U) << name;
+    // Provenance and the named graph name the member, not the archive.
+    EXPECT_EQ(graph_of(dir + "/zip.nq"), plain) << name;
+    EXPECT_EQ(graph_of(dir + "/gz.nq"), plain) << name;
+  }
+}
+
+TEST(Packed, EveryMemberOfAZipIsReadInTurn) {
+  const std::string dir = test::scratch("members");
+  ASSERT_EQ(shell("cd " + dir + " && zip -qj all.zip " + gdelt(kGdelt[0]) + " " + gdelt(kGdelt[1])), 0);
+  const auto r = run("convert --no-progress -t nquads " + dir + "/all.zip -o " + dir + "/all.nq", dir);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string all = test::read(dir + "/all.nq");
+  EXPECT_NE(all.find("/graph/" + kGdelt[0] + ">"), std::string::npos);
+  EXPECT_NE(all.find("/graph/" + kGdelt[1] + ">"), std::string::npos);
+  EXPECT_NE(r.err.find("4387 records read"), std::string::npos) << r.err;  // 2271 + 2116 rows
+}
+
+TEST(Packed, CorruptTruncatedOrEmptyArchivesExit2NamingFileAndLineWritingNothing) {
+  const std::string dir = test::scratch("corrupt");
+  ASSERT_EQ(shell("gzip -c " + icews() + " | head -c 100000 > " + dir + "/cut.tab.gz"), 0);
+  auto r = run("convert --no-progress " + dir + "/cut.tab.gz -o " + dir + "/out.ttl", dir);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("cut.tab.gz:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("truncated gzip input"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out.ttl"));
+
+  ASSERT_EQ(
+      shell("cd " + dir + " && zip -qj g.zip " + gdelt(kGdelt[2]) + " && head -c 100000 g.zip > cut.zip"), 0);
+  r = run("convert --no-progress " + dir + "/cut.zip -o " + dir + "/out.ttl", dir);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("cut.zip/" + kGdelt[2] + ":"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out.ttl"));
+
+  test::write(dir + "/not.zip", "this is no zip archive\n");
+  r = run("convert --no-progress " + dir + "/not.zip -o " + dir + "/out.ttl", dir);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("not.zip: cannot read"), std::string::npos) << r.err;
+
+  ASSERT_EQ(shell("cd " + dir + " && mkdir -p d && zip -qr empty.zip d"), 0);
+  r = run("convert --no-progress " + dir + "/empty.zip", dir);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("holds no file"), std::string::npos) << r.err;
+}
+
+TEST(Packed, ByteOrderMarkIsSkippedAndStandardInputIsDetectedByContent) {
+  const std::string dir = test::scratch("bom");
+  const std::string line = test::read(test::samples() + "/seed.jsonl");
+  ASSERT_FALSE(line.empty());
+  test::write(dir + "/bom.jsonl", "\xEF\xBB\xBF" + line);
+  test::write(dir + "/plain.jsonl", line);
+  const auto a = run("convert --no-progress -t ntriples " + dir + "/bom.jsonl -o " + dir + "/bom.nt", dir);
+  const auto b = run("convert --no-progress -t ntriples " + dir + "/plain.jsonl -o " + dir + "/bom2.nt", dir);
+  ASSERT_EQ(a.status, 0) << a.err;
+  ASSERT_EQ(b.status, 0) << b.err;
+  const auto with_bom = test::read(dir + "/bom.nt");
+  // The event IRI takes the file's stem: only that differs.
+  EXPECT_EQ(graph_of(dir + "/bom.nt").size(), graph_of(dir + "/bom2.nt").size());
+  const auto c = run("convert --no-progress -t ntriples - < " + dir + "/bom.jsonl", dir);
+  ASSERT_EQ(c.status, 0) << c.err;
+  EXPECT_NE(c.out.find("Muttaqi"), std::string::npos);
+}
+
+TEST(Packed, BaseMustBeAnAbsoluteIriEndingInSlashOrHash) {
+  const std::string seed = test::samples() + "/seed.jsonl";
+  auto r = run("convert --base https://example.org/dip " + seed);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("must end in '/' or '#' (try \"https://example.org/dip/\")"), std::string::npos)
+      << r.err;
+  r = run("convert --base 'https://example.org/a b/' " + seed);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("holds a space"), std::string::npos) << r.err;
+  r = run("convert --base example/ " + seed);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("not an absolute IRI"), std::string::npos) << r.err;
+  r = run("convert -t ntriples --base https://example.org/dip# " + seed);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("https://example.org/dip#state/AFG"), std::string::npos);
+}
+
+}  // namespace
