@@ -1,12 +1,15 @@
 // ICEWS coded events (records.md section 4). ICEWS writes a symmetric interaction twice, once
 // from each side, with the same Story ID and Sentence Number: the two rows become one event with
-// both Event IDs. Rows wait in a bounded window for their mirror, so memory stays flat.
+// both Event IDs, wherever they stand in the file. Rows that could have a twin are sorted by
+// what makes two rows one event (an external sort: memory stays bounded on any file size) and
+// paired in a fixed order, so that the graph does not depend on the order of the rows.
 #include <array>
 #include <deque>
 #include <map>
 
 #include "converters/coded.hpp"
 #include "converters/readers.hpp"
+#include "converters/sorter.hpp"
 #include "converters/text.hpp"
 
 namespace diplograph {
@@ -21,43 +24,50 @@ constexpr std::array<std::string_view, 20> kHeader{
 
 using detail::BadRecord;
 
-struct Pending {
+std::string identity(const Participant& p) {
+  return p.name + "\t" + p.state;
+}
+
+// What two mirrored rows share: story, sentence, date, code (042 and 043 as one) and the pair
+// of actors in either order. Fields hold no tabs, so tabs separate them.
+std::string mirror_key(const EventRecord& r, std::string_view sentence) {
+  std::string a = identity(r.participants[0]), b = identity(r.participants[1]);
+  if (b < a) std::swap(a, b);
+  const std::string code = r.cameo_code == "043" ? std::string("042") : r.cameo_code;
+  return r.story_id + "\t" + std::string(sentence) + "\t" + r.date + "\t" + code + "\t" + a + "\t" + b;
+}
+
+// Event IDs in numeric order as text: zero-padded to 20 digits.
+std::string padded(std::string_view id) {
+  return std::string(id.size() < 20 ? 20 - id.size() : 0, '0') + std::string(id);
+}
+
+// One row as read: its record, and what the merge keys on besides.
+struct Row {
   EventRecord rec;
   std::string sentence;
-  bool merged = false;
+  std::string event_id;
 };
-
-bool mirrored_codes(std::string_view a, std::string_view b) {
-  return a == b || (a == "042" && b == "043") || (a == "043" && b == "042");
-}
-
-bool same_actor(const Participant& a, const Participant& b) {
-  return a.name == b.name && a.state == b.state;
-}
 
 class IcewsReader : public RecordReader {
  public:
   IcewsReader(std::istream& in, const ReaderContext& ctx) : ctx_(ctx), lines_(in, ctx.limits.max_line) {}
 
   ReadStatus next(EventRecord& out, Diagnostic& error) override {
-    for (;;) {
-      if (!eof_ && window_.size() <= ctx_.limits.mirror_window) {
-        const ReadStatus s = read_row(error);
-        if (s == ReadStatus::ok) continue;  // the row went into the window
-        if (s != ReadStatus::end) return s;
-        eof_ = true;
-      }
-      if (window_.empty()) return ReadStatus::end;
-      out = std::move(window_.front().rec);
-      window_.pop_front();
-      return ReadStatus::ok;
+    while (!eof_) {
+      bool held = false;
+      const ReadStatus s = read_row(out, held, error);
+      if (s == ReadStatus::end) eof_ = true;
+      if (s != ReadStatus::end && (!held || s != ReadStatus::ok)) return s;
     }
+    return next_merged(out, error);
   }
 
   std::uint64_t merged() const override { return merged_; }
 
  private:
-  ReadStatus read_row(Diagnostic& error) {
+  // The next row: `out` when no other row can be its twin, else held for the merge.
+  ReadStatus read_row(EventRecord& out, bool& held, Diagnostic& error) {
     for (;;) {
       std::string_view line;
       if (const ReadStatus s = lines_.next_record(line, error, ctx_.file); s != ReadStatus::ok) return s;
@@ -65,12 +75,16 @@ class IcewsReader : public RecordReader {
         if (!detail::valid_utf8(line)) throw BadRecord{"not valid UTF-8"};
         detail::split_tabs(line, f_);
         if (columns_.empty()) {
-          header(error);
-          if (!error.message.empty()) return ReadStatus::fatal;
+          if (!header(error)) return ReadStatus::fatal;
           continue;
         }
-        add(parse());
-        return ReadStatus::ok;
+        Row row = parse();
+        if (!may_have_twin(row.rec)) {
+          out = std::move(row.rec);
+          return ReadStatus::ok;
+        }
+        held = true;
+        return hold(row, line, error);
       } catch (const BadRecord& e) {
         error.message = e.message;
         return ReadStatus::bad;
@@ -78,15 +92,111 @@ class IcewsReader : public RecordReader {
     }
   }
 
-  void header(Diagnostic& error) {
+  bool may_have_twin(const EventRecord& r) const {
+    return r.participants.size() == 2 && !r.story_id.empty() &&
+           ctx_.vocabulary->is_interaction_class(r.event_class);
+  }
+
+  ReadStatus hold(const Row& row, std::string_view line, Diagnostic& error) {
+    std::string key = mirror_key(row.rec, row.sentence) + "\n" + padded(row.event_id) + "-" + row.rec.date;
+    const std::string problem = sorter_.add(std::move(key), std::string(line));
+    if (problem.empty()) return ReadStatus::ok;
+    error.message = problem;
+    return ReadStatus::fatal;
+  }
+
+  // The held rows, a group of rows with one key at a time, each paired with its twin.
+  ReadStatus next_merged(EventRecord& out, Diagnostic& error) {
+    error = {{ctx_.file, 0, 0}, {}};  // the caller's diagnostic may hold an earlier row's message
+    if (!sorting_started_) {
+      sorting_started_ = true;
+      if (std::string e = sorter_.finish(); !e.empty()) return fail(e, error);
+      has_ahead_ = sorter_.next(ahead_key_, ahead_line_, error.message);
+    }
+    while (ready_.empty()) {
+      if (!error.message.empty()) return ReadStatus::fatal;
+      if (!has_ahead_) return ReadStatus::end;
+      if (!read_group(error)) return ReadStatus::fatal;
+    }
+    out = std::move(ready_.front());
+    ready_.pop_front();
+    return ReadStatus::ok;
+  }
+
+  ReadStatus fail(const std::string& why, Diagnostic& error) {
+    error.message = why;
+    return ReadStatus::fatal;
+  }
+
+  // Reads the rows of the next key; pairs them into ready_.
+  bool read_group(Diagnostic& error) {
+    const std::string group = ahead_key_.substr(0, ahead_key_.find('\n'));
+    std::vector<EventRecord> one_way, other_way;
+    while (has_ahead_ && std::string_view(ahead_key_).substr(0, ahead_key_.find('\n')) == group) {
+      split_tabs_copy(ahead_line_);
+      Row row;
+      try {
+        row = parse();
+      } catch (const BadRecord& e) {  // it parsed when first read
+        error.message = "internal error: a held row no longer parses: " + e.message;
+        return false;
+      }
+      const bool first_way = identity(row.rec.participants[0]) <= identity(row.rec.participants[1]);
+      (first_way ? one_way : other_way).push_back(std::move(row.rec));
+      has_ahead_ = sorter_.next(ahead_key_, ahead_line_, error.message);
+    }
+    if (!error.message.empty()) return false;
+    pair_up(one_way, other_way);
+    return true;
+  }
+
+  // Rows of one key in Event ID order: the i-th of one direction with the i-th of the other
+  // (an actor with itself: consecutive rows); the lower Event ID stands for the event.
+  void pair_up(std::vector<EventRecord>& one_way, std::vector<EventRecord>& other_way) {
+    const bool self =
+        !one_way.empty() && identity(one_way[0].participants[0]) == identity(one_way[0].participants[1]);
+    if (self) {
+      for (std::size_t i = 0; i < one_way.size(); i += 2) {
+        if (i + 1 < one_way.size()) join(one_way[i], one_way[i + 1]);
+        ready_.push_back(std::move(one_way[i]));
+      }
+      return;
+    }
+    for (std::size_t i = 0; i < std::max(one_way.size(), other_way.size()); ++i) {
+      if (i < one_way.size() && i < other_way.size()) {
+        EventRecord& first = lower_id(one_way[i], other_way[i]) ? one_way[i] : other_way[i];
+        join(first, &first == &one_way[i] ? other_way[i] : one_way[i]);
+        ready_.push_back(std::move(first));
+      } else {
+        ready_.push_back(std::move(i < one_way.size() ? one_way[i] : other_way[i]));
+      }
+    }
+  }
+
+  static bool lower_id(const EventRecord& a, const EventRecord& b) {
+    return std::make_pair(padded(a.id), a.date) < std::make_pair(padded(b.id), b.date);
+  }
+
+  void join(EventRecord& into, const EventRecord& twin) {
+    into.source_records.push_back(twin.source_records.front());
+    ++merged_;
+  }
+
+  void split_tabs_copy(const std::string& line) {
+    held_line_ = line;
+    detail::split_tabs(held_line_, f_);
+  }
+
+  bool header(Diagnostic& error) {
     for (std::size_t i = 0; i < f_.size(); ++i) columns_.emplace(std::string(f_[i]), i);
     for (auto name : kHeader) {
       if (!columns_.count(std::string(name))) {
         error.message = "header: ICEWS column \"" + std::string(name) + "\" missing";
-        return;
+        return false;
       }
     }
     width_ = f_.size();
+    return true;
   }
 
   std::string_view get(std::string_view column) const {
@@ -124,7 +234,7 @@ class IcewsReader : public RecordReader {
     rec.participants.push_back(std::move(p));
   }
 
-  Pending parse() {
+  Row parse() {
     if (f_.size() != width_) {
       throw BadRecord{std::to_string(f_.size()) + " columns where the header has " + std::to_string(width_)};
     }
@@ -138,6 +248,7 @@ class IcewsReader : public RecordReader {
     if (date_datatype(rec.date) != "date")
       throw BadRecord{"column Event Date: malformed date \"" + rec.date + "\""};
     rec.id = id + "-" + rec.date;  // Event IDs recur with other dates: those are other events
+    if (id.size() > 20) throw BadRecord{"column Event ID: \"" + id + "\" is too long"};
     actor("Source", rec);
     actor("Target", rec);
     const std::string_view code = get("CAMEO Code");
@@ -153,7 +264,7 @@ class IcewsReader : public RecordReader {
     rec.publisher = std::string(get("Publisher"));
     location(rec);
     rec.source_records.push_back("icews:" + std::string(ctx_.source_name()) + "#" + id);
-    return {std::move(rec), std::string(get("Sentence Number")), false};
+    return {std::move(rec), std::string(get("Sentence Number")), id};
   }
 
   void location(EventRecord& rec) const {
@@ -163,7 +274,9 @@ class IcewsReader : public RecordReader {
     const Country* c = country("Country");
     if (name.empty() && !c) return;
     Location loc;
-    loc.name = std::string(name.empty() && c ? c->name : name);
+    // Only a country: ICEWS gives coordinates somewhere in it, which differ from row to row, so
+    // the place is the event's own (labelled with the country's name by the mapper).
+    loc.name = std::string(name);
     if (c) loc.country = c->iso3;
     const std::string lat(get("Latitude")), lon(get("Longitude"));
     char* end = nullptr;
@@ -179,32 +292,16 @@ class IcewsReader : public RecordReader {
     rec.location = std::move(loc);
   }
 
-  // A row whose mirror waits in the window is merged into it; any other row waits for its own.
-  void add(Pending row) {
-    const auto& r = row.rec;
-    for (auto& p : window_) {
-      const auto& q = p.rec;
-      if (p.merged || p.sentence != row.sentence || q.story_id != r.story_id || q.date != r.date ||
-          !mirrored_codes(q.cameo_code, r.cameo_code) || q.participants.size() != 2 ||
-          r.participants.size() != 2 || !ctx_.vocabulary->is_interaction_class(q.event_class) ||
-          !same_actor(q.participants[0], r.participants[1]) ||
-          !same_actor(q.participants[1], r.participants[0])) {
-        continue;
-      }
-      p.rec.source_records.push_back(r.source_records.front());
-      p.merged = true;
-      ++merged_;
-      return;
-    }
-    window_.push_back(std::move(row));
-  }
-
   const ReaderContext& ctx_;
   detail::LineReader lines_;
   std::map<std::string, std::size_t> columns_;
   std::size_t width_ = 0;
   std::vector<std::string_view> f_;
-  std::deque<Pending> window_;
+  detail::ExternalSorter sorter_{ctx_.limits.merge_memory};
+  bool sorting_started_ = false;
+  bool has_ahead_ = false;
+  std::string ahead_key_, ahead_line_, held_line_;
+  std::deque<EventRecord> ready_;
   std::uint64_t merged_ = 0;
   bool eof_ = false;
 };

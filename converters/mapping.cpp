@@ -206,7 +206,8 @@ void Mapper::map_location(const Location& loc, const std::string& event, TermRef
   if (!loc.country.empty()) map_state(loc.country, graph);
   if (!first_time(graph, iri)) return;
   out.iri(iri, t.type, t.c_place);
-  out.lit(iri, t.label, loc.name);
+  const Country* c = loc.name.empty() ? countries_.by_iso3(loc.country) : nullptr;
+  out.lit(iri, t.label, c ? c->name : loc.name);
   if (!loc.country.empty()) out.iri(iri, t.country, state_iri(loc.country));
   if (loc.lat) out.lit(iri, t.lat, number(*loc.lat), t.xsd_decimal);
   if (loc.lon) out.lit(iri, t.lon, number(*loc.lon), t.xsd_decimal);

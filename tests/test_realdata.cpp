@@ -2,6 +2,10 @@
 // and kinds, and the names people type. Every test reads the real files in ../shared/data.
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <random>
+
+#include "converters/sorter.hpp"
 #include "tests/helpers.hpp"
 
 namespace {
@@ -130,3 +134,85 @@ TEST(Packed, BaseMustBeAnAbsoluteIriEndingInSlashOrHash) {
 }
 
 }  // namespace
+
+// --------------------------------------------------------------------------- ICEWS row order
+
+namespace {
+
+// The sample with its rows (not the header) reordered by `order`, under the same file name
+// (provenance names the file) in its own directory.
+std::string reordered_icews(const std::string& dir,
+                            const std::function<void(std::vector<std::string>&)>& order) {
+  std::istringstream in(test::read(icews()));
+  std::string header;
+  std::getline(in, header);
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(in, line);) rows.push_back(line);
+  order(rows);
+  std::filesystem::create_directories(dir);
+  std::string text = header + "\n";
+  for (const auto& r : rows) text += r + "\n";
+  const std::string path = dir + "/events.2018.sample.tab";
+  test::write(path, text);
+  return path;
+}
+
+std::set<std::string> converted(const std::string& input, const std::string& dir) {
+  const auto r = run("convert --no-progress -t ntriples " + input + " -o " + dir + "/out.nt", dir);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("502 mirrored rows merged"), std::string::npos) << input << ": " << r.err;
+  return graph_of(dir + "/out.nt");
+}
+
+}  // namespace
+
+TEST(IcewsOrder, ShuffledAndReSortedRowsGiveTheSameGraph) {
+  const std::string dir = test::scratch("icews-order");
+  const auto original = converted(icews(), dir);
+  std::mt19937 random(20180601);
+  const auto shuffled =
+      reordered_icews(dir + "/shuffled", [&](auto& rows) { std::shuffle(rows.begin(), rows.end(), random); });
+  const auto reversed =
+      reordered_icews(dir + "/reversed", [](auto& rows) { std::sort(rows.rbegin(), rows.rend()); });
+  EXPECT_EQ(converted(shuffled, dir + "/shuffled"), original);
+  EXPECT_EQ(converted(reversed, dir + "/reversed"), original);
+}
+
+TEST(IcewsOrder, MergingThroughTemporaryFilesGivesWhatMemoryGives) {
+  using namespace diplograph;
+  const auto records_with = [](std::size_t budget) {
+    std::ifstream in(icews(), std::ios::binary);
+    ReaderContext ctx;
+    ctx.file = icews();
+    ctx.limits.merge_memory = budget;
+    auto reader = input_format("icews")->open(in, ctx);
+    test::Collect out;
+    Mapper mapper(out, MapOptions{});
+    EventRecord rec;
+    Diagnostic d;
+    ReadStatus s{};
+    while ((s = reader->next(rec, d)) == ReadStatus::ok) mapper.map(rec, ctx.source_name());
+    EXPECT_EQ(s, ReadStatus::end) << d.str();
+    EXPECT_EQ(reader->merged(), 502U);
+    return out.lines;
+  };
+  EXPECT_EQ(records_with(16 << 10), records_with(64 << 20));  // ~60 runs on disk against none
+}
+
+TEST(IcewsOrder, ExternalSorterSpillsAndMergesInOrder) {
+  diplograph::detail::ExternalSorter sorter(4096);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::mt19937 random(7);
+  for (int i = 0; i < 5000; ++i) {
+    pairs.emplace_back(std::to_string(random() % 1000), std::to_string(i));
+    ASSERT_EQ(sorter.add(pairs.back().first, pairs.back().second), "");
+  }
+  ASSERT_EQ(sorter.finish(), "");
+  EXPECT_GT(sorter.runs(), 10U);
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<std::pair<std::string, std::string>> back;
+  std::string k, v, error;
+  while (sorter.next(k, v, error)) back.emplace_back(k, v);
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(back, pairs);
+}

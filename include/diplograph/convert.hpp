@@ -177,9 +177,9 @@ inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id
 enum class ReadStatus : std::uint8_t { ok, end, bad, fatal };
 
 struct Limits {
-  std::size_t max_line = 16U << 20U;  ///< bytes in one line (or CSV record)
-  unsigned max_depth = 64;            ///< JSON nesting
-  std::size_t mirror_window = 1024;   ///< ICEWS rows held back to find their mirror row
+  std::size_t max_line = 16U << 20U;      ///< bytes in one line (or CSV record)
+  unsigned max_depth = 64;                ///< JSON nesting
+  std::size_t merge_memory = 64U << 20U;  ///< bytes of ICEWS rows held in memory by the mirror merge
 };
 
 /// Produces records from one input. `bad` means this record is skipped (the diagnostic says
@@ -190,7 +190,7 @@ class RecordReader {
   virtual ReadStatus next(EventRecord& out, Diagnostic& error) = 0;
   /// Warnings that do not skip a record (e.g. an unknown key, once per name).
   void set_warning_sink(ErrorSink sink) { warn_ = std::move(sink); }
-  /// Records flushed so far that were held back (the ICEWS mirror window).
+  /// Source rows merged into another row's event so far (the ICEWS mirrors).
   virtual std::uint64_t merged() const { return 0; }
 
  protected:

@@ -1,0 +1,141 @@
+#include "converters/sorter.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
+namespace diplograph::detail {
+
+namespace {
+
+constexpr std::size_t kOverhead = 2 * sizeof(std::string);  // per pair, beside the text
+
+struct FileClose {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileClose>;
+
+std::string temp_dir() {
+  const char* dir = std::getenv("TMPDIR");
+  return dir && *dir ? dir : "/tmp";
+}
+
+// A temporary file no one else can open, gone when closed (unlinked at once).
+FilePtr temp_file(std::string& error) {
+  std::string path = temp_dir() + "/diplograph-sort-XXXXXX";
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) {
+    error = "cannot create a temporary file in " + temp_dir() + ": " + std::strerror(errno) +
+            " (set TMPDIR to a writable directory)";
+    return nullptr;
+  }
+  ::unlink(path.c_str());
+  FilePtr f(::fdopen(fd, "w+b"));
+  if (!f) ::close(fd);
+  return f;
+}
+
+bool put(std::FILE* f, const std::string& s) {
+  const auto n = static_cast<std::uint32_t>(s.size());
+  return std::fwrite(&n, sizeof n, 1, f) == 1 && std::fwrite(s.data(), 1, s.size(), f) == s.size();
+}
+
+bool get(std::FILE* f, std::string& s) {
+  std::uint32_t n = 0;
+  if (std::fread(&n, sizeof n, 1, f) != 1) return false;
+  s.resize(n);
+  return std::fread(s.data(), 1, n, f) == n;
+}
+
+}  // namespace
+
+// One sorted run on disk, read back a pair at a time.
+struct ExternalSorter::Run {
+  FilePtr file;
+  std::size_t left = 0;  // pairs not yet read
+  std::string key, value;
+  bool has = false;
+
+  bool advance(std::string& error) {
+    has = left > 0;
+    if (!has) return true;
+    --left;
+    if (get(file.get(), key) && get(file.get(), value)) return true;
+    error = "cannot read back a temporary file of the merge";
+    has = false;
+    return false;
+  }
+};
+
+ExternalSorter::ExternalSorter(std::size_t budget) : budget_(std::max<std::size_t>(budget, 1)) {}
+ExternalSorter::~ExternalSorter() = default;
+
+std::string ExternalSorter::add(std::string key, std::string value) {
+  held_ += key.size() + value.size() + kOverhead;
+  pairs_.emplace_back(std::move(key), std::move(value));
+  return held_ > budget_ ? spill() : std::string();
+}
+
+std::string ExternalSorter::spill() {
+  std::sort(pairs_.begin(), pairs_.end());
+  std::string error;
+  auto run = std::make_unique<Run>();
+  run->file = temp_file(error);
+  if (!run->file) return error;
+  for (const auto& [k, v] : pairs_) {
+    if (!put(run->file.get(), k) || !put(run->file.get(), v)) {
+      return "cannot write a temporary file in " + temp_dir() + ": " + std::strerror(errno) +
+             " (set TMPDIR to a directory with more room)";
+    }
+  }
+  if (std::fflush(run->file.get()) != 0) return "cannot write a temporary file in " + temp_dir();
+  run->left = pairs_.size();
+  runs_.push_back(std::move(run));
+  pairs_.clear();
+  pairs_.shrink_to_fit();
+  held_ = 0;
+  return {};
+}
+
+std::string ExternalSorter::finish() {
+  merging_ = !runs_.empty();
+  if (!merging_) {
+    std::sort(pairs_.begin(), pairs_.end());
+    return {};
+  }
+  if (!pairs_.empty()) {
+    if (std::string e = spill(); !e.empty()) return e;
+  }
+  std::string error;
+  for (auto& r : runs_) {
+    std::rewind(r->file.get());
+    if (!r->advance(error)) return error;
+  }
+  return {};
+}
+
+bool ExternalSorter::next(std::string& key, std::string& value, std::string& error) {
+  if (!merging_) {
+    if (at_ == pairs_.size()) return false;
+    key = std::move(pairs_[at_].first);
+    value = std::move(pairs_[at_].second);
+    ++at_;
+    return true;
+  }
+  // Few runs (input size / budget): a linear scan for the smallest head is enough.
+  Run* best = nullptr;
+  for (auto& r : runs_) {
+    if (r->has && (!best || std::tie(r->key, r->value) < std::tie(best->key, best->value))) best = r.get();
+  }
+  if (!best) return false;
+  key.swap(best->key);
+  value.swap(best->value);
+  return best->advance(error);
+}
+
+}  // namespace diplograph::detail
