@@ -95,8 +95,8 @@ class GdeltReader : public RecordReader {
                              : std::string(d);
     if (date_datatype(rec.date) != "date")
       throw BadRecord{"SQLDATE: malformed date \"" + std::string(d) + "\""};
-    actor(5, rec);
-    actor(15, rec);
+    actor(5, 1, rec);
+    actor(15, 2, rec);
     if (!detail::apply_cameo(f_[26], *ctx_.cameo, rec)) {
       throw BadRecord{"EventCode: unknown CAMEO code \"" + std::string(f_[26]) + "\""};
     }
@@ -125,21 +125,72 @@ class GdeltReader : public RecordReader {
     return std::string(f_[i]);
   }
 
-  void actor(std::size_t at, EventRecord& rec) {
+  // An actor is its CAMEO actor code (records.md section 3), read from the parts GDELT gives in
+  // their own columns: country, known group, ethnic group, two religions, three types. A bare
+  // country code is the state; a code naming no country, group, ethnicity or religion ("COP":
+  // some police somewhere) names no one in particular and is the event's own actor.
+  void actor(std::size_t at, int side, EventRecord& rec) {
     const std::string_view code = f_[at], name = f_[at + 1], country = f_[at + 2];
     if (code.empty() && name.empty()) return;
     Participant p;
-    p.name = std::string(name.empty() ? code : name);
     p.actor_code = std::string(code);
-    p.kind = "actor";
-    if (const Country* c = country.empty() ? nullptr : ctx_.countries->by_code(country)) {
-      p.state = c->iso3;
-      if (code == country) {  // the actor is the country itself
-        p.kind = "state";
-        p.name = c->name;
+    p.source_name = std::string(name);
+    const Country* c = country.empty() ? nullptr : ctx_.countries->by_code(country);
+    if (c) p.state = c->iso3;
+    if (c && code == country) {
+      p.kind = "state";
+      p.name = c->name;
+    } else {
+      describe(at, p);
+      const bool anonymous =
+          country.empty() && f_[at + 3].empty() && f_[at + 4].empty() && f_[at + 5].empty();
+      p.id = (p.kind == "region" ? "" : "cameo/") + std::string(code.empty() ? "UNKNOWN" : code);
+      if (anonymous) {
+        p.id += "/" + rec.id + "-" + std::to_string(side);
+        p.name += " (no country given)";
       }
     }
     rec.participants.push_back(std::move(p));
+  }
+
+  // Kind and label from the code's parts alone, so that every row with the code says the same.
+  void describe(std::size_t at, Participant& p) const {
+    const auto& parts = *ctx_.actors;
+    const std::string_view country = f_[at + 2], group = f_[at + 3], ethnic = f_[at + 4];
+    const ActorCodePart* known = group.empty() ? nullptr : parts.find(group, "group");
+    const ActorCodePart* region = country.empty() ? nullptr : parts.find(country, "region");
+    p.kind = known ? known->kind : region ? region->kind : "actor";
+    std::vector<std::string> words;
+    if (!group.empty()) words.push_back(known ? known->label : std::string(group));
+    if (group.empty() && !country.empty()) {
+      const Country* c = ctx_.countries->by_code(country);
+      words.push_back(c ? c->name : region ? region->label : std::string(country));
+    }
+    if (!ethnic.empty()) words.push_back("ethnic group " + std::string(ethnic));
+    for (std::size_t i : {at + 5, at + 6}) {
+      if (f_[i].empty()) continue;
+      const ActorCodePart* r = parts.find(f_[i], "religion");
+      words.push_back(r ? r->label : std::string(f_[i]));
+      if (p.kind == "region") p.kind = "actor";
+    }
+    std::string types;
+    for (std::size_t i : {at + 7, at + 8, at + 9}) {
+      if (f_[i].empty()) continue;
+      const ActorCodePart* t = parts.find(f_[i], "type");
+      types += (types.empty() ? "" : " / ") + (t ? t->label : std::string(f_[i]));
+      if (!known && t && t->kind == "organization") p.kind = "organization";
+      if (p.kind == "region") p.kind = "actor";
+    }
+    if (!types.empty()) words.push_back(types);
+    p.name = join_words(words, f_[at]);
+  }
+
+  static std::string join_words(const std::vector<std::string>& words, std::string_view code) {
+    if (words.empty()) return std::string(code);
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
   }
 
   void location(EventRecord& rec) {

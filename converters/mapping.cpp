@@ -1,4 +1,5 @@
 // The one mapping from event records to triples under the ontology.
+#include <algorithm>
 #include <cstdio>
 
 #include "diplograph/convert.hpp"
@@ -38,7 +39,8 @@ struct Terms {
               c_participation = dg("Participation"), c_state = dg("State"), c_person = dg("Person"),
               c_org = dg("Organization"), c_place = dg("Place"), c_mission = dg("Mission"),
               c_actor = dg("Actor"), quad_class = dg("quadClass"), num_mentions = dg("numMentions"),
-              avg_tone = dg("avgTone"), story_id = dg("storyId"), c_change = dg("RelationChange");
+              avg_tone = dg("avgTone"), story_id = dg("storyId"), source_name = dg("sourceName"),
+              c_change = dg("RelationChange");
 };
 
 const Terms& terms() {
@@ -143,9 +145,28 @@ std::string Mapper::graph_iri(std::string_view source_name) const {
   return opts_.base + "graph/" + std::string(source_name);
 }
 
+namespace {
+
+std::string_view kind_folder(std::string_view kind) {
+  if (kind == "organization") return "org/";
+  if (kind == "actor") return "actor/";
+  if (kind == "region") return "region/";
+  return "person/";
+}
+
+std::string_view kind_class(std::string_view kind) {
+  if (kind == "organization") return "Organization";
+  if (kind == "actor") return "Actor";
+  if (kind == "region") return "Region";
+  return "Person";
+}
+
+}  // namespace
+
 std::string Mapper::actor_iri(const Participant& p) const {
   if (p.kind == "state") return state_iri(p.state);
-  const std::string kind = p.kind == "organization" ? "org/" : p.kind == "actor" ? "actor/" : "person/";
+  const std::string kind(kind_folder(p.kind));
+  if (!p.id.empty()) return opts_.base + kind + detail::percent_encode(p.id, "-_.~/");
   const std::string state = p.state.empty() ? std::string() : p.state + "/";
   return opts_.base + kind + state + segment(slug(p.name));
 }
@@ -187,7 +208,7 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
   if (!first_time(graph, iri)) return;
   const auto& t = terms();
   Out out(sink_, graph);
-  out.iri(iri, t.type, p.kind == "organization" ? t.c_org : p.kind == "actor" ? t.c_actor : t.c_person);
+  out.iri(iri, t.type, dg(kind_class(p.kind)));
   out.lit(iri, t.label, p.name);
   if (!p.state.empty()) out.iri(iri, t.represents, state_iri(p.state));
   out.lit(iri, t.actor_code, p.actor_code);
@@ -264,7 +285,9 @@ void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef g
   std::vector<std::string> actors;
   for (const Participant& p : rec.participants) {
     actors.push_back(actor_iri(p));
-    out.iri(e, t.participant, actors.back());
+    // An actor on both sides of a row (GDELT "USA" and "USA") took part once.
+    if (std::find(actors.begin(), actors.end() - 1, actors.back()) == actors.end() - 1)
+      out.iri(e, t.participant, actors.back());
   }
   for (std::size_t i = 0; i < rec.participants.size(); ++i) {
     out.iri(e, t.participation, e + "/p" + std::to_string(i + 1));
@@ -303,6 +326,7 @@ void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef g
     out.iri(part, t.agent, actors[i]);
     out.lit(part, t.role, p.role);
     out.lit(part, t.dg_title, p.title);
+    out.lit(part, t.source_name, p.source_name);
   }
   for (std::size_t i = 0; i < rec.participants.size(); ++i) map_actor(rec.participants[i], actors[i], graph);
   const bool described = !rec.source_title.empty() || !rec.publisher.empty() || !rec.published.empty();

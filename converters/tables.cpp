@@ -115,6 +115,34 @@ const CameoCode* Cameo::find(std::string_view code) const {
   return it != codes_.end() && it->code == code ? &*it : nullptr;
 }
 
+// ------------------------------------------------------------------------- CAMEO actor codes
+
+CameoActors::CameoActors(std::string_view csv) {
+  for_each_row(csv, 4, [&](const std::vector<std::string>& f) {
+    parts_.push_back({f[0], f[1], f[2], f[3]});
+  });
+}
+
+const CameoActors& CameoActors::builtin() {
+  static const CameoActors table(embedded::file("cameo-actors.csv"));
+  return table;
+}
+
+const ActorCodePart* CameoActors::find(std::string_view code, std::string_view facet) const {
+  for (const auto& p : parts_) {
+    if (p.code == code && p.facet == facet) return &p;
+  }
+  return nullptr;
+}
+
+const ActorCodePart* CameoActors::region_named(std::string_view name) const {
+  const std::string lower = detail::ascii_lower(name);
+  for (const auto& p : parts_) {
+    if (p.facet == "region" && detail::ascii_lower(p.label) == lower) return &p;
+  }
+  return nullptr;
+}
+
 // ------------------------------------------------------------------------- vocabulary
 
 namespace {

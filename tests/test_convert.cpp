@@ -20,6 +20,14 @@ const std::string kCall =
 
 }  // namespace
 
+Participant participant(std::string name, std::string kind, std::string state) {
+  Participant p;
+  p.name = std::move(name);
+  p.kind = std::move(kind);
+  p.state = std::move(state);
+  return p;
+}
+
 TEST(Tables, CountriesResolveEveryCodeSystem) {
   const auto& c = Countries::builtin();
   EXPECT_EQ(c.size(), 249U);
@@ -172,12 +180,12 @@ TEST(Formats, DetectedByExtensionThenContent) {
 TEST(Mapper, DeterministicIrisFromNameAndState) {
   test::Collect sink;
   Mapper m(sink, {});
-  Participant dar{"Mohammad Ishaq Dar", "person", "PAK", "", "", "", {}};
+  const Participant dar = participant("Mohammad Ishaq Dar", "person", "PAK");
   Participant other_dar = dar;
   other_dar.state = "AFG";
   EXPECT_EQ(m.actor_iri(dar), "https://w3id.org/diplograph/id/person/PAK/mohammad-ishaq-dar");
   EXPECT_NE(m.actor_iri(dar), m.actor_iri(other_dar));
-  Participant pak{"Pakistan", "state", "PAK", "", "", "", {}};
+  const Participant pak = participant("Pakistan", "state", "PAK");
   EXPECT_EQ(m.actor_iri(pak), "https://w3id.org/diplograph/id/state/PAK");
   Mapper based(sink, {"http://example.org/"});
   EXPECT_EQ(based.actor_iri(dar), "http://example.org/person/PAK/mohammad-ishaq-dar");
@@ -190,7 +198,7 @@ TEST(Mapper, StateHasNotationsAndWikidata) {
   rec.id = "x";
   rec.event_class = "Meeting";
   rec.date = "2025";
-  rec.participants.push_back({"Pakistan", "state", "PAK", "", "", "", {}});
+  rec.participants.push_back(participant("Pakistan", "state", "PAK"));
   m.map(rec, "f.jsonl");
   const std::string pak = "<https://w3id.org/diplograph/id/state/PAK> ";
   EXPECT_TRUE(sink.lines.count(pak + "<http://www.w3.org/2004/02/skos/core#notation> \"PAK\""));

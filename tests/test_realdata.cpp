@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <map>
 #include <random>
 
 #include "converters/sorter.hpp"
@@ -215,4 +216,121 @@ TEST(IcewsOrder, ExternalSorterSpillsAndMergesInOrder) {
   while (sorter.next(k, v, error)) back.emplace_back(k, v);
   EXPECT_EQ(error, "");
   EXPECT_EQ(back, pairs);
+}
+
+// --------------------------------------------------------------------------- GDELT actors
+
+namespace {
+
+std::vector<std::vector<std::string>> tsv_rows(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(test::read(path));
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> f;
+    std::size_t start = 0;
+    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+      f.push_back(line.substr(start, tab - start));
+    f.push_back(line.substr(start));
+    rows.push_back(std::move(f));
+  }
+  return rows;
+}
+
+// Subject -> objects of one predicate, from N-Triples lines whose objects are literals.
+std::map<std::string, std::set<std::string>> literal_values(const std::set<std::string>& lines,
+                                                            const std::string& predicate) {
+  std::map<std::string, std::set<std::string>> out;
+  for (const auto& l : lines) {
+    const auto sp = l.find(' ');
+    const auto pp = l.find(' ', sp + 1);
+    if (l.substr(sp + 1, pp - sp - 1) != "<" + predicate + ">") continue;
+    const auto q = l.find('"', pp);
+    out[l.substr(0, sp)].insert(l.substr(q + 1, l.find('"', q + 1) - q - 1));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(GdeltActors, EachDistinctCodeIsOneActorWithItsOwnCode) {
+  const std::string dg = "https://w3id.org/diplograph/ontology#";
+  for (const auto& name : kGdelt) {
+    const std::string dir = test::scratch("gdelt-actors");
+    const auto r = run("convert --no-progress -t ntriples " + gdelt(name) + " -o " + dir + "/out.nt", dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto lines = graph_of(dir + "/out.nt");
+    // Straight from the rows: the codes that name someone (a country, group, ethnicity or
+    // religion besides a bare country code, which is the state itself).
+    std::set<std::string> codes;
+    for (const auto& f : tsv_rows(gdelt(name))) {
+      for (std::size_t at : {5U, 15U}) {
+        const bool someone =
+            !f[at + 2].empty() || !f[at + 3].empty() || !f[at + 4].empty() || !f[at + 5].empty();
+        const bool state = f[at] == f[at + 2] && diplograph::Countries::builtin().by_code(f[at]);
+        if (!f[at].empty() && someone && !state) codes.insert(f[at]);
+      }
+    }
+    const auto by_actor = literal_values(lines, dg + "cameoActorCode");
+    std::set<std::string> seen;
+    std::size_t named = 0;
+    for (const auto& [actor, actor_codes] : by_actor) {
+      EXPECT_EQ(actor_codes.size(), 1U) << name << ": " << actor;  // one code per actor
+      if (actor.find("/cameo/") == std::string::npos || actor_codes.empty()) continue;
+      const std::string& code = *actor_codes.begin();
+      if (actor.ends_with("/cameo/" + code + ">")) {
+        ++named;
+        EXPECT_TRUE(seen.insert(code).second) << code;  // and one actor per code
+      }
+    }
+    std::vector<std::string> missing, extra;
+    std::set_difference(codes.begin(), codes.end(), seen.begin(), seen.end(), std::back_inserter(missing));
+    std::set_difference(seen.begin(), seen.end(), codes.begin(), codes.end(), std::back_inserter(extra));
+    EXPECT_TRUE(missing.empty()) << name << ": " << missing.front();
+    EXPECT_TRUE(extra.empty()) << name << ": " << extra.front();
+    EXPECT_EQ(named, codes.size());
+    // The summary counts what is written: no statement twice (an actor on both sides of a row).
+    EXPECT_NE(r.err.find(std::to_string(lines.size()) + " triples"), std::string::npos) << r.err;
+  }
+}
+
+TEST(GdeltActors, GovernmentsAreOrganizationsOfTheirStateWithReadableLabels) {
+  const std::string dir = test::scratch("gdelt-gov");
+  const auto r = run("convert --no-progress -t ntriples " + gdelt(kGdelt[0]) + " -o " + dir + "/out.nt", dir);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string nt = test::read(dir + "/out.nt");
+  const std::string gov = "<https://w3id.org/diplograph/id/org/cameo/USAGOV>";
+  const std::string dg = "<https://w3id.org/diplograph/ontology#";
+  EXPECT_NE(nt.find(gov + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " + dg + "Organization> ."),
+            std::string::npos);
+  EXPECT_NE(nt.find(gov + " " + dg + "represents> <https://w3id.org/diplograph/id/state/USA> ."),
+            std::string::npos);
+  EXPECT_NE(nt.find(gov + " <http://www.w3.org/2000/01/rdf-schema#label> \"United States government\" ."),
+            std::string::npos);
+  // Police with no country: each event's own, not one node for every police force in the world.
+  EXPECT_EQ(nt.find("<https://w3id.org/diplograph/id/org/cameo/COP>"), std::string::npos);
+  EXPECT_NE(nt.find("\"Police (no country given)\""), std::string::npos);
+  // What GDELT wrote stays on the participation.
+  EXPECT_NE(nt.find(dg + "sourceName> \"OBAMA\""), std::string::npos);
+}
+
+TEST(GdeltActors, ShuffledRowsGiveTheSameGraph) {
+  for (const auto& name : kGdelt) {
+    const std::string dir = test::scratch("gdelt-shuffle");
+    auto rows = tsv_rows(gdelt(name));
+    std::shuffle(rows.begin(), rows.end(), std::mt19937(15));
+    std::string text;
+    for (const auto& f : rows) {
+      for (std::size_t i = 0; i < f.size(); ++i) text += (i ? "\t" : "") + f[i];
+      text += "\n";
+    }
+    std::filesystem::create_directories(dir + "/shuffled");
+    test::write(dir + "/shuffled/" + name, text);
+    ASSERT_EQ(run("convert --no-progress -t ntriples " + gdelt(name) + " -o " + dir + "/a.nt", dir).status,
+              0);
+    ASSERT_EQ(
+        run("convert --no-progress -t ntriples " + dir + "/shuffled/" + name + " -o " + dir + "/b.nt", dir)
+            .status,
+        0);
+    EXPECT_EQ(graph_of(dir + "/a.nt"), graph_of(dir + "/b.nt")) << name;
+  }
 }

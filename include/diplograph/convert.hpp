@@ -26,7 +26,9 @@ struct Participant {
   std::string state;            ///< ISO alpha-3 of the state represented (or the state itself)
   std::string title;
   std::string role;
-  std::string actor_code;  ///< CAMEO actor code (GDELT)
+  std::string actor_code;   ///< CAMEO actor code (GDELT)
+  std::string id;           ///< identity where the name does not give it: minted as `actor/{id}`
+  std::string source_name;  ///< the name as the source wrote it, where `name` is not that
   std::vector<std::string> same_as;
 };
 
@@ -130,6 +132,28 @@ class Cameo {
   std::vector<CameoCode> codes_;  // sorted by code
 };
 
+/// One part of a CAMEO actor code (ontology/cameo-actors.csv): a type (`GOV`), a known group
+/// (`UNO`), a religion (`MOS`) or a region that is no state (`AFR`).
+struct ActorCodePart {
+  std::string code;
+  std::string facet;  ///< type, group, religion, region
+  std::string label;  ///< English: "government", "United Nations", "Muslims", "Africa"
+  std::string kind;   ///< what an actor known by this part is: organization, actor or region
+};
+
+/// The CAMEO actor code parts diplograph knows (ontology/cameo-actors.csv).
+class CameoActors {
+ public:
+  static const CameoActors& builtin();
+  explicit CameoActors(std::string_view csv);
+  [[nodiscard]] const ActorCodePart* find(std::string_view code, std::string_view facet) const;
+  /// A region by its English name, case-insensitively ("South Asia").
+  [[nodiscard]] const ActorCodePart* region_named(std::string_view name) const;
+
+ private:
+  std::vector<ActorCodePart> parts_;
+};
+
 /// What the converters need from the ontology: the native record types and the event classes.
 class Vocabulary {
  public:
@@ -209,6 +233,7 @@ struct ReaderContext {
   const Vocabulary* vocabulary = &Vocabulary::builtin();
   const Countries* countries = &Countries::builtin();
   const Cameo* cameo = &Cameo::builtin();
+  const CameoActors* actors = &CameoActors::builtin();
 
   [[nodiscard]] std::string_view source_name() const { return source.empty() ? base_name(file) : source; }
 };
