@@ -3,6 +3,7 @@
 // both Event IDs, wherever they stand in the file. Rows that could have a twin are sorted by
 // what makes two rows one event (an external sort: memory stays bounded on any file size) and
 // paired in a fixed order, so that the graph does not depend on the order of the rows.
+#include <algorithm>
 #include <array>
 #include <deque>
 #include <map>
@@ -213,8 +214,10 @@ class IcewsReader : public RecordReader {
     return c;
   }
 
-  // "Foreign Affairs (Bangladesh)" is a body speaking for its state; a country's own name is the
-  // state; any other name is taken for a person of the given country.
+  // The kind of an ICEWS actor, from the evidence its row carries (README, "ICEWS actor kinds"):
+  // a country's own name is the state; a region's name a dg:Region; "Foreign Affairs (Bangladesh)"
+  // an agent of its country, a body or a group of people; any other name a person when it reads
+  // as a person's name and the row gives the actor a sector or a country, else an organization.
   void actor(const char* side, EventRecord& rec) const {
     const std::string prefix(side);
     const std::string_view name = get(prefix + " Name");
@@ -223,15 +226,84 @@ class IcewsReader : public RecordReader {
     p.name = std::string(name);
     const Country* c = country(prefix + " Country");
     if (c) p.state = c->iso3;
+    const ActorCodePart* region = c ? nullptr : ctx_.actors->region_named(name);
     if (c && ctx_.countries->by_name(name) == c) {
       p.kind = "state";
       p.name = c->name;
+    } else if (region) {
+      p.kind = "region";
+      p.id = region->code;
     } else if (name.back() == ')' && name.find(" (") != std::string_view::npos) {
-      p.kind = "organization";
-    } else if (!c) {
-      p.kind = "organization";  // no country: an international body or a group
+      p.kind = agent_kind(name.substr(0, name.find(" (")));
+    } else {
+      p.kind = name_kind(name, c || !get(prefix + " Sectors").empty());
     }
     rec.participants.push_back(std::move(p));
+  }
+
+  static std::vector<std::string_view> words_of(std::string_view name) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= name.size(); ++i) {
+      if (i < name.size() && std::string_view(" /,-").find(name[i]) == std::string_view::npos) continue;
+      if (i > start) out.push_back(name.substr(start, i - start));
+      start = i + 1;
+    }
+    return out;
+  }
+
+  // "Government" is a body; "Government Official", "Military Personnel", "Citizen" are people.
+  std::string agent_kind(std::string_view agent) const {
+    bool body = false;
+    for (auto w : words_of(agent)) {
+      const auto e = ctx_.words->evidence(w);
+      if (e == "holder") return "actor";
+      body = body || e == "body";
+    }
+    return body ? "organization" : "actor";
+  }
+
+  // `placed`: the row gives the actor a country or a sector. A name naming a body ("Union",
+  // "Party") is an organization; any other name that is no person's could be anything without
+  // either ("Unidentified State Actor"): a dg:Actor.
+  std::string name_kind(std::string_view name, bool placed) const {
+    bool person = reads_as_person(name);
+    bool body = false;
+    for (auto w : words_of(name)) {
+      const auto e = ctx_.words->evidence(w);
+      body = body || e == "body";
+      person = person && e != "body" && e != "not-person";
+    }
+    if (person) return "person";
+    return body || placed ? "organization" : "actor";
+  }
+
+  // Two to six words, each capitalised or a particle ("Staffan de Mistura"), no digits and no
+  // acronyms ("G7", "UN"; initials "C.P." and regnal numbers "II" are a person's).
+  static bool reads_as_person(std::string_view name) {
+    static constexpr std::array<std::string_view, 13> kParticles{"de", "da", "di", "van", "von", "der", "del",
+                                                                 "la", "le", "al", "bin", "ibn", "of"};
+    std::vector<std::string_view> words;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= name.size(); ++i) {
+      if (i < name.size() && name[i] != ' ') continue;
+      if (i > start) words.push_back(name.substr(start, i - start));
+      start = i + 1;
+    }
+    if (words.size() < 2 || words.size() > 6) return false;
+    for (auto w : words) {
+      const auto first = static_cast<unsigned char>(w[0]);
+      const bool particle = std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end() ||
+                            w.starts_with("al-") || w.starts_with("el-");
+      const bool capital = std::isupper(first) || first >= 0x80;
+      const bool acronym = w.size() > 1 && w.find('.') == std::string_view::npos &&
+                           w.find_first_not_of("IVX") != std::string_view::npos &&
+                           std::none_of(w.begin(), w.end(),
+                                        [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
+      if ((!particle && !capital) || acronym || w.find_first_of("0123456789") != std::string_view::npos)
+        return false;
+    }
+    return true;
   }
 
   Row parse() {

@@ -143,6 +143,24 @@ const ActorCodePart* CameoActors::region_named(std::string_view name) const {
   return nullptr;
 }
 
+// ------------------------------------------------------------------------- actor words
+
+ActorWords::ActorWords(std::string_view csv) {
+  for_each_row(csv, 2, [&](const std::vector<std::string>& f) { words_.emplace_back(f[0], f[1]); });
+  std::sort(words_.begin(), words_.end());
+}
+
+const ActorWords& ActorWords::builtin() {
+  static const ActorWords table(embedded::file("actor-words.csv"));
+  return table;
+}
+
+std::string_view ActorWords::evidence(std::string_view word) const {
+  auto it = std::lower_bound(words_.begin(), words_.end(), word,
+                             [](const auto& e, std::string_view k) { return e.first < k; });
+  return it != words_.end() && it->first == word ? std::string_view(it->second) : std::string_view();
+}
+
 // ------------------------------------------------------------------------- vocabulary
 
 namespace {

@@ -334,3 +334,53 @@ TEST(GdeltActors, ShuffledRowsGiveTheSameGraph) {
     EXPECT_EQ(graph_of(dir + "/a.nt"), graph_of(dir + "/b.nt")) << name;
   }
 }
+
+// --------------------------------------------------------------------------- ICEWS actor kinds
+
+TEST(IcewsKinds, PeopleWithoutACountryArePersonsRegionsAndSectorsAreNot) {
+  std::ifstream in(icews(), std::ios::binary);
+  const auto r = test::read_records("icews", in, icews());
+  ASSERT_TRUE(r.errors.empty());
+  std::map<std::string, std::set<std::string>> kinds;  // name -> every kind it was given
+  for (const auto& rec : r.records) {
+    for (const auto& p : rec.participants) kinds[p.name].insert(p.kind);
+  }
+  const auto kind = [&](const std::string& name) {
+    EXPECT_EQ(kinds[name].size(), 1U) << name;  // one name, one kind, in every row
+    return kinds[name].empty() ? std::string() : *kinds[name].begin();
+  };
+  // People with no country in the sample (their sectors are their institution's).
+  for (const char* person : {"Peter Maurer", "Staffan de Mistura", "Antonio Tajani", "Philip Alston",
+                             "Sani Abacha", "Cecilia Malmstrom"}) {
+    EXPECT_EQ(kind(person), "person") << person;
+  }
+  for (const char* person : {"Mike Pompeo", "Kim Jong-Un", "Bashar al-Assad", "Abdullah II of Jordan"})
+    EXPECT_EQ(kind(person), "person") << person;
+  for (const char* region : {"Africa", "South Asia", "Caribbean", "Southeast Asia"})
+    EXPECT_EQ(kind(region), "region") << region;
+  for (const char* org :
+       {"European Union", "United Nations", "International Committee of the Red Cross", "G7",
+        "Foreign Affairs (Bangladesh)", "Government (Japan)", "Al Qaeda", "Tata Motors"})
+    EXPECT_EQ(kind(org), "organization") << org;
+  // Sectors of a country (groups of people, office holders) are neither persons nor bodies.
+  for (const char* group : {"Citizen (India)", "Head of Government (United States)",
+                            "Military Personnel - Special (India)", "Unidentified State Actor"})
+    EXPECT_EQ(kind(group), "actor") << group;
+  EXPECT_EQ(kind("North Korea"), "state");
+}
+
+TEST(IcewsKinds, RegionsAreOneNodeWhateverTheSource) {
+  const std::string dir = test::scratch("regions");
+  const auto r =
+      run("convert --no-progress -t ntriples " + icews() + " " + gdelt(kGdelt[0]) + " -o " + dir + "/out.nt",
+          dir);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string nt = test::read(dir + "/out.nt");
+  const std::string africa = "<https://w3id.org/diplograph/id/region/AFR>";
+  EXPECT_NE(nt.find(africa + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                             "<https://w3id.org/diplograph/ontology#Region> ."),
+            std::string::npos);
+  EXPECT_NE(nt.find("<https://w3id.org/diplograph/ontology#participant> " + africa), std::string::npos);
+  EXPECT_EQ(nt.find("/person/africa>"), std::string::npos);
+  EXPECT_EQ(nt.find("/org/africa>"), std::string::npos);
+}

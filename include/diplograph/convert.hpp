@@ -154,6 +154,20 @@ class CameoActors {
   std::vector<ActorCodePart> parts_;
 };
 
+/// Words that tell what kind of actor a name is (ontology/actor-words.csv): `body` (a ministry,
+/// a party, a union: an organization), `holder` (an office or role held by people: "Member of
+/// Parliament"), `not-person` (no person's name holds it: "United", "Qaeda").
+class ActorWords {
+ public:
+  static const ActorWords& builtin();
+  explicit ActorWords(std::string_view csv);
+  /// The evidence of one word (as written, case-sensitively), or empty.
+  [[nodiscard]] std::string_view evidence(std::string_view word) const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> words_;  // sorted
+};
+
 /// What the converters need from the ontology: the native record types and the event classes.
 class Vocabulary {
  public:
@@ -234,6 +248,7 @@ struct ReaderContext {
   const Countries* countries = &Countries::builtin();
   const Cameo* cameo = &Cameo::builtin();
   const CameoActors* actors = &CameoActors::builtin();
+  const ActorWords* words = &ActorWords::builtin();
 
   [[nodiscard]] std::string_view source_name() const { return source.empty() ? base_name(file) : source; }
 };
