@@ -47,6 +47,10 @@ struct Common {
   }
 };
 
+void print_notes(const Table& t) {
+  for (const auto& n : t.notes) std::cerr << "diplograph: note: " << n << '\n';
+}
+
 void check_date(const std::string& d, const char* option) {
   if (d.empty()) return;
   if (date_datatype(d).empty())  // the record format's own date check
@@ -81,6 +85,7 @@ int met(const std::vector<std::string>& args) {
   const Question q = m.count ? Question::met_count : Question::met;
   if (!load_graphs(store, c.graphs, c.syntax, c.base, q)) return bad_input;
   const Table t = query_met(store, m);
+  print_notes(t);
   if (dot)
     write_dot(std::cout, t);
   else
@@ -165,7 +170,9 @@ int timeline(const std::vector<std::string>& args) {
   const auto format = c.table_format();
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
   if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::timeline)) return bad_input;
-  write_table(std::cout, select_columns(query_timeline(store, actor, since, until), c.column_list()), format);
+  const Table t = query_timeline(store, actor, since, until);
+  print_notes(t);
+  write_table(std::cout, select_columns(t, c.column_list()), format);
   return ok;
 }
 

@@ -63,7 +63,9 @@ std::string_view ontology_turtle() {
 
 Countries::Countries(std::string_view csv) {
   for_each_row(csv, 6, [&](const std::vector<std::string>& f) {
-    countries_.push_back({f[0], f[1], f[2], f[3], split_bar(f[4]), split_bar(f[5])});
+    const auto at = [&](std::size_t i) { return i < f.size() ? f[i] : std::string(); };
+    countries_.push_back(
+        {f[0], f[1], f[2], f[3], split_bar(f[4]), split_bar(f[5]), at(6), at(7), at(8), at(9)});
   });
   for (std::size_t i = 0; i < countries_.size(); ++i) {
     const auto& c = countries_[i];
@@ -93,6 +95,20 @@ const Country* Countries::by_code(std::string_view code) const {
 
 const Country* Countries::by_name(std::string_view name) const {
   return lookup(names_, countries_, detail::ascii_lower(name));
+}
+
+const Country* Countries::by_cow(std::string_view code) const {
+  for (const auto& c : countries_) {
+    if (!code.empty() && (c.cow == code || c.cow_abbr == code)) return &c;
+  }
+  return nullptr;
+}
+
+const Country* Countries::by_wikidata(std::string_view qid) const {
+  for (const auto& c : countries_) {
+    if (!qid.empty() && c.wikidata == qid) return &c;
+  }
+  return nullptr;
 }
 
 // ------------------------------------------------------------------------- CAMEO

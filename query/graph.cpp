@@ -42,7 +42,7 @@ Table query_path(const EventIndex& index, std::string_view from, std::string_vie
   const auto& x = index.impl();
   const NodeId a_node = resolve_actor(index, from);
   const NodeId b_node = resolve_actor(index, to);
-  Table t{{"hop", "actor", "actor_label", "other", "other_label", "event", "date"}, {}};
+  Table t{{"hop", "actor", "actor_label", "other", "other_label", "event", "date"}, {}, {}};
   const Id a = x.actor(a_node), b = x.actor(b_node);
   if (a_node == b_node || a == no_id || b == no_id) return t;
   std::unordered_map<Id, Edge> came_from;  // actor -> (previous actor, event)
@@ -79,8 +79,10 @@ Table query_path(const QuadSource& src, std::string_view from, std::string_view 
 Table query_timeline(const EventIndex& index, std::string_view actor, std::string_view since,
                      std::string_view until) {
   const auto& x = index.impl();
-  const Id a = x.actor(resolve_actor(index, actor));
-  Table t{{"date", "event", "type", "label", "participants"}, {}};
+  const NodeId named = resolve_actor(index, actor);
+  const Id a = x.actor(named);
+  Table t{{"date", "event", "type", "label", "participants"}, {}, {}};
+  if (auto note = state_at_person_level(index, named, "--actor"); !note.empty()) t.notes.push_back(note);
   if (a == no_id) return t;
   for (Id e : x.actor_events[a]) {
     const auto& ev = x.events[e];

@@ -13,6 +13,7 @@ namespace {
 // What the scan learns of an actor-like subject (not an event) before knowing it is one.
 struct Described {
   std::vector<std::string_view> labels;
+  std::string_view kind = "actor";
   std::vector<std::string_view> codes;  // its three-letter skos:notation (ISO, CAMEO)
   NodeId represents = 0;
   bool state = false;
@@ -148,12 +149,21 @@ class Builder {
         return std::find(classes.begin(), classes.end(), t) != classes.end();
       });
     };
-    Described d{cur_.labels, {}, cur_.represents, typed({s_.state_class}), typed(s_.actors)};
+    Described d{cur_.labels, kind_of(typed), {}, cur_.represents, typed({s_.state_class}), typed(s_.actors)};
     for (auto n : cur_.notations) {
       if (n.size() == 3) d.codes.push_back(n);
     }
     if (d.actor) actor(cur_.node);  // nameable even if it took part in nothing
     if (!d.labels.empty() || d.represents || d.state || d.actor) described_.emplace(cur_.node, std::move(d));
+  }
+
+  template <class Typed>
+  std::string_view kind_of(const Typed& typed) const {
+    if (typed({s_.state_class})) return "state";
+    if (typed(s_.persons)) return "person";
+    if (typed(s_.organizations)) return "organization";
+    if (typed(s_.regions)) return "region";
+    return "actor";
   }
 
   Id actor(NodeId node) {
@@ -175,6 +185,7 @@ class Builder {
       x_.actor_represents.push_back(represents);
       x_.actor_state.push_back(info.state ? static_cast<Id>(a) : represents);
       x_.actor_typed.push_back(info.actor);
+      x_.actor_kind.push_back(info.kind);
       for (auto l : info.labels) {
         x_.labels.emplace_back(static_cast<Id>(a), l);
         x_.by_label.emplace(l, static_cast<Id>(a));
@@ -258,6 +269,13 @@ std::vector<Id> EventIndex::Impl::events_of(NodeId who, bool with_officials) con
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::string_view EventIndex::Impl::state_code(Id state) const {
+  for (const auto& [code, a] : codes) {
+    if (a == state) return code;
+  }
+  return {};
 }
 
 std::string_view EventIndex::Impl::type_name(Id type) const {

@@ -68,6 +68,8 @@ struct EventIndex::Impl {
   /// The events `who` took part in, and with `officials` those of the actors representing it;
   /// ascending, each once.
   [[nodiscard]] std::vector<Id> events_of(NodeId who, bool officials) const;
+  /// A state's alpha-3 code (its first three-letter notation), or empty.
+  [[nodiscard]] std::string_view state_code(Id state) const;
   /// The local name of the class at place `type` of schema.events (empty for none).
   [[nodiscard]] std::string_view type_name(Id type) const;
 
@@ -78,10 +80,11 @@ struct EventIndex::Impl {
   Rows participants;   ///< per event: its participants as actors, as the source lists them
   std::vector<NodeId> actor_node;
   std::vector<std::string_view> actor_iri, actor_label;
-  std::vector<Id> actor_state;            ///< the state each actor stands for, or no_id
-  std::vector<Id> actor_represents;       ///< what each actor represents, or no_id
-  std::vector<bool> actor_typed;          ///< typed with dg:Actor or a class below it
-  std::vector<std::uint32_t> actor_rank;  ///< each actor's place in IRI order
+  std::vector<Id> actor_state;               ///< the state each actor stands for, or no_id
+  std::vector<Id> actor_represents;          ///< what each actor represents, or no_id
+  std::vector<bool> actor_typed;             ///< typed with dg:Actor or a class below it
+  std::vector<std::string_view> actor_kind;  ///< person, organization, state, region or actor
+  std::vector<std::uint32_t> actor_rank;     ///< each actor's place in IRI order
   std::unordered_map<NodeId, Id> actor_ids;
   /// Every label of every actor (the first is actor_label), and the states' alpha-3 codes, for
   /// naming actors without asking the store.

@@ -60,7 +60,7 @@ Table counted(const EventIndex::Impl& x, const PairCounts& pairs) {
     if (r.count->events != q.count->events) return r.count->events > q.count->events;
     return std::tie(x.actor_iri[r.a], x.actor_iri[r.b]) < std::tie(x.actor_iri[q.a], x.actor_iri[q.b]);
   });
-  Table c{{"actor", "actor_label", "other", "other_label", "events", "first", "last"}, {}};
+  Table c{{"actor", "actor_label", "other", "other_label", "events", "first", "last"}, {}, {}};
   c.rows.reserve(sorted.size());
   for (const auto& [a, b, n] : sorted) {
     c.add({x.actor_iri[a], x.actor_label[a], x.actor_iri[b], x.actor_label[b], std::to_string(n->events),
@@ -176,7 +176,7 @@ struct Met {
   const MetOptions& opts;
   const Named actor, with;
   const std::vector<bool> wanted;
-  Table table{{"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, {}};
+  Table table{{"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, {}, {}};
   PairCounts pairs;
   std::vector<Id> parts;
 };
@@ -198,8 +198,9 @@ bool date_in_range(std::string_view date, std::string_view end_date, std::string
   return true;
 }
 
-Table query_met(const EventIndex& index, const MetOptions& opts) {
-  Met m(index, opts);
+namespace {
+
+Table answer(Met& m, const MetOptions& opts) {
   if (opts.count && !m.actor.node) {  // every event, in any order
     for (Id e = 0; e < m.x.events.size(); ++e) {
       if (m.counts(e)) m.process(e);
@@ -208,6 +209,30 @@ Table query_met(const EventIndex& index, const MetOptions& opts) {
   }
   for (Id e : m.events()) m.process(e);
   return opts.count ? counted(m.x, m.pairs) : std::move(m.table);
+}
+
+}  // namespace
+
+std::string state_at_person_level(const EventIndex& index, NodeId named, std::string_view option) {
+  const auto& x = index.impl();
+  const Id a = x.actor(named);
+  if (a == no_id || x.actor_state[a] != a) return {};
+  return std::string(option) + " names the state " + std::string(x.actor_label[a]) +
+         " itself: only events the state took part in as such are shown, not those of its officials "
+         "(add --level state for every actor that represents it)";
+}
+
+Table query_met(const EventIndex& index, const MetOptions& opts) {
+  Met m(index, opts);
+  Table t = answer(m, opts);
+  if (!opts.state_level) {
+    for (const auto& [named, option] :
+         {std::pair{m.actor.node, "--actor"}, std::pair{m.with.node, "--with"}}) {
+      if (auto note = state_at_person_level(index, named, option); named && !note.empty())
+        t.notes.push_back(std::move(note));
+    }
+  }
+  return t;
 }
 
 Table query_met(const QuadSource& src, const MetOptions& opts) {

@@ -75,8 +75,10 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
 
   const std::vector<std::string> columns{"date",           "sending", "receiving", "level",
                                          "previous_level", "status",  "event",     "source"};
-  RelationReport r{
-      {columns, {}}, {columns, {}}, {{"type", "events", "first", "last"}, {}}, {{"topic", "events"}, {}}};
+  RelationReport r{{columns, {}, {}},
+                   {columns, {}, {}},
+                   {{"type", "events", "first", "last"}, {}, {}},
+                   {{"topic", "events"}, {}, {}}};
   if (opts.at.empty()) {
     for (const auto& c : all) r.history.rows.push_back(row(c));
   } else {

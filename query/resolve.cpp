@@ -1,10 +1,12 @@
-// Naming actors: by IRI, a state's alpha-3 code, exact label, or a unique part of a label,
-// looked up in the EventIndex (the store need not index statements by object).
+// Naming actors as people type them (cli.md, "An actor is named"): by IRI; a state's code in any
+// scheme we ship or its Wikidata item; an exact label; the label normalised (case, diacritics,
+// punctuation); a state's common English name; a whole-word part of a label. Nothing found: the
+// closest labels are suggested. Looked up in the EventIndex (the store need not index objects).
 #include <algorithm>
 
+#include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
 #include "query/index.hpp"
-#include "rdf/text.hpp"
 
 namespace diplograph {
 
@@ -12,54 +14,234 @@ namespace {
 
 using Impl = EventIndex::Impl;
 
-bool is_state(const Impl& x, Id a) {
-  return x.actor_state[a] == a;
+bool eligible(const Impl& x, Id a, bool states) {
+  return states ? x.actor_state[a] == a : x.actor_typed[a];
 }
 
-// Every candidate once, in the order first found.
-void add_once(std::vector<Id>& pool, Id a) {
-  if (std::find(pool.begin(), pool.end(), a) == pool.end()) pool.push_back(a);
-}
-
-std::vector<Id> by_label(const Impl& x, std::string_view name, bool states) {
-  std::vector<Id> exact;
-  const auto [first, last] = x.by_label.equal_range(name);
-  for (auto it = first; it != last; ++it) {
-    if (states ? is_state(x, it->second) : x.actor_typed[it->second]) add_once(exact, it->second);
+Id state_with_code(const Impl& x, std::string_view iso3) {
+  for (const auto& [c, a] : x.codes) {
+    if (c == iso3) return a;
   }
-  if (!exact.empty()) return exact;
-  std::vector<Id> partial;  // a part of a label: the one pass, only when nothing matched exactly
-  const std::string needle = detail::ascii_lower(name);
+  return no_id;
+}
+
+bool all_of(std::string_view s, bool (*pred)(unsigned char)) {
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [&](char c) { return pred(static_cast<unsigned char>(c)); });
+}
+bool upper(unsigned char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+
+// ISO alpha-3 or alpha-2, CAMEO, COW (number or letters), or a Wikidata item (Q889, wd:Q889).
+const Country* country_by_code(std::string_view name) {
+  const Countries& t = Countries::builtin();
+  if (name.starts_with("wd:")) name.remove_prefix(3);
+  if (name.size() > 1 && name[0] == 'Q' && all_of(name.substr(1), digit)) return t.by_wikidata(name);
+  if (name.size() <= 3 && all_of(name, digit)) return t.by_cow(name);
+  if ((name.size() == 2 || name.size() == 3) && all_of(name, upper)) {
+    const Country* c = t.by_code(name);
+    return c ? c : t.by_cow(name);
+  }
+  return nullptr;
+}
+
+// Latin letters with diacritics (two UTF-8 bytes, U+00C0 to U+017F) and their base letters.
+char fold_latin(unsigned cp) {
+  static constexpr std::string_view kLatin1 =  // U+00C0 .. U+00FF
+      "aaaaaaaceeeeiiiidnooooo ouuuuyts"
+      "aaaaaaaceeeeiiiidnooooo ouuuuyty";
+  static constexpr std::string_view kExtendedA =  // U+0100 .. U+017F
+      "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllllllln"
+      "nnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+  if (cp >= 0xC0 && cp <= 0xFF) return kLatin1[cp - 0xC0];
+  if (cp >= 0x100 && cp <= 0x17F) return kExtendedA[cp - 0x100];
+  return 0;
+}
+
+// Lower case, Latin diacritics folded, anything else that is no letter or digit a space.
+std::string normalise_name(std::string_view s) {
+  std::string out;
+  bool space = true;  // no leading space
+  const auto put = [&](char c) {
+    if (c == ' ') {
+      if (!space) out += ' ';
+      space = true;
+      return;
+    }
+    out += c;
+    space = false;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      put(std::isalnum(c) ? static_cast<char>(std::tolower(c)) : ' ');
+    } else if (c >= 0xC2 && c <= 0xC5 && i + 1 < s.size()) {  // two-byte Latin letters
+      const unsigned cp = ((c & 0x1FU) << 6U) | (static_cast<unsigned char>(s[i + 1]) & 0x3FU);
+      const char base = fold_latin(cp);
+      if (base && base != ' ') {
+        put(base);
+      } else {
+        out.append(s.substr(i, 2));
+        space = false;
+      }
+      ++i;
+    } else {
+      out += static_cast<char>(c);  // other scripts are kept as they are
+      space = false;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// How closely a label matches what was typed (normalised): 0 the same, 1 the whole words of a
+// part, 2 a part of a word, 3 + distance a misspelling, none otherwise.
+constexpr unsigned kNoMatch = 1000;
+
+std::size_t words_in(std::string_view s) {
+  return s.empty() ? 0 : static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
+
+// The smallest edit distance from `needle` to the whole label or any run of as many words.
+std::size_t closest(std::string_view needle, std::string_view label) {
+  std::size_t best = edit_distance(needle, label);
+  const std::size_t n = words_in(needle);
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    if (label[i] == ' ') starts.push_back(i + 1);
+  }
+  for (std::size_t w = 0; w + n <= starts.size(); ++w) {
+    const std::size_t end = w + n < starts.size() ? starts[w + n] - 1 : label.size();
+    best = std::min(best, edit_distance(needle, label.substr(starts[w], end - starts[w])));
+  }
+  return best;
+}
+
+unsigned match(std::string_view needle, std::string_view label) {
+  if (label == needle) return 0;
+  if ((" " + std::string(label) + " ").find(" " + std::string(needle) + " ") != std::string::npos) return 1;
+  if (needle.size() >= 3 && label.find(needle) != std::string_view::npos) return 2;
+  const std::size_t limit = std::max<std::size_t>(1, needle.size() / 4);
+  const std::size_t d = closest(needle, label);
+  return d <= limit ? 3 + static_cast<unsigned>(d) : kNoMatch;
+}
+
+struct Scored {
+  Id actor;
+  unsigned score;
+};
+
+// Every eligible actor's best score over its labels (actors that do not match left out).
+std::vector<Scored> score_all(const Impl& x, std::string_view needle, bool states) {
+  std::vector<unsigned> best(x.actor_node.size(), kNoMatch);
   for (const auto& [a, label] : x.labels) {
-    if ((states ? is_state(x, a) : x.actor_typed[a]) &&
-        detail::ascii_lower(label).find(needle) != std::string::npos)
-      add_once(partial, a);
+    if (eligible(x, a, states)) best[a] = std::min(best[a], match(needle, normalise_name(label)));
   }
-  return partial;
+  std::vector<Scored> out;
+  for (Id a = 0; a < best.size(); ++a) {
+    if (best[a] != kNoMatch) out.push_back({a, best[a]});
+  }
+  return out;
+}
+
+// Best match first, then more events, then IRI.
+void rank(const Impl& x, std::vector<Scored>& s) {
+  std::sort(s.begin(), s.end(), [&](const Scored& a, const Scored& b) {
+    const auto ea = x.actor_events[a.actor].size(), eb = x.actor_events[b.actor].size();
+    return std::tie(a.score, eb, x.actor_iri[a.actor]) < std::tie(b.score, ea, x.actor_iri[b.actor]);
+  });
+}
+
+std::string listed(const Impl& x, const std::vector<Id>& pool) {
+  std::string out;
+  const std::size_t shown = std::min<std::size_t>(pool.size(), 20);
+  for (std::size_t i = 0; i < shown; ++i)
+    out += "\n  " + std::string(x.actor_iri[pool[i]]) + "  " + std::string(x.actor_label[pool[i]]);
+  if (pool.size() > shown) out += "\n  ... and " + std::to_string(pool.size() - shown) + " more";
+  return out;
+}
+
+NodeId one_of(const Impl& x, std::vector<Id> pool, std::string_view name) {
+  if (pool.size() == 1) return x.actor_node[pool.front()];
+  std::sort(pool.begin(), pool.end(), [&](Id a, Id b) {
+    const auto ea = x.actor_events[a].size(), eb = x.actor_events[b].size();
+    return std::tie(eb, x.actor_iri[a]) < std::tie(ea, x.actor_iri[b]);
+  });
+  throw UsageError("\"" + std::string(name) +
+                   "\" is ambiguous (name one by its IRI or a longer part of its label)" +
+                   "; candidates:" + listed(x, pool));
+}
+
+std::vector<Id> with_score(const std::vector<Scored>& scored, unsigned score) {
+  std::vector<Id> out;
+  for (const auto& s : scored) {
+    if (s.score == score) out.push_back(s.actor);
+  }
+  return out;
+}
+
+[[noreturn]] void nothing_matches(const Impl& x, std::string_view name, std::vector<Scored> scored,
+                                  bool states) {
+  std::erase_if(scored, [](const Scored& s) { return s.score < 3; });
+  rank(x, scored);
+  std::string msg =
+      "no " + std::string(states ? "state" : "actor") + " matches \"" + std::string(name) + "\"";
+  if (!scored.empty()) {
+    msg += "; did you mean";
+    for (std::size_t i = 0; i < std::min<std::size_t>(scored.size(), 5); ++i)
+      msg += std::string(i ? "," : "") + " \"" + std::string(x.actor_label[scored[i].actor]) + "\"";
+    msg += "?";
+  }
+  msg += " (diplograph actors SEARCH GRAPH... lists the names there are)";
+  throw UsageError(msg);
+}
+
+NodeId by_iri(const Impl& x, std::string_view name, bool states) {
+  const Id a = x.actor(x.schema.src.iri(name));
+  if (a != no_id && eligible(x, a, states)) return x.actor_node[a];
+  throw UsageError("no " + std::string(states ? "state" : "actor") + " with IRI <" + std::string(name) +
+                   "> (diplograph actors lists them)");
 }
 
 NodeId resolve(const Impl& x, std::string_view name, bool states) {
-  const std::string_view what = states ? "state" : "actor";
-  if (name.find("://") != std::string_view::npos || name.starts_with("urn:")) {
-    const Id a = x.actor(x.schema.src.iri(name));
-    if (a != no_id && (states ? is_state(x, a) : x.actor_typed[a])) return x.actor_node[a];
-    throw UsageError("no " + std::string(what) + " with IRI <" + std::string(name) + ">");
+  if (name.find("://") != std::string_view::npos || name.starts_with("urn:")) return by_iri(x, name, states);
+  if (const Country* c = country_by_code(name)) {
+    if (const Id a = state_with_code(x, c->iso3); a != no_id) return x.actor_node[a];
   }
-  const bool code = name.size() == 3 && std::all_of(name.begin(), name.end(), [](char c) {
-                      return std::isupper(static_cast<unsigned char>(c));
-                    });
-  if (code) {
-    for (const auto& [c, a] : x.codes) {
-      if (c == name) return x.actor_node[a];
-    }
+  std::vector<Id> exact;
+  const auto [first, last] = x.by_label.equal_range(name);
+  for (auto it = first; it != last; ++it) {
+    if (eligible(x, it->second, states) && std::find(exact.begin(), exact.end(), it->second) == exact.end())
+      exact.push_back(it->second);
   }
-  std::vector<Id> pool = by_label(x, name, states);
-  std::sort(pool.begin(), pool.end(), [&](Id a, Id b) { return x.actor_iri[a] < x.actor_iri[b]; });
-  if (pool.size() == 1) return x.actor_node[pool.front()];
-  if (pool.empty()) throw UsageError("no " + std::string(what) + " matches \"" + std::string(name) + "\"");
-  std::string msg = "\"" + std::string(name) + "\" is ambiguous; candidates:";
-  for (Id a : pool) msg += "\n  " + std::string(x.actor_iri[a]) + "  " + std::string(x.actor_label[a]);
-  throw UsageError(msg);
+  if (!exact.empty()) return one_of(x, exact, name);
+  const std::string needle = normalise_name(name);
+  const auto scored = score_all(x, needle, states);
+  if (auto same = with_score(scored, 0); !same.empty()) return one_of(x, same, name);
+  if (const Country* c = Countries::builtin().by_name(name)) {
+    if (const Id a = state_with_code(x, c->iso3); a != no_id) return x.actor_node[a];
+  }
+  if (auto part = with_score(scored, 1); !part.empty()) return one_of(x, part, name);
+  nothing_matches(x, name, scored, states);
 }
 
 }  // namespace
@@ -70,6 +252,38 @@ NodeId resolve_actor(const EventIndex& index, std::string_view name) {
 
 NodeId resolve_state(const EventIndex& index, std::string_view name) {
   return resolve(index.impl(), name, true);
+}
+
+Table query_actors(const EventIndex& index, std::string_view search) {
+  const auto& x = index.impl();
+  std::vector<Scored> found;
+  if (search.empty()) {
+    for (Id a = 0; a < x.actor_node.size(); ++a) {
+      if (x.actor_typed[a]) found.push_back({a, 0});
+    }
+  } else {
+    found = score_all(x, normalise_name(search), false);
+    try {  // what --actor would take first, whatever its score
+      const Id named = x.actor(resolve(x, search, false));
+      for (auto& s : found) s.score = s.actor == named ? 0 : s.score + 1;
+      if (std::none_of(found.begin(), found.end(), [&](const Scored& s) { return s.actor == named; }))
+        found.push_back({named, 0});
+    } catch (const UsageError&) {
+    }
+  }
+  rank(x, found);
+  Table t{{"actor", "label", "kind", "state", "events"}, {}, {}};
+  for (const auto& s : found) {
+    const Id a = s.actor;
+    const Id st = x.actor_state[a];
+    t.add({x.actor_iri[a], x.actor_label[a], x.actor_kind[a],
+           st == no_id ? std::string_view() : x.state_code(st), std::to_string(x.actor_events[a].size())});
+  }
+  return t;
+}
+
+Table query_actors(const QuadSource& src, std::string_view search) {
+  return query_actors(EventIndex(src), search);
 }
 
 }  // namespace diplograph

@@ -82,6 +82,9 @@ Schema::Schema(const QuadSource& quads) : src(quads) {
   interactions = subclasses(dg("Interaction"));
   events = subclasses(dg("Event"));
   actors = subclasses(dg("Actor"));
+  persons = subclasses(dg("Person"));
+  organizations = subclasses(dg("Organization"));
+  regions = subclasses(dg("Region"));
 }
 
 std::vector<NodeId> Schema::subclasses(NodeId cls) const {

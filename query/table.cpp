@@ -104,7 +104,7 @@ Table select_columns(const Table& t, const std::vector<std::string>& names) {
     }
     idx.push_back(static_cast<std::size_t>(at - t.columns.begin()));
   }
-  Table out{names, {}};
+  Table out{names, {}, t.notes};
   for (const auto& r : t.rows) {
     std::vector<std::string> row;
     for (auto i : idx) row.push_back(r[i]);

@@ -5,12 +5,15 @@ Sources: Debian's iso-codes (ISO 3166-1 names and codes, the maintained source),
 code table in ../shared/data/countries (Wikidata items), the CAMEO country lookup and the ICEWS
 country names seen in the real data. Run from the repository root:
     python3 scripts/make-countries.py ../shared/data > ontology/countries.csv
-Columns: iso3,iso2,name,wikidata,cameo,aliases  (cameo and aliases are '|'-separated).
+Columns: iso3,iso2,name,wikidata,cameo,aliases,cown,cowc,gwn,gwc  (cameo and aliases are
+'|'-separated; the last four are the Correlates of War and Gleditsch-Ward state codes, number and
+letters, from ../shared/data/countries/state_system_codes.csv, empty outside those systems).
 """
 import csv, json, sys
 
 data = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
 iso = json.load(open("/usr/share/iso-codes/json/iso_3166-1.json"))["3166-1"]
+system = {r["iso3c"]: r for r in csv.DictReader(open(f"{data}/countries/state_system_codes.csv"))}
 owid = {r["iso_alpha3"]: r["wikidata_code"] for r in csv.DictReader(open(f"{data}/countries/owid_regions.codes.csv")) if r["iso_alpha3"]}
 
 # CAMEO codes that are not the ISO alpha-3 of the same state (see shared/data/README.md).
@@ -22,13 +25,20 @@ icews_names = {
     "TUR": ["Turkey"], "MKD": ["the former Yugoslav Republic of Macedonia", "Macedonia"],
     "RUS": ["Russia"], "USA": ["United States of America"], "GBR": ["UK"],
 }
+# Common English names people type that neither iso-codes nor ICEWS carry.
+common_names = {
+    "USA": ["America", "U.S.", "U.S.A."], "GBR": ["Britain", "Great Britain", "U.K."],
+    "KOR": ["South Korea"], "PRK": ["North Korea"], "CZE": ["Czech Republic"], "MMR": ["Burma"],
+}
 
 w = csv.writer(sys.stdout, lineterminator="\n")
-w.writerow(["iso3", "iso2", "name", "wikidata", "cameo", "aliases"])
+w.writerow(["iso3", "iso2", "name", "wikidata", "cameo", "aliases", "cown", "cowc", "gwn", "gwc"])
 for c in sorted(iso, key=lambda c: c["alpha_3"]):
     a3 = c["alpha_3"]
     name = c.get("common_name", c["name"])
     aliases = [n for n in (c["name"], c.get("official_name")) if n and n != name]
-    aliases += [n for n in icews_names.get(a3, []) if n not in aliases]
+    aliases += [n for n in icews_names.get(a3, []) + common_names.get(a3, []) if n not in aliases and n != name]
     cameo = [a3] + cameo_extra.get(a3, [])
-    w.writerow([a3, c["alpha_2"], name, owid.get(a3, ""), "|".join(cameo), "|".join(aliases)])
+    s = system.get(a3, {})
+    w.writerow([a3, c["alpha_2"], name, owid.get(a3, ""), "|".join(cameo), "|".join(aliases),
+                s.get("cown", ""), s.get("cowc", ""), s.get("gwn", ""), s.get("gwc", "")])

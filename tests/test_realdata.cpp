@@ -384,3 +384,103 @@ TEST(IcewsKinds, RegionsAreOneNodeWhateverTheSource) {
   EXPECT_EQ(nt.find("/person/africa>"), std::string::npos);
   EXPECT_EQ(nt.find("/org/africa>"), std::string::npos);
 }
+
+// --------------------------------------------------------------------------- names people type
+
+namespace {
+
+// The ICEWS sample converted once for the name tests.
+const std::string& icews_graph() {
+  static const std::string path = [] {
+    const std::string dir = test::scratch("names");
+    const auto r = run("convert --no-progress " + icews() + " -o " + dir + "/icews.ttl", dir);
+    EXPECT_EQ(r.status, 0) << r.err;
+    return dir + "/icews.ttl";
+  }();
+  return path;
+}
+
+// The actor `--actor NAME` resolves to: the first row's `actor` of `query met --count`, where
+// the named actor is in `actor` or `other`; here asked through `actors NAME --limit 1`.
+std::string resolved(const std::string& name) {
+  const auto r = run("actors '" + name + "' --limit 1 --format csv " + icews_graph());
+  EXPECT_EQ(r.status, 0) << name << ": " << r.err;
+  const auto nl = r.out.find('\n');
+  return r.out.substr(nl + 1, r.out.find(',', nl) - nl - 1);
+}
+
+}  // namespace
+
+TEST(Names, EveryFormOfAStatesNameResolves) {
+  const std::string rus = "https://w3id.org/diplograph/id/state/RUS";
+  for (const char* name :
+       {"Russia", "RUS", "RU", "365", "Q159", "wd:Q159", "russian federation", rus.c_str()})
+    EXPECT_EQ(resolved(name), rus) << name;
+  const std::string usa = "https://w3id.org/diplograph/id/state/USA";
+  for (const char* name : {"US", "USA", "United States", "united states of america", "2", "Q30"})
+    EXPECT_EQ(resolved(name), usa) << name;
+  // "US" is a code, never a part of "bUSiness".
+  const auto met = run("query met --actor US --count --format csv " + icews_graph());
+  EXPECT_EQ(met.status, 0) << met.err;
+  EXPECT_EQ(met.out.find("business"), std::string::npos);
+}
+
+TEST(Names, PeopleByNormalisedLabelsAndWholeWords) {
+  const std::string kim = "https://w3id.org/diplograph/id/person/PRK/kim-jong-un";
+  for (const char* name : {"Kim Jong-Un", "Kim Jong Un", "kim jong un", "KIM JONG-UN", "Kim  Jong.Un"})
+    EXPECT_EQ(resolved(name), kim) << name;
+  EXPECT_EQ(resolved("Pompeo"), "https://w3id.org/diplograph/id/person/USA/mike-pompeo");
+  // Diacritics: ICEWS writes "Kolinda Grabar-Kitarović".
+  EXPECT_EQ(resolved("Kolinda Grabar Kitarovic"),
+            "https://w3id.org/diplograph/id/person/HRV/kolinda-grabar-kitarovi%C4%87");
+}
+
+TEST(Names, MisspellingsGetSuggestionsAndAmbiguityListsCandidates) {
+  auto r = run("query met --actor 'Mike Pompeio' " + icews_graph());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("no actor matches \"Mike Pompeio\"; did you mean \"Mike Pompeo\"?"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("diplograph actors"), std::string::npos);
+  r = run("query met --actor Kim " + icews_graph());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("\"Kim\" is ambiguous"), std::string::npos) << r.err;
+  for (const char* who : {"kim-jong-un", "kim-yong-chol", "sung-kim"})
+    EXPECT_NE(r.err.find(who), std::string::npos) << who;
+  r = run("query relation --between Rusia --and Ukraine " + icews_graph());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("no state matches \"Rusia\""), std::string::npos) << r.err;
+}
+
+TEST(Names, AStateAtPersonLevelSaysHowToAskForItsOfficials) {
+  auto r = run("query met --actor CHN --with USA --format csv " + icews_graph());
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("note: --actor names the state China itself"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("note: --with names the state United States itself"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--level state"), std::string::npos);
+  const auto person_rows = std::count(r.out.begin(), r.out.end(), '\n');
+  r = run("query met --actor CHN --with USA --level state --format csv " + icews_graph());
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err.find("note:"), std::string::npos);
+  EXPECT_GT(std::count(r.out.begin(), r.out.end(), '\n'), person_rows);
+}
+
+TEST(Names, ActorsListsKindsStatesAndEventsBestMatchFirst) {
+  auto r = run("actors Kim --format csv " + icews_graph());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("actor,label,kind,state,events\r\n")) << r.out;
+  EXPECT_NE(r.out.find("\nhttps://w3id.org/diplograph/id/person/PRK/kim-jong-un,Kim Jong-Un,person,PRK,"),
+            std::string::npos)
+      << r.out;
+  r = run("actors --format csv --limit 3 " + icews_graph());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 4);
+  // Most events first: the first row's count is the largest.
+  std::istringstream rows(r.out);
+  std::string line;
+  std::getline(rows, line);
+  std::vector<int> events;
+  while (std::getline(rows, line)) events.push_back(std::stoi(line.substr(line.rfind(',') + 1)));
+  EXPECT_TRUE(std::is_sorted(events.rbegin(), events.rend()));
+  r = run("actors Africa --format csv --limit 1 " + icews_graph());
+  EXPECT_NE(r.out.find(",Africa,region,,"), std::string::npos) << r.out;
+}

@@ -94,6 +94,10 @@ struct Country {
   std::string wikidata;  ///< Q-id, may be empty
   std::vector<std::string> cameo;
   std::vector<std::string> aliases;
+  std::string cow;       ///< Correlates of War state number ("2"), empty when not in the system
+  std::string cow_abbr;  ///< Correlates of War letters ("USA", "GMY")
+  std::string gw;        ///< Gleditsch-Ward state number
+  std::string gw_abbr;   ///< Gleditsch-Ward letters
 };
 
 /// The country table (ontology/countries.csv): ISO alpha-3 and alpha-2, CAMEO codes and the
@@ -105,6 +109,9 @@ class Countries {
   [[nodiscard]] const Country* by_iso3(std::string_view code) const;
   [[nodiscard]] const Country* by_code(std::string_view code) const;  ///< alpha-3, alpha-2, CAMEO
   [[nodiscard]] const Country* by_name(std::string_view name) const;  ///< case-insensitive
+  [[nodiscard]] const Country* by_cow(std::string_view code) const;   ///< COW number or letters
+  [[nodiscard]] const Country* by_wikidata(std::string_view qid) const;
+  [[nodiscard]] std::span<const Country> all() const { return countries_; }
   [[nodiscard]] std::size_t size() const { return countries_.size(); }
 
  private:

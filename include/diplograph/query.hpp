@@ -24,6 +24,9 @@ namespace diplograph {
 struct Table {
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
+  /// What a person should know about this answer (why it is empty, how to ask otherwise):
+  /// the command line prints each on stderr.
+  std::vector<std::string> notes;
 
   /// Appends a row, copying each cell once (a braced list of strings would copy them twice).
   void add(std::initializer_list<std::string_view> cells) {
@@ -57,9 +60,10 @@ class Schema {
   const QuadSource& src;
   NodeId type, label, sub_class_of, participant, represents, date, end_date, source, topic, notation,
       relation_change, sending, receiving, level, previous_level, status, same_as;
-  std::vector<NodeId> interactions;  ///< dg:Interaction and everything below it
-  std::vector<NodeId> events;        ///< dg:Event and everything below it
-  std::vector<NodeId> actors;        ///< dg:Actor and everything below it
+  std::vector<NodeId> interactions;                     ///< dg:Interaction and everything below it
+  std::vector<NodeId> events;                           ///< dg:Event and everything below it
+  std::vector<NodeId> actors;                           ///< dg:Actor and everything below it
+  std::vector<NodeId> persons, organizations, regions;  ///< dg:Person, ... and below
   NodeId state_class;
 
  private:
@@ -90,12 +94,20 @@ class EventIndex {
   std::unique_ptr<Impl> impl_;
 };
 
-/// Resolves an actor named by IRI, a state's alpha-3 code, exact label (in any language), or a
-/// unique case-insensitive part of a label, tried in that order. Throws UsageError when nothing
-/// or more than one actor matches (listing the candidates).
+/// Resolves an actor named, tried in this order, by its IRI; a state's ISO alpha-3 or alpha-2,
+/// CAMEO or COW code, or Wikidata item (Q889); an exact label (in any language); the label
+/// normalised (case, diacritics, punctuation read as spaces); a state's common English name; a
+/// whole-word part of a label. Throws UsageError when more than one actor matches (listing
+/// them) or none does (suggesting the closest labels).
 [[nodiscard]] NodeId resolve_actor(const EventIndex& index, std::string_view name);
 /// The same, restricted to states.
 [[nodiscard]] NodeId resolve_state(const EventIndex& index, std::string_view name);
+
+/// `actor,label,kind,state,events`: the actors best matching `search` first (what --actor would
+/// take, then whole words, parts, misspellings), then by events; every actor, most events first,
+/// when `search` is empty. `kind`: person, organization, state, region or actor.
+[[nodiscard]] Table query_actors(const EventIndex& index, std::string_view search);
+[[nodiscard]] Table query_actors(const QuadSource& src, std::string_view search);
 
 /// The predicates each question reads (sorted IRIs): a graph loaded for a query need hold no
 /// more. Empty means everything.
@@ -120,6 +132,10 @@ struct MetOptions {
 
 /// `date,event,type,actor,actor_label,other,other_label,source`, or with count
 /// `actor,actor_label,other,other_label,events,first,last`.
+/// When `named` is a state, a note that at person level only the state node's own events count
+/// (for `option`, e.g. "--actor"); empty otherwise.
+[[nodiscard]] std::string state_at_person_level(const EventIndex& index, NodeId named,
+                                                std::string_view option);
 [[nodiscard]] Table query_met(const EventIndex& index, const MetOptions& opts);
 [[nodiscard]] Table query_met(const QuadSource& src, const MetOptions& opts);
 
