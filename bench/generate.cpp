@@ -2,6 +2,9 @@
 //
 //   dg_generate jsonl N [SEED]   native JSON Lines records
 //   dg_generate gdelt N [SEED]   GDELT 2.0 events export rows (61 tab-separated columns)
+//   dg_generate icews N [SEED]   ICEWS coded-event rows with the ICEWS header; symmetric
+//                                interactions written twice, once from each side, as ICEWS
+//                                does (the number of such pairs goes to stderr)
 //
 // Realistic in shape: thousands of actors spread over real states, 2-4 participants per event,
 // dates across four decades, the native record types in plausible proportions, topics and
@@ -19,6 +22,47 @@ constexpr std::array<const char*, 40> kStates{
     "USA", "RUS", "CHN", "GBR", "FRA", "DEU", "JPN", "IND", "PAK", "AFG", "IRN", "ISR", "EGY", "SAU",
     "TUR", "BRA", "MEX", "ZAF", "NGA", "KEN", "ETH", "KOR", "PRK", "VNM", "IDN", "AUS", "CAN", "ITA",
     "ESP", "POL", "UKR", "QAT", "ARE", "IRQ", "SYR", "JOR", "LBN", "CUB", "VEN", "ARG"};
+// The names ICEWS writes for kStates, in the same order.
+constexpr std::array<const char*, 40> kStateNames{"United States",
+                                                  "Russian Federation",
+                                                  "China",
+                                                  "United Kingdom",
+                                                  "France",
+                                                  "Germany",
+                                                  "Japan",
+                                                  "India",
+                                                  "Pakistan",
+                                                  "Afghanistan",
+                                                  "Iran",
+                                                  "Israel",
+                                                  "Egypt",
+                                                  "Saudi Arabia",
+                                                  "Turkey",
+                                                  "Brazil",
+                                                  "Mexico",
+                                                  "South Africa",
+                                                  "Nigeria",
+                                                  "Kenya",
+                                                  "Ethiopia",
+                                                  "South Korea",
+                                                  "North Korea",
+                                                  "Vietnam",
+                                                  "Indonesia",
+                                                  "Australia",
+                                                  "Canada",
+                                                  "Italy",
+                                                  "Spain",
+                                                  "Poland",
+                                                  "Ukraine",
+                                                  "Qatar",
+                                                  "United Arab Emirates",
+                                                  "Iraq",
+                                                  "Syria",
+                                                  "Jordan",
+                                                  "Lebanon",
+                                                  "Cuba",
+                                                  "Venezuela",
+                                                  "Argentina"};
 constexpr std::array<const char*, 24> kGiven{"Amir",    "Mohammad", "Li",      "Anna",  "John",  "Maria",
                                              "Sergei",  "Fatima",   "Hiroshi", "Priya", "Ahmed", "Elena",
                                              "Carlos",  "Olga",     "David",   "Aisha", "Wang",  "Jean",
@@ -139,11 +183,57 @@ void gdelt(std::size_t n) {
   }
 }
 
+const char* state_name(const char* code) {
+  for (std::size_t i = 0; i < kStates.size(); ++i) {
+    if (std::string(kStates[i]) == code) return kStateNames[i];
+  }
+  return "";
+}
+
+void icews_row(std::size_t id, const std::string& d, const Actor& a, const Actor& b, const char* code,
+               std::size_t story, std::size_t sentence) {
+  std::printf(
+      "%zu\t%s\t%s\tGovernment,Executive\t%s\tEvent\t%s\t%.1f\t%s\tGovernment\t%s\t%zu\t%zu\t"
+      "News Agency %zu\tCapital\tNA\tProvince\t%s\t%.4f\t%.4f\n",
+      id, d.c_str(), a.name.c_str(), state_name(a.state), code, 1.0 + static_cast<double>(pick(60)) / 10.0,
+      b.name.c_str(), state_name(b.state), story, sentence, pick(50), state_name(a.state),
+      -60.0 + static_cast<double>(pick(12000)) / 100.0, -170.0 + static_cast<double>(pick(34000)) / 100.0);
+}
+
+void icews(std::size_t n) {
+  const auto people = actors(6000);
+  static const char* symmetric[] = {"040", "043", "044", "046"};  // written from both sides
+  static const char* one_sided[] = {"010", "036", "051", "112", "130", "173", "190"};
+  std::printf(
+      "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\t"
+      "Intensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\tPublisher\t"
+      "City\tDistrict\tProvince\tCountry\tLatitude\tLongitude\n");
+  std::size_t pairs = 0;
+  for (std::size_t i = 0; i < n;) {
+    const std::string d = date();
+    const Actor& a = people[pick(people.size())];
+    const Actor& b = people[pick(people.size())];
+    const std::size_t story = 40000000 + i / 3, sentence = 1 + pick(9);
+    if (pick(10) < 4 && i + 1 < n && a.name != b.name) {
+      const char* code = symmetric[pick(4)];
+      const bool visit = std::string(code) == "043";
+      icews_row(30000000 + i, d, a, b, visit ? "042" : code, story, sentence);
+      icews_row(30000000 + i + 1, d, b, a, code, story, sentence);
+      i += 2;
+      ++pairs;
+    } else {
+      icews_row(30000000 + i, d, a, b, one_sided[pick(7)], story, sentence);
+      ++i;
+    }
+  }
+  std::fprintf(stderr, "%zu mirrored pairs\n", pairs);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: dg_generate jsonl|gdelt N [SEED]\n");
+    std::fprintf(stderr, "usage: dg_generate jsonl|gdelt|icews N [SEED]\n");
     return 1;
   }
   const std::string what = argv[1];
@@ -153,6 +243,8 @@ int main(int argc, char** argv) {
     jsonl(n);
   else if (what == "gdelt")
     gdelt(n);
+  else if (what == "icews")
+    icews(n);
   else
     return 1;
   return 0;

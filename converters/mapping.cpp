@@ -215,9 +215,14 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
   for (const auto& id : p.same_as) out.iri(iri, t.same_as, external_iri(id));
 }
 
+// A place is its name, country and coordinates: two towns of one name stay apart, and which row
+// came first cannot decide a place's coordinates.
 std::string Mapper::place_iri(const Location& loc, const std::string& event) const {
   if (loc.name.empty()) return event + "/place";
-  return opts_.base + "place/" + (loc.country.empty() ? "" : loc.country + "/") + segment(slug(loc.name));
+  std::string iri =
+      opts_.base + "place/" + (loc.country.empty() ? "" : loc.country + "/") + segment(slug(loc.name));
+  if (loc.lat && loc.lon) iri += "/" + number(*loc.lat) + "," + number(*loc.lon);
+  return iri;
 }
 
 void Mapper::map_location(const Location& loc, const std::string& event, TermRef graph) {

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, with ASan and UBSan) and runs each for SECONDS (default 60)
 # on a seed corpus made from samples/ and ../shared/data. Findings go to build/fuzz/findings/.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews rdf query
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews rdf query packed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query)
+[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query packed)
 scripts/setup.sh --test
 data=../shared/data
 out=build/fuzz
@@ -40,6 +40,14 @@ done
 mkdir -p $out/corpus/query
 split -l 40 -a 3 -d tests/golden/samples.nt $out/corpus/query/samples.
 sed -n '/^const std::string kData = R"(/,/^)";/p' tests/test_query.cpp | sed '1d;$d' >$out/corpus/query/test_query.ttl
+
+# Packed inputs: the first byte names the file (.gz, .zip, plain, .xz), the rest is its content.
+mkdir -p $out/corpus/packed
+head -c 4000 "$data"/icews/events.2018.sample.tab | gzip -c | { printf '\x00'; cat; } >$out/corpus/packed/icews.gz
+(cd "$data"/gdelt && head -c 4000 20150218230000.export.CSV >/tmp/dg-fuzz-20150218230000.export.CSV)
+rm -f /tmp/dg-fuzz.zip && zip -qj /tmp/dg-fuzz.zip /tmp/dg-fuzz-20150218230000.export.CSV
+{ printf '\x01'; cat /tmp/dg-fuzz.zip; } >$out/corpus/packed/gdelt.zip
+{ printf '\x02'; cat samples/seed.jsonl; } >$out/corpus/packed/seed.jsonl
 
 mkdir -p $out/findings
 for t in "${targets[@]}"; do

@@ -1,5 +1,8 @@
 // The RDF layer: syntaxes, reading with positions, blank nodes per document, writing, the store.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <thread>
 
 #include "diplograph/rdf.hpp"
 #include "rdf/pipeline.hpp"
@@ -192,6 +195,38 @@ TEST(AtomicOutput, UncommittedLeavesExistingFileUntouched) {
     out.commit();
   }
   EXPECT_EQ(test::read(path), "complete");
+}
+
+// `-o /dev/null` once replaced the device with a file (renamed over it): devices and pipes are
+// written in place. Tested on a FIFO, so that a regression cannot break the machine's /dev/null.
+TEST(AtomicOutput, DevicesAndPipesAreWrittenInPlaceNotReplaced) {
+  const auto dir = test::scratch("atomic-fifo");
+  const std::string fifo = dir + "/pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] { received = test::read(fifo); });
+  {
+    AtomicOutput out(fifo);
+    std::fputs("through the pipe", out.file());
+    out.commit();
+  }
+  reader.join();
+  EXPECT_EQ(received, "through the pipe");
+  EXPECT_TRUE(std::filesystem::is_fifo(fifo));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), {}), 1);  // no temporary left
+}
+
+TEST(AtomicOutput, ASymbolicLinkStillPointsWhereItDid) {
+  const auto dir = test::scratch("atomic-link");
+  test::write(dir + "/real.ttl", "old");
+  std::filesystem::create_symlink(dir + "/real.ttl", dir + "/link.ttl");
+  {
+    AtomicOutput out(dir + "/link.ttl");
+    std::fputs("new", out.file());
+    out.commit();
+  }
+  EXPECT_TRUE(std::filesystem::is_symlink(dir + "/link.ttl"));
+  EXPECT_EQ(test::read(dir + "/real.ttl"), "new");
 }
 
 TEST(AtomicOutput, UnwritableDirectoryIsAnInputError) {

@@ -153,10 +153,12 @@ class AtomicOutput {
   void commit();
 
  private:
+  void open_stream();
   std::string path_;
   std::string tmp_;
   std::FILE* file_ = nullptr;
   bool committed_ = false;
+  bool stream_ = false;  ///< a device or pipe (/dev/null, a FIFO): written in place, never replaced
 };
 
 // ------------------------------------------------------------------------- quads for pattern
