@@ -28,8 +28,11 @@ for order in ordered shuffled; do
   merged=$(grep -o '[0-9]* mirrored rows merged' "$work/$order.err" | cut -d' ' -f1)
   printf '%-9s convert %7.2f s %6d MB peak, %s of %s pairs merged\n' "$order" "$secs" $((kb / 1024)) "${merged:-0}" "$pairs"
 done
-if cmp -s <(sort -u "$work/ordered.nt") <(sort -u "$work/shuffled.nt"); then
-  echo "ordered and shuffled: the same graph ($(sort -u "$work/ordered.nt" | wc -l) statements)"
+csort() { LC_ALL=C sort -u -S 2G --parallel="$(nproc)" "$@"; }
+csort -o "$work/ordered.sorted" "$work/ordered.nt"
+csort -o "$work/shuffled.sorted" "$work/shuffled.nt"
+if cmp -s "$work/ordered.sorted" "$work/shuffled.sorted"; then
+  echo "ordered and shuffled: the same graph ($(wc -l <"$work/ordered.sorted") statements)"
 else
   echo "ordered and shuffled: DIFFERENT GRAPHS"
 fi
