@@ -10,7 +10,7 @@ int run_actors(const std::vector<std::string>& args) {
   return guarded([&]() -> int {
     std::vector<std::string> words;
     std::string format = "table", syntax, base;
-    std::size_t limit = 0;
+    std::string limit;
     po::options_description opts("actors options");
     // clang-format off
     opts.add_options()
@@ -34,7 +34,10 @@ int run_actors(const std::vector<std::string>& args) {
     Store store(index_spo);
     if (!load_graphs(store, words, syntax, base, Question::met)) return bad_input;
     Table t = query_actors(store, search);
-    if (limit && t.rows.size() > limit) t.rows.resize(limit);
+    if (!limit.empty()) {
+      const auto most = whole_number(limit, "limit", 1, 1000000000);
+      if (t.rows.size() > most) t.rows.resize(most);
+    }
     if (t.rows.empty()) std::cerr << "diplograph: no actor matches \"" << search << "\"\n";
     write_table(std::cout, t, *table_format);
     return ok;

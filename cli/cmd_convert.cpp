@@ -20,7 +20,9 @@ struct Options {
   bool keep_going = false;
   bool progress = false;
   bool no_progress = false;
-  Limits limits;
+  std::string max_line = std::to_string(Limits{}.max_line);
+  std::string max_depth = std::to_string(Limits{}.max_depth);
+  std::string delimiter = ",";
   std::vector<std::string> inputs;
 };
 
@@ -29,6 +31,12 @@ const InputFormat* format_named(const std::string& from) {
   const InputFormat* f = input_format(from);
   if (!f) throw po::error("unknown input format \"" + from + "\" (jsonl, csv, gdelt, icews or auto)");
   return f;
+}
+
+char delimiter_named(const std::string& d) {
+  if (d == "tab" || d == "\\t" || d == "\t") return '\t';
+  if (d.size() == 1 && std::string_view(",;|:").find(d[0]) != std::string_view::npos) return d[0];
+  throw po::error("--delimiter takes ',', ';', '|', ':' or tab, not \"" + d + "\"");
 }
 
 // Minted IRIs are the base followed by a path: without a final '/' or '#' they run together.
@@ -68,7 +76,9 @@ int convert(const Options& o) {
   opts.format = format_named(o.from);
   opts.keep_going = o.keep_going;
   opts.named_graphs = syntax_info(*syntax).has_graphs;
-  opts.limits = o.limits;
+  opts.limits.max_line = whole_number(o.max_line, "max-line", 1, std::uint64_t{1} << 32U);
+  opts.limits.max_depth = static_cast<unsigned>(whole_number(o.max_depth, "max-depth", 1, 100000));
+  opts.delimiter = delimiter_named(o.delimiter);
   opts.progress = std::cref(progress);
 
   AtomicOutput out(o.output);
@@ -80,7 +90,11 @@ int convert(const Options& o) {
     progress.file(std::string(base_name(input)));
     if (!convert_file(input, opts, *mapper, report, stats)) {
       progress.done();
-      std::cerr << "diplograph: nothing written" << (o.output == "-" ? "" : " to " + o.output) << '\n';
+      std::cerr << "diplograph: nothing written" << (o.output == "-" ? "" : " to " + o.output)
+                << (stats.stopped_at_bad_record
+                        ? " (--keep-going skips bad records, reports each and converts the rest)"
+                        : "")
+                << '\n';
       return bad_input;
     }
   }
@@ -111,10 +125,11 @@ int run_convert(const std::vector<std::string>& args) {
         "keep-going", po::bool_switch(&o.keep_going), "report bad records, convert the rest, exit 3")(
         "progress", po::bool_switch(&o.progress), "show progress on stderr (default when it is a terminal)")(
         "no-progress", po::bool_switch(&o.no_progress), "never show progress")(
-        "max-line", po::value(&o.limits.max_line)->default_value(o.limits.max_line),
+        "max-line", po::value(&o.max_line)->default_value(o.max_line),
         "longest input line or record, in bytes")(
-        "max-depth", po::value(&o.limits.max_depth)->default_value(o.limits.max_depth),
-        "deepest JSON nesting")("input", po::value(&o.inputs), "input files");
+        "max-depth", po::value(&o.max_depth)->default_value(o.max_depth), "deepest JSON nesting")(
+        "delimiter", po::value(&o.delimiter)->default_value(o.delimiter),
+        "between CSV record fields: ',', ';', '|', ':' or tab")("input", po::value(&o.inputs), "input files");
     po::variables_map vm;
     if (!parse(args, "diplograph convert [OPTIONS] INPUT...", opts, "input", vm)) return ok;
     if (o.inputs.empty()) throw po::error("no input files");

@@ -16,10 +16,10 @@ struct Common {
   std::vector<std::string> graphs;
   std::string columns;
 
-  void add(po::options_description& opts) {
+  void add(po::options_description& opts, const char* formats = "table, csv, json") {
     // clang-format off
     opts.add_options()
-      ("format", po::value(&format)->default_value(format), "table, csv, json")
+      ("format", po::value(&format)->default_value(format), formats)
       ("columns", po::value(&columns), "only these columns, comma-separated, in this order")
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
@@ -30,7 +30,7 @@ struct Common {
   // The table format, checked, once the graphs are known to be given.
   [[nodiscard]] TableFormat table_format() const {
     const auto f = diplograph::table_format(format);
-    if (!f) throw po::error("--format takes table, csv or json");
+    if (!f) throw po::error("--format takes table, csv or json, not \"" + format + "\"");
     if (graphs.empty()) throw po::error("no GRAPH files");
     return *f;
   }
@@ -63,23 +63,27 @@ int met(const std::vector<std::string>& args) {
   std::string level = "person";
   po::options_description opts("query met options");
   opts.add_options()("actor", po::value(&m.actor),
-                     "only meetings of this actor (IRI, alpha-3, label, part of a label)")(
+                     "only meetings of this actor (IRI, code, Wikidata item, label, part of a label)")(
       "with", po::value(&m.with), "only meetings with this actor")(
       "since", po::value(&m.since), "on or after this date")("until", po::value(&m.until),
                                                              "on or before this date")(
-      "type", po::value(&m.types), "only events of this class (and its subclasses); repeatable")(
+      "type", po::value(&m.types),
+      "only interactions of this class and its subclasses (Meeting, PhoneCall, Visit, ...); repeatable")(
+      "sector", po::value(&m.sectors),
+      "only events with a participant of this sector (ICEWS: Government, Military, ...); repeatable")(
       "level", po::value(&level)->default_value(level), "person, or state: actors replaced by their states")(
       "count", po::bool_switch(&m.count), "aggregate to pairs: events, first, last");
-  c.add(opts);
+  c.add(opts, "table, csv, json, or dot (a Graphviz graph of who met whom)");
   po::variables_map vm;
   if (!parse(args, "diplograph query met [OPTIONS] GRAPH...", opts, "graph", vm)) return ok;
-  if (level != "person" && level != "state") throw po::error("--level takes person or state");
+  if (level != "person" && level != "state")
+    throw po::error("--level takes person or state, not \"" + level + "\"");
   m.state_level = level == "state";
   check_date(m.since, "since");
   check_date(m.until, "until");
   const bool dot = c.format == "dot";
   const auto format = table_format(c.format);
-  if (!dot && !format) throw po::error("--format takes table, csv, json or dot");
+  if (!dot && !format) throw po::error("--format takes table, csv, json or dot, not \"" + c.format + "\"");
   if (c.graphs.empty()) throw po::error("no GRAPH files");
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
   const Question q = m.count ? Question::met_count : Question::met;
@@ -126,51 +130,70 @@ int relation(const std::vector<std::string>& args) {
 }
 
 int path(const std::vector<std::string>& args) {
-  std::string from, to;
-  unsigned max_hops = 6;
+  std::string from, to, max_hops = "6", via = "any";
   Common c;
   po::options_description opts("query path options");
   // clang-format off
   opts.add_options()
     ("from", po::value(&from)->required(), "one actor")
     ("to", po::value(&to)->required(), "the other actor")
-    ("max-hops", po::value(&max_hops)->default_value(max_hops), "longest chain looked for");
+    ("max-hops", po::value(&max_hops)->default_value(max_hops), "longest chain looked for, 0 to 100")
+    ("via", po::value(&via)->default_value(via), "any, or person: only people between the two");
   // clang-format on
   c.add(opts);
   po::variables_map vm;
-  if (!parse(args, "diplograph query path --from A --to B [--max-hops N] GRAPH...", opts, "graph", vm))
+  if (!parse(args, "diplograph query path --from A --to B [--max-hops N] [--via any|person] GRAPH...", opts,
+             "graph", vm))
     return ok;
+  const auto hops = static_cast<unsigned>(whole_number(max_hops, "max-hops", 0, 100));
+  if (via != "any" && via != "person") throw po::error("--via takes any or person, not \"" + via + "\"");
   const auto format = c.table_format();
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
   if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::path)) return bad_input;
-  const Table t = query_path(store, from, to, max_hops);
-  if (t.rows.empty()) std::cerr << "diplograph: no chain of meetings within " << max_hops << " hops\n";
+  const Table t = query_path(store, from, to, hops, via == "person");
+  print_notes(t);
+  if (t.rows.empty() && t.notes.empty()) {
+    std::string hint = hops < 100 ? "--max-hops allows longer chains" : "";
+    if (via == "person")
+      hint += std::string(hint.empty() ? "" : "; ") +
+              "--via any lets chains run through states and organizations";
+    std::cerr << "diplograph: no chain of meetings within " << hops << " hops"
+              << (hint.empty() ? "" : " (" + hint + ")") << '\n';
+  }
   write_table(std::cout, select_columns(t, c.column_list()), format);
   return ok;
 }
 
 int timeline(const std::vector<std::string>& args) {
-  std::string actor, since, until;
+  TimelineOptions o;
+  std::string level = "person";
   Common c;
   po::options_description opts("query timeline options");
   // clang-format off
   opts.add_options()
-    ("actor", po::value(&actor)->required(), "the actor (IRI, alpha-3, label, part of a label)")
-    ("since", po::value(&since), "on or after this date")
-    ("until", po::value(&until), "on or before this date");
+    ("actor", po::value(&o.actor)->required(), "the actor (IRI, code, Wikidata item, label, part of a label)")
+    ("with", po::value(&o.with), "only events this actor took part in too")
+    ("level", po::value(&level)->default_value(level), "person, or state: events of the states' officials too")
+    ("since", po::value(&o.since), "on or after this date")
+    ("until", po::value(&o.until), "on or before this date");
   // clang-format on
   c.add(opts);
   po::variables_map vm;
-  if (!parse(args, "diplograph query timeline --actor A [--since DATE] [--until DATE] GRAPH...", opts,
-             "graph", vm)) {
+  if (!parse(args,
+             "diplograph query timeline --actor A [--with B] [--level person|state] [--since DATE] "
+             "[--until DATE] GRAPH...",
+             opts, "graph", vm)) {
     return ok;
   }
-  check_date(since, "since");
-  check_date(until, "until");
+  if (level != "person" && level != "state")
+    throw po::error("--level takes person or state, not \"" + level + "\"");
+  o.state_level = level == "state";
+  check_date(o.since, "since");
+  check_date(o.until, "until");
   const auto format = c.table_format();
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
   if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::timeline)) return bad_input;
-  const Table t = query_timeline(store, actor, since, until);
+  const Table t = query_timeline(store, o);
   print_notes(t);
   write_table(std::cout, select_columns(t, c.column_list()), format);
   return ok;
@@ -187,11 +210,17 @@ int run_query(const std::vector<std::string>& args) {
     if (what == "path") return path(rest);
     if (what == "timeline") return timeline(rest);
     if (what == "--help" || what == "-h") {
-      std::cout << "usage: diplograph query met|relation|path|timeline [OPTIONS] GRAPH...\n";
+      std::cout << "usage: diplograph query QUESTION [OPTIONS] GRAPH...\n\n"
+                   "questions:\n"
+                   "  met       who met whom, when and how (--format table, csv, json, dot)\n"
+                   "  relation  the level of representation between two states, and its history\n"
+                   "  path      the shortest chain of meetings between two actors\n"
+                   "  timeline  everything an actor took part in\n\n"
+                   "`diplograph query QUESTION --help` describes each question's options.\n";
       return static_cast<int>(ok);
     }
     throw po::error(what.empty() ? "query needs a question: met, relation, path or timeline"
-                                 : "unknown query \"" + what + "\"");
+                                 : "unknown query \"" + what + "\" (met, relation, path or timeline)");
   });
 }
 

@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include <charconv>
 #include <iostream>
 
 #include "diplograph/convert.hpp"
@@ -51,6 +52,18 @@ bool load_graphs(Store& store, const std::vector<std::string>& files, const std:
   return true;
 }
 
+std::uint64_t whole_number(const std::string& text, const std::string& option, std::uint64_t lo,
+                           std::uint64_t hi) {
+  std::uint64_t v = 0;
+  const char* end = text.data() + text.size();
+  const auto [at, ec] = std::from_chars(text.data(), end, v);
+  if (text.empty() || ec != std::errc() || at != end || v < lo || v > hi) {
+    throw po::error("--" + option + " takes a whole number from " + std::to_string(lo) + " to " +
+                    std::to_string(hi) + ", not \"" + text + "\"");
+  }
+  return v;
+}
+
 int guarded(const std::function<int()>& body) {
   try {
     return body();
@@ -63,9 +76,10 @@ int guarded(const std::function<int()>& body) {
   } catch (const InputError& e) {
     report(e.diagnostic());
     return bad_input;
-  } catch (const std::exception& e) {
-    std::cerr << "diplograph: " << e.what() << '\n';
-    return bad_input;
+  } catch (const std::exception& e) {  // not the input's fault: ours (cli.md, exit 70)
+    std::cerr << "diplograph: internal error: " << e.what()
+              << " (a bug in diplograph, not in the input: please report it with the command that gave it)\n";
+    return internal;
   }
 }
 

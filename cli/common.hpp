@@ -13,7 +13,7 @@ namespace diplograph::cli {
 
 namespace po = boost::program_options;
 
-enum Exit : int { ok = 0, usage = 1, bad_input = 2, skipped = 3 };
+enum Exit : int { ok = 0, usage = 1, bad_input = 2, skipped = 3, internal = 70 };
 
 /// A subcommand: its name, a one-line summary, and its entry point.
 struct Command {
@@ -36,6 +36,11 @@ void report(const Diagnostic& d);
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
                  const std::string& base, Question question = Question::everything,
                  std::size_t* ontology_size = nullptr);
+
+/// A whole-number option given as text, checked to lie in [lo, hi]; po::error naming the range
+/// otherwise (no wrap-around: "-1" is not 4294967295).
+[[nodiscard]] std::uint64_t whole_number(const std::string& text, const std::string& option, std::uint64_t lo,
+                                         std::uint64_t hi);
 
 /// Runs a command body, turning exceptions into messages and exit codes.
 int guarded(const std::function<int()>& body);

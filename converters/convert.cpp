@@ -26,6 +26,7 @@ bool convert_stream(InputStream& in, const ConvertOptions& opts, Mapper& mapper,
   ctx.file = in.name();
   ctx.source = in.source();
   ctx.limits = opts.limits;
+  ctx.delimiter = opts.delimiter;
   const std::string graph = opts.named_graphs ? mapper.graph_iri(in.source()) : std::string();
   auto reader = format->open(in.stream(), ctx);
   reader->set_warning_sink(errors);
@@ -41,6 +42,7 @@ bool convert_stream(InputStream& in, const ConvertOptions& opts, Mapper& mapper,
     } else {
       if (s == ReadStatus::fatal && !in.failure().empty()) diag.message = in.failure();
       errors(diag);
+      stats.stopped_at_bad_record = s == ReadStatus::bad && !opts.keep_going;
       if (s == ReadStatus::fatal || !opts.keep_going) return false;
       ++stats.skipped;
     }

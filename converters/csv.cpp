@@ -22,7 +22,7 @@ class CsvReader : public RecordReader {
       const ReadStatus s = read_record(record, error);
       if (s != ReadStatus::ok) return s;
       if (record.empty()) continue;
-      const std::string problem = detail::split_csv(record, fields_);
+      const std::string problem = detail::split_csv(record, fields_, ctx_.delimiter);
       if (!problem.empty()) {
         error.message = problem;
         return ReadStatus::bad;
@@ -87,12 +87,28 @@ class CsvReader : public RecordReader {
     }
     for (std::string_view required : {"id", "type", "date", "actor1"}) {
       if (!columns_.count(std::string(required))) {
-        error.message = "header: required column \"" + std::string(required) + "\" missing";
+        error.message =
+            "header: required column \"" + std::string(required) + "\" missing" + delimiter_hint();
         return false;
       }
     }
     width_ = fields_.size();
     return true;
+  }
+
+  // A header that did not split is often one written with another delimiter (Excel writes ';').
+  std::string delimiter_hint() const {
+    if (fields_.size() != 1) return {};
+    for (const auto& [c, name] :
+         {std::pair{';', "';'"}, std::pair{'\t', "tab"}, std::pair{'|', "'|'"}, std::pair{',', "','"}}) {
+      if (c != ctx_.delimiter && fields_[0].find(c) != std::string::npos) {
+        const std::string option = c == '\t' ? "tab" : std::string(1, c);
+        return "; the header is separated by " + std::string(name) + ", not " +
+               (ctx_.delimiter == '\t' ? std::string("tab") : "'" + std::string(1, ctx_.delimiter) + "'") +
+               " (use --delimiter '" + option + "')";
+      }
+    }
+    return {};
   }
 
   const std::string& get(std::string_view column) {

@@ -224,6 +224,7 @@ class IcewsReader : public RecordReader {
     if (name.empty()) return;
     Participant p;
     p.name = std::string(name);
+    for (auto sector : split_sectors(get(prefix + " Sectors"))) p.sectors.emplace_back(sector);
     const Country* c = country(prefix + " Country");
     if (c) p.state = c->iso3;
     const ActorCodePart* region = c ? nullptr : ctx_.actors->region_named(name);
@@ -239,6 +240,19 @@ class IcewsReader : public RecordReader {
       p.kind = name_kind(name, c || !get(prefix + " Sectors").empty());
     }
     rec.participants.push_back(std::move(p));
+  }
+
+  // "Executive,Foreign Ministry,Government": sorted, each once.
+  static std::vector<std::string_view> split_sectors(std::string_view list) {
+    std::vector<std::string_view> out;
+    while (!list.empty()) {
+      const auto comma = list.find(',');
+      if (const auto s = list.substr(0, comma); !s.empty()) out.push_back(s);
+      list.remove_prefix(comma == std::string_view::npos ? list.size() : comma + 1);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
   }
 
   static std::vector<std::string_view> words_of(std::string_view name) {

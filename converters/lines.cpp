@@ -82,7 +82,7 @@ bool csv_record_complete(std::string_view record) {
   return quotes % 2 == 0;
 }
 
-std::string split_csv(std::string_view record, std::vector<std::string>& fields) {
+std::string split_csv(std::string_view record, std::vector<std::string>& fields, char delimiter) {
   fields.clear();
   fields.emplace_back();
   std::size_t i = 0;
@@ -102,11 +102,11 @@ std::string split_csv(std::string_view record, std::vector<std::string>& fields)
           break;
         }
       }
-      if (i < record.size() && record[i] != ',') {
+      if (i < record.size() && record[i] != delimiter) {
         return "text after a closing quote in field " + std::to_string(fields.size());
       }
     } else {
-      const auto comma = record.find(',', i);
+      const auto comma = record.find(delimiter, i);
       const auto stop = comma == std::string_view::npos ? record.size() : comma;
       const auto text = record.substr(i, stop - i);
       if (text.find('"') != std::string_view::npos) {
@@ -116,7 +116,7 @@ std::string split_csv(std::string_view record, std::vector<std::string>& fields)
       i = stop;
     }
     if (i >= record.size()) break;
-    ++i;  // the comma
+    ++i;  // the delimiter
     fields.emplace_back();
     if (i == record.size()) break;
   }

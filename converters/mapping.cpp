@@ -40,7 +40,7 @@ struct Terms {
               c_org = dg("Organization"), c_place = dg("Place"), c_mission = dg("Mission"),
               c_actor = dg("Actor"), quad_class = dg("quadClass"), num_mentions = dg("numMentions"),
               avg_tone = dg("avgTone"), story_id = dg("storyId"), source_name = dg("sourceName"),
-              c_change = dg("RelationChange");
+              sector = dg("sector"), c_change = dg("RelationChange");
 };
 
 const Terms& terms() {
@@ -205,6 +205,10 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
     return;
   }
   if (!p.state.empty()) map_state(p.state, graph);
+  // Sectors are the union over the actor's rows, so each is written, not only the first row's.
+  for (const auto& sector : p.sectors) {
+    if (first_time(graph, iri + "\tsector\t" + sector)) Out(sink_, graph).lit(iri, terms().sector, sector);
+  }
   if (!first_time(graph, iri)) return;
   const auto& t = terms();
   Out out(sink_, graph);
@@ -332,6 +336,7 @@ void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef g
     out.lit(part, t.role, p.role);
     out.lit(part, t.dg_title, p.title);
     out.lit(part, t.source_name, p.source_name);
+    for (const auto& sector : p.sectors) out.lit(part, t.sector, sector);
   }
   for (std::size_t i = 0; i < rec.participants.size(); ++i) map_actor(rec.participants[i], actors[i], graph);
   const bool described = !rec.source_title.empty() || !rec.publisher.empty() || !rec.published.empty();

@@ -66,7 +66,7 @@ bool csv_record_complete(std::string_view record);
 
 /// Splits one RFC 4180 record into fields. Returns an empty string on success, else what is
 /// wrong (e.g. a stray quote).
-std::string split_csv(std::string_view record, std::vector<std::string>& fields);
+std::string split_csv(std::string_view record, std::vector<std::string>& fields, char delimiter = ',');
 
 /// Splits on tabs (no quoting), into views of `line`.
 void split_tabs(std::string_view line, std::vector<std::string_view>& fields);

@@ -17,13 +17,13 @@ struct Edge {
 
 // The actors `actor` met, each once, with the earliest meeting (by date, then event IRI), in IRI
 // order so that the chain found is the same on every run.
-std::vector<Edge> neighbours(const EventIndex::Impl& x, Id actor) {
+std::vector<Edge> neighbours(const EventIndex::Impl& x, Id actor, bool people_only, Id end) {
   auto key = [&](Id e) { return std::pair(x.events[e].date, x.schema.src.text(x.events[e].node)); };
   std::unordered_map<Id, Id> best;  // other -> event
   for (Id e : x.actor_events[actor]) {
     if (!x.events[e].interaction) continue;
     for (Id other : x.participants[e]) {
-      if (other == actor) continue;
+      if (other == actor || (people_only && other != end && x.actor_kind[other] != "person")) continue;
       auto [it, added] = best.try_emplace(other, e);
       if (!added && key(e) < key(it->second)) it->second = e;
     }
@@ -38,13 +38,18 @@ std::vector<Edge> neighbours(const EventIndex::Impl& x, Id actor) {
 
 }  // namespace
 
-Table query_path(const EventIndex& index, std::string_view from, std::string_view to, unsigned max_hops) {
+Table query_path(const EventIndex& index, std::string_view from, std::string_view to, unsigned max_hops,
+                 bool people_only) {
   const auto& x = index.impl();
   const NodeId a_node = resolve_actor(index, from);
   const NodeId b_node = resolve_actor(index, to);
   Table t{{"hop", "actor", "actor_label", "other", "other_label", "event", "date"}, {}, {}};
   const Id a = x.actor(a_node), b = x.actor(b_node);
-  if (a_node == b_node || a == no_id || b == no_id) return t;
+  if (a_node == b_node) {
+    t.notes.push_back("--from and --to name the same actor: a chain of zero hops");
+    return t;
+  }
+  if (a == no_id || b == no_id) return t;
   std::unordered_map<Id, Edge> came_from;  // actor -> (previous actor, event)
   std::unordered_map<Id, unsigned> depth{{a, 0}};
   std::deque<Id> todo{a};
@@ -52,7 +57,7 @@ Table query_path(const EventIndex& index, std::string_view from, std::string_vie
     const Id n = todo.front();
     todo.pop_front();
     if (depth[n] >= max_hops) continue;
-    for (const Edge& e : neighbours(x, n)) {
+    for (const Edge& e : neighbours(x, n, people_only, b)) {
       if (depth.count(e.other)) continue;
       depth[e.other] = depth[n] + 1;
       came_from[e.other] = {n, e.event};
@@ -72,21 +77,47 @@ Table query_path(const EventIndex& index, std::string_view from, std::string_vie
   return t;
 }
 
-Table query_path(const QuadSource& src, std::string_view from, std::string_view to, unsigned max_hops) {
-  return query_path(EventIndex(src), from, to, max_hops);
+Table query_path(const QuadSource& src, std::string_view from, std::string_view to, unsigned max_hops,
+                 bool people_only) {
+  return query_path(EventIndex(src), from, to, max_hops, people_only);
 }
 
-Table query_timeline(const EventIndex& index, std::string_view actor, std::string_view since,
-                     std::string_view until) {
+namespace {
+
+// The actor an option names, as asked: its state at state level.
+Id timeline_actor(const EventIndex& index, const std::string& name, bool state_level, const char* option,
+                  Table& t) {
   const auto& x = index.impl();
-  const NodeId named = resolve_actor(index, actor);
-  const Id a = x.actor(named);
+  NodeId n = resolve_actor(index, name);
+  if (state_level) {
+    n = x.state_of(n);
+    if (!n)
+      throw UsageError(std::string("with --level state, ") + option +
+                       " must name a state or an actor that represents one");
+  } else if (auto note = state_at_person_level(index, n, option); !note.empty()) {
+    t.notes.push_back(std::move(note));
+  }
+  return x.actor(n);
+}
+
+bool took_part(const EventIndex::Impl& x, Id e, Id who, bool state_level) {
+  const auto parts = x.participants[e];
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](Id p) { return p == who || (state_level && x.actor_state[p] == who); });
+}
+
+}  // namespace
+
+Table query_timeline(const EventIndex& index, const TimelineOptions& o) {
+  const auto& x = index.impl();
   Table t{{"date", "event", "type", "label", "participants"}, {}, {}};
-  if (auto note = state_at_person_level(index, named, "--actor"); !note.empty()) t.notes.push_back(note);
-  if (a == no_id) return t;
-  for (Id e : x.actor_events[a]) {
+  const Id a = timeline_actor(index, o.actor, o.state_level, "--actor", t);
+  const Id b = o.with.empty() ? no_id : timeline_actor(index, o.with, o.state_level, "--with", t);
+  if (a == no_id || (!o.with.empty() && b == no_id)) return t;
+  for (Id e : x.events_of(x.actor_node[a], o.state_level)) {
     const auto& ev = x.events[e];
-    if (!date_in_range(ev.date, ev.end_date, since, until)) continue;
+    if (!date_in_range(ev.date, ev.end_date, o.since, o.until)) continue;
+    if (b != no_id && !took_part(x, e, b, o.state_level)) continue;
     std::vector<std::string_view> names;
     for (Id p : x.participants[e])
       names.push_back(x.actor_label[p].empty() ? x.actor_iri[p] : x.actor_label[p]);
@@ -97,6 +128,16 @@ Table query_timeline(const EventIndex& index, std::string_view actor, std::strin
   }
   std::sort(t.rows.begin(), t.rows.end());
   return t;
+}
+
+Table query_timeline(const EventIndex& index, std::string_view actor, std::string_view since,
+                     std::string_view until) {
+  return query_timeline(
+      index, TimelineOptions{std::string(actor), {}, std::string(since), std::string(until), false});
+}
+
+Table query_timeline(const QuadSource& src, const TimelineOptions& opts) {
+  return query_timeline(EventIndex(src), opts);
 }
 
 Table query_timeline(const QuadSource& src, std::string_view actor, std::string_view since,

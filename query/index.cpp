@@ -13,6 +13,7 @@ namespace {
 // What the scan learns of an actor-like subject (not an event) before knowing it is one.
 struct Described {
   std::vector<std::string_view> labels;
+  std::vector<std::string_view> sectors;
   std::string_view kind = "actor";
   std::vector<std::string_view> codes;  // its three-letter skos:notation (ISO, CAMEO)
   NodeId represents = 0;
@@ -24,7 +25,7 @@ struct Described {
 struct Subject {
   NodeId node = 0;
   std::vector<NodeId> types, parts, children;
-  std::vector<std::string_view> labels, notations;
+  std::vector<std::string_view> labels, notations, sectors;
   std::string_view date, end_date, source;
   NodeId represents = 0, sending = 0, receiving = 0, level = 0, previous = 0, status = 0;
 
@@ -35,6 +36,7 @@ struct Subject {
     children.clear();
     labels.clear();
     notations.clear();
+    sectors.clear();
     date = end_date = source = {};
     represents = sending = receiving = level = previous = status = 0;
   }
@@ -59,7 +61,7 @@ class Builder {
     std::vector<NodeId> predicates;
     for (NodeId p :
          {s_.type, s_.participant, s_.date, s_.end_date, s_.source, s_.label, s_.notation, s_.represents,
-          s_.relation_change, s_.sending, s_.receiving, s_.level, s_.previous_level, s_.status}) {
+          s_.sector, s_.relation_change, s_.sending, s_.receiving, s_.level, s_.previous_level, s_.status}) {
       if (p) predicates.push_back(p);
     }
     s_.src.scan(predicates, [&](NodeId subj, NodeId p, NodeId o) {
@@ -91,6 +93,8 @@ class Builder {
       cur_.labels.push_back(text());
     } else if (p == s_.notation) {
       cur_.notations.push_back(text());
+    } else if (p == s_.sector) {
+      cur_.sectors.push_back(text());
     } else if (p == s_.relation_change) {
       cur_.children.push_back(o);
     } else {
@@ -149,7 +153,8 @@ class Builder {
         return std::find(classes.begin(), classes.end(), t) != classes.end();
       });
     };
-    Described d{cur_.labels, kind_of(typed), {}, cur_.represents, typed({s_.state_class}), typed(s_.actors)};
+    Described d{cur_.labels,     cur_.sectors, kind_of(typed), {}, cur_.represents, typed({s_.state_class}),
+                typed(s_.actors)};
     for (auto n : cur_.notations) {
       if (n.size() == 3) d.codes.push_back(n);
     }
@@ -164,6 +169,13 @@ class Builder {
     if (typed(s_.organizations)) return "organization";
     if (typed(s_.regions)) return "region";
     return "actor";
+  }
+
+  std::size_t sector_id(std::string_view sector) {
+    const auto it = std::find(x_.sector_names.begin(), x_.sector_names.end(), sector);
+    if (it != x_.sector_names.end()) return static_cast<std::size_t>(it - x_.sector_names.begin());
+    x_.sector_names.push_back(sector);
+    return x_.sector_names.size() - 1;
   }
 
   Id actor(NodeId node) {
@@ -186,6 +198,8 @@ class Builder {
       x_.actor_state.push_back(info.state ? static_cast<Id>(a) : represents);
       x_.actor_typed.push_back(info.actor);
       x_.actor_kind.push_back(info.kind);
+      for (auto sector : info.sectors) x_.actor_sectors.values.push_back(static_cast<Id>(sector_id(sector)));
+      x_.actor_sectors.close_key();
       for (auto l : info.labels) {
         x_.labels.emplace_back(static_cast<Id>(a), l);
         x_.by_label.emplace(l, static_cast<Id>(a));

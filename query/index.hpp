@@ -84,7 +84,9 @@ struct EventIndex::Impl {
   std::vector<Id> actor_represents;          ///< what each actor represents, or no_id
   std::vector<bool> actor_typed;             ///< typed with dg:Actor or a class below it
   std::vector<std::string_view> actor_kind;  ///< person, organization, state, region or actor
-  std::vector<std::uint32_t> actor_rank;     ///< each actor's place in IRI order
+  Rows actor_sectors;                        ///< per actor: its dg:sector values, as places in sector_names
+  std::vector<std::string_view> sector_names;
+  std::vector<std::uint32_t> actor_rank;  ///< each actor's place in IRI order
   std::unordered_map<NodeId, Id> actor_ids;
   /// Every label of every actor (the first is actor_label), and the states' alpha-3 codes, for
   /// naming actors without asking the store.

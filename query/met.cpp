@@ -16,17 +16,38 @@ namespace {
 
 using Event = EventIndex::Impl::Event;
 
+// The local name of an IRI ("https://...#PhoneCall" -> "PhoneCall").
+std::string_view local_name(std::string_view iri) {
+  const auto cut = iri.find_last_of("#/");
+  return cut == std::string_view::npos ? iri : iri.substr(cut + 1);
+}
+
+bool same_letters(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// An event class named by IRI, dg:Local or a local name in any case ("visit", "phone_call").
+NodeId event_class(const Schema& schema, const std::string& t) {
+  std::string wanted = t.starts_with("dg:") ? t.substr(3) : t;
+  std::erase(wanted, '_');
+  for (NodeId c : schema.events) {
+    const std::string_view iri = schema.src.text(c);
+    if (iri == t || same_letters(local_name(iri), wanted)) return c;
+  }
+  std::vector<std::string_view> names;
+  for (NodeId c : schema.events) names.push_back(local_name(schema.src.text(c)));
+  std::sort(names.begin(), names.end());
+  std::string list;
+  for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+  throw UsageError("unknown event class \"" + t + "\" (--type takes one of: " + list + ")");
+}
+
 std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::string>& types) {
   std::vector<NodeId> out;
   for (const auto& t : types) {
-    std::string iri = t.find("://") != std::string::npos ? t
-                      : t.starts_with("dg:")             ? std::string(ns::dg) + t.substr(3)
-                                                         : std::string(ns::dg) + t;
-    const NodeId cls = schema.src.iri(iri);
-    if (!cls || std::find(schema.events.begin(), schema.events.end(), cls) == schema.events.end()) {
-      throw UsageError("unknown event class \"" + t + "\"");
-    }
-    auto sub = schema.subclasses(cls);
+    auto sub = schema.subclasses(event_class(schema, t));
     out.insert(out.end(), sub.begin(), sub.end());
   }
   return out;
@@ -98,6 +119,30 @@ std::vector<bool> wanted_classes(const Schema& schema, const std::vector<std::st
   return wanted;
 }
 
+// Which of the data's sectors --sector names (any case); a name none matches is a usage error
+// listing the sectors there are.
+std::vector<bool> wanted_sectors(const EventIndex::Impl& x, const std::vector<std::string>& names) {
+  if (names.empty()) return {};
+  std::vector<bool> wanted(x.sector_names.size(), false);
+  for (const auto& n : names) {
+    bool found = false;
+    for (std::size_t i = 0; i < x.sector_names.size(); ++i) {
+      if (same_letters(x.sector_names[i], n)) wanted[i] = found = true;
+    }
+    if (found) continue;
+    std::vector<std::string_view> all(x.sector_names.begin(), x.sector_names.end());
+    std::sort(all.begin(), all.end());
+    std::string list;
+    for (std::size_t i = 0; i < std::min<std::size_t>(all.size(), 40); ++i)
+      list += (i ? ", " : "") + std::string(all[i]);
+    if (all.size() > 40) list += ", ...";
+    throw UsageError("unknown sector \"" + n + "\"" +
+                     (all.empty() ? std::string(" (the data has no dg:sector: ICEWS records carry them)")
+                                  : " (the data's sectors: " + list + ")"));
+  }
+  return wanted;
+}
+
 // One who-met-whom question over the index: which events count, and their rows or pairs.
 struct Met {
   Met(const EventIndex& index, const MetOptions& o)
@@ -105,7 +150,8 @@ struct Met {
         opts(o),
         actor(named(index, o.actor, o.state_level)),
         with(named(index, o.with, o.state_level)),
-        wanted(wanted_classes(x.schema, o.types)) {}
+        wanted(wanted_classes(x.schema, o.types)),
+        sectors(wanted_sectors(x, o.sectors)) {}
 
   // An interaction of a class asked for, with two participants or more, in the dates asked.
   [[nodiscard]] bool counts(Id e) const {
@@ -113,7 +159,17 @@ struct Met {
     const auto classes = x.event_classes[e];
     return ev.interaction && x.participants[e].size() >= 2 &&
            std::any_of(classes.begin(), classes.end(), [&](Id c) { return wanted[c]; }) &&
-           date_in_range(ev.date, ev.end_date, opts.since, opts.until);
+           date_in_range(ev.date, ev.end_date, opts.since, opts.until) && of_sector(e);
+  }
+
+  // With --sector: some participant is placed in one of the sectors asked for.
+  [[nodiscard]] bool of_sector(Id e) const {
+    if (sectors.empty()) return true;
+    const auto who = x.participants[e];
+    return std::any_of(who.begin(), who.end(), [&](Id p) {
+      const auto own = x.actor_sectors[p];
+      return std::any_of(own.begin(), own.end(), [&](Id s) { return sectors[s]; });
+    });
   }
 
   // The events that count, for rows in order: by date and event IRI.
@@ -176,6 +232,7 @@ struct Met {
   const MetOptions& opts;
   const Named actor, with;
   const std::vector<bool> wanted;
+  const std::vector<bool> sectors;  ///< per place in sector_names: asked for (empty: no filter)
   Table table{{"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, {}, {}};
   PairCounts pairs;
   std::vector<Id> parts;
@@ -222,9 +279,41 @@ std::string state_at_person_level(const EventIndex& index, NodeId named, std::st
          "(add --level state for every actor that represents it)";
 }
 
+// Why who-met-whom cannot count a class asked for: it is no interaction and has none below it.
+void explain_classes(const Schema& schema, const MetOptions& opts, Table& t) {
+  for (const auto& name : opts.types) {
+    const auto below = schema.subclasses(event_class(schema, name));
+    const bool any = std::any_of(below.begin(), below.end(), [&](NodeId c) {
+      return std::find(schema.interactions.begin(), schema.interactions.end(), c) !=
+             schema.interactions.end();
+    });
+    if (!any) {
+      t.notes.push_back(std::string(local_name(schema.src.text(below.front()))) +
+                        " is not an interaction (dg:Interaction): who met whom counts only events in which "
+                        "the participants dealt with each other; query timeline lists every event");
+    }
+  }
+}
+
+// Why an answer is empty when the dates asked lie outside the data's.
+void explain_dates(const EventIndex::Impl& x, const MetOptions& opts, Table& t) {
+  if (!t.rows.empty() || (opts.since.empty() && opts.until.empty()) || x.events.empty()) return;
+  std::string_view first = x.events[0].date, last = first;
+  for (const auto& ev : x.events) {
+    if (ev.date.empty()) continue;
+    first = first.empty() || ev.date < first ? ev.date : first;
+    last = ev.date > last ? ev.date : last;
+  }
+  if (date_in_range(first, last, opts.since, opts.until)) return;
+  t.notes.push_back("no event of the data lies in the dates asked: its events run from " +
+                    std::string(first) + " to " + std::string(last));
+}
+
 Table query_met(const EventIndex& index, const MetOptions& opts) {
   Met m(index, opts);
   Table t = answer(m, opts);
+  explain_classes(m.x.schema, opts, t);
+  explain_dates(m.x, opts, t);
   if (!opts.state_level) {
     for (const auto& [named, option] :
          {std::pair{m.actor.node, "--actor"}, std::pair{m.with.node, "--with"}}) {

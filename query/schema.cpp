@@ -18,7 +18,7 @@ const std::vector<std::string>& predicates_for(Question q) {
   auto make = [](bool sources, std::initializer_list<std::string_view> extra) {
     std::vector<std::string> out{s(ns::rdf, "type"),       s(ns::rdfs, "subClassOf"), s(ns::rdfs, "label"),
                                  s(ns::dg, "participant"), s(ns::dg, "date"),         s(ns::dg, "endDate"),
-                                 s(ns::dg, "represents"),  s(ns::skos, "notation")};
+                                 s(ns::dg, "represents"),  s(ns::skos, "notation"),   s(ns::dg, "sector")};
     if (sources) out.push_back(s(ns::dcterms, "source"));
     for (auto local : extra) out.push_back(s(ns::dg, local));
     std::sort(out.begin(), out.end());
@@ -75,6 +75,7 @@ Schema::Schema(const QuadSource& quads) : src(quads) {
   level = dg("level");
   previous_level = dg("previousLevel");
   status = dg("status");
+  sector = dg("sector");
   state_class = dg("State");
   if (sub_class_of) {  // one pass: a store need not index statements by object for this
     src.scan({sub_class_of}, [&](NodeId sub, NodeId, NodeId super) { children_[super].push_back(sub); });

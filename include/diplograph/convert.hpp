@@ -26,9 +26,10 @@ struct Participant {
   std::string state;            ///< ISO alpha-3 of the state represented (or the state itself)
   std::string title;
   std::string role;
-  std::string actor_code;   ///< CAMEO actor code (GDELT)
-  std::string id;           ///< identity where the name does not give it: minted as `actor/{id}`
-  std::string source_name;  ///< the name as the source wrote it, where `name` is not that
+  std::string actor_code;            ///< CAMEO actor code (GDELT)
+  std::string id;                    ///< identity where the name does not give it: minted as `actor/{id}`
+  std::string source_name;           ///< the name as the source wrote it, where `name` is not that
+  std::vector<std::string> sectors;  ///< ICEWS sectors ("Government", "Military", ...)
   std::vector<std::string> same_as;
 };
 
@@ -256,6 +257,7 @@ struct ReaderContext {
   const Cameo* cameo = &Cameo::builtin();
   const CameoActors* actors = &CameoActors::builtin();
   const ActorWords* words = &ActorWords::builtin();
+  char delimiter = ',';  ///< between CSV fields (`--delimiter`)
 
   [[nodiscard]] std::string_view source_name() const { return source.empty() ? base_name(file) : source; }
 };
@@ -317,6 +319,7 @@ struct ConvertStats {
   std::uint64_t skipped = 0;  ///< bad records skipped
   std::uint64_t merged = 0;   ///< source rows merged into another row's event (ICEWS mirrors)
   std::uint64_t triples = 0;
+  bool stopped_at_bad_record = false;  ///< a bad record (which --keep-going would skip) ended it
 };
 
 using ProgressFn = std::function<void(const ConvertStats&, double fraction_read)>;
@@ -325,6 +328,7 @@ struct ConvertOptions {
   const InputFormat* format = nullptr;  ///< nullptr: by each stream's name, then its content
   bool keep_going = false;              ///< skip bad records (reported) instead of stopping
   bool named_graphs = false;            ///< each stream's triples in `{base}graph/{source name}`
+  char delimiter = ',';                 ///< between CSV fields
   Limits limits;
   ProgressFn progress;
 };

@@ -59,7 +59,7 @@ class Schema {
 
   const QuadSource& src;
   NodeId type, label, sub_class_of, participant, represents, date, end_date, source, topic, notation,
-      relation_change, sending, receiving, level, previous_level, status, same_as;
+      relation_change, sending, receiving, level, previous_level, status, same_as, sector;
   std::vector<NodeId> interactions;                     ///< dg:Interaction and everything below it
   std::vector<NodeId> events;                           ///< dg:Event and everything below it
   std::vector<NodeId> actors;                           ///< dg:Actor and everything below it
@@ -125,7 +125,8 @@ struct MetOptions {
   std::string with;
   std::string since;
   std::string until;
-  std::vector<std::string> types;  ///< class local names or IRIs; subclasses count
+  std::vector<std::string> types;    ///< class local names or IRIs; subclasses count
+  std::vector<std::string> sectors;  ///< only events with a participant of one of these sectors (ICEWS)
   bool state_level = false;
   bool count = false;
 };
@@ -171,12 +172,26 @@ struct RelationReport {
 
 /// The shortest chain of meetings from A to B (breadth-first over who-met-whom), at most
 /// `max_hops` long: `hop,actor,actor_label,other,other_label,event,date`, one row per hop, each
-/// hop's event the earliest meeting of the two. No rows when no chain is that short.
+/// hop's event the earliest meeting of the two. No rows when no chain is that short, or when A
+/// is B (a chain of zero hops, said in a note). `people_only`: every actor between A and B is a
+/// person (no chain runs through a state or an organization).
 [[nodiscard]] Table query_path(const EventIndex& index, std::string_view from, std::string_view to,
-                               unsigned max_hops);
+                               unsigned max_hops, bool people_only = false);
 [[nodiscard]] Table query_path(const QuadSource& src, std::string_view from, std::string_view to,
-                               unsigned max_hops);
+                               unsigned max_hops, bool people_only = false);
 
+struct TimelineOptions {
+  std::string actor;
+  std::string with;  ///< only events this actor took part in too
+  std::string since;
+  std::string until;
+  bool state_level = false;  ///< A and B are states: events of their officials count too
+};
+
+/// Everything A took part in (with `with`, together with B), by date:
+/// `date,event,type,label,participants`.
+[[nodiscard]] Table query_timeline(const EventIndex& index, const TimelineOptions& opts);
+[[nodiscard]] Table query_timeline(const QuadSource& src, const TimelineOptions& opts);
 /// Everything A took part in, by date: `date,event,type,label,participants`.
 [[nodiscard]] Table query_timeline(const EventIndex& index, std::string_view actor, std::string_view since,
                                    std::string_view until);
