@@ -72,7 +72,7 @@ class CsvReader : public RecordReader {
       first = false;
       if (detail::csv_record_complete(record)) break;
     }
-    if (!detail::valid_utf8(record)) {
+    if (!detail::valid_unicode(record)) {
       error.message = "not valid UTF-8";
       return ReadStatus::bad;
     }

@@ -18,10 +18,6 @@ const std::array<InputFormat, 4> kFormats{{
 
 }  // namespace
 
-std::span<const InputFormat> input_formats() {
-  return kFormats;
-}
-
 const InputFormat* input_format(std::string_view name) {
   for (const auto& f : kFormats) {
     if (f.name == name) return &f;

@@ -73,7 +73,7 @@ class GdeltReader : public RecordReader {
 
  private:
   EventRecord parse(std::string_view line) {
-    if (!detail::valid_utf8(line)) throw BadRecord{"not valid UTF-8"};
+    if (!detail::valid_unicode(line)) throw BadRecord{"not valid UTF-8"};
     detail::split_tabs(line, f_);
     if (!layout_) {
       layout_ = layout_for(f_.size());

@@ -46,7 +46,6 @@ LineReader::Result LineReader::next(std::string_view& line) {
       line_.clear();
     }
     pos_ += n + (nl ? 1 : 0);
-    consumed_ += n + (nl ? 1 : 0);
     if (nl) break;
   }
   ++line_no_;
@@ -135,10 +134,6 @@ void split_tabs(std::string_view line, std::vector<std::string_view>& fields) {
     fields.push_back(line.substr(start, tab - start));
     start = tab + 1;
   }
-}
-
-bool valid_utf8(std::string_view s) {
-  return valid_unicode(s);
 }
 
 }  // namespace diplograph::detail

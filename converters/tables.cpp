@@ -249,10 +249,4 @@ bool Vocabulary::is_interaction_class(std::string_view local) const {
   return std::binary_search(interaction_classes_.begin(), interaction_classes_.end(), local);
 }
 
-std::vector<std::string> Vocabulary::record_types() const {
-  std::vector<std::string> out;
-  for (const auto& [t, cls] : record_types_) out.push_back(t);
-  return out;
-}
-
 }  // namespace diplograph

@@ -25,7 +25,6 @@ class LineReader {
   ReadStatus next_record(std::string_view& line, Diagnostic& error, const std::string& file);
   /// 1-based number of the line last returned.
   [[nodiscard]] std::uint64_t line_number() const { return line_no_; }
-  [[nodiscard]] std::uint64_t bytes_consumed() const { return consumed_; }
 
  private:
   bool fill();
@@ -36,7 +35,6 @@ class LineReader {
   std::size_t end_ = 0;
   std::string line_;
   std::uint64_t line_no_ = 0;
-  std::uint64_t consumed_ = 0;
   bool eof_ = false;
 };
 
@@ -70,8 +68,5 @@ std::string split_csv(std::string_view record, std::vector<std::string>& fields,
 
 /// Splits on tabs (no quoting), into views of `line`.
 void split_tabs(std::string_view line, std::vector<std::string_view>& fields);
-
-/// Whether `s` is valid UTF-8 (scalar values only).
-bool valid_utf8(std::string_view s);
 
 }  // namespace diplograph::detail

@@ -8,19 +8,14 @@
 
 namespace diplograph {
 
-namespace {
-std::string s(std::string_view a, std::string_view b) {
-  return std::string(a) + std::string(b);
-}
-}  // namespace
-
 const std::vector<std::string>& predicates_for(Question q) {
   auto make = [](bool sources, std::initializer_list<std::string_view> extra) {
-    std::vector<std::string> out{s(ns::rdf, "type"),       s(ns::rdfs, "subClassOf"), s(ns::rdfs, "label"),
-                                 s(ns::dg, "participant"), s(ns::dg, "date"),         s(ns::dg, "endDate"),
-                                 s(ns::dg, "represents"),  s(ns::skos, "notation"),   s(ns::dg, "sector")};
-    if (sources) out.push_back(s(ns::dcterms, "source"));
-    for (auto local : extra) out.push_back(s(ns::dg, local));
+    std::vector<std::string> out{
+        term(ns::rdf, "type"),       term(ns::rdfs, "subClassOf"), term(ns::rdfs, "label"),
+        term(ns::dg, "participant"), term(ns::dg, "date"),         term(ns::dg, "endDate"),
+        term(ns::dg, "represents"),  term(ns::skos, "notation"),   term(ns::dg, "sector")};
+    if (sources) out.push_back(term(ns::dcterms, "source"));
+    for (auto local : extra) out.push_back(term(ns::dg, local));
     std::sort(out.begin(), out.end());
     return out;
   };
@@ -47,7 +42,8 @@ const std::vector<std::string>& predicates_for(Question q) {
 
 void keep_only_what(Question q, ReadOptions& opts) {
   static const std::vector<std::string> unread_types = [] {
-    std::vector<std::string> out{s(ns::dg, "Mission"), s(ns::dg, "Participation"), s(ns::dg, "Place")};
+    std::vector<std::string> out{term(ns::dg, "Mission"), term(ns::dg, "Participation"),
+                                 term(ns::dg, "Place")};
     std::sort(out.begin(), out.end());
     return out;
   }();
@@ -57,13 +53,13 @@ void keep_only_what(Question q, ReadOptions& opts) {
 }
 
 Schema::Schema(const QuadSource& quads) : src(quads) {
-  auto dg = [&](std::string_view local) { return src.iri(s(ns::dg, local)); };
-  type = src.iri(s(ns::rdf, "type"));
-  label = src.iri(s(ns::rdfs, "label"));
-  sub_class_of = src.iri(s(ns::rdfs, "subClassOf"));
-  source = src.iri(s(ns::dcterms, "source"));
-  notation = src.iri(s(ns::skos, "notation"));
-  same_as = src.iri(s(ns::owl, "sameAs"));
+  auto dg = [&](std::string_view local) { return src.iri(term(ns::dg, local)); };
+  type = src.iri(term(ns::rdf, "type"));
+  label = src.iri(term(ns::rdfs, "label"));
+  sub_class_of = src.iri(term(ns::rdfs, "subClassOf"));
+  source = src.iri(term(ns::dcterms, "source"));
+  notation = src.iri(term(ns::skos, "notation"));
+  same_as = src.iri(term(ns::owl, "sameAs"));
   participant = dg("participant");
   represents = dg("represents");
   date = dg("date");

@@ -11,10 +11,6 @@ namespace diplograph {
 
 namespace {
 
-std::string s(std::string_view a, std::string_view b) {
-  return std::string(a) + std::string(b);
-}
-
 bool digits(std::string_view v, std::size_t from, std::size_t n) {
   if (v.size() < from + n) return false;
   return std::all_of(v.begin() + static_cast<std::ptrdiff_t>(from),
@@ -38,7 +34,7 @@ bool decimal(std::string_view v, bool integer) {
 
 // The members of an rdf:List, or the node itself when it is not a list head.
 std::vector<NodeId> list(const QuadSource& src, NodeId head) {
-  const NodeId first = src.iri(s(ns::rdf, "first")), rest = src.iri(s(ns::rdf, "rest"));
+  const NodeId first = src.iri(term(ns::rdf, "first")), rest = src.iri(term(ns::rdf, "rest"));
   std::vector<NodeId> out;
   for (NodeId l = head; l && src.object(l, first) && out.size() < 10000; l = src.object(l, rest)) {
     out.push_back(src.object(l, first));
@@ -50,9 +46,9 @@ class Validator {
  public:
   explicit Validator(const QuadSource& src) : src_(src), schema_(src) {
     type_ = schema_.type;
-    union_of_ = src.iri(s(ns::owl, "unionOf"));
-    domain_ = src.iri(s(ns::rdfs, "domain"));
-    range_ = src.iri(s(ns::rdfs, "range"));
+    union_of_ = src.iri(term(ns::owl, "unionOf"));
+    domain_ = src.iri(term(ns::rdfs, "domain"));
+    range_ = src.iri(term(ns::rdfs, "range"));
     // Everything the ontology declares in its namespace: the subjects of its rdf:type statements.
     src.match(0, type_, 0, [&](NodeId subj, NodeId, NodeId) {
       if (src.term(subj).value.starts_with(ns::dg)) declared_.insert(subj);
@@ -130,7 +126,7 @@ class Validator {
   }
 
   static bool datatype_range(std::string_view iri) {
-    return iri.starts_with(ns::xsd) || iri == s(ns::rdfs, "Literal") || iri == s(ns::rdf, "langString");
+    return iri.starts_with(ns::xsd) || iri == term(ns::rdfs, "Literal") || iri == term(ns::rdf, "langString");
   }
 
   void check_property(NodeId subj, NodeId p, NodeId o) {
@@ -148,11 +144,11 @@ class Validator {
         return;
       }
       const std::string dt = obj.datatype.empty()
-                                 ? (obj.lang.empty() ? s(ns::xsd, "string") : s(ns::rdf, "langString"))
+                                 ? (obj.lang.empty() ? term(ns::xsd, "string") : term(ns::rdf, "langString"))
                                  : std::string(obj.datatype);
       const bool ok = std::any_of(range.begin(), range.end(), [&](NodeId r) {
         const auto v = src_.term(r).value;
-        return v == dt || v == s(ns::rdfs, "Literal");
+        return v == dt || v == term(ns::rdfs, "Literal");
       });
       if (!ok)
         problem(subj,

@@ -7,6 +7,7 @@
 #include <memory>
 #include <tuple>
 
+#include "diplograph/vocab.hpp"
 #include "rdf/reader.hpp"
 #include "rdf/serd_util.hpp"
 #include "rdf/text.hpp"
@@ -15,7 +16,7 @@ namespace diplograph::detail {
 
 namespace {
 
-constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr std::string_view kRdfType = vocab::rdf_type;
 
 struct State {
   State(const ReadOptions& options, QuadSink& to, const ErrorSink& sink_errors, const std::string& doc_name,

@@ -22,7 +22,6 @@ struct Deleter {
 using SerdEnvPtr = std::unique_ptr<SerdEnv, Deleter<serd_env_free>>;
 using SerdReaderPtr = std::unique_ptr<SerdReader, Deleter<serd_reader_free>>;
 using SerdWriterPtr = std::unique_ptr<SerdWriter, Deleter<serd_writer_free>>;
-using SerdNodePtr = std::unique_ptr<SerdNode, Deleter<serd_node_free>>;
 using SordWorldPtr = std::unique_ptr<SordWorld, Deleter<sord_world_free>>;
 using SordModelPtr = std::unique_ptr<SordModel, Deleter<sord_free>>;
 using SordIterPtr = std::unique_ptr<SordIter, Deleter<sord_iter_free>>;
@@ -73,8 +72,5 @@ inline SerdSyntax serd_syntax(Syntax s) {
 
 /// A borrowed TermRef for a Sord node (valid while the node lives).
 TermRef term_of(const SordNode* n);
-
-/// A new Sord node for a term (owned by the caller), or null for an empty term.
-SordNode* sord_node_of(SordWorld* world, TermRef t);
 
 }  // namespace diplograph::detail

@@ -3,12 +3,13 @@
 #include <string>
 
 #include "diplograph/rdf.hpp"
+#include "diplograph/vocab.hpp"
 
 namespace diplograph {
 
 namespace {
 
-constexpr std::string_view kSameAs = "http://www.w3.org/2002/07/owl#sameAs";
+constexpr std::string_view kSameAs = vocab::owl_same_as;
 
 // Union-find over IRIs.
 class Sets {

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "diplograph/rdf.hpp"
+#include "diplograph/vocab.hpp"
 
 namespace diplograph {
 
@@ -68,7 +69,7 @@ std::string to_ntriples(TermRef t) {
     if (!t.lang.empty()) {
       out += '@';
       out += t.lang;
-    } else if (!t.datatype.empty() && t.datatype != "http://www.w3.org/2001/XMLSchema#string") {
+    } else if (!t.datatype.empty() && t.datatype != vocab::xsd_string) {
       out += "^^<";
       escape_into(out, t.datatype, true);
       out += '>';

@@ -15,6 +15,7 @@
 
 #include "diplograph/error.hpp"
 #include "diplograph/rdf.hpp"
+#include "diplograph/vocab.hpp"
 
 namespace diplograph {
 
@@ -185,7 +186,6 @@ class Vocabulary {
   [[nodiscard]] std::string_view class_for_record_type(std::string_view type) const;
   [[nodiscard]] bool is_event_class(std::string_view local) const;
   [[nodiscard]] bool is_interaction_class(std::string_view local) const;
-  [[nodiscard]] std::vector<std::string> record_types() const;
 
  private:
   std::vector<std::pair<std::string, std::string>> record_types_;
@@ -195,19 +195,6 @@ class Vocabulary {
 
 /// The ontology as shipped (ontology/diplomacy.ttl).
 [[nodiscard]] std::string_view ontology_turtle();
-
-namespace ns {
-inline constexpr std::string_view dg = "https://w3id.org/diplograph/ontology#";
-inline constexpr std::string_view rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-inline constexpr std::string_view rdfs = "http://www.w3.org/2000/01/rdf-schema#";
-inline constexpr std::string_view xsd = "http://www.w3.org/2001/XMLSchema#";
-inline constexpr std::string_view owl = "http://www.w3.org/2002/07/owl#";
-inline constexpr std::string_view skos = "http://www.w3.org/2004/02/skos/core#";
-inline constexpr std::string_view dcterms = "http://purl.org/dc/terms/";
-inline constexpr std::string_view geo = "http://www.w3.org/2003/01/geo/wgs84_pos#";
-inline constexpr std::string_view wd = "http://www.wikidata.org/entity/";
-inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id/";
-}  // namespace ns
 
 /// The prefixes of the vocabularies diplograph writes, for readable Turtle and TriG.
 [[nodiscard]] std::vector<Prefix> vocabulary_prefixes();
@@ -263,7 +250,7 @@ struct ReaderContext {
 };
 
 /// One input format: a record reader and how to recognise its files. Adding a converter
-/// adds one row to input_formats().
+/// adds one row to the table in converters/formats.cpp.
 struct InputFormat {
   std::string_view name;
   std::vector<std::string_view> extensions;  ///< lower-case, with the dot; suffix match
@@ -271,7 +258,6 @@ struct InputFormat {
   std::unique_ptr<RecordReader> (*open)(std::istream& in, const ReaderContext& ctx);
 };
 
-[[nodiscard]] std::span<const InputFormat> input_formats();
 [[nodiscard]] const InputFormat* input_format(std::string_view name);
 /// By extension, then by content; nullptr when neither tells.
 [[nodiscard]] const InputFormat* detect_input_format(std::string_view path, std::string_view head);

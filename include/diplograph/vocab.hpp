@@ -1,0 +1,37 @@
+// diplograph/vocab.hpp: the vocabularies diplograph reads and writes, in one place. Every
+// layer may use it; nothing else spells a namespace IRI (as Oxigraph keeps `vocab` in its model).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace diplograph {
+
+namespace ns {
+inline constexpr std::string_view dg = "https://w3id.org/diplograph/ontology#";
+inline constexpr std::string_view rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+inline constexpr std::string_view rdfs = "http://www.w3.org/2000/01/rdf-schema#";
+inline constexpr std::string_view xsd = "http://www.w3.org/2001/XMLSchema#";
+inline constexpr std::string_view owl = "http://www.w3.org/2002/07/owl#";
+inline constexpr std::string_view skos = "http://www.w3.org/2004/02/skos/core#";
+inline constexpr std::string_view dcterms = "http://purl.org/dc/terms/";
+inline constexpr std::string_view geo = "http://www.w3.org/2003/01/geo/wgs84_pos#";
+inline constexpr std::string_view wd = "http://www.wikidata.org/entity/";
+inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id/";
+}  // namespace ns
+
+/// A term of a vocabulary: `term(ns::rdf, "type")`.
+[[nodiscard]] inline std::string term(std::string_view space, std::string_view local) {
+  std::string out;
+  out.reserve(space.size() + local.size());
+  return out.append(space).append(local);
+}
+
+/// The terms the RDF layer itself needs.
+namespace vocab {
+inline constexpr std::string_view rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+inline constexpr std::string_view owl_same_as = "http://www.w3.org/2002/07/owl#sameAs";
+inline constexpr std::string_view xsd_string = "http://www.w3.org/2001/XMLSchema#string";
+}  // namespace vocab
+
+}  // namespace diplograph
