@@ -1,6 +1,6 @@
 # Fails when a C++ source is not formatted per .clang-format.
 file(GLOB_RECURSE sources RELATIVE ${ROOT}
-     ${ROOT}/include/*.hpp ${ROOT}/rdf/*.[ch]pp ${ROOT}/converters/*.[ch]pp ${ROOT}/query/*.[ch]pp
+     ${ROOT}/model/*.[ch]pp ${ROOT}/rdf/*.[ch]pp ${ROOT}/converters/*.[ch]pp ${ROOT}/query/*.[ch]pp
      ${ROOT}/cli/*.[ch]pp ${ROOT}/tests/*.[ch]pp ${ROOT}/bench/*.cpp ${ROOT}/fuzz/*.cpp)
 execute_process(COMMAND ${CLANG_FORMAT} --dry-run --Werror ${sources}
                 WORKING_DIRECTORY ${ROOT} RESULT_VARIABLE rc ERROR_VARIABLE err)

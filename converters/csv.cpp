@@ -2,9 +2,9 @@
 #include <array>
 #include <map>
 
+#include "converters/lines.hpp"
 #include "converters/readers.hpp"
-#include "converters/text.hpp"
-#include "rdf/text.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph {
 
@@ -22,7 +22,7 @@ class CsvReader : public RecordReader {
       const ReadStatus s = read_record(record, error);
       if (s != ReadStatus::ok) return s;
       if (record.empty()) continue;
-      const std::string problem = detail::split_csv(record, fields_, ctx_.delimiter);
+      const std::string problem = text::split_csv(record, fields_, ctx_.delimiter);
       if (!problem.empty()) {
         error.message = problem;
         return ReadStatus::bad;
@@ -70,9 +70,9 @@ class CsvReader : public RecordReader {
       if (!first) record += '\n';
       record += line;
       first = false;
-      if (detail::csv_record_complete(record)) break;
+      if (text::csv_record_complete(record)) break;
     }
-    if (!detail::valid_unicode(record)) {
+    if (!text::valid_unicode(record)) {
       error.message = "not valid UTF-8";
       return ReadStatus::bad;
     }
@@ -179,7 +179,7 @@ class CsvReader : public RecordReader {
     }
     rec.source_url = get("source_url");
     if (!rec.source_url.empty() &&
-        (!detail::has_scheme(rec.source_url) || rec.source_url.find_first_of(" <>\"") != std::string::npos)) {
+        (!text::has_scheme(rec.source_url) || rec.source_url.find_first_of(" <>\"") != std::string::npos)) {
       bad("source_url", "\"" + rec.source_url + "\" is not an absolute IRI");
     }
     rec.source_records.push_back("csv:" + std::string(ctx_.source_name()) + "#" +

@@ -3,7 +3,7 @@
 #include <array>
 
 #include "converters/readers.hpp"
-#include "rdf/text.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph {
 
@@ -26,7 +26,7 @@ const InputFormat* input_format(std::string_view name) {
 }
 
 const InputFormat* detect_input_format(std::string_view path, std::string_view head) {
-  const std::string p = detail::ascii_lower(path);
+  const std::string p = text::ascii_lower(path);
   for (const auto& f : kFormats) {
     for (auto ext : f.extensions) {
       if (p.ends_with(ext) && f.sniff(head)) return &f;

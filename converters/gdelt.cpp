@@ -3,9 +3,9 @@
 #include <cstdlib>
 
 #include "converters/coded.hpp"
+#include "converters/lines.hpp"
 #include "converters/readers.hpp"
-#include "converters/text.hpp"
-#include "rdf/text.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph {
 
@@ -59,7 +59,7 @@ std::string iri_escape(std::string_view url) {
     }
     return k;
   }();
-  return detail::percent_encode(url, keep);
+  return text::percent_encode(url, keep);
 }
 
 class GdeltReader : public RecordReader {
@@ -73,7 +73,7 @@ class GdeltReader : public RecordReader {
 
  private:
   EventRecord parse(std::string_view line) {
-    if (!detail::valid_unicode(line)) throw BadRecord{"not valid UTF-8"};
+    if (!text::valid_unicode(line)) throw BadRecord{"not valid UTF-8"};
     detail::split_tabs(line, f_);
     if (!layout_) {
       layout_ = layout_for(f_.size());
@@ -109,7 +109,7 @@ class GdeltReader : public RecordReader {
     location(rec);
     if (layout_->url != kNone && !f_[layout_->url].empty()) {
       const std::string_view url = f_[layout_->url];
-      if (detail::has_scheme(url))
+      if (text::has_scheme(url))
         rec.source_url = iri_escape(url);
       else
         rec.source_title = std::string(url);  // GDELT 1.0 sometimes names the source instead

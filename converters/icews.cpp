@@ -9,10 +9,10 @@
 #include <map>
 
 #include "converters/coded.hpp"
+#include "converters/lines.hpp"
 #include "converters/readers.hpp"
 #include "converters/sorter.hpp"
-#include "converters/text.hpp"
-#include "rdf/text.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph {
 
@@ -74,7 +74,7 @@ class IcewsReader : public RecordReader {
       std::string_view line;
       if (const ReadStatus s = lines_.next_record(line, error, ctx_.file); s != ReadStatus::ok) return s;
       try {
-        if (!detail::valid_unicode(line)) throw BadRecord{"not valid UTF-8"};
+        if (!text::valid_unicode(line)) throw BadRecord{"not valid UTF-8"};
         detail::split_tabs(line, f_);
         if (columns_.empty()) {
           if (!header(error)) return ReadStatus::fatal;

@@ -14,7 +14,7 @@
 #include <streambuf>
 
 #include "diplograph/convert.hpp"
-#include "rdf/text.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph {
 
@@ -158,7 +158,7 @@ Packing packing_of(std::string_view path, std::string_view magic) {
                              std::string_view("\x28\xB5\x2F\xFD")}) {
     if (magic.starts_with(m)) return Packing::compressed;
   }
-  const std::string p = detail::ascii_lower(path);
+  const std::string p = text::ascii_lower(path);
   if (p.ends_with(".zip")) return Packing::zip;
   for (std::string_view ext : {".gz", ".bz2", ".xz", ".zst"}) {
     if (p.ends_with(ext)) return Packing::compressed;
@@ -168,7 +168,7 @@ Packing packing_of(std::string_view path, std::string_view magic) {
 
 // "x.export.CSV.gz" -> "x.export.CSV"
 std::string without_compression(std::string_view name) {
-  const std::string lower = detail::ascii_lower(name);
+  const std::string lower = text::ascii_lower(name);
   for (std::string_view ext : {".gz", ".bz2", ".xz", ".zst"}) {
     if (lower.ends_with(ext)) return std::string(name.substr(0, name.size() - ext.size()));
   }

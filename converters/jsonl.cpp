@@ -3,9 +3,9 @@
 
 #include <set>
 
+#include "converters/lines.hpp"
 #include "converters/readers.hpp"
-#include "converters/text.hpp"
-#include "rdf/text.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph {
 
@@ -174,7 +174,7 @@ class JsonlReader : public RecordReader {
         for (const auto& id : p.same_as) {
           const bool wd = id.size() > 4 && id.starts_with("wd:Q") &&
                           id.find_first_not_of("0123456789", 4) == std::string::npos;
-          if (!wd && !detail::has_scheme(id)) bad(k, q(id) + " is neither an absolute IRI nor wd:Q...");
+          if (!wd && !text::has_scheme(id)) bad(k, q(id) + " is neither an absolute IRI nor wd:Q...");
         }
       } else if (warned_.insert(at.substr(0, at.find('[')) + "." + key).second) {
         warn({{ctx_.file, static_cast<unsigned>(lines_.line_number()), 0},
@@ -254,7 +254,7 @@ class JsonlReader : public RecordReader {
       const std::string k = "source." + key;
       if (key == "url") {
         rec.source_url = as_string(field.value, k);
-        if (!detail::has_scheme(rec.source_url) ||
+        if (!text::has_scheme(rec.source_url) ||
             rec.source_url.find_first_of(" <>\"{}|\\^`") != std::string::npos) {
           bad(k, q(rec.source_url) + " is not an absolute IRI");
         }

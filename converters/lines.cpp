@@ -2,8 +2,8 @@
 #include <cstring>
 #include <memory>
 
-#include "converters/text.hpp"
-#include "rdf/text.hpp"
+#include "converters/lines.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph::detail {
 
@@ -73,53 +73,6 @@ ReadStatus LineReader::next_record(std::string_view& line, Diagnostic& error, co
       break;
     }
   }
-}
-
-bool csv_record_complete(std::string_view record) {
-  std::size_t quotes = 0;
-  for (char c : record) quotes += c == '"' ? 1 : 0;
-  return quotes % 2 == 0;
-}
-
-std::string split_csv(std::string_view record, std::vector<std::string>& fields, char delimiter) {
-  fields.clear();
-  fields.emplace_back();
-  std::size_t i = 0;
-  while (i <= record.size()) {
-    std::string& field = fields.back();
-    if (i < record.size() && record[i] == '"') {
-      // Quoted field: "" is a quote; the field ends at the closing quote.
-      for (++i;; ++i) {
-        if (i >= record.size()) return "unbalanced quotes (a quoted field is not closed)";
-        if (record[i] != '"') {
-          field += record[i];
-        } else if (i + 1 < record.size() && record[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          ++i;
-          break;
-        }
-      }
-      if (i < record.size() && record[i] != delimiter) {
-        return "text after a closing quote in field " + std::to_string(fields.size());
-      }
-    } else {
-      const auto comma = record.find(delimiter, i);
-      const auto stop = comma == std::string_view::npos ? record.size() : comma;
-      const auto text = record.substr(i, stop - i);
-      if (text.find('"') != std::string_view::npos) {
-        return "a quote inside an unquoted field " + std::to_string(fields.size());
-      }
-      field.assign(text);
-      i = stop;
-    }
-    if (i >= record.size()) break;
-    ++i;  // the delimiter
-    fields.emplace_back();
-    if (i == record.size()) break;
-  }
-  return {};
 }
 
 void split_tabs(std::string_view line, std::vector<std::string_view>& fields) {

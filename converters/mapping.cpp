@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "diplograph/convert.hpp"
-#include "rdf/text.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph {
 
@@ -50,7 +50,7 @@ const Terms& terms() {
 
 // Percent-encodes what may not stand in an IRI path segment.
 std::string segment(std::string_view s) {
-  return detail::percent_encode(s, "-_.~");
+  return text::percent_encode(s, "-_.~");
 }
 
 std::string_view stem(std::string_view path) {
@@ -166,7 +166,7 @@ std::string_view kind_class(std::string_view kind) {
 std::string Mapper::actor_iri(const Participant& p) const {
   if (p.kind == "state") return state_iri(p.state);
   const std::string kind(kind_folder(p.kind));
-  if (!p.id.empty()) return opts_.base + kind + detail::percent_encode(p.id, "-_.~/");
+  if (!p.id.empty()) return opts_.base + kind + text::percent_encode(p.id, "-_.~/");
   const std::string state = p.state.empty() ? std::string() : p.state + "/";
   return opts_.base + kind + state + segment(slug(p.name));
 }

@@ -30,19 +30,6 @@ std::string_view find_in(const Table& t, std::string_view key) {
   return {};
 }
 
-bool digits(std::string_view s) {
-  for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
-int days_in_month(int year, int month) {
-  static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : days.at(static_cast<std::size_t>(month - 1));
-}
-
 }  // namespace
 
 std::string_view level_individual(std::string_view level) {
@@ -50,20 +37,6 @@ std::string_view level_individual(std::string_view level) {
 }
 std::string_view status_individual(std::string_view status) {
   return find_in(kStatuses, status);
-}
-
-std::string_view date_datatype(std::string_view d) {
-  if (d.size() < 4 || !digits(d.substr(0, 4))) return {};
-  if (d.size() == 4) return "gYear";
-  if (d.size() < 7 || d[4] != '-' || !digits(d.substr(5, 2))) return {};
-  const int month = std::stoi(std::string(d.substr(5, 2)));
-  if (month < 1 || month > 12) return {};
-  if (d.size() == 7) return "gYearMonth";
-  if (d.size() != 10 || d[7] != '-' || !digits(d.substr(8, 2))) return {};
-  const int day = std::stoi(std::string(d.substr(8, 2)));
-  const int year = std::stoi(std::string(d.substr(0, 4)));
-  if (day < 1 || day > days_in_month(year, month)) return {};
-  return "date";
 }
 
 std::string slug(std::string_view text) {

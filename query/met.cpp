@@ -6,8 +6,10 @@
 #include <numeric>
 #include <unordered_map>
 
-#include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
+#include "diplograph/tables.hpp"
+#include "diplograph/text.hpp"
+#include "diplograph/vocab.hpp"
 #include "query/index.hpp"
 
 namespace diplograph {

@@ -4,8 +4,10 @@
 // closest labels are suggested. Looked up in the EventIndex (the store need not index objects).
 #include <algorithm>
 
-#include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
+#include "diplograph/tables.hpp"
+#include "diplograph/text.hpp"
+#include "diplograph/vocab.hpp"
 #include "query/index.hpp"
 
 namespace diplograph {

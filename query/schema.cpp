@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <deque>
 
-#include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
+#include "diplograph/tables.hpp"
+#include "diplograph/text.hpp"
+#include "diplograph/vocab.hpp"
 
 namespace diplograph {
 

@@ -2,8 +2,10 @@
 #include <map>
 #include <set>
 
-#include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
+#include "diplograph/tables.hpp"
+#include "diplograph/text.hpp"
+#include "diplograph/vocab.hpp"
 
 namespace diplograph {
 

@@ -4,8 +4,10 @@
 #include <set>
 #include <unordered_map>
 
-#include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
+#include "diplograph/tables.hpp"
+#include "diplograph/text.hpp"
+#include "diplograph/vocab.hpp"
 
 namespace diplograph {
 

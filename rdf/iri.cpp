@@ -37,15 +37,6 @@ std::optional<std::string> to_string(const UriUriA& uri) {
 
 }  // namespace
 
-bool has_scheme(std::string_view s) {
-  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
-  for (char c : s.substr(1)) {
-    if (c == ':') return true;
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
-  }
-  return false;
-}
-
 std::optional<std::string> resolve_iri(std::string_view base, std::string_view ref) {
   UriOwner b;
   UriOwner r;
@@ -56,28 +47,6 @@ std::optional<std::string> resolve_iri(std::string_view base, std::string_view r
   }
   out.parsed = true;
   return to_string(out.uri);
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string percent_encode(std::string_view s, std::string_view keep) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(s.size());
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || keep.find(static_cast<char>(c)) != std::string_view::npos) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4U];
-      out += hex[c & 15U];
-    }
-  }
-  return out;
 }
 
 std::string file_uri(std::string_view path) {
@@ -92,7 +61,7 @@ std::string file_uri(std::string_view path) {
 namespace diplograph {
 
 std::string absolute_iri_problem(std::string_view iri) {
-  if (!detail::has_scheme(iri)) return "not an absolute IRI (it needs a scheme, such as https:)";
+  if (!text::has_scheme(iri)) return "not an absolute IRI (it needs a scheme, such as https:)";
   for (unsigned char c : iri) {
     if (c <= 0x20 || std::string_view("<>\"{}|\\^`").find(static_cast<char>(c)) != std::string_view::npos) {
       std::string shown = c == ' '   ? "a space"
@@ -101,10 +70,10 @@ std::string absolute_iri_problem(std::string_view iri) {
       return "holds " + shown + ", which an IRI may not (percent-encode it)";
     }
   }
-  if (!detail::valid_unicode(iri)) return "not valid UTF-8";
+  if (!text::valid_unicode(iri)) return "not valid UTF-8";
   // uriparser reads ASCII URIs: non-ASCII letters (allowed in IRIs) are checked as if encoded.
   detail::UriOwner u;
-  if (!detail::parse(u, detail::percent_encode(iri, ":/?#[]@!$&'()*+,;=-._~%")))
+  if (!detail::parse(u, text::percent_encode(iri, ":/?#[]@!$&'()*+,;=-._~%")))
     return "not a valid IRI (RFC 3987)";
   return {};
 }

@@ -5,20 +5,15 @@
 #include <string>
 #include <string_view>
 
+#include "diplograph/text.hpp"
+
 namespace diplograph::detail {
 
-/// Whether `s` is well-formed UTF-8 holding only Unicode scalar values (no surrogates,
-/// no overlong forms, nothing above U+10FFFF).
-bool valid_unicode(std::string_view s);
-
-/// ASCII lower case (names and codes are compared without case).
-std::string ascii_lower(std::string_view s);
-
-/// `s` with every byte percent-encoded except ASCII letters, digits and the bytes in `keep`.
-std::string percent_encode(std::string_view s, std::string_view keep);
-
-/// Whether `s` starts with an RFC 3986 scheme followed by ':'.
-bool has_scheme(std::string_view s);
+using text::ascii_lower;
+using text::has_scheme;
+using text::percent_encode;
+using text::sequence_length;
+using text::valid_unicode;
 
 /// Resolves `ref` against the absolute IRI `base` per RFC 3986 section 5 (uriparser).
 /// Returns nullopt when either cannot be parsed.

@@ -10,51 +10,6 @@ namespace diplograph::detail {
 
 namespace {
 
-// Length of the UTF-8 sequence at s[i], or 0 when it is not a valid scalar value.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  auto cont = [&](std::size_t k) { return i + k < s.size() && (b(k) & 0xC0U) == 0x80U; };
-  const unsigned c = b(0);
-  if (c < 0x80U) return 1;
-  if (c >= 0xC2U && c <= 0xDFU) return cont(1) ? 2 : 0;
-  if (c >= 0xE0U && c <= 0xEFU) {
-    if (!cont(1) || !cont(2)) return 0;
-    if (c == 0xE0U && b(1) < 0xA0U) return 0;   // overlong
-    if (c == 0xEDU && b(1) >= 0xA0U) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0U && c <= 0xF4U) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xF0U && b(1) < 0x90U) return 0;   // overlong
-    if (c == 0xF4U && b(1) >= 0x90U) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
-}  // namespace
-
-bool valid_unicode(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    // Eight ASCII bytes at a time: most text is ASCII.
-    std::uint64_t word = 0;
-    if (i + 8 <= s.size() && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080ULL) == 0)) {
-      i += 8;
-      continue;
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80U) {
-      ++i;
-      continue;
-    }
-    const std::size_t n = sequence_length(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
-namespace {
-
 std::pair<unsigned, unsigned> position(std::string_view text, std::size_t at) {
   unsigned line = 1;
   std::size_t line_start = 0;

@@ -1,5 +1,5 @@
 // diplograph/convert.hpp: event records, the readers that produce them from each input format,
-// the tables they resolve through, and the mapping of a record to triples.
+// and the mapping of a record to triples. (The tables they resolve through: tables.hpp.)
 #pragma once
 
 #include <cstdint>
@@ -15,6 +15,7 @@
 
 #include "diplograph/error.hpp"
 #include "diplograph/rdf.hpp"
+#include "diplograph/tables.hpp"
 #include "diplograph/vocab.hpp"
 
 namespace diplograph {
@@ -83,100 +84,6 @@ struct EventRecord {
 [[nodiscard]] std::string_view level_individual(std::string_view level);
 [[nodiscard]] std::string_view status_individual(std::string_view status);
 
-/// Checks a date of the record format (YYYY-MM-DD, YYYY-MM, YYYY); returns its xsd datatype
-/// local name ("date", "gYearMonth", "gYear") or empty when malformed.
-[[nodiscard]] std::string_view date_datatype(std::string_view date);
-
-// ------------------------------------------------------------------------- tables
-
-struct Country {
-  std::string iso3;
-  std::string iso2;
-  std::string name;
-  std::string wikidata;  ///< Q-id, may be empty
-  std::vector<std::string> cameo;
-  std::vector<std::string> aliases;
-  std::string cow;       ///< Correlates of War state number ("2"), empty when not in the system
-  std::string cow_abbr;  ///< Correlates of War letters ("USA", "GMY")
-  std::string gw;        ///< Gleditsch-Ward state number
-  std::string gw_abbr;   ///< Gleditsch-Ward letters
-};
-
-/// The country table (ontology/countries.csv): ISO alpha-3 and alpha-2, CAMEO codes and the
-/// names ICEWS writes, each resolving to one state.
-class Countries {
- public:
-  static const Countries& builtin();
-  explicit Countries(std::string_view csv);
-  [[nodiscard]] const Country* by_iso3(std::string_view code) const;
-  [[nodiscard]] const Country* by_code(std::string_view code) const;  ///< alpha-3, alpha-2, CAMEO
-  [[nodiscard]] const Country* by_name(std::string_view name) const;  ///< case-insensitive
-  [[nodiscard]] const Country* by_cow(std::string_view code) const;   ///< COW number or letters
-  [[nodiscard]] const Country* by_wikidata(std::string_view qid) const;
-  [[nodiscard]] std::span<const Country> all() const { return countries_; }
-  [[nodiscard]] std::size_t size() const { return countries_.size(); }
-
- private:
-  std::vector<Country> countries_;
-  std::vector<std::pair<std::string, std::size_t>> codes_;  // sorted
-  std::vector<std::pair<std::string, std::size_t>> names_;  // sorted, lower-case
-};
-
-struct CameoCode {
-  std::string code;
-  std::string label;
-  std::string event_class;  ///< ontology class local name
-  std::string goldstein;
-};
-
-/// The CAMEO event code table (ontology/cameo.csv).
-class Cameo {
- public:
-  static const Cameo& builtin();
-  explicit Cameo(std::string_view csv);
-  [[nodiscard]] const CameoCode* find(std::string_view code) const;
-  [[nodiscard]] std::size_t size() const { return codes_.size(); }
-
- private:
-  std::vector<CameoCode> codes_;  // sorted by code
-};
-
-/// One part of a CAMEO actor code (ontology/cameo-actors.csv): a type (`GOV`), a known group
-/// (`UNO`), a religion (`MOS`) or a region that is no state (`AFR`).
-struct ActorCodePart {
-  std::string code;
-  std::string facet;  ///< type, group, religion, region
-  std::string label;  ///< English: "government", "United Nations", "Muslims", "Africa"
-  std::string kind;   ///< what an actor known by this part is: organization, actor or region
-};
-
-/// The CAMEO actor code parts diplograph knows (ontology/cameo-actors.csv).
-class CameoActors {
- public:
-  static const CameoActors& builtin();
-  explicit CameoActors(std::string_view csv);
-  [[nodiscard]] const ActorCodePart* find(std::string_view code, std::string_view facet) const;
-  /// A region by its English name, case-insensitively ("South Asia").
-  [[nodiscard]] const ActorCodePart* region_named(std::string_view name) const;
-
- private:
-  std::vector<ActorCodePart> parts_;
-};
-
-/// Words that tell what kind of actor a name is (ontology/actor-words.csv): `body` (a ministry,
-/// a party, a union: an organization), `holder` (an office or role held by people: "Member of
-/// Parliament"), `not-person` (no person's name holds it: "United", "Qaeda").
-class ActorWords {
- public:
-  static const ActorWords& builtin();
-  explicit ActorWords(std::string_view csv);
-  /// The evidence of one word (as written, case-sensitively), or empty.
-  [[nodiscard]] std::string_view evidence(std::string_view word) const;
-
- private:
-  std::vector<std::pair<std::string, std::string>> words_;  // sorted
-};
-
 /// What the converters need from the ontology: the native record types and the event classes.
 class Vocabulary {
  public:
@@ -193,17 +100,8 @@ class Vocabulary {
   std::vector<std::string> interaction_classes_;
 };
 
-/// The ontology as shipped (ontology/diplomacy.ttl).
-[[nodiscard]] std::string_view ontology_turtle();
-
 /// The prefixes of the vocabularies diplograph writes, for readable Turtle and TriG.
 [[nodiscard]] std::vector<Prefix> vocabulary_prefixes();
-
-/// The file name without its directories (what graph names and dg:sourceRecord use).
-[[nodiscard]] inline std::string_view base_name(std::string_view path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 // ------------------------------------------------------------------------- readers
 

@@ -27,6 +27,10 @@ inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id
   return out.append(space).append(local);
 }
 
+/// Checks a date of the record format (YYYY-MM-DD, YYYY-MM, YYYY); returns its xsd datatype
+/// local name ("date", "gYearMonth", "gYear") or empty when malformed.
+[[nodiscard]] std::string_view date_datatype(std::string_view date);
+
 /// The terms the RDF layer itself needs.
 namespace vocab {
 inline constexpr std::string_view rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";

@@ -1,4 +1,4 @@
-// Private to the converters: line reading with limits, and CSV/TSV field splitting.
+// Private to the converters: line reading with limits, and tab-separated fields.
 #pragma once
 
 #include <cstdint>
@@ -9,8 +9,16 @@
 #include <vector>
 
 #include "diplograph/convert.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph::detail {
+
+using text::ascii_lower;
+using text::csv_record_complete;
+using text::has_scheme;
+using text::percent_encode;
+using text::split_csv;
+using text::valid_unicode;
 
 /// Reads lines from a stream through a buffer; strips "\n" and "\r\n". A line longer than
 /// `max_line` is reported as too long (and skipped to its end, so reading can go on).
@@ -58,13 +66,6 @@ ReadStatus next_line_record(LineReader& lines, const std::string& file, EventRec
     return ReadStatus::bad;
   }
 }
-
-/// Whether a CSV record's quotes are balanced (an odd count means it continues on the next line).
-bool csv_record_complete(std::string_view record);
-
-/// Splits one RFC 4180 record into fields. Returns an empty string on success, else what is
-/// wrong (e.g. a stray quote).
-std::string split_csv(std::string_view record, std::vector<std::string>& fields, char delimiter = ',');
 
 /// Splits on tabs (no quoting), into views of `line`.
 void split_tabs(std::string_view line, std::vector<std::string_view>& fields);

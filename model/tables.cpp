@@ -1,13 +1,13 @@
-// The data tables shipped with the ontology: countries, CAMEO codes, and the ontology's own
-// record types and event classes. Each is a data file compiled in (cmake/Embed.cmake).
+// The data tables shipped with the ontology: countries and their codes, CAMEO event codes, the
+// parts of CAMEO actor codes, actor words. Each is a data file compiled in (cmake/Embed.cmake).
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <utility>
 
-#include "converters/text.hpp"
-#include "diplograph/convert.hpp"
-#include "rdf/text.hpp"
+#include "diplograph/tables.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph {
 
@@ -38,7 +38,7 @@ void for_each_row(std::string_view csv, std::size_t columns, Fn fn) {
     const auto line = csv.substr(0, nl);
     csv.remove_prefix(nl == std::string_view::npos ? csv.size() : nl + 1);
     if (line.empty()) continue;
-    if (!detail::split_csv(line, fields).empty() || fields.size() < columns) {
+    if (!text::split_csv(line, fields).empty() || fields.size() < columns) {
       throw std::runtime_error("malformed built-in table row: " + std::string(line));
     }
     if (!std::exchange(header, false)) fn(fields);
@@ -72,8 +72,8 @@ Countries::Countries(std::string_view csv) {
     codes_.emplace_back(c.iso3, i);
     codes_.emplace_back(c.iso2, i);
     for (const auto& code : c.cameo) codes_.emplace_back(code, i);
-    names_.emplace_back(detail::ascii_lower(c.name), i);
-    for (const auto& a : c.aliases) names_.emplace_back(detail::ascii_lower(a), i);
+    names_.emplace_back(text::ascii_lower(c.name), i);
+    for (const auto& a : c.aliases) names_.emplace_back(text::ascii_lower(a), i);
   }
   std::sort(codes_.begin(), codes_.end());
   std::sort(names_.begin(), names_.end());
@@ -94,7 +94,7 @@ const Country* Countries::by_code(std::string_view code) const {
 }
 
 const Country* Countries::by_name(std::string_view name) const {
-  return lookup(names_, countries_, detail::ascii_lower(name));
+  return lookup(names_, countries_, text::ascii_lower(name));
 }
 
 const Country* Countries::by_cow(std::string_view code) const {
@@ -152,9 +152,9 @@ const ActorCodePart* CameoActors::find(std::string_view code, std::string_view f
 }
 
 const ActorCodePart* CameoActors::region_named(std::string_view name) const {
-  const std::string lower = detail::ascii_lower(name);
+  const std::string lower = text::ascii_lower(name);
   for (const auto& p : parts_) {
-    if (p.facet == "region" && detail::ascii_lower(p.label) == lower) return &p;
+    if (p.facet == "region" && text::ascii_lower(p.label) == lower) return &p;
   }
   return nullptr;
 }
@@ -175,78 +175,6 @@ std::string_view ActorWords::evidence(std::string_view word) const {
   auto it = std::lower_bound(words_.begin(), words_.end(), word,
                              [](const auto& e, std::string_view k) { return e.first < k; });
   return it != words_.end() && it->first == word ? std::string_view(it->second) : std::string_view();
-}
-
-// ------------------------------------------------------------------------- vocabulary
-
-namespace {
-
-class Collect : public QuadSink {
- public:
-  std::multimap<std::string, std::string> super;  // class -> superclass
-  std::vector<std::pair<std::string, std::string>> record_types;
-  void quad(TermRef s, TermRef p, TermRef o, TermRef) override {
-    if (s.kind != TermKind::iri || !s.value.starts_with(ns::dg)) return;
-    const std::string local(s.value.substr(ns::dg.size()));
-    if (p.value == std::string(ns::rdfs) + "subClassOf" && o.value.starts_with(ns::dg)) {
-      super.emplace(local, o.value.substr(ns::dg.size()));
-    } else if (p.value == std::string(ns::dg) + "recordType") {
-      record_types.emplace_back(o.value, local);
-    }
-  }
-};
-
-bool below(const std::multimap<std::string, std::string>& super, const std::string& cls,
-           const std::string& root, std::set<std::string>& seen) {
-  if (cls == root) return true;
-  if (!seen.insert(cls).second) return false;
-  auto [a, b] = super.equal_range(cls);
-  return std::any_of(a, b, [&](const auto& e) { return below(super, e.second, root, seen); });
-}
-
-}  // namespace
-
-Vocabulary::Vocabulary(std::string_view ontology) {
-  Collect c;
-  ReadOptions opts;
-  opts.syntax = Syntax::turtle;
-  opts.base = std::string(ns::dg);
-  if (!read_rdf_string(ontology, "diplomacy.ttl", opts, c, {})) {
-    throw std::runtime_error("the ontology cannot be read");
-  }
-  std::set<std::string> classes;
-  for (const auto& [cls, sup] : c.super) classes.insert(cls);
-  for (const auto& cls : classes) {
-    std::set<std::string> seen;
-    if (below(c.super, cls, "Event", seen)) event_classes_.push_back(cls);
-    seen.clear();
-    if (below(c.super, cls, "Interaction", seen)) interaction_classes_.push_back(cls);
-  }
-  std::sort(interaction_classes_.begin(), interaction_classes_.end());
-  event_classes_.emplace_back("Event");
-  std::sort(event_classes_.begin(), event_classes_.end());
-  record_types_ = std::move(c.record_types);
-  std::sort(record_types_.begin(), record_types_.end());
-}
-
-const Vocabulary& Vocabulary::builtin() {
-  static const Vocabulary v(ontology_turtle());
-  return v;
-}
-
-std::string_view Vocabulary::class_for_record_type(std::string_view type) const {
-  for (const auto& [t, cls] : record_types_) {
-    if (t == type) return cls;
-  }
-  return {};
-}
-
-bool Vocabulary::is_event_class(std::string_view local) const {
-  return std::binary_search(event_classes_.begin(), event_classes_.end(), local);
-}
-
-bool Vocabulary::is_interaction_class(std::string_view local) const {
-  return std::binary_search(interaction_classes_.begin(), interaction_classes_.end(), local);
 }
 
 }  // namespace diplograph
