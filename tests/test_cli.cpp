@@ -1,6 +1,8 @@
 // The command line as a user meets it: real files in, exit codes, messages and files out.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "diplograph/rdf.hpp"
 #include "tests/helpers.hpp"
 
@@ -33,10 +35,10 @@ TEST(Cli, SeedQuestionWhoDidMuttaqiTalkTo) {
   const auto dir = test::scratch("cli-seed");
   auto conv = test::run("convert " + test::samples() + "/*.jsonl -o " + dir + "/s.ttl", dir);
   ASSERT_EQ(conv.status, 0) << conv.err;
-  // Serd's own tool accepts the Turtle.
-  if (std::system("command -v serdi >/dev/null 2>&1") == 0) {
-    EXPECT_EQ(std::system(("serdi -i turtle -o ntriples " + dir + "/s.ttl >/dev/null 2>&1").c_str()), 0);
-  }
+  // Serd's own tool accepts the Turtle (scripts/setup.sh --test installs Debian's serdi).
+  ASSERT_EQ(std::system("command -v serdi >/dev/null 2>&1"), 0)
+      << "serdi is missing: run scripts/setup.sh --test";
+  EXPECT_EQ(std::system(("serdi -i turtle -o ntriples " + dir + "/s.ttl >/dev/null 2>&1").c_str()), 0);
   auto q = test::run("query met --actor Muttaqi --format csv " + dir + "/s.ttl", dir);
   ASSERT_EQ(q.status, 0) << q.err;
   EXPECT_EQ(q.out,
@@ -177,8 +179,14 @@ TEST(Cli, UsageErrorsExit1) {
 TEST(Cli, StatementIsNoMeetingAndStateLevelCounts) {
   const auto dir = test::scratch("cli-state");
   ASSERT_EQ(test::run("convert " + all_samples() + " -o " + dir + "/s.ttl", dir).status, 0);
+  // Trump's statement on Jerusalem is in the data (his timeline) but is no meeting.
   auto trump = test::run("query met --actor \"Donald Trump\" --format csv " + dir + "/s.ttl", dir);
+  ASSERT_EQ(trump.status, 0) << trump.err;
+  EXPECT_NE(trump.out.find("singapore-summit"), std::string::npos) << trump.out;
   EXPECT_EQ(trump.out.find("jerusalem"), std::string::npos);
+  auto timeline = test::run("query timeline --actor \"Donald Trump\" --format csv " + dir + "/s.ttl", dir);
+  ASSERT_EQ(timeline.status, 0) << timeline.err;
+  EXPECT_NE(timeline.out.find("jerusalem-recognition,Statement"), std::string::npos) << timeline.out;
   auto counts = test::run("query met --level state --count --format csv " + dir + "/s.ttl", dir);
   ASSERT_EQ(counts.status, 0);
   EXPECT_NE(
@@ -221,9 +229,37 @@ TEST(Cli, CodedEventFilesConvertWithASummary) {
   auto i = test::run("convert " + test::shared() + "/icews/events.2018.sample.tab -o " + dir + "/i.ttl", dir);
   ASSERT_EQ(i.status, 0) << i.err;
   EXPECT_NE(i.err.find("3705 records read"), std::string::npos) << i.err;
-  auto q = test::run(
-      "query met --actor \"Mike Pompeo\" --type PhoneCall --type Visit --format csv " + dir + "/i.ttl", dir);
-  EXPECT_EQ(q.status, 0) << q.err;
+  auto q =
+      test::run("query met --actor \"Mike Pompeo\" --type Consultation --type Negotiation --format csv " +
+                    dir + "/i.ttl",
+                dir);
+  ASSERT_EQ(q.status, 0) << q.err;
+  // Every row a consultation or negotiation of Pompeo's, as many as the sample has (counted from
+  // its rows: 040 or 046 with Pompeo on either side, mirrored rows as one).
+  std::istringstream rows_in(q.out);
+  std::string row;
+  std::getline(rows_in, row);
+  std::size_t talks = 0;
+  while (std::getline(rows_in, row)) {
+    ++talks;
+    EXPECT_TRUE(row.find(",Consultation,") != std::string::npos ||
+                row.find(",Negotiation,") != std::string::npos)
+        << row;
+    EXPECT_NE(row.find("/person/USA/mike-pompeo,Mike Pompeo,"), std::string::npos) << row;
+  }
+  std::set<std::string> raw;  // story, sentence, date, code, the pair: one interaction
+  std::istringstream icews(test::read(test::shared() + "/icews/events.2018.sample.tab"));
+  for (std::string line; std::getline(icews, line);) {
+    std::vector<std::string> f;
+    std::istringstream cells(line);
+    for (std::string c; std::getline(cells, c, '\t');) f.push_back(c);
+    if (f.size() < 13 || (f[6] != "040" && f[6] != "046")) continue;
+    if (f[2] != "Mike Pompeo" && f[8] != "Mike Pompeo") continue;
+    raw.insert(f[11] + "/" + f[12] + "/" + f[1] + "/" + f[6] + "/" + std::min(f[2], f[8]) + "/" +
+               std::max(f[2], f[8]));
+  }
+  EXPECT_GT(raw.size(), 0U);
+  EXPECT_EQ(talks, raw.size());
   // A bad row: exit 2 naming file and line, or skipped and counted with --keep-going.
   std::string rows = test::read(test::shared() + "/gdelt/20191024143000.export.CSV");
   rows.insert(rows.find('\n') + 1, "123\tnot a row\n");
