@@ -178,10 +178,7 @@ class CsvReader : public RecordReader {
       topics.remove_prefix(semi == std::string_view::npos ? topics.size() : semi + 1);
     }
     rec.source_url = get("source_url");
-    if (!rec.source_url.empty() &&
-        (!text::has_scheme(rec.source_url) || rec.source_url.find_first_of(" <>\"") != std::string::npos)) {
-      bad("source_url", "\"" + rec.source_url + "\" is not an absolute IRI");
-    }
+    if (const auto why = detail::source_url_problem(rec.source_url); !why.empty()) bad("source_url", why);
     rec.source_records.push_back("csv:" + std::string(ctx_.source_name()) + "#" +
                                  std::to_string(start_line_));
     return rec;

@@ -254,10 +254,7 @@ class JsonlReader : public RecordReader {
       const std::string k = "source." + key;
       if (key == "url") {
         rec.source_url = as_string(field.value, k);
-        if (!text::has_scheme(rec.source_url) ||
-            rec.source_url.find_first_of(" <>\"{}|\\^`") != std::string::npos) {
-          bad(k, q(rec.source_url) + " is not an absolute IRI");
-        }
+        if (const auto why = detail::source_url_problem(rec.source_url); !why.empty()) bad(k, why);
       } else if (key == "title") {
         rec.source_title = as_string(field.value, k);
       } else if (key == "publisher") {

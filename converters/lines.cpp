@@ -75,6 +75,12 @@ ReadStatus LineReader::next_record(std::string_view& line, Diagnostic& error, co
   }
 }
 
+std::string source_url_problem(const std::string& url) {
+  if (url.empty()) return {};
+  const std::string why = absolute_iri_problem(url);
+  return why.empty() ? why : "\"" + url + "\" is not an absolute IRI: " + why;
+}
+
 void split_tabs(std::string_view line, std::vector<std::string_view>& fields) {
   fields.clear();
   std::size_t start = 0;

@@ -67,6 +67,10 @@ ReadStatus next_line_record(LineReader& lines, const std::string& file, EventRec
   }
 }
 
+/// Why a record's source URL cannot be written as an IRI (`"x y" is not an absolute IRI: it
+/// holds a space ...`), or empty when it can (or is empty). One rule for every format.
+[[nodiscard]] std::string source_url_problem(const std::string& url);
+
 /// Splits on tabs (no quoting), into views of `line`.
 void split_tabs(std::string_view line, std::vector<std::string_view>& fields);
 

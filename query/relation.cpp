@@ -11,7 +11,8 @@ namespace diplograph {
 
 namespace {
 
-struct Change {
+// One change of representation as a row shows it.
+struct ChangeRow {
   std::string date, sending, receiving, level, previous, status, event, source;
 };
 
@@ -32,9 +33,9 @@ std::string code(const Schema& s, NodeId state) {
   return std::string(s.src.term(state).value);
 }
 
-std::vector<Change> changes(const EventIndex::Impl& x, NodeId from, NodeId to) {
+std::vector<ChangeRow> changes(const EventIndex::Impl& x, NodeId from, NodeId to) {
   const Schema& s = x.schema;
-  std::vector<Change> out;
+  std::vector<ChangeRow> out;
   const auto found = x.changes_between.find({from, to});
   if (found == x.changes_between.end()) return out;
   const std::string sending = code(s, from), receiving = code(s, to);
@@ -52,7 +53,7 @@ std::vector<Change> changes(const EventIndex::Impl& x, NodeId from, NodeId to) {
   return out;
 }
 
-std::vector<std::string> row(const Change& c) {
+std::vector<std::string> row(const ChangeRow& c) {
   return {c.date, c.sending, c.receiving, c.level, c.previous, c.status, c.event, c.source};
 }
 
@@ -68,7 +69,7 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
   auto all = changes(x, a, b);
   auto back = changes(x, b, a);
   all.insert(all.end(), back.begin(), back.end());
-  std::sort(all.begin(), all.end(), [](const Change& l, const Change& r) {
+  std::sort(all.begin(), all.end(), [](const ChangeRow& l, const ChangeRow& r) {
     return std::tie(l.date, l.sending, l.receiving, l.event) <
            std::tie(r.date, r.sending, r.receiving, r.event);
   });
@@ -85,7 +86,7 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
     const std::string code_a = code(s, a), code_b = code(s, b);
     const auto at = date_bound(opts.at, false);
     for (const auto& [from, to] : {std::pair{code_a, code_b}, std::pair{code_b, code_a}}) {
-      const Change* in_force = nullptr;  // the latest effective change on or before the date
+      const ChangeRow* in_force = nullptr;  // the latest effective change on or before the date
       for (const auto& c : all) {
         if (c.sending == from && c.receiving == to && c.status == "effective" &&
             date_bound(c.date, false) <= at) {

@@ -14,6 +14,9 @@ struct UriOwner {
   std::string text;
   UriUriA uri{};
   bool parsed = false;
+  UriOwner() = default;
+  UriOwner(const UriOwner&) = delete;  // uri points into text: a copy would free it twice
+  UriOwner& operator=(const UriOwner&) = delete;
   ~UriOwner() {
     if (parsed) uriFreeUriMembersA(&uri);
   }

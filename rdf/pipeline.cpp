@@ -157,7 +157,9 @@ bool pipelined(const std::function<bool(QuadSink&, const ErrorSink&)>& read, Qua
     throw;
   }
   reader.join();
-  for (const auto& d : reported) errors(d);  // what was reported before a failure is kept too
+  for (const auto& d : reported) {  // what was reported before a failure is kept too
+    if (errors) errors(d);          // an empty sink drops them, as read_rdf_file's does
+  }
   if (failure) std::rethrow_exception(failure);
   return ok;
 }

@@ -218,3 +218,30 @@ TEST(Mapper, OddIdsArePercentEncoded) {
   EXPECT_EQ(m.event_iri(rec, "dir/my file.jsonl"),
             "https://w3id.org/diplograph/id/event/my-file/a%20b%2Fc%23d");
 }
+
+// One rule for a source URL in every format: what an IRI may hold (issue 16: CSV let '{' pass).
+TEST(SourceUrls, TheSameRuleInCsvAndJsonLines) {
+  const std::string url = "https://example.org/a{b}";
+  std::istringstream csv("id,type,date,actor1,source_url\n1,meeting,2020,X," + url + "\n");
+  std::istringstream jsonl(
+      R"({"id":"1","type":"meeting","date":"2020","participants":[{"name":"X"}],"source":{"url":")" + url +
+      "\"}}\n");
+  const auto c = test::read_records("csv", csv, "c.csv");
+  const auto j = test::read_records("jsonl", jsonl, "j.jsonl");
+  ASSERT_EQ(c.errors.size(), 1U);
+  ASSERT_EQ(j.errors.size(), 1U);
+  const std::string why =
+      "\"" + url + "\" is not an absolute IRI: holds '{', which an IRI may not (percent-encode it)";
+  EXPECT_EQ(c.errors[0], "c.csv:2: column source_url: " + why);
+  EXPECT_EQ(j.errors[0], "j.jsonl:1: source.url: " + why);
+}
+
+// A bad line before the ICEWS header, skipped with --keep-going, must not make the good header
+// fail with the bad line's message (it once did: a stale diagnostic).
+TEST(Icews, AGoodHeaderAfterABadLineIsReadWithKeepGoing) {
+  std::istringstream in("\xff\xfe garbage\n" + test::read(test::shared() + "/icews/events.2018.sample.tab"));
+  const auto r = test::read_records("icews", in, "i.tab");  // one Diagnostic reused, as convert does
+  ASSERT_EQ(r.errors.size(), 1U);
+  EXPECT_EQ(r.errors[0], "i.tab:1: not valid UTF-8");
+  EXPECT_EQ(r.records.size() + r.merged, 3705U);  // every row of the sample, after the header
+}

@@ -335,3 +335,17 @@ TEST(Pipeline, ExceptionsOnEitherSideEndTheLoadWithoutHanging) {
                                  refusing, errors.sink()),
                std::runtime_error);
 }
+
+// An empty error sink is allowed everywhere (read_rdf_file took one, Store::load_file threw
+// std::bad_function_call on it): the load still says whether it worked.
+TEST(Store, LoadFileTakesAnEmptyErrorSink) {
+  const auto dir = test::scratch("empty-sink");
+  test::write(dir + "/bad.ttl", "<http://ex.org/a> <http://ex.org/b> .\n");
+  test::write(dir + "/good.ttl", "<http://ex.org/a> <http://ex.org/b> <http://ex.org/c> .\n");
+  Store store;
+  ReadOptions o;
+  o.syntax = Syntax::turtle;
+  EXPECT_FALSE(store.load_file(dir + "/bad.ttl", o, ErrorSink{}));
+  EXPECT_TRUE(store.load_file(dir + "/good.ttl", o, ErrorSink{}));
+  EXPECT_EQ(store.size(), 1U);
+}
