@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-200000}
 build=build/release
-scripts/setup.sh
+scripts/setup.sh --bench
 command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 cmake -S . -B $build -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_TESTS=OFF >/dev/null
 cmake --build $build -j "$(nproc)" >/dev/null

@@ -8,7 +8,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query packed)
-scripts/setup.sh --test
+scripts/setup.sh --fuzz
 data=../shared/data
 out=build/fuzz
 CC=clang CXX=clang++ cmake -S . -B $out -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDIPLOGRAPH_FUZZ=ON \

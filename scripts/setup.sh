@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages diplograph needs to build, test and run its demo.
 # Only missing packages are installed; apt-get runs through sudo when not root.
-# Usage: scripts/setup.sh [--test]   (--test adds the tools the test suite uses)
+# Usage: scripts/setup.sh [--test|--fuzz|--bench]   (each adds what that job uses; none: the demo)
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config libserd-dev libsord-dev serdi sordi
-          libsimdjson-dev liburiparser-dev libarchive-dev libboost-program-options-dev)
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev googletest clang-format clang raptor2-utils zip)
-else
-  packages+=(graphviz time)
-fi
+packages=(build-essential cmake pkg-config libserd-dev libsord-dev libsimdjson-dev liburiparser-dev
+          libboost-program-options-dev libarchive-dev)
+case "${1:-}" in
+  --test) packages+=(libgtest-dev clang-format serdi zip) ;;  # serdi and zip: the tests cross-check and pack
+  --fuzz) packages+=(clang zip) ;;                               # libFuzzer; zip for the packed corpus
+  --bench) packages+=(time serdi) ;;                             # /usr/bin/time measures; serdi is a baseline
+  *) packages+=(graphviz) ;;                                     # the demo draws who met whom
+esac
 
 missing=()
 for p in "${packages[@]}"; do
