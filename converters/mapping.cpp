@@ -274,33 +274,33 @@ void Mapper::map_relation(const EventRecord& rec, const std::string& event, Term
   }
 }
 
-void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef graph) {
-  const auto& t = terms();
-  Out out(sink_, graph);
-  const std::string e = event_iri(rec, source_name);
-  out.iri(e, t.type, dg(rec.event_class));
-  std::string label = rec.label;
-  if (label.empty()) {
-    label = words(rec.event_class);
-    for (std::size_t i = 0; i < rec.participants.size(); ++i) {
-      label += (i == 0 ? ": " : i + 1 == rec.participants.size() ? " and " : ", ");
-      label += rec.participants[i].name;
-    }
-  }
-  out.lit(e, t.label, label);
-  out.lit(e, t.date, rec.date, date_type(rec.date));
-  if (!rec.end_date.empty()) out.lit(e, t.end_date, rec.end_date, date_type(rec.end_date));
-  // The event's own statements first, so that Turtle groups them under one subject.
-  std::vector<std::string> actors;
-  for (const Participant& p : rec.participants) {
-    actors.push_back(actor_iri(p));
-    // An actor on both sides of a row (GDELT "USA" and "USA") took part once.
-    if (std::find(actors.begin(), actors.end() - 1, actors.back()) == actors.end() - 1)
-      out.iri(e, t.participant, actors.back());
-  }
+namespace {
+
+// The record's label, or one made from its class and participants ("Phone call: A and B").
+std::string event_label(const EventRecord& rec) {
+  if (!rec.label.empty()) return rec.label;
+  std::string label = words(rec.event_class);
   for (std::size_t i = 0; i < rec.participants.size(); ++i) {
-    out.iri(e, t.participation, e + "/p" + std::to_string(i + 1));
+    label += (i == 0 ? ": " : i + 1 == rec.participants.size() ? " and " : ", ");
+    label += rec.participants[i].name;
   }
+  return label;
+}
+
+// Who took part: each actor once (an actor on both sides of a GDELT row took part once), and
+// one participation record per participant.
+void write_participants(Out& out, const std::string& e, const std::vector<std::string>& actors) {
+  const auto& t = terms();
+  for (auto it = actors.begin(); it != actors.end(); ++it) {
+    if (std::find(actors.begin(), it, *it) == it) out.iri(e, t.participant, *it);
+  }
+  for (std::size_t i = 0; i < actors.size(); ++i)
+    out.iri(e, t.participation, e + "/p" + std::to_string(i + 1));
+}
+
+// What the record says of the event besides who and when: topics, text, coded metadata, records.
+void write_details(Out& out, const std::string& e, const EventRecord& rec) {
+  const auto& t = terms();
   for (const auto& topic : rec.topics) out.lit(e, t.topic, topic);
   out.lit(e, t.summary, rec.summary);
   out.lit(e, t.comment, rec.note);
@@ -312,22 +312,27 @@ void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef g
   out.lit(e, t.avg_tone, rec.avg_tone, t.xsd_decimal);
   out.lit(e, t.story_id, rec.story_id);
   for (const auto& sr : rec.source_records) out.lit(e, t.source_record, sr);
+}
+
+// Where the event is reported: a link to its source, else its publisher, else a citation.
+void write_source(Out& out, const std::string& e, const EventRecord& rec) {
+  const auto& t = terms();
   if (!rec.source_url.empty()) {
     out.iri(e, t.source, rec.source_url);
   } else if (rec.source_title.empty() && !rec.publisher.empty()) {
     out.lit(e, t.publisher, rec.publisher);
-  } else if (!rec.source_title.empty()) {
-    // A source known only by its title: cited, not linked.
+  } else if (!rec.source_title.empty()) {  // a source known only by its title: cited, not linked
     std::string cite = rec.source_title;
     if (!rec.publisher.empty()) cite += (cite.empty() ? "" : ", ") + rec.publisher;
     if (!rec.published.empty()) cite += ", " + rec.published;
     out.lit(e, t.citation, cite);
   }
-  if (rec.location) out.iri(e, t.location, place_iri(*rec.location, e));
-  if (rec.relation) {
-    for (const auto& [from, to] : directions(*rec.relation))
-      out.iri(e, t.relation_change, e + "/change/" + from + "-" + to);
-  }
+}
+
+// Each participant's part: agent, role, title, the name as written, sectors.
+void write_participations(Out& out, const std::string& e, const EventRecord& rec,
+                          const std::vector<std::string>& actors) {
+  const auto& t = terms();
   for (std::size_t i = 0; i < rec.participants.size(); ++i) {
     const Participant& p = rec.participants[i];
     const std::string part = e + "/p" + std::to_string(i + 1);
@@ -338,13 +343,47 @@ void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef g
     out.lit(part, t.source_name, p.source_name);
     for (const auto& sector : p.sectors) out.lit(part, t.sector, sector);
   }
-  for (std::size_t i = 0; i < rec.participants.size(); ++i) map_actor(rec.participants[i], actors[i], graph);
-  const bool described = !rec.source_title.empty() || !rec.publisher.empty() || !rec.published.empty();
-  if (!rec.source_url.empty() && described && first_time(graph, rec.source_url)) {
-    out.lit(rec.source_url, t.title, rec.source_title);
-    out.lit(rec.source_url, t.publisher, rec.publisher);
-    if (!rec.published.empty()) out.lit(rec.source_url, t.issued, rec.published, date_type(rec.published));
+}
+
+}  // namespace
+
+void Mapper::map_event(const EventRecord& rec, const std::string& e, const std::vector<std::string>& actors,
+                       TermRef graph) {
+  const auto& t = terms();
+  Out out(sink_, graph);
+  out.iri(e, t.type, dg(rec.event_class));
+  out.lit(e, t.label, event_label(rec));
+  out.lit(e, t.date, rec.date, date_type(rec.date));
+  if (!rec.end_date.empty()) out.lit(e, t.end_date, rec.end_date, date_type(rec.end_date));
+  write_participants(out, e, actors);
+  write_details(out, e, rec);
+  write_source(out, e, rec);
+  if (rec.location) out.iri(e, t.location, place_iri(*rec.location, e));
+  if (rec.relation) {
+    for (const auto& [from, to] : directions(*rec.relation))
+      out.iri(e, t.relation_change, e + "/change/" + from + "-" + to);
   }
+}
+
+void Mapper::map_source(const EventRecord& rec, TermRef graph) {
+  const bool described = !rec.source_title.empty() || !rec.publisher.empty() || !rec.published.empty();
+  if (rec.source_url.empty() || !described || !first_time(graph, rec.source_url)) return;
+  const auto& t = terms();
+  Out out(sink_, graph);
+  out.lit(rec.source_url, t.title, rec.source_title);
+  out.lit(rec.source_url, t.publisher, rec.publisher);
+  if (!rec.published.empty()) out.lit(rec.source_url, t.issued, rec.published, date_type(rec.published));
+}
+
+void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef graph) {
+  const std::string e = event_iri(rec, source_name);
+  std::vector<std::string> actors;
+  for (const Participant& p : rec.participants) actors.push_back(actor_iri(p));
+  map_event(rec, e, actors, graph);  // the event's own statements first: Turtle groups them
+  Out out(sink_, graph);
+  write_participations(out, e, rec, actors);
+  for (std::size_t i = 0; i < rec.participants.size(); ++i) map_actor(rec.participants[i], actors[i], graph);
+  map_source(rec, graph);
   if (rec.location) map_location(*rec.location, e, graph);
   if (rec.relation) map_relation(rec, e, graph);
 }

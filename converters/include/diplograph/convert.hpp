@@ -181,6 +181,9 @@ class Mapper {
   [[nodiscard]] static std::vector<Prefix> prefixes(const MapOptions& opts);
 
  private:
+  void map_event(const EventRecord& rec, const std::string& e, const std::vector<std::string>& actors,
+                 TermRef graph);
+  void map_source(const EventRecord& rec, TermRef graph);
   void map_state(std::string_view iso3, TermRef graph);
   void map_actor(const Participant& p, const std::string& iri, TermRef graph);
   void map_relation(const EventRecord& rec, const std::string& event, TermRef graph);
