@@ -57,15 +57,8 @@ std::vector<std::string> row(const ChangeRow& c) {
   return {c.date, c.sending, c.receiving, c.level, c.previous, c.status, c.event, c.source};
 }
 
-}  // namespace
-
-RelationReport query_relation(const EventIndex& index, const RelationOptions& opts) {
-  const auto& x = index.impl();
-  const Schema& s = x.schema;
-  const QuadSource& src = s.src;
-  const NodeId a = resolve_state(index, opts.a);
-  const NodeId b = resolve_state(index, opts.b);
-  if (a == b) throw UsageError("--between and --and name the same state");
+// Every change between the two states, both directions, oldest first.
+std::vector<ChangeRow> changes_between(const EventIndex::Impl& x, NodeId a, NodeId b) {
   auto all = changes(x, a, b);
   auto back = changes(x, b, a);
   all.insert(all.end(), back.begin(), back.end());
@@ -73,39 +66,28 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
     return std::tie(l.date, l.sending, l.receiving, l.event) <
            std::tie(r.date, r.sending, r.receiving, r.event);
   });
+  return all;
+}
 
-  const std::vector<std::string> columns{"date",           "sending", "receiving", "level",
-                                         "previous_level", "status",  "event",     "source"};
-  RelationReport r{{columns, {}, {}},
-                   {columns, {}, {}},
-                   {{"type", "events", "first", "last"}, {}, {}},
-                   {{"topic", "events"}, {}, {}}};
-  if (opts.at.empty()) {
-    for (const auto& c : all) r.history.rows.push_back(row(c));
-  } else {
-    const std::string code_a = code(s, a), code_b = code(s, b);
-    const auto at = date_bound(opts.at, false);
-    for (const auto& [from, to] : {std::pair{code_a, code_b}, std::pair{code_b, code_a}}) {
-      const ChangeRow* in_force = nullptr;  // the latest effective change on or before the date
-      for (const auto& c : all) {
-        if (c.sending == from && c.receiving == to && c.status == "effective" &&
-            date_bound(c.date, false) <= at) {
-          in_force = &c;
-        }
-      }
-      if (in_force) {
-        r.history.rows.push_back(row(*in_force));
-      } else {
-        r.history.rows.push_back({"", from, to, "unknown", "", "", "", ""});
-      }
+// Per direction, the latest effective change on or before `at` (level "unknown" when none).
+void in_force(const std::vector<ChangeRow>& all, const std::string& code_a, const std::string& code_b,
+              std::string_view at, Table& history) {
+  const auto day = date_bound(at, false);
+  for (const auto& [from, to] : {std::pair{code_a, code_b}, std::pair{code_b, code_a}}) {
+    const ChangeRow* last = nullptr;
+    for (const auto& c : all) {
+      if (c.sending == from && c.receiving == to && c.status == "effective" &&
+          date_bound(c.date, false) <= day)
+        last = &c;
     }
+    history.rows.push_back(last ? row(*last)
+                                : std::vector<std::string>{"", from, to, "unknown", "", "", "", ""});
   }
-  for (const auto& c : all) {
-    if (c.status != "effective") r.pending.rows.push_back(row(c));
-  }
+}
 
-  if (!opts.summary) return r;
-  // Interactions between the two states' actors, and the topics they took up.
+// The interactions between the two states' actors, by type, and the topics they took up.
+void summary(const EventIndex::Impl& x, NodeId a, NodeId b, RelationReport& r) {
+  const Schema& s = x.schema;
   const auto ea = x.events_of(a, true);
   const auto eb = x.events_of(b, true);
   std::map<std::string, std::tuple<std::uint64_t, std::string, std::string>> by_type;
@@ -119,14 +101,40 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
     last = std::max(last, date);
     ++n;
     std::set<std::string> seen;
-    for (NodeId t : src.objects(ev.node, s.topic)) {
-      if (seen.insert(std::string(src.term(t).value)).second) ++topics[std::string(src.term(t).value)];
+    for (NodeId t : s.src.objects(ev.node, s.topic)) {
+      const std::string topic(s.src.term(t).value);
+      if (seen.insert(topic).second) ++topics[topic];
     }
   }
   for (const auto& [type, v] : by_type) {
     r.interactions.rows.push_back({type, std::to_string(std::get<0>(v)), std::get<1>(v), std::get<2>(v)});
   }
   for (const auto& [topic, n] : topics) r.topics.rows.push_back({topic, std::to_string(n)});
+}
+
+}  // namespace
+
+RelationReport query_relation(const EventIndex& index, const RelationOptions& opts) {
+  const auto& x = index.impl();
+  const NodeId a = resolve_state(index, opts.a);
+  const NodeId b = resolve_state(index, opts.b);
+  if (a == b) throw UsageError("--between and --and name the same state");
+  const auto all = changes_between(x, a, b);
+  const std::vector<std::string> columns{"date",           "sending", "receiving", "level",
+                                         "previous_level", "status",  "event",     "source"};
+  RelationReport r{{columns, {}, {}},
+                   {columns, {}, {}},
+                   {{"type", "events", "first", "last"}, {}, {}},
+                   {{"topic", "events"}, {}, {}}};
+  if (opts.at.empty()) {
+    for (const auto& c : all) r.history.rows.push_back(row(c));
+  } else {
+    in_force(all, code(x.schema, a), code(x.schema, b), opts.at, r.history);
+  }
+  for (const auto& c : all) {
+    if (c.status != "effective") r.pending.rows.push_back(row(c));
+  }
+  if (opts.summary) summary(x, a, b, r);
   return r;
 }
 
