@@ -75,63 +75,88 @@ class JsonlReader : public RecordReader {
   }
 
  private:
+  // The keys a record must have.
+  struct Required {
+    bool id = false, type = false, date = false, participants = false;
+  };
+
   EventRecord parse(std::string_view line) {
+    EventRecord rec;
+    Required seen;
+    for (auto field : json_object(line)) {
+      const std::string key(field.key);
+      if (!read_identity(key, field.value, rec, seen)) read_content(key, field.value, rec);
+    }
+    check(rec, seen);
+    rec.source_records.push_back("jsonl:" + std::string(ctx_.source_name()) + "#" +
+                                 std::to_string(lines_.line_number()));
+    return rec;
+  }
+
+  object json_object(std::string_view line) {
     element doc;
     if (auto err = parser_.parse(line.data(), line.size()).get(doc); err != simdjson::SUCCESS) {
       throw BadRecord{std::string("not JSON: ") + simdjson::error_message(err)};
     }
     object obj;
     if (doc.get_object().get(obj) != simdjson::SUCCESS) throw BadRecord{"not a JSON object"};
-    EventRecord rec;
-    bool has_id = false, has_type = false, has_date = false, has_participants = false;
-    for (auto field : obj) {
-      const std::string key(field.key);
-      element v = field.value;
-      if (key == "id") {
-        rec.id = as_string(v, key);
-        if (rec.id.empty()) bad(key, "must not be empty");
-        has_id = true;
-      } else if (key == "type") {
-        const std::string type = as_string(v, key);
-        rec.event_class = std::string(ctx_.vocabulary->class_for_record_type(type));
-        if (rec.event_class.empty()) bad(key, "unknown event type " + q(type));
-        has_type = true;
-      } else if (key == "date") {
-        rec.date = as_date(v, key);
-        has_date = true;
-      } else if (key == "end_date") {
-        rec.end_date = as_date(v, key);
-      } else if (key == "participants") {
-        participants(v, rec);
-        has_participants = true;
-      } else if (key == "location") {
-        rec.location = location(v);
-      } else if (key == "topics") {
-        rec.topics = as_strings(v, key);
-      } else if (key == "summary") {
-        rec.summary = as_string(v, key);
-      } else if (key == "note") {
-        rec.note = as_string(v, key);
-      } else if (key == "relation") {
-        rec.relation = relation(v);
-      } else if (key == "source") {
-        source(v, rec);
-      } else if (warned_.insert(key).second) {
-        warn({{ctx_.file, static_cast<unsigned>(lines_.line_number()), 0},
-              "unknown key " + q(key) + " ignored (reported once)"});
-      }
+    return obj;
+  }
+
+  // What the event is, when, and who took part; false for any other key.
+  bool read_identity(const std::string& key, element v, EventRecord& rec, Required& seen) {
+    if (key == "id") {
+      rec.id = as_string(v, key);
+      if (rec.id.empty()) bad(key, "must not be empty");
+      seen.id = true;
+    } else if (key == "type") {
+      const std::string type = as_string(v, key);
+      rec.event_class = std::string(ctx_.vocabulary->class_for_record_type(type));
+      if (rec.event_class.empty()) bad(key, "unknown event type " + q(type));
+      seen.type = true;
+    } else if (key == "date") {
+      rec.date = as_date(v, key);
+      seen.date = true;
+    } else if (key == "end_date") {
+      rec.end_date = as_date(v, key);
+    } else if (key == "participants") {
+      participants(v, rec);
+      seen.participants = true;
+    } else {
+      return false;
     }
-    if (!has_id) throw BadRecord{"id: required key missing"};
-    if (!has_type) throw BadRecord{"type: required key missing"};
-    if (!has_date) throw BadRecord{"date: required key missing"};
-    if (!has_participants) throw BadRecord{"participants: required key missing"};
+    return true;
+  }
+
+  // Everything else a record may say; an unknown key is warned about once per name.
+  void read_content(const std::string& key, element v, EventRecord& rec) {
+    if (key == "location") {
+      rec.location = location(v);
+    } else if (key == "topics") {
+      rec.topics = as_strings(v, key);
+    } else if (key == "summary") {
+      rec.summary = as_string(v, key);
+    } else if (key == "note") {
+      rec.note = as_string(v, key);
+    } else if (key == "relation") {
+      rec.relation = relation(v);
+    } else if (key == "source") {
+      source(v, rec);
+    } else if (warned_.insert(key).second) {
+      warn({{ctx_.file, static_cast<unsigned>(lines_.line_number()), 0},
+            "unknown key " + q(key) + " ignored (reported once)"});
+    }
+  }
+
+  static void check(const EventRecord& rec, const Required& seen) {
+    if (!seen.id) throw BadRecord{"id: required key missing"};
+    if (!seen.type) throw BadRecord{"type: required key missing"};
+    if (!seen.date) throw BadRecord{"date: required key missing"};
+    if (!seen.participants) throw BadRecord{"participants: required key missing"};
     if (!rec.end_date.empty() &&
         rec.end_date.substr(0, rec.date.size()) < rec.date.substr(0, rec.end_date.size())) {
       bad("end_date", q(rec.end_date) + " is before date " + q(rec.date));
     }
-    rec.source_records.push_back("jsonl:" + std::string(ctx_.source_name()) + "#" +
-                                 std::to_string(lines_.line_number()));
-    return rec;
   }
 
   std::string country(element v, const std::string& key) {
@@ -170,26 +195,34 @@ class JsonlReader : public RecordReader {
       } else if (key == "role") {
         p.role = as_string(field.value, k);
       } else if (key == "same_as") {
-        p.same_as = as_strings(field.value, k);
-        for (const auto& id : p.same_as) {
-          const bool wd = id.size() > 4 && id.starts_with("wd:Q") &&
-                          id.find_first_not_of("0123456789", 4) == std::string::npos;
-          if (!wd && !text::has_scheme(id)) bad(k, q(id) + " is neither an absolute IRI nor wd:Q...");
-        }
+        p.same_as = same_as(field.value, k);
       } else if (warned_.insert(at.substr(0, at.find('[')) + "." + key).second) {
         warn({{ctx_.file, static_cast<unsigned>(lines_.line_number()), 0},
               "unknown key " + q("participants." + key) + " ignored (reported once)"});
       }
     }
     if (!has_name) bad(at + ".name", "required key missing");
-    if (p.kind == "state" && p.state.empty()) {
-      const Country* c = ctx_.countries->by_name(p.name);
-      if (!c) c = ctx_.countries->by_iso3(p.name);
-      if (!c)
-        bad(at + ".state", "required for a state participant (name " + q(p.name) + " is no known country)");
-      p.state = c->iso3;
-    }
+    if (p.kind == "state" && p.state.empty()) p.state = state_named(p.name, at);
     return p;
+  }
+
+  // External identifiers: absolute IRIs or wd:Q...
+  static std::vector<std::string> same_as(element v, const std::string& k) {
+    auto ids = as_strings(v, k);
+    for (const auto& id : ids) {
+      const bool wd = id.size() > 4 && id.starts_with("wd:Q") &&
+                      id.find_first_not_of("0123456789", 4) == std::string::npos;
+      if (!wd && !text::has_scheme(id)) bad(k, q(id) + " is neither an absolute IRI nor wd:Q...");
+    }
+    return ids;
+  }
+
+  // A state participant without `state`: its name must be a country's.
+  std::string state_named(const std::string& name, const std::string& at) const {
+    const Country* c = ctx_.countries->by_name(name);
+    if (!c) c = ctx_.countries->by_iso3(name);
+    if (!c) bad(at + ".state", "required for a state participant (name " + q(name) + " is no known country)");
+    return c->iso3;
   }
 
   Location location(element v) {
