@@ -75,6 +75,23 @@ class GdeltReader : public RecordReader {
   EventRecord parse(std::string_view line) {
     if (!text::valid_unicode(line)) throw BadRecord{"not valid UTF-8"};
     detail::split_tabs(line, f_);
+    check_layout();
+    EventRecord rec;
+    rec.id_space = "gdelt";
+    rec.id = std::string(f_[0]);
+    if (!number(rec.id, true)) throw BadRecord{"GLOBALEVENTID: \"" + rec.id + "\" is not a number"};
+    rec.date = sql_date(f_[1]);
+    actor(5, 1, rec);
+    actor(15, 2, rec);
+    coded(rec);
+    location(rec);
+    source(rec);
+    rec.source_records.push_back("gdelt:" + std::string(ctx_.source_name()) + "#" + rec.id);
+    return rec;
+  }
+
+  // The layout of the file from its first row; every later row must have as many columns.
+  void check_layout() {
     if (!layout_) {
       layout_ = layout_for(f_.size());
       if (!layout_) {
@@ -85,18 +102,19 @@ class GdeltReader : public RecordReader {
       throw BadRecord{std::to_string(f_.size()) + " columns where this " + layout_->version + " file has " +
                       std::to_string(layout_->columns)};
     }
-    EventRecord rec;
-    rec.id_space = "gdelt";
-    rec.id = std::string(f_[0]);
-    if (!number(rec.id, true)) throw BadRecord{"GLOBALEVENTID: \"" + rec.id + "\" is not a number"};
-    const std::string_view d = f_[1];
-    rec.date = d.size() == 8 ? std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) + "-" +
-                                   std::string(d.substr(6, 2))
-                             : std::string(d);
-    if (date_datatype(rec.date) != "date")
-      throw BadRecord{"SQLDATE: malformed date \"" + std::string(d) + "\""};
-    actor(5, 1, rec);
-    actor(15, 2, rec);
+  }
+
+  // SQLDATE 20191024 -> 2019-10-24
+  static std::string sql_date(std::string_view d) {
+    const std::string date = d.size() == 8 ? std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) +
+                                                 "-" + std::string(d.substr(6, 2))
+                                           : std::string(d);
+    if (date_datatype(date) != "date") throw BadRecord{"SQLDATE: malformed date \"" + std::string(d) + "\""};
+    return date;
+  }
+
+  // The CAMEO code and what GDELT measured of the event.
+  void coded(EventRecord& rec) {
     if (!detail::apply_cameo(f_[26], *ctx_.cameo, rec)) {
       throw BadRecord{"EventCode: unknown CAMEO code \"" + std::string(f_[26]) + "\""};
     }
@@ -106,16 +124,15 @@ class GdeltReader : public RecordReader {
     if (!goldstein.empty()) rec.goldstein = goldstein;
     rec.num_mentions = numeric(31, "NumMentions", true);
     rec.avg_tone = numeric(34, "AvgTone", false);
-    location(rec);
-    if (layout_->url != kNone && !f_[layout_->url].empty()) {
-      const std::string_view url = f_[layout_->url];
-      if (text::has_scheme(url))
-        rec.source_url = iri_escape(url);
-      else
-        rec.source_title = std::string(url);  // GDELT 1.0 sometimes names the source instead
-    }
-    rec.source_records.push_back("gdelt:" + std::string(ctx_.source_name()) + "#" + rec.id);
-    return rec;
+  }
+
+  void source(EventRecord& rec) const {
+    if (layout_->url == kNone || f_[layout_->url].empty()) return;
+    const std::string_view url = f_[layout_->url];
+    if (text::has_scheme(url))
+      rec.source_url = iri_escape(url);
+    else
+      rec.source_title = std::string(url);  // GDELT 1.0 sometimes names the source instead
   }
 
   std::string numeric(std::size_t i, const char* column, bool integer) {
