@@ -67,20 +67,34 @@ class Progress {
   std::string file_;
 };
 
+ConvertOptions convert_options(const Options& o, const Syntax syntax, const Progress& progress) {
+  ConvertOptions opts;
+  opts.format = format_named(o.from);
+  opts.keep_going = o.keep_going;
+  opts.named_graphs = syntax_info(syntax).has_graphs;
+  opts.limits.max_line = whole_number(o.max_line, "max-line", 1, std::uint64_t{1} << 32U);
+  opts.limits.max_depth = static_cast<unsigned>(whole_number(o.max_depth, "max-depth", 1, 100000));
+  opts.delimiter = delimiter_named(o.delimiter);
+  opts.progress = std::cref(progress);
+  return opts;
+}
+
+void summary(const ConvertStats& stats, std::uint64_t triples) {
+  const auto u = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
+  std::fprintf(stderr,
+               "diplograph convert: %llu records read, %llu events written, %llu skipped, %llu triples",
+               u(stats.records + stats.merged), u(stats.events), u(stats.skipped), u(triples));
+  if (stats.merged)
+    std::fprintf(stderr, " (%llu mirrored rows merged into their twin's event)", u(stats.merged));
+  std::fputc('\n', stderr);
+}
+
 int convert(const Options& o) {
   const auto syntax = syntax_from_name(o.to);
   if (!syntax) throw po::error("unknown output syntax \"" + o.to + "\" (turtle, ntriples, nquads, trig)");
   check_base(o.base);
   Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
-  ConvertOptions opts;
-  opts.format = format_named(o.from);
-  opts.keep_going = o.keep_going;
-  opts.named_graphs = syntax_info(*syntax).has_graphs;
-  opts.limits.max_line = whole_number(o.max_line, "max-line", 1, std::uint64_t{1} << 32U);
-  opts.limits.max_depth = static_cast<unsigned>(whole_number(o.max_depth, "max-depth", 1, 100000));
-  opts.delimiter = delimiter_named(o.delimiter);
-  opts.progress = std::cref(progress);
-
+  const ConvertOptions opts = convert_options(o, *syntax, progress);
   AtomicOutput out(o.output);
   const MapOptions map_opts{o.base};
   auto writer = Writer::create(*syntax, out.file(), Mapper::prefixes(map_opts));
@@ -88,26 +102,19 @@ int convert(const Options& o) {
   ConvertStats stats;
   for (const auto& input : o.inputs) {
     progress.file(std::string(base_name(input)));
-    if (!convert_file(input, opts, *mapper, report, stats)) {
-      progress.done();
-      std::cerr << "diplograph: nothing written" << (o.output == "-" ? "" : " to " + o.output)
-                << (stats.stopped_at_bad_record
-                        ? " (--keep-going skips bad records, reports each and converts the rest)"
-                        : "")
-                << '\n';
-      return bad_input;
-    }
+    if (convert_file(input, opts, *mapper, report, stats)) continue;
+    progress.done();
+    std::cerr << "diplograph: nothing written" << (o.output == "-" ? "" : " to " + o.output)
+              << (stats.stopped_at_bad_record
+                      ? " (--keep-going skips bad records, reports each and converts the rest)"
+                      : "")
+              << '\n';
+    return bad_input;
   }
   progress.done();
   if (!writer->finish()) throw InputError({{o.output, 0, 0}, "write error"});
   out.commit();
-  const auto u = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
-  std::fprintf(stderr,
-               "diplograph convert: %llu records read, %llu events written, %llu skipped, %llu triples",
-               u(stats.records + stats.merged), u(stats.events), u(stats.skipped), u(writer->count()));
-  if (stats.merged)
-    std::fprintf(stderr, " (%llu mirrored rows merged into their twin's event)", u(stats.merged));
-  std::fputc('\n', stderr);
+  summary(stats, writer->count());
   return stats.skipped ? skipped : ok;
 }
 

@@ -145,6 +145,42 @@ bool term(State& st, const SerdNode* n, std::string& buf, TermRef& out) {
   return true;
 }
 
+// A literal's datatype and language tag, refused when the tag is longer than the store keeps.
+bool literal_parts(State& st, TermRef& o, TermRef dt, const SerdNode* lang) {
+  o.datatype = dt.value;
+  o.lang = view(lang);
+  if (!st.opts.max_language_tag || o.lang.size() <= st.opts.max_language_tag) return true;
+  st.report_at("@" + std::string(o.lang), "language tag \"" + std::string(o.lang) + "\" is longer than " +
+                                              std::to_string(st.opts.max_language_tag) + " characters");
+  return false;
+}
+
+// Every term holds Unicode scalar values only, and no U+0000 where the store cannot take it.
+bool terms_loadable(State& st, std::initializer_list<TermRef> terms) {
+  for (TermRef t : terms) {
+    if (!check_unicode(st, t.value) || !check_unicode(st, t.datatype)) return false;
+    if (st.opts.refuse_nul && t.value.find('\0') != std::string_view::npos) {
+      const std::string text = st.src.file ? slurp(st.name) : std::string(st.src.text);
+      auto [line, col] = locate_in_text(text, "\\u0000");
+      if (!line) std::tie(line, col) = locate_in_text(text, std::string_view("\0", 1));
+      st.report(line, col, "a term holding U+0000 cannot be loaded into the store");
+      return false;
+    }
+  }
+  return true;
+}
+
+bool wanted_predicate(const State& st, TermRef p) {
+  const auto* only = st.opts.predicates;
+  return !only || std::binary_search(only->begin(), only->end(), p.value, std::less<>());
+}
+
+bool skipped_type(const State& st, TermRef p, TermRef o) {
+  const auto* skip = st.opts.skip_types;
+  return skip && o.kind == TermKind::iri && p.value == kRdfType &&
+         std::binary_search(skip->begin(), skip->end(), o.value, std::less<>());
+}
+
 SerdStatus on_statement(void* handle, SerdStatementFlags /*flags*/, const SerdNode* graph,
                         const SerdNode* subject, const SerdNode* predicate, const SerdNode* object,
                         const SerdNode* datatype, const SerdNode* lang) {
@@ -152,39 +188,14 @@ SerdStatus on_statement(void* handle, SerdStatementFlags /*flags*/, const SerdNo
   if (st->failed) return SERD_ERR_BAD_SYNTAX;
   TermRef s, p, o, g, dt;
   if (!term(*st, predicate, st->p, p)) return SERD_ERR_BAD_SYNTAX;
-  if (const auto* only = st->opts.predicates;
-      only && !std::binary_search(only->begin(), only->end(), p.value, std::less<>())) {
-    return SERD_SUCCESS;  // a statement the caller does not need: skipped before any more work
-  }
+  if (!wanted_predicate(*st, p)) return SERD_SUCCESS;  // skipped before any more work
   if (!term(*st, subject, st->s, s) || !term(*st, object, st->o, o) || !term(*st, graph, st->g, g) ||
       !term(*st, datatype, st->dt, dt)) {
     return SERD_ERR_BAD_SYNTAX;
   }
-  if (const auto* skip = st->opts.skip_types;
-      skip && o.kind == TermKind::iri && p.value == kRdfType &&
-      std::binary_search(skip->begin(), skip->end(), o.value, std::less<>())) {
-    return SERD_SUCCESS;
-  }
-  if (o.kind == TermKind::literal) {
-    o.datatype = dt.value;
-    o.lang = view(lang);
-    if (st->opts.max_language_tag && o.lang.size() > st->opts.max_language_tag) {
-      st->report_at("@" + std::string(o.lang), "language tag \"" + std::string(o.lang) +
-                                                   "\" is longer than " +
-                                                   std::to_string(st->opts.max_language_tag) + " characters");
-      return SERD_ERR_BAD_SYNTAX;
-    }
-  }
-  for (TermRef t : {s, p, o, g}) {
-    if (!check_unicode(*st, t.value) || !check_unicode(*st, t.datatype)) return SERD_ERR_BAD_SYNTAX;
-    if (st->opts.refuse_nul && t.value.find('\0') != std::string_view::npos) {
-      const std::string text = st->src.file ? slurp(st->name) : std::string(st->src.text);
-      auto [line, col] = locate_in_text(text, "\\u0000");
-      if (!line) std::tie(line, col) = locate_in_text(text, std::string_view("\0", 1));
-      st->report(line, col, "a term holding U+0000 cannot be loaded into the store");
-      return SERD_ERR_BAD_SYNTAX;
-    }
-  }
+  if (skipped_type(*st, p, o)) return SERD_SUCCESS;
+  if (o.kind == TermKind::literal && !literal_parts(*st, o, dt, lang)) return SERD_ERR_BAD_SYNTAX;
+  if (!terms_loadable(*st, {s, p, o, g})) return SERD_ERR_BAD_SYNTAX;
   if (g.empty() && !st->opts.graph.empty()) g = TermRef::iri(st->opts.graph);
   st->sink.quad(s, p, o, g);
   return SERD_SUCCESS;
