@@ -33,7 +33,7 @@ int run_actors(const std::vector<std::string>& args) {
     if (words.empty()) throw po::error("no GRAPH files");
     Store store(index_spo);
     if (!load_graphs(store, words, syntax, base, Question::met)) return bad_input;
-    Table t = query_actors(store, search);
+    Table t = to_table(questions_in_memory(store)->actors(search));
     if (!limit.empty()) {
       const auto most = whole_number(limit, "limit", 1, 1000000000);
       if (t.rows.size() > most) t.rows.resize(most);

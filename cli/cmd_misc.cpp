@@ -52,7 +52,7 @@ int run_stats(const std::vector<std::string>& args) {
     std::size_t ontology = 0;
     if (!load_graphs(store, graphs, syntax, base, Question::everything, &ontology)) return bad_input;
     // The ontology is loaded alongside; the count is of the data's own statements.
-    write_table(std::cout, query_stats(store, store.size() - ontology), *f);
+    write_table(std::cout, to_table(query_stats(store, store.size() - ontology)), *f);
     return ok;
   });
 }

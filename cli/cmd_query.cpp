@@ -47,8 +47,8 @@ struct Common {
   }
 };
 
-void print_notes(const Table& t) {
-  for (const auto& n : t.notes) std::cerr << "diplograph: note: " << n << '\n';
+void print_notes(const std::vector<std::string>& notes) {
+  for (const auto& n : notes) std::cerr << "diplograph: note: " << n << '\n';
 }
 
 void check_date(const std::string& d, const char* option) {
@@ -59,6 +59,7 @@ void check_date(const std::string& d, const char* option) {
 
 int met(const std::vector<std::string>& args) {
   MetOptions m;
+  bool count = false;
   Common c;
   std::string level = "person";
   po::options_description opts("query met options");
@@ -72,7 +73,7 @@ int met(const std::vector<std::string>& args) {
       "sector", po::value(&m.sectors),
       "only events with a participant of this sector (ICEWS: Government, Military, ...); repeatable")(
       "level", po::value(&level)->default_value(level), "person, or state: actors replaced by their states")(
-      "count", po::bool_switch(&m.count), "aggregate to pairs: events, first, last");
+      "count", po::bool_switch(&count), "aggregate to pairs: events, first, last");
   c.add(opts, "table, csv, json, or dot (a Graphviz graph of who met whom)");
   po::variables_map vm;
   if (!parse(args, "diplograph query met [OPTIONS] GRAPH...", opts, "graph", vm)) return ok;
@@ -86,14 +87,20 @@ int met(const std::vector<std::string>& args) {
   if (!dot && !format) throw po::error("--format takes table, csv, json or dot, not \"" + c.format + "\"");
   if (c.graphs.empty()) throw po::error("no GRAPH files");
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
-  const Question q = m.count ? Question::met_count : Question::met;
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, q)) return bad_input;
-  const Table t = query_met(store, m);
-  print_notes(t);
-  if (dot)
-    write_dot(std::cout, t);
-  else
-    write_table(std::cout, select_columns(t, c.column_list()), *format);
+  if (!load_graphs(store, c.graphs, c.syntax, c.base, count ? Question::met_count : Question::met))
+    return bad_input;
+  const auto questions = questions_in_memory(store);
+  if (count) {
+    const auto a = questions->met_counts(m);
+    print_notes(a.notes);
+    if (dot) write_dot(std::cout, a.rows);
+    if (!dot) write_table(std::cout, select_columns(to_table(a), c.column_list()), *format);
+  } else {
+    const auto a = questions->met(m);
+    print_notes(a.notes);
+    if (dot) write_dot(std::cout, a.rows);
+    if (!dot) write_table(std::cout, select_columns(to_table(a), c.column_list()), *format);
+  }
   return ok;
 }
 
@@ -113,8 +120,8 @@ int relation(const std::vector<std::string>& args) {
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
   if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::relation)) return bad_input;
   r.summary = format == TableFormat::table;
-  const RelationReport rep = query_relation(store, r);
-  write_table(std::cout, select_columns(rep.history, c.column_list()), format);
+  const RelationReport rep = questions_in_memory(store)->relation(r);
+  write_table(std::cout, select_columns(to_table(rep.history), c.column_list()), format);
   if (format != TableFormat::table) return ok;
   auto section = [](const char* title, const Table& t) {
     std::cout << '\n' << title << '\n';
@@ -123,9 +130,9 @@ int relation(const std::vector<std::string>& args) {
     else
       write_table(std::cout, t, TableFormat::table);
   };
-  section("Pending (proposed or agreed) changes:", rep.pending);
-  section("Interactions between the two states' actors:", rep.interactions);
-  section("Topics they took up:", rep.topics);
+  section("Pending (proposed or agreed) changes:", to_table(rep.pending));
+  section("Interactions between the two states' actors:", to_table(rep.interactions));
+  section("Topics they took up:", to_table(rep.topics));
   return ok;
 }
 
@@ -150,8 +157,8 @@ int path(const std::vector<std::string>& args) {
   const auto format = c.table_format();
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
   if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::path)) return bad_input;
-  const Table t = query_path(store, from, to, hops, via == "person");
-  print_notes(t);
+  const auto t = questions_in_memory(store)->path({from, to, hops, via == "person"});
+  print_notes(t.notes);
   if (t.rows.empty() && t.notes.empty()) {
     std::string hint = hops < 100 ? "--max-hops allows longer chains" : "";
     if (via == "person")
@@ -160,7 +167,7 @@ int path(const std::vector<std::string>& args) {
     std::cerr << "diplograph: no chain of meetings within " << hops << " hops"
               << (hint.empty() ? "" : " (" + hint + ")") << '\n';
   }
-  write_table(std::cout, select_columns(t, c.column_list()), format);
+  write_table(std::cout, select_columns(to_table(t), c.column_list()), format);
   return ok;
 }
 
@@ -193,9 +200,9 @@ int timeline(const std::vector<std::string>& args) {
   const auto format = c.table_format();
   Store store(index_spo);  // the questions look up through the EventIndex, not by object
   if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::timeline)) return bad_input;
-  const Table t = query_timeline(store, o);
-  print_notes(t);
-  write_table(std::cout, select_columns(t, c.column_list()), format);
+  const auto t = questions_in_memory(store)->timeline(o);
+  print_notes(t.notes);
+  write_table(std::cout, select_columns(to_table(t), c.column_list()), format);
   return ok;
 }
 

@@ -36,8 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ask([&] { (void)query_met(index, {}); });
   MetOptions counts;
   counts.state_level = true;
-  counts.count = true;
-  ask([&] { (void)query_met(index, counts); });
+  ask([&] { (void)query_met_counts(index, counts); });
   MetOptions one;
   one.actor = "a";  // any actor whose label holds an "a", if it is the only one
   one.since = "2000";

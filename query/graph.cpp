@@ -38,12 +38,12 @@ std::vector<Edge> neighbours(const EventIndex::Impl& x, Id actor, bool people_on
 
 }  // namespace
 
-Table query_path(const EventIndex& index, std::string_view from, std::string_view to, unsigned max_hops,
-                 bool people_only) {
+Answer<PathHop> query_path(const EventIndex& index, std::string_view from, std::string_view to,
+                           unsigned max_hops, bool people_only) {
   const auto& x = index.impl();
   const NodeId a_node = resolve_actor(index, from);
   const NodeId b_node = resolve_actor(index, to);
-  Table t{{"hop", "actor", "actor_label", "other", "other_label", "event", "date"}, {}, {}};
+  Answer<PathHop> t;
   const Id a = x.actor(a_node), b = x.actor(b_node);
   if (a_node == b_node) {
     t.notes.push_back("--from and --to name the same actor: a chain of zero hops");
@@ -71,14 +71,16 @@ Table query_path(const EventIndex& index, std::string_view from, std::string_vie
   for (std::size_t i = 0; i < hops.size(); ++i) {
     const auto& [to_actor, edge] = hops[i];
     const auto& ev = x.events[edge.event];
-    t.add({std::to_string(i + 1), x.actor_iri[edge.other], x.actor_label[edge.other], x.actor_iri[to_actor],
-           x.actor_label[to_actor], x.schema.src.text(ev.node), ev.date});
+    t.rows.push_back({static_cast<unsigned>(i + 1), std::string(x.actor_iri[edge.other]),
+                      std::string(x.actor_label[edge.other]), std::string(x.actor_iri[to_actor]),
+                      std::string(x.actor_label[to_actor]), std::string(x.schema.src.text(ev.node)),
+                      std::string(ev.date)});
   }
   return t;
 }
 
-Table query_path(const QuadSource& src, std::string_view from, std::string_view to, unsigned max_hops,
-                 bool people_only) {
+Answer<PathHop> query_path(const QuadSource& src, std::string_view from, std::string_view to,
+                           unsigned max_hops, bool people_only) {
   return query_path(EventIndex(src), from, to, max_hops, people_only);
 }
 
@@ -86,7 +88,7 @@ namespace {
 
 // The actor an option names, as asked: its state at state level.
 Id timeline_actor(const EventIndex& index, const std::string& name, bool state_level, const char* option,
-                  Table& t) {
+                  Answer<TimelineRow>& t) {
   const auto& x = index.impl();
   NodeId n = resolve_actor(index, name);
   if (state_level) {
@@ -108,9 +110,9 @@ bool took_part(const EventIndex::Impl& x, Id e, Id who, bool state_level) {
 
 }  // namespace
 
-Table query_timeline(const EventIndex& index, const TimelineOptions& o) {
+Answer<TimelineRow> query_timeline(const EventIndex& index, const TimelineOptions& o) {
   const auto& x = index.impl();
-  Table t{{"date", "event", "type", "label", "participants"}, {}, {}};
+  Answer<TimelineRow> t;
   const Id a = timeline_actor(index, o.actor, o.state_level, "--actor", t);
   const Id b = o.with.empty() ? no_id : timeline_actor(index, o.with, o.state_level, "--with", t);
   if (a == no_id || (!o.with.empty() && b == no_id)) return t;
@@ -124,24 +126,28 @@ Table query_timeline(const EventIndex& index, const TimelineOptions& o) {
     std::sort(names.begin(), names.end());
     std::string joined;
     for (const auto& n : names) (joined += joined.empty() ? "" : "; ") += n;
-    t.add({ev.date, x.schema.src.text(ev.node), x.type_name(ev.type), ev.label, joined});
+    t.rows.push_back({std::string(ev.date), std::string(x.schema.src.text(ev.node)),
+                      std::string(x.type_name(ev.type)), std::string(ev.label), joined});
   }
-  std::sort(t.rows.begin(), t.rows.end());
+  std::sort(t.rows.begin(), t.rows.end(), [](const TimelineRow& l, const TimelineRow& r) {
+    return std::tie(l.date, l.event, l.type, l.label, l.participants) <
+           std::tie(r.date, r.event, r.type, r.label, r.participants);
+  });
   return t;
 }
 
-Table query_timeline(const EventIndex& index, std::string_view actor, std::string_view since,
-                     std::string_view until) {
+Answer<TimelineRow> query_timeline(const EventIndex& index, std::string_view actor, std::string_view since,
+                                   std::string_view until) {
   return query_timeline(
       index, TimelineOptions{std::string(actor), {}, std::string(since), std::string(until), false});
 }
 
-Table query_timeline(const QuadSource& src, const TimelineOptions& opts) {
+Answer<TimelineRow> query_timeline(const QuadSource& src, const TimelineOptions& opts) {
   return query_timeline(EventIndex(src), opts);
 }
 
-Table query_timeline(const QuadSource& src, std::string_view actor, std::string_view since,
-                     std::string_view until) {
+Answer<TimelineRow> query_timeline(const QuadSource& src, std::string_view actor, std::string_view since,
+                                   std::string_view until) {
   return query_timeline(EventIndex(src), actor, since, until);
 }
 

@@ -67,7 +67,7 @@ std::uint64_t pair_key(Id a, Id b) {
   return static_cast<std::uint64_t>(std::min(a, b)) << 32 | std::max(a, b);
 }
 
-Table counted(const EventIndex::Impl& x, const PairCounts& pairs) {
+std::vector<MetCount> counted(const EventIndex::Impl& x, const PairCounts& pairs) {
   struct Row {
     Id a, b;
     const PairCount* count;
@@ -83,11 +83,11 @@ Table counted(const EventIndex::Impl& x, const PairCounts& pairs) {
     if (r.count->events != q.count->events) return r.count->events > q.count->events;
     return std::tie(x.actor_iri[r.a], x.actor_iri[r.b]) < std::tie(x.actor_iri[q.a], x.actor_iri[q.b]);
   });
-  Table c{{"actor", "actor_label", "other", "other_label", "events", "first", "last"}, {}, {}};
-  c.rows.reserve(sorted.size());
+  std::vector<MetCount> c;
+  c.reserve(sorted.size());
   for (const auto& [a, b, n] : sorted) {
-    c.add({x.actor_iri[a], x.actor_label[a], x.actor_iri[b], x.actor_label[b], std::to_string(n->events),
-           n->first, n->last});
+    c.push_back({std::string(x.actor_iri[a]), std::string(x.actor_label[a]), std::string(x.actor_iri[b]),
+                 std::string(x.actor_label[b]), n->events, std::string(n->first), std::string(n->last)});
   }
   return c;
 }
@@ -147,9 +147,10 @@ std::vector<bool> wanted_sectors(const EventIndex::Impl& x, const std::vector<st
 
 // One who-met-whom question over the index: which events count, and their rows or pairs.
 struct Met {
-  Met(const EventIndex& index, const MetOptions& o)
+  Met(const EventIndex& index, const MetOptions& o, bool counting)
       : x(index.impl()),
         opts(o),
+        count(counting),
         actor(named(index, o.actor, o.state_level)),
         with(named(index, o.with, o.state_level)),
         wanted(wanted_classes(x.schema, o.types)),
@@ -184,7 +185,7 @@ struct Met {
       std::iota(todo.begin(), todo.end(), Id{0});
     }
     std::erase_if(todo, [&](Id e) { return !counts(e); });
-    if (opts.count) return todo;
+    if (count) return todo;
     std::sort(todo.begin(), todo.end(), [&](Id a, Id b) {
       const Event &ea = x.events[a], &eb = x.events[b];
       return ea.date != eb.date ? ea.date < eb.date : x.schema.src.text(ea.node) < x.schema.src.text(eb.node);
@@ -199,7 +200,7 @@ struct Met {
       for (auto& p : parts) p = x.actor_state[p];
     }
     parts.erase(std::remove(parts.begin(), parts.end(), no_id), parts.end());
-    if (opts.count)  // pairs are counted in any order
+    if (count)  // pairs are counted in any order
       std::sort(parts.begin(), parts.end());
     else
       std::sort(parts.begin(), parts.end(), [&](Id a, Id b) { return x.actor_rank[a] < x.actor_rank[b]; });
@@ -220,22 +221,25 @@ struct Met {
   }
 
   void emit(const Event& e, Id a, Id b) {
-    if (opts.count) {
+    if (count) {
       PairCount& c = pairs[pair_key(a, b)];
       if (c.events++ == 0 || e.date < c.first) c.first = e.date;
       if (e.date > c.last) c.last = e.date;
       return;
     }
-    table.add({e.date, x.schema.src.text(e.node), x.type_name(e.type), x.actor_iri[a], x.actor_label[a],
-               x.actor_iri[b], x.actor_label[b], e.source});
+    rows.push_back({std::string(e.date), std::string(x.schema.src.text(e.node)),
+                    std::string(x.type_name(e.type)), std::string(x.actor_iri[a]),
+                    std::string(x.actor_label[a]), std::string(x.actor_iri[b]), std::string(x.actor_label[b]),
+                    std::string(e.source)});
   }
 
   const EventIndex::Impl& x;
   const MetOptions& opts;
+  const bool count;  ///< pairs counted (--count), not rows
   const Named actor, with;
   const std::vector<bool> wanted;
   const std::vector<bool> sectors;  ///< per place in sector_names: asked for (empty: no filter)
-  Table table{{"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, {}, {}};
+  std::vector<MetRow> rows;
   PairCounts pairs;
   std::vector<Id> parts;
 };
@@ -259,15 +263,14 @@ bool date_in_range(std::string_view date, std::string_view end_date, std::string
 
 namespace {
 
-Table answer(Met& m, const MetOptions& opts) {
-  if (opts.count && !m.actor.node) {  // every event, in any order
+void run(Met& m) {
+  if (m.count && !m.actor.node) {  // every event, in any order
     for (Id e = 0; e < m.x.events.size(); ++e) {
       if (m.counts(e)) m.process(e);
     }
-    return counted(m.x, m.pairs);
+    return;
   }
   for (Id e : m.events()) m.process(e);
-  return opts.count ? counted(m.x, m.pairs) : std::move(m.table);
 }
 
 }  // namespace
@@ -282,7 +285,7 @@ std::string state_at_person_level(const EventIndex& index, NodeId named, std::st
 }
 
 // Why who-met-whom cannot count a class asked for: it is no interaction and has none below it.
-void explain_classes(const Schema& schema, const MetOptions& opts, Table& t) {
+void explain_classes(const Schema& schema, const MetOptions& opts, std::vector<std::string>& notes) {
   for (const auto& name : opts.types) {
     const auto below = schema.subclasses(event_class(schema, name));
     const bool any = std::any_of(below.begin(), below.end(), [&](NodeId c) {
@@ -290,16 +293,17 @@ void explain_classes(const Schema& schema, const MetOptions& opts, Table& t) {
              schema.interactions.end();
     });
     if (!any) {
-      t.notes.push_back(std::string(local_name(schema.src.text(below.front()))) +
-                        " is not an interaction (dg:Interaction): who met whom counts only events in which "
-                        "the participants dealt with each other; query timeline lists every event");
+      notes.push_back(std::string(local_name(schema.src.text(below.front()))) +
+                      " is not an interaction (dg:Interaction): who met whom counts only events in which "
+                      "the participants dealt with each other; query timeline lists every event");
     }
   }
 }
 
 // Why an answer is empty when the dates asked lie outside the data's.
-void explain_dates(const EventIndex::Impl& x, const MetOptions& opts, Table& t) {
-  if (!t.rows.empty() || (opts.since.empty() && opts.until.empty()) || x.events.empty()) return;
+void explain_dates(const EventIndex::Impl& x, const MetOptions& opts, bool empty,
+                   std::vector<std::string>& notes) {
+  if (!empty || (opts.since.empty() && opts.until.empty()) || x.events.empty()) return;
   std::string_view first = x.events[0].date, last = first;
   for (const auto& ev : x.events) {
     if (ev.date.empty()) continue;
@@ -307,27 +311,48 @@ void explain_dates(const EventIndex::Impl& x, const MetOptions& opts, Table& t) 
     last = ev.date > last ? ev.date : last;
   }
   if (date_in_range(first, last, opts.since, opts.until)) return;
-  t.notes.push_back("no event of the data lies in the dates asked: its events run from " +
-                    std::string(first) + " to " + std::string(last));
+  notes.push_back("no event of the data lies in the dates asked: its events run from " + std::string(first) +
+                  " to " + std::string(last));
 }
 
-Table query_met(const EventIndex& index, const MetOptions& opts) {
-  Met m(index, opts);
-  Table t = answer(m, opts);
-  explain_classes(m.x.schema, opts, t);
-  explain_dates(m.x, opts, t);
-  if (!opts.state_level) {
-    for (const auto& [named, option] :
-         {std::pair{m.actor.node, "--actor"}, std::pair{m.with.node, "--with"}}) {
-      if (auto note = state_at_person_level(index, named, option); named && !note.empty())
-        t.notes.push_back(std::move(note));
-    }
+namespace {
+
+// What a person should know about the answer: classes that cannot count, dates outside the
+// data, a state named at person level.
+std::vector<std::string> notes(const EventIndex& index, const Met& m, const MetOptions& opts, bool empty) {
+  std::vector<std::string> out;
+  explain_classes(m.x.schema, opts, out);
+  explain_dates(m.x, opts, empty, out);
+  if (opts.state_level) return out;
+  for (const auto& [named, option] : {std::pair{m.actor.node, "--actor"}, std::pair{m.with.node, "--with"}}) {
+    if (auto note = state_at_person_level(index, named, option); named && !note.empty()) out.push_back(note);
   }
-  return t;
+  return out;
 }
 
-Table query_met(const QuadSource& src, const MetOptions& opts) {
+}  // namespace
+
+Answer<MetRow> query_met(const EventIndex& index, const MetOptions& opts) {
+  Met m(index, opts, false);
+  run(m);
+  auto n = notes(index, m, opts, m.rows.empty());
+  return {std::move(m.rows), std::move(n)};
+}
+
+Answer<MetCount> query_met_counts(const EventIndex& index, const MetOptions& opts) {
+  Met m(index, opts, true);
+  run(m);
+  auto c = counted(m.x, m.pairs);
+  auto n = notes(index, m, opts, c.empty());
+  return {std::move(c), std::move(n)};
+}
+
+Answer<MetRow> query_met(const QuadSource& src, const MetOptions& opts) {
   return query_met(EventIndex(src), opts);
+}
+
+Answer<MetCount> query_met_counts(const QuadSource& src, const MetOptions& opts) {
+  return query_met_counts(EventIndex(src), opts);
 }
 
 }  // namespace diplograph

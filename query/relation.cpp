@@ -53,7 +53,7 @@ std::vector<ChangeRow> changes(const EventIndex::Impl& x, NodeId from, NodeId to
   return out;
 }
 
-std::vector<std::string> row(const ChangeRow& c) {
+RelationRow row(const ChangeRow& c) {
   return {c.date, c.sending, c.receiving, c.level, c.previous, c.status, c.event, c.source};
 }
 
@@ -71,7 +71,7 @@ std::vector<ChangeRow> changes_between(const EventIndex::Impl& x, NodeId a, Node
 
 // Per direction, the latest effective change on or before `at` (level "unknown" when none).
 void in_force(const std::vector<ChangeRow>& all, const std::string& code_a, const std::string& code_b,
-              std::string_view at, Table& history) {
+              std::string_view at, Answer<RelationRow>& history) {
   const auto day = date_bound(at, false);
   for (const auto& [from, to] : {std::pair{code_a, code_b}, std::pair{code_b, code_a}}) {
     const ChangeRow* last = nullptr;
@@ -80,8 +80,7 @@ void in_force(const std::vector<ChangeRow>& all, const std::string& code_a, cons
           date_bound(c.date, false) <= day)
         last = &c;
     }
-    history.rows.push_back(last ? row(*last)
-                                : std::vector<std::string>{"", from, to, "unknown", "", "", "", ""});
+    history.rows.push_back(last ? row(*last) : RelationRow{"", from, to, "unknown", "", "", "", ""});
   }
 }
 
@@ -107,9 +106,9 @@ void summary(const EventIndex::Impl& x, NodeId a, NodeId b, RelationReport& r) {
     }
   }
   for (const auto& [type, v] : by_type) {
-    r.interactions.rows.push_back({type, std::to_string(std::get<0>(v)), std::get<1>(v), std::get<2>(v)});
+    r.interactions.rows.push_back({type, std::get<0>(v), std::get<1>(v), std::get<2>(v)});
   }
-  for (const auto& [topic, n] : topics) r.topics.rows.push_back({topic, std::to_string(n)});
+  for (const auto& [topic, n] : topics) r.topics.rows.push_back({topic, n});
 }
 
 }  // namespace
@@ -120,12 +119,7 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
   const NodeId b = resolve_state(index, opts.b);
   if (a == b) throw UsageError("--between and --and name the same state");
   const auto all = changes_between(x, a, b);
-  const std::vector<std::string> columns{"date",           "sending", "receiving", "level",
-                                         "previous_level", "status",  "event",     "source"};
-  RelationReport r{{columns, {}, {}},
-                   {columns, {}, {}},
-                   {{"type", "events", "first", "last"}, {}, {}},
-                   {{"topic", "events"}, {}, {}}};
+  RelationReport r;
   if (opts.at.empty()) {
     for (const auto& c : all) r.history.rows.push_back(row(c));
   } else {

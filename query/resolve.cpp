@@ -256,7 +256,7 @@ NodeId resolve_state(const EventIndex& index, std::string_view name) {
   return resolve(index.impl(), name, true);
 }
 
-Table query_actors(const EventIndex& index, std::string_view search) {
+Answer<ActorRow> query_actors(const EventIndex& index, std::string_view search) {
   const auto& x = index.impl();
   std::vector<Scored> found;
   if (search.empty()) {
@@ -274,17 +274,18 @@ Table query_actors(const EventIndex& index, std::string_view search) {
     }
   }
   rank(x, found);
-  Table t{{"actor", "label", "kind", "state", "events"}, {}, {}};
+  Answer<ActorRow> t;
   for (const auto& s : found) {
     const Id a = s.actor;
     const Id st = x.actor_state[a];
-    t.add({x.actor_iri[a], x.actor_label[a], x.actor_kind[a],
-           st == no_id ? std::string_view() : x.state_code(st), std::to_string(x.actor_events[a].size())});
+    t.rows.push_back(
+        {std::string(x.actor_iri[a]), std::string(x.actor_label[a]), std::string(x.actor_kind[a]),
+         std::string(st == no_id ? std::string_view() : x.state_code(st)), x.actor_events[a].size()});
   }
   return t;
 }
 
-Table query_actors(const QuadSource& src, std::string_view search) {
+Answer<ActorRow> query_actors(const QuadSource& src, std::string_view search) {
   return query_actors(EventIndex(src), search);
 }
 

@@ -9,9 +9,9 @@
 
 namespace diplograph {
 
-Table query_stats(const QuadSource& src, std::size_t triples) {
+Answer<StatRow> query_stats(const QuadSource& src, std::size_t triples) {
   const Schema s(src);
-  Table t{{"measure", "key", "value"}, {}, {}};
+  Answer<StatRow> t;
   t.rows.push_back({"triples", "", std::to_string(triples)});
   std::map<std::string, std::size_t> by_class, by_year, by_kind, by_status;
   std::set<NodeId> events, actors;

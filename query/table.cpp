@@ -160,27 +160,121 @@ void write_table(std::ostream& out, const Table& t, TableFormat format) {
   }
 }
 
-void write_dot(std::ostream& out, const Table& met) {
-  // Works on both met tables: with counts (actor,..,events) or rows (date,event,type,actor,...).
-  const bool counted = !met.columns.empty() && met.columns[0] == "actor";
-  const std::size_t a = counted ? 0 : 3;
+namespace {
+
+// An edge list of who met whom: pairs of actors and their meetings, and each actor's label.
+struct Graph {
   std::map<std::pair<std::string, std::string>, std::uint64_t> edges;
   std::map<std::string, std::string> labels;
-  for (const auto& r : met.rows) {
-    labels[r[a]] = r[a + 1];
-    labels[r[a + 2]] = r[a + 3];
-    edges[{r[a], r[a + 2]}] += counted ? std::stoull(r[4]) : 1;
+  void add(const std::string& a, const std::string& a_label, const std::string& b, const std::string& b_label,
+           std::uint64_t n) {
+    labels[a] = a_label;
+    labels[b] = b_label;
+    edges[{a, b}] += n;
   }
+};
+
+void write_graph(std::ostream& out, const Graph& g) {
   out << "graph met {\n  graph [overlap=false, splines=true];\n  node [shape=box, style=rounded, "
          "fontname=\"Helvetica\"];\n";
-  for (const auto& [iri, label] : labels) {
+  for (const auto& [iri, label] : g.labels) {
     out << "  " << dot_id(iri) << " [label=" << dot_id(label.empty() ? iri : label) << "];\n";
   }
-  for (const auto& [k, n] : edges) {
+  for (const auto& [k, n] : g.edges) {
     out << "  " << dot_id(k.first) << " -- " << dot_id(k.second) << " [label=\"" << n
         << "\", penwidth=" << std::min<std::uint64_t>(1 + n, 8) << "];\n";
   }
   out << "}\n";
+}
+
+template <class Row, class Cells>
+Table table_of(std::vector<std::string> columns, const Answer<Row>& a, Cells cells) {
+  Table t{std::move(columns), {}, a.notes};
+  t.rows.reserve(a.rows.size());
+  for (const auto& r : a.rows) t.rows.push_back(cells(r));
+  return t;
+}
+
+std::string n(std::uint64_t v) {
+  return std::to_string(v);
+}
+
+}  // namespace
+
+void write_dot(std::ostream& out, const std::vector<MetRow>& met) {
+  Graph g;
+  for (const auto& r : met) g.add(r.actor, r.actor_label, r.other, r.other_label, 1);
+  write_graph(out, g);
+}
+
+void write_dot(std::ostream& out, const std::vector<MetCount>& met) {
+  Graph g;
+  for (const auto& r : met) g.add(r.actor, r.actor_label, r.other, r.other_label, r.events);
+  write_graph(out, g);
+}
+
+// Each row type's columns, named as cli.md names them, in its order.
+Table to_table(const Answer<MetRow>& a) {
+  return table_of({"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, a,
+                  [](const MetRow& r) -> std::vector<std::string> {
+                    return {r.date,        r.event, r.type,        r.actor,
+                            r.actor_label, r.other, r.other_label, r.source};
+                  });
+}
+
+Table to_table(const Answer<MetCount>& a) {
+  return table_of({"actor", "actor_label", "other", "other_label", "events", "first", "last"}, a,
+                  [](const MetCount& r) -> std::vector<std::string> {
+                    return {r.actor, r.actor_label, r.other, r.other_label, n(r.events), r.first, r.last};
+                  });
+}
+
+Table to_table(const Answer<RelationRow>& a) {
+  return table_of({"date", "sending", "receiving", "level", "previous_level", "status", "event", "source"}, a,
+                  [](const RelationRow& r) -> std::vector<std::string> {
+                    return {r.date,           r.sending, r.receiving, r.level,
+                            r.previous_level, r.status,  r.event,     r.source};
+                  });
+}
+
+Table to_table(const Answer<InteractionCount>& a) {
+  return table_of({"type", "events", "first", "last"}, a,
+                  [](const InteractionCount& r) -> std::vector<std::string> {
+                    return {r.type, n(r.events), r.first, r.last};
+                  });
+}
+
+Table to_table(const Answer<TopicCount>& a) {
+  return table_of({"topic", "events"}, a, [](const TopicCount& r) -> std::vector<std::string> {
+    return {r.topic, n(r.events)};
+  });
+}
+
+Table to_table(const Answer<PathHop>& a) {
+  return table_of({"hop", "actor", "actor_label", "other", "other_label", "event", "date"}, a,
+                  [](const PathHop& r) -> std::vector<std::string> {
+                    return {n(r.hop), r.actor, r.actor_label, r.other, r.other_label, r.event, r.date};
+                  });
+}
+
+Table to_table(const Answer<TimelineRow>& a) {
+  return table_of({"date", "event", "type", "label", "participants"}, a,
+                  [](const TimelineRow& r) -> std::vector<std::string> {
+                    return {r.date, r.event, r.type, r.label, r.participants};
+                  });
+}
+
+Table to_table(const Answer<ActorRow>& a) {
+  return table_of({"actor", "label", "kind", "state", "events"}, a,
+                  [](const ActorRow& r) -> std::vector<std::string> {
+                    return {r.actor, r.label, r.kind, r.state, n(r.events)};
+                  });
+}
+
+Table to_table(const Answer<StatRow>& a) {
+  return table_of({"measure", "key", "value"}, a, [](const StatRow& r) -> std::vector<std::string> {
+    return {r.measure, r.key, r.value};
+  });
 }
 
 }  // namespace diplograph

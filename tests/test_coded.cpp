@@ -260,10 +260,10 @@ TEST(Icews, EveryInteractionAppearsOnceInWhoMetWhom) {
   EXPECT_EQ(query_met(src, {}).rows.size(), expected.size());
   MetOptions p;
   p.actor = "Mike Pompeo";
-  const Table t = query_met(src, p);
+  const auto t = query_met(src, p);
   EXPECT_EQ(t.rows.size(), pompeo.size());
   std::set<std::string> events;
-  for (const auto& row : t.rows) events.insert(row[1]);
+  for (const auto& row : t.rows) events.insert(row.event);
   EXPECT_EQ(events.size(), t.rows.size());  // each meeting once
   EXPECT_GE(t.rows.size(), 15U);
 }

@@ -50,9 +50,10 @@ struct Fixture : ::testing::Test {
     ASSERT_TRUE(read_rdf_string(ontology_turtle(), "onto", o, src, errors.sink()));
     ASSERT_TRUE(read_rdf_string(text, "data", o, src, errors.sink())) << errors.all[0];
   }
-  std::vector<std::string> column(const Table& t, std::size_t c) {
+  template <class Row, class Field>
+  std::vector<std::string> column(const Answer<Row>& a, Field Row::*field) {
     std::vector<std::string> out;
-    for (const auto& r : t.rows) out.push_back(r[c]);
+    for (const auto& r : a.rows) out.push_back(r.*field);
     return out;
   }
 };
@@ -65,13 +66,15 @@ using Relation = Fixture;
 TEST_F(Met, OneRowPerMeetingAndOtherParticipantSortedByDate) {
   MetOptions o;
   o.actor = "Muttaqi";
-  const Table t = query_met(src, o);
-  ASSERT_EQ(t.columns.size(), 8U);
-  EXPECT_EQ(column(t, 0),
+  const auto t = query_met(src, o);
+  EXPECT_EQ(column(t, &MetRow::date),
             (std::vector<std::string>{"2025-04-19", "2025-04-19", "2025-05", "2025-05-21", "2025-05-21"}));
-  EXPECT_EQ(column(t, 2), (std::vector<std::string>{"Visit", "Visit", "PhoneCall", "Meeting", "Meeting"}));
-  for (const auto& r : t.rows) EXPECT_EQ(r[3], "http://ex.org/muttaqi");  // the statement is no meeting
-  EXPECT_EQ(t.rows[2][7], "http://news/1");
+  EXPECT_EQ(column(t, &MetRow::type),
+            (std::vector<std::string>{"Visit", "Visit", "PhoneCall", "Meeting", "Meeting"}));
+  for (const auto& r : t.rows) EXPECT_EQ(r.actor, "http://ex.org/muttaqi");  // the statement is no meeting
+  EXPECT_EQ(t.rows[2].source, "http://news/1");
+  EXPECT_EQ(to_table(t).columns, (std::vector<std::string>{"date", "event", "type", "actor", "actor_label",
+                                                           "other", "other_label", "source"}));
 }
 
 TEST_F(Met, WithSinceUntilAndTypeFilters) {
@@ -83,7 +86,7 @@ TEST_F(Met, WithSinceUntilAndTypeFilters) {
   o.since = "2025-05-21";
   o.until = "2025-05-21";
   // The month-precision call may have been on that day: it overlaps and is kept.
-  EXPECT_EQ(column(query_met(src, o), 1),
+  EXPECT_EQ(column(query_met(src, o), &MetRow::event),
             (std::vector<std::string>{"http://ex.org/call", "http://ex.org/tri", "http://ex.org/tri"}));
   o.since = "2025-05-10";  // a month-precision event overlaps
   o.until.clear();
@@ -98,26 +101,23 @@ TEST_F(Met, WithSinceUntilAndTypeFilters) {
 }
 
 TEST_F(Met, WithoutActorEachUnorderedPairOnce) {
-  const Table t = query_met(src, {});
+  const auto t = query_met(src, {});
   // call: 1 pair, visit: 3, tri: 3
   EXPECT_EQ(t.rows.size(), 7U);
-  for (const auto& r : t.rows) EXPECT_LT(r[3], r[5]);
+  for (const auto& r : t.rows) EXPECT_LT(r.actor, r.other);
 }
 
 TEST_F(Met, StateLevelOneRowPerEventAndPairOfStates) {
   MetOptions o;
   o.state_level = true;
-  const Table t = query_met(src, o);
+  const auto t = query_met(src, o);
   // call AFG-PAK; visit AFG-PAK once though two Pakistanis took part; tri AFG-PAK, AFG-CHN, CHN-PAK
   EXPECT_EQ(t.rows.size(), 5U);
-  o.count = true;
-  const Table c = query_met(src, o);
-  ASSERT_EQ(c.columns[4], "events");
-  EXPECT_EQ(c.rows[0][0], "http://ex.org/AFG");
-  EXPECT_EQ(c.rows[0][2], "http://ex.org/PAK");
-  EXPECT_EQ(c.rows[0][4], "3");
-  EXPECT_EQ(c.rows[0][5], "2025-04-19");
-  EXPECT_EQ(c.rows[0][6], "2025-05-21");
+  const auto c = query_met_counts(src, o);
+  ASSERT_FALSE(c.rows.empty());
+  EXPECT_EQ(c.rows[0], (MetCount{"http://ex.org/AFG", "Afghanistan", "http://ex.org/PAK", "Pakistan", 3,
+                                 "2025-04-19", "2025-05-21"}));
+  EXPECT_EQ(to_table(c).rows[0][4], "3");
 }
 
 TEST_F(Met, AmbiguousAndUnknownNamesAreUsageErrors) {
@@ -147,9 +147,9 @@ TEST_F(Met, AnAddedInteractionSubclassCountsWithoutCodeChanges) {
   MetOptions o;
   o.actor = "Muttaqi";
   o.since = "2025-06";
-  const Table t = query_met(src, o);
+  const auto t = query_met(src, o);
   ASSERT_EQ(t.rows.size(), 1U);
-  EXPECT_EQ(t.rows[0][2], "VideoSummit");
+  EXPECT_EQ(t.rows[0].type, "VideoSummit");
 }
 
 TEST(DateRange, ReducedPrecisionOverlaps) {
@@ -163,11 +163,11 @@ TEST(DateRange, ReducedPrecisionOverlaps) {
 TEST_F(Relation, HistoryPerDirectionOldestFirst) {
   const auto r = query_relation(src, {"AFG", "Pakistan", ""});
   ASSERT_EQ(r.history.rows.size(), 3U);
-  EXPECT_EQ(r.history.rows[0][0], "2021-08");
-  EXPECT_EQ(r.history.rows[0][3], "charge_d_affaires");
-  EXPECT_EQ(r.history.rows[1][1], "PAK");
-  EXPECT_EQ(r.history.rows[1][5], "proposed");
-  EXPECT_EQ(r.history.rows[1][6], "http://ex.org/call");  // the event that recorded the change
+  EXPECT_EQ(r.history.rows[0].date, "2021-08");
+  EXPECT_EQ(r.history.rows[0].level, "charge_d_affaires");
+  EXPECT_EQ(r.history.rows[1].sending, "PAK");
+  EXPECT_EQ(r.history.rows[1].status, "proposed");
+  EXPECT_EQ(r.history.rows[1].event, "http://ex.org/call");  // the event that recorded the change
   ASSERT_EQ(r.pending.rows.size(), 1U);
 }
 
@@ -175,24 +175,24 @@ TEST_F(Relation, LevelInForceMovesOnlyWithEffectiveChanges) {
   auto at = [&](const std::string& date) { return query_relation(src, {"AFG", "PAK", date}).history.rows; };
   auto before = at("2021-07-31");
   ASSERT_EQ(before.size(), 2U);
-  EXPECT_EQ(before[0][3], "unknown");
-  EXPECT_EQ(before[0][6], "");
+  EXPECT_EQ(before[0].level, "unknown");
+  EXPECT_EQ(before[0].event, "");
   auto mid = at("2025-05-29");
-  EXPECT_EQ(mid[0][3], "charge_d_affaires");
-  EXPECT_EQ(mid[0][5], "effective");
-  EXPECT_EQ(mid[1][3], "unknown");  // PAK->AFG has only a proposal
+  EXPECT_EQ(mid[0].level, "charge_d_affaires");
+  EXPECT_EQ(mid[0].status, "effective");
+  EXPECT_EQ(mid[1].level, "unknown");  // PAK->AFG has only a proposal
   auto after = at("2025-05-30");
-  EXPECT_EQ(after[0][3], "ambassador");
-  EXPECT_EQ(after[0][1], "AFG");
-  EXPECT_EQ(after[1][1], "PAK");
+  EXPECT_EQ(after[0].level, "ambassador");
+  EXPECT_EQ(after[0].sending, "AFG");
+  EXPECT_EQ(after[1].sending, "PAK");
 }
 
 TEST_F(Relation, InteractionsByTypeAndTopics) {
   const auto r = query_relation(src, {"AFG", "PAK", ""});
   ASSERT_EQ(r.interactions.rows.size(), 3U);  // Meeting, PhoneCall, Visit
-  EXPECT_EQ(r.interactions.rows[1][0], "PhoneCall");
+  EXPECT_EQ(r.interactions.rows[1].type, "PhoneCall");
   ASSERT_EQ(r.topics.rows.size(), 2U);
-  EXPECT_EQ(r.topics.rows[1], (std::vector<std::string>{"trade", "2"}));
+  EXPECT_EQ(r.topics.rows[1], (TopicCount{"trade", 2}));
 }
 
 TEST(TableFormats, CsvQuotesAndJsonEscapes) {
@@ -213,29 +213,29 @@ TEST_F(Paths, TwoHopsWhereTwoNeverMetButShareACounterpart) {
   o.actor = "Sharif";
   o.with = "Wang";
   ASSERT_TRUE(query_met(src, o).rows.empty());
-  const Table t = query_path(src, "Sharif", "Wang Yi", 6);
+  const auto t = query_path(src, "Sharif", "Wang Yi", 6);
   ASSERT_EQ(t.rows.size(), 2U);
-  EXPECT_EQ(t.rows[0][0], "1");
-  EXPECT_EQ(t.rows[0][1], "http://ex.org/sharif");
-  EXPECT_EQ(t.rows[0][3], t.rows[1][1]);  // the chain is connected
-  EXPECT_EQ(t.rows[1][3], "http://ex.org/wang");
-  EXPECT_EQ(t.rows[1][5], "http://ex.org/tri");
-  EXPECT_EQ(t.rows[0][5], "http://ex.org/visit");  // Sharif's only meeting
+  EXPECT_EQ(t.rows[0].hop, 1U);
+  EXPECT_EQ(t.rows[0].actor, "http://ex.org/sharif");
+  EXPECT_EQ(t.rows[0].other, t.rows[1].actor);  // the chain is connected
+  EXPECT_EQ(t.rows[1].other, "http://ex.org/wang");
+  EXPECT_EQ(t.rows[1].event, "http://ex.org/tri");
+  EXPECT_EQ(t.rows[0].event, "http://ex.org/visit");  // Sharif's only meeting
   EXPECT_TRUE(query_path(src, "Sharif", "Wang Yi", 1).rows.empty());
 }
 
 TEST_F(Paths, ADirectMeetingIsOneHopAndStatementsAreNoLinks) {
-  const Table t = query_path(src, "Muttaqi", "Dar", 6);
+  const auto t = query_path(src, "Muttaqi", "Dar", 6);
   ASSERT_EQ(t.rows.size(), 1U);
-  EXPECT_EQ(t.rows[0][6], "2025-04-19");  // the earliest meeting of the two
+  EXPECT_EQ(t.rows[0].date, "2025-04-19");  // the earliest meeting of the two
 }
 
 TEST_F(Paths, TimelineHasEveryEventByDate) {
-  const Table t = query_timeline(src, "Muttaqi", "", "");
+  const auto t = query_timeline(src, "Muttaqi", "", "");
   ASSERT_EQ(t.rows.size(), 4U);  // visit, call, trilateral and the statement
-  EXPECT_EQ(t.rows[0][2], "Visit");
-  EXPECT_EQ(t.rows[3][2], "Statement");
-  EXPECT_EQ(t.rows[2][4], "Amir Khan Muttaqi; Mohammad Ishaq Dar; Wang Yi");
+  EXPECT_EQ(t.rows[0].type, "Visit");
+  EXPECT_EQ(t.rows[3].type, "Statement");
+  EXPECT_EQ(t.rows[2].participants, "Amir Khan Muttaqi; Mohammad Ishaq Dar; Wang Yi");
   // The statement, and the call known only to May 2025, which may fall on or after the 22nd.
   EXPECT_EQ(query_timeline(src, "Muttaqi", "2025-05-22", "").rows.size(), 2U);
   EXPECT_EQ(query_timeline(src, "Muttaqi", "2025-06", "").rows.size(), 0U);
@@ -263,15 +263,14 @@ TEST_F(Paths, StatementsRepeatedInSeveralGraphsCountOnce) {
   MetOptions met;
   met.actor = "Muttaqi";
   EXPECT_EQ(query_met(index, met).rows, query_met(src, met).rows);  // 5 rows, as from one copy
-  const Table t = query_timeline(index, "Muttaqi", "", "");
+  const auto t = query_timeline(index, "Muttaqi", "", "");
   ASSERT_EQ(t.rows.size(), 4U);
-  EXPECT_EQ(t.rows[2][4], "Amir Khan Muttaqi; Mohammad Ishaq Dar; Wang Yi");
+  EXPECT_EQ(t.rows[2].participants, "Amir Khan Muttaqi; Mohammad Ishaq Dar; Wang Yi");
   met.actor.clear();
-  met.count = true;
   met.state_level = true;
-  const Table counts = query_met(index, met);
+  const auto counts = query_met_counts(index, met);
   ASSERT_FALSE(counts.rows.empty());
-  EXPECT_EQ(counts.rows[0][4], "3");  // AFG-PAK: the call, the visit, the trilateral
+  EXPECT_EQ(counts.rows[0].events, 3U);  // AFG-PAK: the call, the visit, the trilateral
   EXPECT_EQ(query_relation(index, {"AFG", "PAK", ""}).history.rows.size(), 3U);
 }
 
@@ -303,7 +302,7 @@ TEST_F(Paths, OneIndexAnswersManyQuestionsAsASordStoreDoes) {
     EXPECT_EQ(query_relation(index, {"AFG", "PAK", "2025-06"}).history.rows,
               query_relation(sord, {"AFG", "PAK", "2025-06"}).history.rows);
   }
-  EXPECT_EQ(query_relation(index, {"AFG", "PAK", "2025-06"}).history.rows.at(0).at(3), "ambassador");
+  EXPECT_EQ(query_relation(index, {"AFG", "PAK", "2025-06"}).history.rows.at(0).level, "ambassador");
 }
 
 // ------------------------------------------------------------------------- validate, stats, dot
@@ -335,10 +334,10 @@ TEST_F(Units, ValidateNamesEachProblemOnce) {
 }
 
 TEST_F(Units, StatsCountEventsByClassAndActorsByKind) {
-  const Table t = query_stats(src, 123);
+  const auto t = query_stats(src, 123);
   const auto value = [&](const std::string& measure, const std::string& key) {
     for (const auto& r : t.rows) {
-      if (r[0] == measure && r[1] == key) return r[2];
+      if (r.measure == measure && r.key == key) return r.value;
     }
     return std::string("(none)");
   };
@@ -350,10 +349,8 @@ TEST_F(Units, StatsCountEventsByClassAndActorsByKind) {
 }
 
 TEST_F(Units, DotHasOneNodePerActorAndEdgesWeightedByMeetings) {
-  MetOptions o;
-  o.count = true;
   std::ostringstream dot;
-  write_dot(dot, query_met(src, o));
+  write_dot(dot, query_met_counts(src, {}).rows);
   const std::string g = dot.str();
   EXPECT_TRUE(g.starts_with("graph met {"));
   EXPECT_NE(g.find("[label=\"Amir Khan Muttaqi\"]"), std::string::npos) << g;
@@ -361,4 +358,26 @@ TEST_F(Units, DotHasOneNodePerActorAndEdgesWeightedByMeetings) {
   EXPECT_NE(g.find("\"http://ex.org/dar\" -- \"http://ex.org/muttaqi\" [label=\"3\""), std::string::npos)
       << g;
   EXPECT_EQ(std::count(g.begin(), g.end(), '\n'), 4 + 4 + 5);  // header 3 lines + close, 4 nodes, 5 pairs
+  std::ostringstream rows;  // from the rows, one per meeting and pair: the same weights
+  write_dot(rows, query_met(src, {}).rows);
+  EXPECT_EQ(rows.str(), g);
+}
+
+// The Questions interface every backend implements: the in-memory one answers as the functions
+// over an EventIndex do. (An index file and a SPARQL store will run this same comparison.)
+TEST_F(Units, TheInMemoryBackendAnswersEveryQuestion) {
+  const auto q = questions_in_memory(src);
+  const EventIndex index(src);
+  MetOptions met;
+  met.actor = "Dar";
+  EXPECT_EQ(q->met(met).rows, query_met(index, met).rows);
+  EXPECT_EQ(q->met(met).rows.size(), 5U);
+  met.state_level = true;
+  EXPECT_EQ(q->met_counts(met).rows, query_met_counts(index, met).rows);
+  EXPECT_EQ(q->relation({"AFG", "PAK", ""}).history.rows.size(), 3U);
+  EXPECT_EQ(q->path({"Sharif", "Wang", 6, false}).rows, query_path(index, "Sharif", "Wang", 6).rows);
+  EXPECT_EQ(q->timeline({"Muttaqi", "Wang", "", "", false}).rows.size(), 1U);  // only the trilateral
+  const auto actors = q->actors("Dar").rows;
+  ASSERT_FALSE(actors.empty());
+  EXPECT_EQ(actors[0], (ActorRow{"http://ex.org/dar", "Mohammad Ishaq Dar", "person", "PAK", 4}));
 }

@@ -42,8 +42,91 @@ void write_table(std::ostream& out, const Table& t, TableFormat format);
 /// The table restricted to the named columns, in the order given; throws UsageError for a
 /// name that is not a column.
 [[nodiscard]] Table select_columns(const Table& t, const std::vector<std::string>& names);
-/// A Graphviz graph of who met whom from a met table (with or without counts).
-void write_dot(std::ostream& out, const Table& met);
+// ------------------------------------------------------------------------- typed answers
+
+/// One row of who met whom: an interaction and two of its participants.
+struct MetRow {
+  std::string date, event, type, actor, actor_label, other, other_label, source;
+  bool operator==(const MetRow&) const = default;
+};
+
+/// How often two actors met, first and last.
+struct MetCount {
+  std::string actor, actor_label, other, other_label;
+  std::uint64_t events = 0;
+  std::string first, last;
+  bool operator==(const MetCount&) const = default;
+};
+
+/// One change of representation in one direction.
+struct RelationRow {
+  std::string date, sending, receiving, level, previous_level, status, event, source;
+  bool operator==(const RelationRow&) const = default;
+};
+
+/// Interactions of one class between two states' actors.
+struct InteractionCount {
+  std::string type;
+  std::uint64_t events = 0;
+  std::string first, last;
+  bool operator==(const InteractionCount&) const = default;
+};
+
+/// A topic and the number of events that took it up.
+struct TopicCount {
+  std::string topic;
+  std::uint64_t events = 0;
+  bool operator==(const TopicCount&) const = default;
+};
+
+/// One hop of a chain of meetings.
+struct PathHop {
+  unsigned hop = 0;
+  std::string actor, actor_label, other, other_label, event, date;
+  bool operator==(const PathHop&) const = default;
+};
+
+/// One event an actor took part in.
+struct TimelineRow {
+  std::string date, event, type, label, participants;
+  bool operator==(const TimelineRow&) const = default;
+};
+
+/// One actor, as `diplograph actors` lists it.
+struct ActorRow {
+  std::string actor, label, kind, state;
+  std::uint64_t events = 0;
+  bool operator==(const ActorRow&) const = default;
+};
+
+/// One measure of `stats`.
+struct StatRow {
+  std::string measure, key, value;
+  bool operator==(const StatRow&) const = default;
+};
+
+/// The rows of an answer, and what a person should know about it (why it is empty, how to ask
+/// otherwise), which the command line prints on stderr.
+template <class Row>
+struct Answer {
+  std::vector<Row> rows;
+  std::vector<std::string> notes;
+};
+
+/// The one formatter's input: each row type's columns (names from cli.md) and cells.
+[[nodiscard]] Table to_table(const Answer<MetRow>& a);
+[[nodiscard]] Table to_table(const Answer<MetCount>& a);
+[[nodiscard]] Table to_table(const Answer<RelationRow>& a);
+[[nodiscard]] Table to_table(const Answer<InteractionCount>& a);
+[[nodiscard]] Table to_table(const Answer<TopicCount>& a);
+[[nodiscard]] Table to_table(const Answer<PathHop>& a);
+[[nodiscard]] Table to_table(const Answer<TimelineRow>& a);
+[[nodiscard]] Table to_table(const Answer<ActorRow>& a);
+[[nodiscard]] Table to_table(const Answer<StatRow>& a);
+
+/// A Graphviz graph of who met whom: one node per actor, edges weighted by meetings.
+void write_dot(std::ostream& out, const std::vector<MetRow>& met);
+void write_dot(std::ostream& out, const std::vector<MetCount>& met);
 
 // ------------------------------------------------------------------------- the ontology at run time
 
@@ -106,8 +189,8 @@ class EventIndex {
 /// `actor,label,kind,state,events`: the actors best matching `search` first (what --actor would
 /// take, then whole words, parts, misspellings), then by events; every actor, most events first,
 /// when `search` is empty. `kind`: person, organization, state, region or actor.
-[[nodiscard]] Table query_actors(const EventIndex& index, std::string_view search);
-[[nodiscard]] Table query_actors(const QuadSource& src, std::string_view search);
+[[nodiscard]] Answer<ActorRow> query_actors(const EventIndex& index, std::string_view search);
+[[nodiscard]] Answer<ActorRow> query_actors(const QuadSource& src, std::string_view search);
 
 /// The predicates each question reads (sorted IRIs): a graph loaded for a query need hold no
 /// more. Empty means everything.
@@ -128,7 +211,6 @@ struct MetOptions {
   std::vector<std::string> types;    ///< class local names or IRIs; subclasses count
   std::vector<std::string> sectors;  ///< only events with a participant of one of these sectors (ICEWS)
   bool state_level = false;
-  bool count = false;
 };
 
 /// `date,event,type,actor,actor_label,other,other_label,source`, or with count
@@ -137,8 +219,11 @@ struct MetOptions {
 /// (for `option`, e.g. "--actor"); empty otherwise.
 [[nodiscard]] std::string state_at_person_level(const EventIndex& index, NodeId named,
                                                 std::string_view option);
-[[nodiscard]] Table query_met(const EventIndex& index, const MetOptions& opts);
-[[nodiscard]] Table query_met(const QuadSource& src, const MetOptions& opts);
+[[nodiscard]] Answer<MetRow> query_met(const EventIndex& index, const MetOptions& opts);
+[[nodiscard]] Answer<MetRow> query_met(const QuadSource& src, const MetOptions& opts);
+/// The same events counted per pair (`--count`): most events first.
+[[nodiscard]] Answer<MetCount> query_met_counts(const EventIndex& index, const MetOptions& opts);
+[[nodiscard]] Answer<MetCount> query_met_counts(const QuadSource& src, const MetOptions& opts);
 
 /// The first (or, with `last`, the last) day a date of YYYY-MM-DD, YYYY-MM or YYYY covers, as
 /// comparable text.
@@ -159,10 +244,10 @@ struct RelationOptions {
 };
 
 struct RelationReport {
-  Table history;       ///< `date,sending,receiving,level,previous_level,status,event,source`
-  Table pending;       ///< the same columns: proposed and agreed changes
-  Table interactions;  ///< `type,events,first,last`
-  Table topics;        ///< `topic,events`
+  Answer<RelationRow> history;            ///< every change, or with `at` the two in force
+  Answer<RelationRow> pending;            ///< proposed and agreed changes
+  Answer<InteractionCount> interactions;  ///< between the two states' actors, by class
+  Answer<TopicCount> topics;              ///< what they took up
 };
 
 [[nodiscard]] RelationReport query_relation(const EventIndex& index, const RelationOptions& opts);
@@ -175,10 +260,10 @@ struct RelationReport {
 /// hop's event the earliest meeting of the two. No rows when no chain is that short, or when A
 /// is B (a chain of zero hops, said in a note). `people_only`: every actor between A and B is a
 /// person (no chain runs through a state or an organization).
-[[nodiscard]] Table query_path(const EventIndex& index, std::string_view from, std::string_view to,
-                               unsigned max_hops, bool people_only = false);
-[[nodiscard]] Table query_path(const QuadSource& src, std::string_view from, std::string_view to,
-                               unsigned max_hops, bool people_only = false);
+[[nodiscard]] Answer<PathHop> query_path(const EventIndex& index, std::string_view from, std::string_view to,
+                                         unsigned max_hops, bool people_only = false);
+[[nodiscard]] Answer<PathHop> query_path(const QuadSource& src, std::string_view from, std::string_view to,
+                                         unsigned max_hops, bool people_only = false);
 
 struct TimelineOptions {
   std::string actor;
@@ -190,13 +275,40 @@ struct TimelineOptions {
 
 /// Everything A took part in (with `with`, together with B), by date:
 /// `date,event,type,label,participants`.
-[[nodiscard]] Table query_timeline(const EventIndex& index, const TimelineOptions& opts);
-[[nodiscard]] Table query_timeline(const QuadSource& src, const TimelineOptions& opts);
+[[nodiscard]] Answer<TimelineRow> query_timeline(const EventIndex& index, const TimelineOptions& opts);
+[[nodiscard]] Answer<TimelineRow> query_timeline(const QuadSource& src, const TimelineOptions& opts);
 /// Everything A took part in, by date: `date,event,type,label,participants`.
-[[nodiscard]] Table query_timeline(const EventIndex& index, std::string_view actor, std::string_view since,
-                                   std::string_view until);
-[[nodiscard]] Table query_timeline(const QuadSource& src, std::string_view actor, std::string_view since,
-                                   std::string_view until);
+[[nodiscard]] Answer<TimelineRow> query_timeline(const EventIndex& index, std::string_view actor,
+                                                 std::string_view since, std::string_view until);
+[[nodiscard]] Answer<TimelineRow> query_timeline(const QuadSource& src, std::string_view actor,
+                                                 std::string_view since, std::string_view until);
+
+// ------------------------------------------------------------------------- one interface, many answerers
+
+struct PathOptions {
+  std::string from;
+  std::string to;
+  unsigned max_hops = 6;
+  bool people_only = false;  ///< only people between the two (no states or organizations)
+};
+
+/// The questions, as every backend answers them, in typed rows: the in-memory EventIndex
+/// today; an index file and a SPARQL store implement the same interface, and the same tests
+/// compare their rows.
+class Questions {
+ public:
+  virtual ~Questions() = default;
+  [[nodiscard]] virtual Answer<MetRow> met(const MetOptions& opts) const = 0;
+  [[nodiscard]] virtual Answer<MetCount> met_counts(const MetOptions& opts) const = 0;
+  [[nodiscard]] virtual RelationReport relation(const RelationOptions& opts) const = 0;
+  [[nodiscard]] virtual Answer<PathHop> path(const PathOptions& opts) const = 0;
+  [[nodiscard]] virtual Answer<TimelineRow> timeline(const TimelineOptions& opts) const = 0;
+  [[nodiscard]] virtual Answer<ActorRow> actors(std::string_view search) const = 0;
+};
+
+/// The questions answered in memory: an EventIndex of `src`, built once (`src` must outlive it,
+/// unchanged).
+[[nodiscard]] std::unique_ptr<Questions> questions_in_memory(const QuadSource& src);
 
 // ------------------------------------------------------------------------- validation and statistics
 
@@ -212,6 +324,6 @@ struct TimelineOptions {
 
 /// `measure,key,value`: triples; events by class and by year; actors by kind; states;
 /// relation changes by status; missions.
-[[nodiscard]] Table query_stats(const QuadSource& src, std::size_t triples);
+[[nodiscard]] Answer<StatRow> query_stats(const QuadSource& src, std::size_t triples);
 
 }  // namespace diplograph

@@ -1,0 +1,30 @@
+// The in-memory backend of the Questions interface: one EventIndex, every question.
+#include "diplograph/query.hpp"
+
+namespace diplograph {
+
+namespace {
+
+class MemoryQuestions : public Questions {
+ public:
+  explicit MemoryQuestions(const QuadSource& src) : index_(src) {}
+  Answer<MetRow> met(const MetOptions& o) const override { return query_met(index_, o); }
+  Answer<MetCount> met_counts(const MetOptions& o) const override { return query_met_counts(index_, o); }
+  RelationReport relation(const RelationOptions& o) const override { return query_relation(index_, o); }
+  Answer<PathHop> path(const PathOptions& o) const override {
+    return query_path(index_, o.from, o.to, o.max_hops, o.people_only);
+  }
+  Answer<TimelineRow> timeline(const TimelineOptions& o) const override { return query_timeline(index_, o); }
+  Answer<ActorRow> actors(std::string_view search) const override { return query_actors(index_, search); }
+
+ private:
+  EventIndex index_;
+};
+
+}  // namespace
+
+std::unique_ptr<Questions> questions_in_memory(const QuadSource& src) {
+  return std::make_unique<MemoryQuestions>(src);
+}
+
+}  // namespace diplograph
