@@ -170,7 +170,9 @@ class EventIndex {
   [[nodiscard]] const Schema& schema() const;
   [[nodiscard]] std::size_t events() const;
 
-  struct Impl;  // opaque
+  /// The dense arrays the query layer's own questions read (query/index.hpp, private to that
+  /// layer: the build lets no other layer see its definition). Everyone else asks Questions.
+  struct Impl;
   [[nodiscard]] const Impl& impl() const { return *impl_; }
 
  private:

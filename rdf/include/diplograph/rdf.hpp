@@ -241,7 +241,6 @@ class Store : public QuadSource {
             const std::function<void(NodeId, NodeId, NodeId)>& fn) const override;
 
   struct Impl;
-  [[nodiscard]] Impl& impl() const { return *impl_; }
 
  private:
   std::unique_ptr<Impl> impl_;
