@@ -163,6 +163,15 @@ TEST(Usage, EveryErrorOfAQuestionNamesTheValidValues) {
                "--since takes YYYY-MM-DD, YYYY-MM or YYYY, not \"2019-13\"");
 }
 
+TEST(Usage, HelpNamesEveryOutputFormat) {
+  const auto query = run("query --help");
+  EXPECT_EQ(query.status, 0);
+  EXPECT_NE(query.out.find("--format table, csv, json, dot"), std::string::npos) << query.out;
+  const auto met = run("query met --help");
+  EXPECT_NE(met.out.find("table, csv, json, or dot"), std::string::npos) << met.out;
+  EXPECT_NE(run("query timeline --help").out.find("table, csv, json"), std::string::npos);
+}
+
 // Each usage line of cli.md for a command diplograph offers: every option it names is in that
 // command's --help. (Commands of the contract not offered yet are listed, not checked.)
 TEST(Usage, HelpNamesEveryOptionOfTheContract) {
