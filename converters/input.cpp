@@ -184,7 +184,10 @@ ArchivePtr open_archive(const std::string& path, Packing packing, const ErrorSin
   ArchivePtr a(archive_read_new());
   archive_read_support_filter_all(a.get());
   if (packing != Packing::compressed) archive_read_support_format_zip(a.get());
-  if (packing != Packing::zip) archive_read_support_format_raw(a.get());
+  if (packing != Packing::zip) {
+    archive_read_support_format_raw(a.get());
+    archive_read_support_format_empty(a.get());  // empty standard input is no error
+  }
   const char* file = path == "-" ? nullptr : path.c_str();
   if (archive_read_open_filename(a.get(), file, kChunk) != ARCHIVE_OK) {
     errors({{path, 0, 0}, "cannot read: " + archive_message(a.get())});
@@ -223,11 +226,10 @@ bool for_each_member(const std::string& path, Packing packing, double size,
     BufStream<ArchiveBuf> in(name, source, size, a.get(), what);
     if (!each(in)) return false;
   }
-  if (members == 0) {
-    errors({{path, 0, 0}, "the archive holds no file to read"});
-    return false;
-  }
-  return true;
+  if (members > 0 || (archive_format(a.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_EMPTY)
+    return true;
+  errors({{path, 0, 0}, "the archive holds no file to read"});
+  return false;
 }
 
 int open_plain(const std::string& path, double& size, const ErrorSink& errors) {

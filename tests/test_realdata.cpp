@@ -115,6 +115,11 @@ TEST(Packed, ByteOrderMarkIsSkippedAndStandardInputIsDetectedByContent) {
   const auto c = run("convert --no-progress -t ntriples - < " + dir + "/bom.jsonl", dir);
   ASSERT_EQ(c.status, 0) << c.err;
   EXPECT_NE(c.out.find("Muttaqi"), std::string::npos);
+  // Empty standard input is an empty input, as an empty file is, not an unreadable archive.
+  test::write(dir + "/empty", "");
+  const auto e = run("convert --no-progress -f jsonl - < " + dir + "/empty", dir);
+  EXPECT_EQ(e.status, 0) << e.err;
+  EXPECT_NE(e.err.find("0 records read"), std::string::npos) << e.err;
 }
 
 TEST(Packed, BaseMustBeAnAbsoluteIriEndingInSlashOrHash) {
