@@ -1,4 +1,5 @@
 // diplograph query: who met whom, and the relation between two states.
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -206,6 +207,83 @@ int timeline(const std::vector<std::string>& args) {
   return ok;
 }
 
+// "-2.5:7" -> [-2.5, 7]; either side may be empty (open).
+void goldstein_range(const std::string& text, EventsOptions& o) {
+  const auto colon = text.find(':');
+  const auto bad = [&] {
+    return po::error("--goldstein takes MIN:MAX, numbers from -10 to 10 (either may be left out), not \"" +
+                     text + "\"");
+  };
+  if (colon == std::string::npos) throw bad();
+  for (const auto& [part, slot] : {std::pair{text.substr(0, colon), &o.goldstein_min},
+                                   std::pair{text.substr(colon + 1), &o.goldstein_max}}) {
+    if (part.empty()) continue;
+    char* end = nullptr;
+    const double v = std::strtod(part.c_str(), &end);
+    if (end != part.c_str() + part.size() || v < -10 || v > 10) throw bad();
+    *slot = v;
+  }
+}
+
+void check_events_options(EventsOptions& o, const std::vector<std::string>& quads,
+                          const std::string& goldstein) {
+  for (const auto& q : quads) {
+    if (q.size() != 1 || q[0] < '1' || q[0] > '4')
+      throw po::error(
+          "--quad-class takes 1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or "
+          "4 (material conflict), not \"" +
+          q + "\"");
+    o.quad_classes.push_back(q[0] - '0');
+  }
+  for (const auto& c : o.cameo) {
+    if (c.empty() || c.size() > 4 || c.find_first_not_of("0123456789") != std::string::npos)
+      throw po::error("--cameo takes the digits a CAMEO code starts with (04, 042, 1823), not \"" + c + "\"");
+  }
+  if (!goldstein.empty()) goldstein_range(goldstein, o);
+}
+
+int events(const std::vector<std::string>& args) {
+  EventsOptions o;
+  std::string level = "person", goldstein;
+  std::vector<std::string> quads;
+  Common c;
+  po::options_description opts("query events options");
+  // clang-format off
+  opts.add_options()
+    ("actor", po::value(&o.actor), "events this actor took part in (IRI, code, Wikidata item, label, part of a label)")
+    ("with", po::value(&o.with), "and this one")
+    ("level", po::value(&level)->default_value(level), "person, or state: the states' officials count for them")
+    ("since", po::value(&o.since), "on or after this date")
+    ("until", po::value(&o.until), "on or before this date")
+    ("type", po::value(&o.types), "only events of this class and its subclasses; repeatable")
+    ("cameo", po::value(&o.cameo), "only CAMEO codes starting with these digits (04: consult); repeatable")
+    ("quad-class", po::value(&quads), "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                                      "4 material conflict; repeatable")
+    ("goldstein", po::value(&goldstein), "only Goldstein scores in MIN:MAX (-10 to 10; -10:-5, 5:)");
+  // clang-format on
+  c.add(opts);
+  po::variables_map vm;
+  if (!parse(args,
+             "diplograph query events [--actor A] [--with B] [--level person|state] [--since DATE] [--until "
+             "DATE] "
+             "[--type CLASS]... [--cameo PREFIX]... [--quad-class 1|2|3|4]... [--goldstein MIN:MAX] GRAPH...",
+             opts, "graph", vm))
+    return ok;
+  if (level != "person" && level != "state")
+    throw po::error("--level takes person or state, not \"" + level + "\"");
+  o.state_level = level == "state";
+  check_date(o.since, "since");
+  check_date(o.until, "until");
+  check_events_options(o, quads, goldstein);
+  const auto format = c.table_format();
+  Store store(index_spo);
+  if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::events)) return bad_input;
+  const auto a = questions_in_memory(store)->events(o);
+  print_notes(a.notes);
+  write_table(std::cout, select_columns(to_table(a), c.column_list()), format);
+  return ok;
+}
+
 }  // namespace
 
 int run_query(const std::vector<std::string>& args) {
@@ -216,18 +294,21 @@ int run_query(const std::vector<std::string>& args) {
     if (what == "relation") return relation(rest);
     if (what == "path") return path(rest);
     if (what == "timeline") return timeline(rest);
+    if (what == "events") return events(rest);
     if (what == "--help" || what == "-h") {
       std::cout << "usage: diplograph query QUESTION [OPTIONS] GRAPH...\n\n"
                    "questions:\n"
                    "  met       who met whom, when and how (--format table, csv, json, dot)\n"
                    "  relation  the level of representation between two states, and its history\n"
                    "  path      the shortest chain of meetings between two actors\n"
-                   "  timeline  everything an actor took part in\n\n"
+                   "  timeline  everything an actor took part in\n"
+                   "  events    every event with its CAMEO code, quad class and Goldstein score\n\n"
                    "`diplograph query QUESTION --help` describes each question's options.\n";
       return static_cast<int>(ok);
     }
-    throw po::error(what.empty() ? "query needs a question: met, relation, path or timeline"
-                                 : "unknown query \"" + what + "\" (met, relation, path or timeline)");
+    throw po::error(what.empty()
+                        ? "query needs a question: met, relation, path, timeline or events"
+                        : "unknown query \"" + what + "\" (met, relation, path, timeline or events)");
   });
 }
 

@@ -44,6 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ask([&] { (void)query_relation(index, {"AFG", "PAK", "2025-06"}); });
   ask([&] { (void)query_timeline(index, "a", "", ""); });
   ask([&] { (void)query_path(index, "a", "e", 4); });
+  ask([&] { (void)query_events(index, {}); });
   (void)validate(store);
   return 0;
 }

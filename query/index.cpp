@@ -26,7 +26,7 @@ struct Subject {
   NodeId node = 0;
   std::vector<NodeId> types, parts, children;
   std::vector<std::string_view> labels, notations, sectors;
-  std::string_view date, end_date, source;
+  std::string_view date, end_date, source, cameo, quad, goldstein;
   NodeId represents = 0, sending = 0, receiving = 0, level = 0, previous = 0, status = 0;
 
   void clear(NodeId n) {  // keeps the vectors' capacity
@@ -37,7 +37,7 @@ struct Subject {
     labels.clear();
     notations.clear();
     sectors.clear();
-    date = end_date = source = {};
+    date = end_date = source = cameo = quad = goldstein = {};
     represents = sending = receiving = level = previous = status = 0;
   }
 };
@@ -59,9 +59,9 @@ class Builder {
 
   void read() {
     std::vector<NodeId> predicates;
-    for (NodeId p :
-         {s_.type, s_.participant, s_.date, s_.end_date, s_.source, s_.label, s_.notation, s_.represents,
-          s_.sector, s_.relation_change, s_.sending, s_.receiving, s_.level, s_.previous_level, s_.status}) {
+    for (NodeId p : {s_.type, s_.participant, s_.date, s_.end_date, s_.source, s_.label, s_.notation,
+                     s_.represents, s_.sector, s_.relation_change, s_.sending, s_.receiving, s_.level,
+                     s_.previous_level, s_.status, s_.cameo_code, s_.quad_class, s_.goldstein}) {
       if (p) predicates.push_back(p);
     }
     s_.src.scan(predicates, [&](NodeId subj, NodeId p, NodeId o) {
@@ -95,6 +95,8 @@ class Builder {
       cur_.notations.push_back(text());
     } else if (p == s_.sector) {
       cur_.sectors.push_back(text());
+    } else if (p == s_.cameo_code || p == s_.quad_class || p == s_.goldstein) {
+      first(p == s_.cameo_code ? cur_.cameo : p == s_.quad_class ? cur_.quad : cur_.goldstein, text());
     } else if (p == s_.relation_change) {
       cur_.children.push_back(o);
     } else {
@@ -120,8 +122,14 @@ class Builder {
 
   // Records the subject as an event if it is one.
   bool event() {
-    EventIndex::Impl::Event e{cur_.node, cur_.date, cur_.end_date, cur_.source,
-                              cur_.labels.empty() ? std::string_view() : cur_.labels.front()};
+    EventIndex::Impl::Event e{cur_.node,
+                              cur_.date,
+                              cur_.end_date,
+                              cur_.source,
+                              cur_.labels.empty() ? std::string_view() : cur_.labels.front(),
+                              cur_.cameo,
+                              cur_.quad,
+                              cur_.goldstein};
     const std::size_t classes = x_.event_classes.values.size();
     for (NodeId t : cur_.types) {
       const auto r = rank_.find(t);

@@ -48,8 +48,9 @@ struct EventIndex::Impl {
   struct Event {
     NodeId node = 0;
     std::string_view date, end_date, source, label;
-    Id type = no_id;           ///< the most specific class, as a place in schema.events
-    bool interaction = false;  ///< typed with dg:Interaction or below it
+    std::string_view cameo, quad, goldstein;  ///< coded-event values, where loaded (query events)
+    Id type = no_id;                          ///< the most specific class, as a place in schema.events
+    bool interaction = false;                 ///< typed with dg:Interaction or below it
   };
 
   /// One change of representation: a subject with a sending and a receiving state and a status.
@@ -98,5 +99,9 @@ struct EventIndex::Impl {
   std::vector<Change> changes;
   std::unordered_map<std::pair<NodeId, NodeId>, std::vector<std::uint32_t>, PairHash> changes_between;
 };
+
+/// The event classes named by --type (IRI, dg:Local, a local name in any case), with every
+/// class below them; UsageError listing the classes there are for an unknown one.
+std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::string>& types);
 
 }  // namespace diplograph

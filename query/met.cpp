@@ -46,6 +46,8 @@ NodeId event_class(const Schema& schema, const std::string& t) {
   throw UsageError("unknown event class \"" + t + "\" (--type takes one of: " + list + ")");
 }
 
+}  // namespace
+
 std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::string>& types) {
   std::vector<NodeId> out;
   for (const auto& t : types) {
@@ -54,6 +56,8 @@ std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::str
   }
   return out;
 }
+
+namespace {
 
 // How often each pair met, first and last.
 struct PairCount {

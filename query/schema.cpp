@@ -26,6 +26,8 @@ const std::vector<std::string>& predicates_for(Question q) {
   static const std::vector<std::string> relation =
       make(true,
            {"relationChange", "sendingState", "receivingState", "level", "previousLevel", "status", "topic"});
+  static const std::vector<std::string> events =
+      make(true, {"cameoCode", "quadClass", "goldstein", "sourceRecord", "cameoRoot"});
   static const std::vector<std::string> everything;
   switch (q) {
   case Question::met:
@@ -36,6 +38,8 @@ const std::vector<std::string>& predicates_for(Question q) {
     return counts;
   case Question::relation:
     return relation;
+  case Question::events:
+    return events;
   case Question::everything:
     break;
   }
@@ -74,6 +78,11 @@ Schema::Schema(const QuadSource& quads) : src(quads) {
   previous_level = dg("previousLevel");
   status = dg("status");
   sector = dg("sector");
+  cameo_code = dg("cameoCode");
+  quad_class = dg("quadClass");
+  goldstein = dg("goldstein");
+  source_record = dg("sourceRecord");
+  cameo_root = dg("cameoRoot");
   state_class = dg("State");
   if (sub_class_of) {  // one pass: a store need not index statements by object for this
     src.scan({sub_class_of}, [&](NodeId sub, NodeId, NodeId super) { children_[super].push_back(sub); });

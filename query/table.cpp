@@ -271,6 +271,15 @@ Table to_table(const Answer<ActorRow>& a) {
                   });
 }
 
+Table to_table(const Answer<EventRow>& a) {
+  return table_of({"date", "event", "type", "cameo", "quad_class", "goldstein", "label", "participants",
+                   "source", "records"},
+                  a, [](const EventRow& r) -> std::vector<std::string> {
+                    return {r.date,      r.event, r.type,         r.cameo,  r.quad_class,
+                            r.goldstein, r.label, r.participants, r.source, r.records};
+                  });
+}
+
 Table to_table(const Answer<StatRow>& a) {
   return table_of({"measure", "key", "value"}, a, [](const StatRow& r) -> std::vector<std::string> {
     return {r.measure, r.key, r.value};

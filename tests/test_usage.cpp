@@ -158,7 +158,7 @@ TEST(Usage, EveryErrorOfAQuestionNamesTheValidValues) {
   expect_error(run("query relation --between AFG --and PAK --format dot " + samples_graph()), 1,
                "--format takes table, csv or json, not \"dot\"");
   expect_error(run("query meet " + samples_graph()), 1,
-               "unknown query \"meet\" (met, relation, path or timeline)");
+               "unknown query \"meet\" (met, relation, path, timeline or events)");
   expect_error(run("query met --since 2019-13 " + samples_graph()), 1,
                "--since takes YYYY-MM-DD, YYYY-MM or YYYY, not \"2019-13\"");
 }

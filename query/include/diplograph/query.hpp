@@ -99,6 +99,12 @@ struct ActorRow {
   bool operator==(const ActorRow&) const = default;
 };
 
+/// One event of any class, with its coded values (`query events`).
+struct EventRow {
+  std::string date, event, type, cameo, quad_class, goldstein, label, participants, source, records;
+  bool operator==(const EventRow&) const = default;
+};
+
 /// One measure of `stats`.
 struct StatRow {
   std::string measure, key, value;
@@ -123,6 +129,7 @@ struct Answer {
 [[nodiscard]] Table to_table(const Answer<TimelineRow>& a);
 [[nodiscard]] Table to_table(const Answer<ActorRow>& a);
 [[nodiscard]] Table to_table(const Answer<StatRow>& a);
+[[nodiscard]] Table to_table(const Answer<EventRow>& a);
 
 /// A Graphviz graph of who met whom: one node per actor, edges weighted by meetings.
 void write_dot(std::ostream& out, const std::vector<MetRow>& met);
@@ -142,7 +149,8 @@ class Schema {
 
   const QuadSource& src;
   NodeId type, label, sub_class_of, participant, represents, date, end_date, source, topic, notation,
-      relation_change, sending, receiving, level, previous_level, status, same_as, sector;
+      relation_change, sending, receiving, level, previous_level, status, same_as, sector, cameo_code,
+      quad_class, goldstein, source_record, cameo_root;
   std::vector<NodeId> interactions;                     ///< dg:Interaction and everything below it
   std::vector<NodeId> events;                           ///< dg:Event and everything below it
   std::vector<NodeId> actors;                           ///< dg:Actor and everything below it
@@ -196,7 +204,7 @@ class EventIndex {
 
 /// The predicates each question reads (sorted IRIs): a graph loaded for a query need hold no
 /// more. Empty means everything.
-enum class Question : std::uint8_t { met, met_count, relation, path, timeline, everything };
+enum class Question : std::uint8_t { met, met_count, relation, path, timeline, events, everything };
 [[nodiscard]] const std::vector<std::string>& predicates_for(Question q);
 /// Makes a load keep only what question `q` reads: statements with its predicates, less the
 /// rdf:type statements of participation records, places and missions, which no question reads.
@@ -285,6 +293,29 @@ struct TimelineOptions {
 [[nodiscard]] Answer<TimelineRow> query_timeline(const QuadSource& src, std::string_view actor,
                                                  std::string_view since, std::string_view until);
 
+// ------------------------------------------------------------------------- every event
+
+struct EventsOptions {
+  std::string actor;  ///< events this actor took part in (its state's officials too at state level)
+  std::string with;   ///< and this one
+  std::string since;
+  std::string until;
+  std::vector<std::string> types;  ///< classes, any case; subclasses count
+  std::vector<std::string> cameo;  ///< CAMEO code prefixes ("04" keeps 040-046)
+  std::vector<int> quad_classes;   ///< 1 verbal cooperation .. 4 material conflict
+  std::optional<double> goldstein_min, goldstein_max;
+  bool state_level = false;
+};
+
+/// The quad class of a CAMEO root code ("01".."20"): 1 verbal cooperation (01-05), 2 material
+/// cooperation (06-09), 3 verbal conflict (10-14), 4 material conflict (15-20); 0 for none.
+[[nodiscard]] int quad_class_of_root(std::string_view cameo);
+
+/// Every event, of any class, by date then IRI: `date,event,type,cameo,quad_class,goldstein,
+/// label,participants,source,records`. The quad class is the event's own (GDELT's QuadClass),
+/// else its CAMEO code's, else its class's `dg:cameoRoot` in the ontology.
+[[nodiscard]] Answer<EventRow> query_events(const EventIndex& index, const EventsOptions& opts);
+
 // ------------------------------------------------------------------------- one interface, many answerers
 
 struct PathOptions {
@@ -306,6 +337,7 @@ class Questions {
   [[nodiscard]] virtual Answer<PathHop> path(const PathOptions& opts) const = 0;
   [[nodiscard]] virtual Answer<TimelineRow> timeline(const TimelineOptions& opts) const = 0;
   [[nodiscard]] virtual Answer<ActorRow> actors(std::string_view search) const = 0;
+  [[nodiscard]] virtual Answer<EventRow> events(const EventsOptions& opts) const = 0;
 };
 
 /// The questions answered in memory: an EventIndex of `src`, built once (`src` must outlive it,
