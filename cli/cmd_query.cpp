@@ -52,6 +52,13 @@ void print_notes(const std::vector<std::string>& notes) {
   for (const auto& n : notes) std::cerr << "diplograph: note: " << n << '\n';
 }
 
+// --level: person (false) or state (true); anything else is a usage error naming both.
+bool state_level(const std::string& level) {
+  if (level != "person" && level != "state")
+    throw po::error("--level takes person or state, not \"" + level + "\"");
+  return level == "state";
+}
+
 void check_date(const std::string& d, const char* option) {
   if (d.empty()) return;
   if (date_datatype(d).empty())  // the record format's own date check
@@ -78,9 +85,7 @@ int met(const std::vector<std::string>& args) {
   c.add(opts, "table, csv, json, or dot (a Graphviz graph of who met whom)");
   po::variables_map vm;
   if (!parse(args, "diplograph query met [OPTIONS] GRAPH...", opts, "graph", vm)) return ok;
-  if (level != "person" && level != "state")
-    throw po::error("--level takes person or state, not \"" + level + "\"");
-  m.state_level = level == "state";
+  m.state_level = state_level(level);
   check_date(m.since, "since");
   check_date(m.until, "until");
   const bool dot = c.format == "dot";
@@ -193,9 +198,7 @@ int timeline(const std::vector<std::string>& args) {
              opts, "graph", vm)) {
     return ok;
   }
-  if (level != "person" && level != "state")
-    throw po::error("--level takes person or state, not \"" + level + "\"");
-  o.state_level = level == "state";
+  o.state_level = state_level(level);
   check_date(o.since, "since");
   check_date(o.until, "until");
   const auto format = c.table_format();
@@ -269,9 +272,7 @@ int events(const std::vector<std::string>& args) {
              "[--type CLASS]... [--cameo PREFIX]... [--quad-class 1|2|3|4]... [--goldstein MIN:MAX] GRAPH...",
              opts, "graph", vm))
     return ok;
-  if (level != "person" && level != "state")
-    throw po::error("--level takes person or state, not \"" + level + "\"");
-  o.state_level = level == "state";
+  o.state_level = state_level(level);
   check_date(o.since, "since");
   check_date(o.until, "until");
   check_events_options(o, quads, goldstein);
