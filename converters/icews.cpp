@@ -218,7 +218,7 @@ class IcewsReader : public RecordReader {
   // The kind of an ICEWS actor, from the evidence its row carries (README, "ICEWS actor kinds"):
   // a country's own name is the state; a region's name a dg:Region; "Foreign Affairs (Bangladesh)"
   // an agent of its country, a body or a group of people; any other name a person when it reads
-  // as a person's name and the row gives the actor a sector or a country, else an organization.
+  // as a person's name, else an organization (or, with neither country nor sector, an actor).
   void actor(const char* side, EventRecord& rec) const {
     const std::string prefix(side);
     const std::string_view name = get(prefix + " Name");
@@ -245,27 +245,26 @@ class IcewsReader : public RecordReader {
 
   // "Executive,Foreign Ministry,Government": sorted, each once.
   static std::vector<std::string_view> split_sectors(std::string_view list) {
-    std::vector<std::string_view> out;
-    while (!list.empty()) {
-      const auto comma = list.find(',');
-      if (const auto s = list.substr(0, comma); !s.empty()) out.push_back(s);
-      list.remove_prefix(comma == std::string_view::npos ? list.size() : comma + 1);
-    }
+    auto out = split(list, ",");
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
 
-  static std::vector<std::string_view> words_of(std::string_view name) {
+  // The non-empty runs of `text` between any of the `separators`.
+  static std::vector<std::string_view> split(std::string_view text, std::string_view separators) {
     std::vector<std::string_view> out;
     std::size_t start = 0;
-    for (std::size_t i = 0; i <= name.size(); ++i) {
-      if (i < name.size() && std::string_view(" /,-").find(name[i]) == std::string_view::npos) continue;
-      if (i > start) out.push_back(name.substr(start, i - start));
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i < text.size() && separators.find(text[i]) == std::string_view::npos) continue;
+      if (i > start) out.push_back(text.substr(start, i - start));
       start = i + 1;
     }
     return out;
   }
+
+  // The words a name's kind is read from ("Military Personnel - Special" -> Military, ...).
+  static std::vector<std::string_view> words_of(std::string_view name) { return split(name, " /,-"); }
 
   // "Government" is a body; "Government Official", "Military Personnel", "Citizen" are people.
   std::string agent_kind(std::string_view agent) const {
@@ -298,13 +297,7 @@ class IcewsReader : public RecordReader {
   static bool reads_as_person(std::string_view name) {
     static constexpr std::array<std::string_view, 13> kParticles{"de", "da", "di", "van", "von", "der", "del",
                                                                  "la", "le", "al", "bin", "ibn", "of"};
-    std::vector<std::string_view> words;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= name.size(); ++i) {
-      if (i < name.size() && name[i] != ' ') continue;
-      if (i > start) words.push_back(name.substr(start, i - start));
-      start = i + 1;
-    }
+    const auto words = split(name, " ");  // hyphens kept: "al-Assad", "Kim Jong-Un"
     if (words.size() < 2 || words.size() > 6) return false;
     for (auto w : words) {
       const auto first = static_cast<unsigned char>(w[0]);
