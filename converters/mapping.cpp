@@ -1,5 +1,6 @@
 // The one mapping from event records to triples under the ontology.
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "diplograph/convert.hpp"
@@ -36,9 +37,8 @@ struct Terms {
               source_record = dg("sourceRecord"), relation_change = dg("relationChange"),
               mission = dg("mission"), sending = dg("sendingState"), receiving = dg("receivingState"),
               level = dg("level"), previous_level = dg("previousLevel"), status = dg("status"),
-              c_participation = dg("Participation"), c_state = dg("State"), c_person = dg("Person"),
-              c_org = dg("Organization"), c_place = dg("Place"), c_mission = dg("Mission"),
-              c_actor = dg("Actor"), quad_class = dg("quadClass"), num_mentions = dg("numMentions"),
+              c_participation = dg("Participation"), c_state = dg("State"), c_place = dg("Place"),
+              c_mission = dg("Mission"), quad_class = dg("quadClass"), num_mentions = dg("numMentions"),
               avg_tone = dg("avgTone"), story_id = dg("storyId"), source_name = dg("sourceName"),
               sector = dg("sector"), c_change = dg("RelationChange");
 };
@@ -147,25 +147,28 @@ std::string Mapper::graph_iri(std::string_view source_name) const {
 
 namespace {
 
-std::string_view kind_folder(std::string_view kind) {
-  if (kind == "organization") return "org/";
-  if (kind == "actor") return "actor/";
-  if (kind == "region") return "region/";
-  return "person/";
-}
+// Each kind of actor: the folder its IRIs are minted under and its class.
+struct ActorKind {
+  std::string_view kind, folder, cls;
+};
 
-std::string_view kind_class(std::string_view kind) {
-  if (kind == "organization") return "Organization";
-  if (kind == "actor") return "Actor";
-  if (kind == "region") return "Region";
-  return "Person";
+constexpr std::array<ActorKind, 4> kKinds{{{"person", "person/", "Person"},
+                                           {"organization", "org/", "Organization"},
+                                           {"actor", "actor/", "Actor"},
+                                           {"region", "region/", "Region"}}};
+
+const ActorKind& kind_of(std::string_view kind) {
+  for (const auto& k : kKinds) {
+    if (k.kind == kind) return k;
+  }
+  return kKinds[0];  // a record's participant is a person unless it says otherwise
 }
 
 }  // namespace
 
 std::string Mapper::actor_iri(const Participant& p) const {
   if (p.kind == "state") return state_iri(p.state);
-  const std::string kind(kind_folder(p.kind));
+  const std::string kind(kind_of(p.kind).folder);
   if (!p.id.empty()) return opts_.base + kind + text::percent_encode(p.id, "-_.~/");
   const std::string state = p.state.empty() ? std::string() : p.state + "/";
   return opts_.base + kind + state + segment(slug(p.name));
@@ -212,7 +215,7 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
   if (!first_time(graph, iri)) return;
   const auto& t = terms();
   Out out(sink_, graph);
-  out.iri(iri, t.type, dg(kind_class(p.kind)));
+  out.iri(iri, t.type, dg(kind_of(p.kind).cls));
   out.lit(iri, t.label, p.name);
   if (!p.state.empty()) out.iri(iri, t.represents, state_iri(p.state));
   out.lit(iri, t.actor_code, p.actor_code);
