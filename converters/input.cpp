@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <streambuf>
@@ -149,27 +150,33 @@ class BufStream : public InputStream {
 
 enum class Packing : std::uint8_t { plain, compressed, zip };
 
+// The names compressed files end in (libarchive's filters read each).
+constexpr std::array<std::string_view, 4> kCompressed{".gz", ".bz2", ".xz", ".zst"};
+
+bool compressed_magic(std::string_view magic) {
+  const bool bzip2 = magic.size() > 3 && magic.starts_with("BZh") && magic[3] >= '1' && magic[3] <= '9';
+  return bzip2 || magic.starts_with("\x1F\x8B") ||
+         magic.starts_with(
+             "\xFD"
+             "7zXZ") ||
+         magic.starts_with("\x28\xB5\x2F\xFD");
+}
+
 // By the first bytes, else by the name (a file named .gz that is not gzip is then reported).
 Packing packing_of(std::string_view path, std::string_view magic) {
   if (magic.starts_with("PK\x03\x04") || magic.starts_with("PK\x05\x06")) return Packing::zip;
-  for (std::string_view m : {std::string_view("\x1F\x8B"), std::string_view("BZh9"),
-                             std::string_view("\xFD"
-                                              "7zXZ"),
-                             std::string_view("\x28\xB5\x2F\xFD")}) {
-    if (magic.starts_with(m)) return Packing::compressed;
-  }
+  if (compressed_magic(magic)) return Packing::compressed;
   const std::string p = text::ascii_lower(path);
   if (p.ends_with(".zip")) return Packing::zip;
-  for (std::string_view ext : {".gz", ".bz2", ".xz", ".zst"}) {
-    if (p.ends_with(ext)) return Packing::compressed;
-  }
-  return Packing::plain;
+  const bool named =
+      std::any_of(kCompressed.begin(), kCompressed.end(), [&](auto ext) { return p.ends_with(ext); });
+  return named ? Packing::compressed : Packing::plain;
 }
 
 // "x.export.CSV.gz" -> "x.export.CSV"
 std::string without_compression(std::string_view name) {
   const std::string lower = text::ascii_lower(name);
-  for (std::string_view ext : {".gz", ".bz2", ".xz", ".zst"}) {
+  for (std::string_view ext : kCompressed) {
     if (lower.ends_with(ext)) return std::string(name.substr(0, name.size() - ext.size()));
   }
   return std::string(name);

@@ -61,6 +61,18 @@ TEST(Packed, ZipAndGzipOfEachRealFileGiveTheSameStatementsAsThePlainFile) {
   }
 }
 
+// Packing is told by the first bytes, whatever the name: a bzip2 stream of any block size.
+TEST(Packed, CompressionIsToldByContentNotOnlyByName) {
+  const std::string dir = test::scratch("magic");
+  for (const std::string level : {"-1", "-9"}) {
+    ASSERT_EQ(shell("bzip2 " + level + " -c " + icews() + " > " + dir + "/events.dat"), 0);
+    const auto r =
+        run("convert --no-progress -f icews -t ntriples " + dir + "/events.dat -o " + dir + "/out.nt", dir);
+    EXPECT_EQ(r.status, 0) << level << ": " << r.err;
+    EXPECT_NE(r.err.find("3705 records read"), std::string::npos) << level << ": " << r.err;
+  }
+}
+
 TEST(Packed, EveryMemberOfAZipIsReadInTurn) {
   const std::string dir = test::scratch("members");
   ASSERT_EQ(shell("cd " + dir + " && zip -qj all.zip " + gdelt(kGdelt[0]) + " " + gdelt(kGdelt[1])), 0);
