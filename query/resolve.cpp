@@ -138,10 +138,12 @@ std::size_t closest(std::string_view needle, std::string_view label) {
   return best;
 }
 
-unsigned match(std::string_view needle, std::string_view label) {
+// `fuzzy`: misspellings too (edit distances for every label: only when they are wanted).
+unsigned match(std::string_view needle, std::string_view label, bool fuzzy) {
   if (label == needle) return 0;
   if ((" " + std::string(label) + " ").find(" " + std::string(needle) + " ") != std::string::npos) return 1;
   if (needle.size() >= 3 && label.find(needle) != std::string_view::npos) return 2;
+  if (!fuzzy) return kNoMatch;
   const std::size_t limit = std::max<std::size_t>(1, needle.size() / 4);
   const std::size_t d = closest(needle, label);
   return d <= limit ? 3 + static_cast<unsigned>(d) : kNoMatch;
@@ -153,10 +155,10 @@ struct Scored {
 };
 
 // Every eligible actor's best score over its labels (actors that do not match left out).
-std::vector<Scored> score_all(const Impl& x, std::string_view needle, bool states) {
+std::vector<Scored> score_all(const Impl& x, std::string_view needle, bool states, bool fuzzy) {
   std::vector<unsigned> best(x.actor_node.size(), kNoMatch);
   for (const auto& [a, label] : x.labels) {
-    if (eligible(x, a, states)) best[a] = std::min(best[a], match(needle, normalise_name(label)));
+    if (eligible(x, a, states)) best[a] = std::min(best[a], match(needle, normalise_name(label), fuzzy));
   }
   std::vector<Scored> out;
   for (Id a = 0; a < best.size(); ++a) {
@@ -201,8 +203,8 @@ std::vector<Id> with_score(const std::vector<Scored>& scored, unsigned score) {
   return out;
 }
 
-[[noreturn]] void nothing_matches(const Impl& x, std::string_view name, std::vector<Scored> scored,
-                                  bool states) {
+[[noreturn]] void nothing_matches(const Impl& x, std::string_view name, bool states) {
+  auto scored = score_all(x, normalise_name(name), states, true);  // only the misspellings are left
   std::erase_if(scored, [](const Scored& s) { return s.score < 3; });
   rank(x, scored);
   std::string msg =
@@ -237,13 +239,13 @@ NodeId resolve(const Impl& x, std::string_view name, bool states) {
   }
   if (!exact.empty()) return one_of(x, exact, name);
   const std::string needle = normalise_name(name);
-  const auto scored = score_all(x, needle, states);
+  const auto scored = score_all(x, needle, states, false);
   if (auto same = with_score(scored, 0); !same.empty()) return one_of(x, same, name);
   if (const Country* c = Countries::builtin().by_name(name)) {
     if (const Id a = state_with_code(x, c->iso3); a != no_id) return x.actor_node[a];
   }
   if (auto part = with_score(scored, 1); !part.empty()) return one_of(x, part, name);
-  nothing_matches(x, name, scored, states);
+  nothing_matches(x, name, states);
 }
 
 }  // namespace
@@ -264,7 +266,7 @@ Answer<ActorRow> query_actors(const EventIndex& index, std::string_view search) 
       if (x.actor_typed[a]) found.push_back({a, 0});
     }
   } else {
-    found = score_all(x, normalise_name(search), false);
+    found = score_all(x, normalise_name(search), false, true);
     try {  // what --actor would take first, whatever its score
       const Id named = x.actor(resolve(x, search, false));
       for (auto& s : found) s.score = s.actor == named ? 0 : s.score + 1;
