@@ -2,6 +2,7 @@
 // of the statements the questions use (grouped by subject), and kept in dense arrays so that a
 // question touches only what it asks about.
 #include "query/index.hpp"
+#include "diplograph/vocab.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -226,11 +227,7 @@ class Builder {
     std::sort(by_iri.begin(), by_iri.end(), [&](Id a, Id b) { return x_.actor_iri[a] < x_.actor_iri[b]; });
     x_.actor_rank.resize(by_iri.size());
     for (std::uint32_t i = 0; i < by_iri.size(); ++i) x_.actor_rank[by_iri[i]] = i;
-    for (NodeId c : s_.events) {
-      const std::string_view iri = s_.src.text(c);
-      const auto cut = iri.find_last_of("#/");
-      x_.class_names.push_back(cut == std::string_view::npos ? iri : iri.substr(cut + 1));
-    }
+    for (NodeId c : s_.events) x_.class_names.push_back(local_name(s_.src.text(c)));
     invert(x_.participants, x_.actor_events);
     Rows represents;
     for (Id r : x_.actor_represents) {

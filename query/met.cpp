@@ -18,12 +18,6 @@ namespace {
 
 using Event = EventIndex::Impl::Event;
 
-// The local name of an IRI ("https://...#PhoneCall" -> "PhoneCall").
-std::string_view local_name(std::string_view iri) {
-  const auto cut = iri.find_last_of("#/");
-  return cut == std::string_view::npos ? iri : iri.substr(cut + 1);
-}
-
 bool same_letters(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "diplograph/query.hpp"
+#include "diplograph/vocab.hpp"
 #include "query/index.hpp"
 
 namespace diplograph {
@@ -20,8 +21,7 @@ std::string notation(const Schema& s, NodeId n) {
   if (!n) return {};
   std::string_view v = s.src.value(n, s.notation);
   if (!v.empty()) return std::string(v);
-  std::string_view iri = s.src.term(n).value;
-  return std::string(iri.substr(iri.find_last_of("#/") + 1));
+  return std::string(local_name(s.src.term(n).value));
 }
 
 // The alpha-3 code of a state: its three-letter upper-case notation.

@@ -128,9 +128,7 @@ std::string_view Schema::type_name(NodeId node, const std::vector<NodeId>& class
     if (at != classes.end()) best = std::max(best, at - classes.begin());
   }
   if (best < 0) return {};
-  std::string_view iri = src.term(classes[static_cast<std::size_t>(best)]).value;
-  const auto cut = iri.find_last_of("#/");
-  return cut == std::string_view::npos ? iri : iri.substr(cut + 1);
+  return local_name(src.term(classes[static_cast<std::size_t>(best)]).value);
 }
 
 }  // namespace diplograph

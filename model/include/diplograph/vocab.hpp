@@ -27,6 +27,13 @@ inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id
   return out.append(space).append(local);
 }
 
+/// The local name of an IRI: what follows its last '#' or '/' ("...ontology#PhoneCall" ->
+/// "PhoneCall"); the whole IRI when it has neither.
+[[nodiscard]] inline std::string_view local_name(std::string_view iri) {
+  const auto cut = iri.find_last_of("#/");
+  return cut == std::string_view::npos ? iri : iri.substr(cut + 1);
+}
+
 /// Checks a date of the record format (YYYY-MM-DD, YYYY-MM, YYYY); returns its xsd datatype
 /// local name ("date", "gYearMonth", "gYear") or empty when malformed.
 [[nodiscard]] std::string_view date_datatype(std::string_view date);
