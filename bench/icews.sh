@@ -6,13 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
-build=build/release
-scripts/setup.sh --bench
-command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
-cmake -S . -B $build -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_TESTS=OFF >/dev/null
-cmake --build $build -j "$(nproc)" --target diplograph dg_generate >/dev/null
-work=${BENCH_DIR:-$(mktemp -d /tmp/diplograph-icews.XXXXXX)}
-mkdir -p "$work"
+source bench/lib.sh
+bench_setup icews diplograph dg_generate
 
 mkdir -p "$work/ordered" "$work/shuffled"
 $build/bench/dg_generate icews "$n" 2>"$work/pairs" >"$work/ordered/events.tab"

@@ -10,17 +10,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-200000}
-build=build/release
-scripts/setup.sh --bench
-command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
-cmake -S . -B $build -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_TESTS=OFF >/dev/null
-cmake --build $build -j "$(nproc)" >/dev/null
+source bench/lib.sh
+bench_setup bench
 if command -v node >/dev/null && [[ ! -d bench/node_modules/oxigraph ]]; then
   (cd bench && npm install --no-save --silent oxigraph >/dev/null 2>&1) || true
 fi
 dg=$build/diplograph
-work=${BENCH_DIR:-$(mktemp -d /tmp/diplograph-bench.XXXXXX)}
-mkdir -p "$work"
 
 declare -A secs mem
 measure() {  # measure NAME COMMAND... : wall seconds and peak RSS (MB) of one run; stdout kept
