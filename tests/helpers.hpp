@@ -1,6 +1,7 @@
 // Shared by the tests: collecting triples, canonical N-Triples, running the CLI.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -92,6 +93,14 @@ inline Run run(const std::string& args, const std::string& dir = scratch("run"))
   r.out = read(out);
   r.err = read(err);
   return r;
+}
+
+/// `diplograph convert INPUTS` into a scratch directory of its own; the Turtle file's path.
+inline std::string converted(const std::string& inputs, const std::string& name) {
+  const std::string dir = scratch("converted-" + name);
+  const auto r = run("convert --no-progress " + inputs + " -o " + dir + "/g.ttl", dir);
+  EXPECT_EQ(r.status, 0) << inputs << ": " << r.err;
+  return dir + "/g.ttl";
 }
 
 /// Everything one record reader makes of an input: records, diagnostics, warnings.

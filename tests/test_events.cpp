@@ -25,18 +25,11 @@ std::size_t lines_of(const std::string& csv) {
   return static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) - 1;  // less the header
 }
 
-std::string converted(const std::string& input, const std::string& name) {
-  const std::string dir = test::scratch("events-" + name);
-  const auto r = run("convert --no-progress " + input + " -o " + dir + "/g.ttl", dir);
-  EXPECT_EQ(r.status, 0) << r.err;
-  return dir + "/g.ttl";
-}
-
 // GDELT: events of a state (either actor's country), per quad class, as GDELT's QuadClass says.
 TEST(Events, GdeltStatesPerQuadClassMatchTheRawRows) {
   for (const std::string file : {"20150218230000.export.CSV", "20191024143000.export.CSV"}) {
     const std::string path = test::shared() + "/gdelt/" + file;
-    const std::string graph = converted(path, "gdelt");
+    const std::string graph = test::converted(path, "gdelt");
     const auto rows = rows_of(path);
     for (const std::string state : {"USA", "RUS", "CHN"}) {
       std::map<std::string, std::size_t> raw;  // quad class -> events
@@ -57,7 +50,7 @@ TEST(Events, GdeltStatesPerQuadClassMatchTheRawRows) {
 // and the quad class read from the CAMEO root.
 TEST(Events, IcewsConflictPerStateAndDayMatchesTheRawRows) {
   const std::string path = test::shared() + "/icews/events.2018.sample.tab";
-  const std::string graph = converted(path, "icews");
+  const std::string graph = test::converted(path, "icews");
   const auto rows = rows_of(path);
   for (const std::string country : {"Russian Federation", "United States", "Syria"}) {
     for (const std::string day : {"2018-06-01", "2018-06-02"}) {
@@ -81,7 +74,7 @@ TEST(Events, IcewsConflictPerStateAndDayMatchesTheRawRows) {
 
 TEST(Events, CameoPrefixesAndGoldsteinRangesFilter) {
   const std::string path = test::shared() + "/icews/events.2018.sample.tab";
-  const std::string graph = converted(path, "icews-codes");
+  const std::string graph = test::converted(path, "icews-codes");
   std::size_t fights = 0;  // CAMEO 19x: one-sided, never merged
   for (const auto& f : rows_of(path)) fights += f.size() > 6 && f[6].starts_with("19");
   auto r = run("query events --cameo 19 --format csv --columns cameo,goldstein " + graph);
@@ -104,7 +97,7 @@ TEST(Events, CameoPrefixesAndGoldsteinRangesFilter) {
 // ontology's dg:cameoRoot of its class (a phone call is CAMEO 041: verbal cooperation).
 TEST(Events, NativeRecordsEveryClassAndQuadClassFromTheOntology) {
   const std::string s = test::samples();
-  const std::string graph = converted(s + "/seed.jsonl " + s + "/meetings.jsonl", "native");
+  const std::string graph = test::converted(s + "/seed.jsonl " + s + "/meetings.jsonl", "native");
   std::size_t trump = 0;
   for (const auto& f : rows_of(s + "/meetings.jsonl"))
     trump += f[0].find("\"name\":\"Donald Trump\"") != std::string::npos;

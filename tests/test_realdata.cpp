@@ -408,12 +408,7 @@ namespace {
 
 // The ICEWS sample converted once for the name tests.
 const std::string& icews_graph() {
-  static const std::string path = [] {
-    const std::string dir = test::scratch("names");
-    const auto r = run("convert --no-progress " + icews() + " -o " + dir + "/icews.ttl", dir);
-    EXPECT_EQ(r.status, 0) << r.err;
-    return dir + "/icews.ttl";
-  }();
+  static const std::string path = test::converted(icews(), "names");
   return path;
 }
 

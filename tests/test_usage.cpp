@@ -11,27 +11,15 @@ namespace {
 using test::run;
 
 const std::string& samples_graph() {
-  static const std::string path = [] {
-    const std::string dir = test::scratch("usage");
-    const std::string s = test::samples();
-    const auto r = run("convert --no-progress " + s + "/seed.jsonl " + s + "/meetings.jsonl " + s +
-                           "/inter-korean.csv -o " + dir + "/s.ttl",
-                       dir);
-    EXPECT_EQ(r.status, 0) << r.err;
-    return dir + "/s.ttl";
-  }();
+  const std::string s = test::samples();
+  static const std::string path =
+      test::converted(s + "/seed.jsonl " + s + "/meetings.jsonl " + s + "/inter-korean.csv", "usage");
   return path;
 }
 
 const std::string& icews_graph() {
-  static const std::string path = [] {
-    const std::string dir = test::scratch("usage-icews");
-    const auto r =
-        run("convert --no-progress " + test::shared() + "/icews/events.2018.sample.tab -o " + dir + "/i.ttl",
-            dir);
-    EXPECT_EQ(r.status, 0) << r.err;
-    return dir + "/i.ttl";
-  }();
+  static const std::string path =
+      test::converted(test::shared() + "/icews/events.2018.sample.tab", "usage-icews");
   return path;
 }
 
