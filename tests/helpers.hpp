@@ -95,6 +95,12 @@ inline Run run(const std::string& args, const std::string& dir = scratch("run"))
   return r;
 }
 
+/// A run that failed with `status` and said `message` on stderr.
+inline void expect_error(const Run& r, int status, const std::string& message) {
+  EXPECT_EQ(r.status, status) << r.err;
+  EXPECT_NE(r.err.find(message), std::string::npos) << "stderr was: " << r.err;
+}
+
 /// `diplograph convert INPUTS` into a scratch directory of its own; the Turtle file's path.
 inline std::string converted(const std::string& inputs, const std::string& name) {
   const std::string dir = scratch("converted-" + name);

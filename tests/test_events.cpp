@@ -111,22 +111,15 @@ TEST(Events, NativeRecordsEveryClassAndQuadClassFromTheOntology) {
 
 TEST(Events, BadOptionsSayWhatTheyTake) {
   const std::string graph = test::samples() + "/../tests/golden/samples.nt";
-  auto r = run("query events --quad-class 5 " + graph);
-  EXPECT_EQ(r.status, 1);
-  EXPECT_NE(
-      r.err.find("--quad-class takes 1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) "
-                 "or 4 (material conflict), not \"5\""),
-      std::string::npos)
-      << r.err;
-  r = run("query events --goldstein 5:x " + graph);
-  EXPECT_EQ(r.status, 1);
-  EXPECT_NE(
-      r.err.find("--goldstein takes MIN:MAX, numbers from -10 to 10 (either may be left out), not \"5:x\""),
-      std::string::npos)
-      << r.err;
-  r = run("query events --cameo 04x " + graph);
-  EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("--cameo takes the digits a CAMEO code starts with"), std::string::npos) << r.err;
+  test::expect_error(
+      run("query events --quad-class 5 " + graph), 1,
+      "--quad-class takes 1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) "
+      "or 4 (material conflict), not \"5\"");
+  test::expect_error(
+      run("query events --goldstein 5:x " + graph), 1,
+      "--goldstein takes MIN:MAX, numbers from -10 to 10 (either may be left out), not \"5:x\"");
+  test::expect_error(run("query events --cameo 04x " + graph), 1,
+                     "--cameo takes the digits a CAMEO code starts with");
 }
 
 }  // namespace

@@ -23,10 +23,7 @@ const std::string& icews_graph() {
   return path;
 }
 
-void expect_error(const test::Run& r, int status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.err;
-  EXPECT_NE(r.err.find(message), std::string::npos) << "stderr was: " << r.err;
-}
+using test::expect_error;
 
 TEST(Usage, NumericOptionsAreCheckedNeverWrappedAround) {
   expect_error(run("query path --from Moon --to Putin --max-hops -1 " + samples_graph()), 1,
