@@ -31,9 +31,9 @@ int run_actors(const std::vector<std::string>& args) {
       words.erase(words.begin());
     }
     if (words.empty()) throw po::error("no GRAPH files");
-    Store store(index_spo);
-    if (!load_graphs(store, words, syntax, base, Question::met)) return bad_input;
-    Table t = to_table(questions_in_memory(store)->actors(search));
+    const auto loaded = load_questions(words, syntax, base, Question::met);
+    if (!loaded) return bad_input;
+    Table t = to_table(loaded->questions->actors(search));
     if (!limit.empty()) {
       const auto most = whole_number(limit, "limit", 1, 1000000000);
       if (t.rows.size() > most) t.rows.resize(most);

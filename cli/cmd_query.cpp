@@ -92,10 +92,9 @@ int met(const std::vector<std::string>& args) {
   const auto format = table_format(c.format);
   if (!dot && !format) throw po::error("--format takes table, csv, json or dot, not \"" + c.format + "\"");
   if (c.graphs.empty()) throw po::error("no GRAPH files");
-  Store store(index_spo);  // the questions look up through the EventIndex, not by object
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, count ? Question::met_count : Question::met))
-    return bad_input;
-  const auto questions = questions_in_memory(store);
+  const auto loaded = load_questions(c.graphs, c.syntax, c.base, count ? Question::met_count : Question::met);
+  if (!loaded) return bad_input;
+  const auto& questions = loaded->questions;
   if (count) {
     const auto a = questions->met_counts(m);
     print_notes(a.notes);
@@ -123,10 +122,10 @@ int relation(const std::vector<std::string>& args) {
     return ok;
   check_date(r.at, "at");
   const auto format = c.table_format();
-  Store store(index_spo);  // the questions look up through the EventIndex, not by object
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::relation)) return bad_input;
+  const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::relation);
+  if (!loaded) return bad_input;
   r.summary = format == TableFormat::table;
-  const RelationReport rep = questions_in_memory(store)->relation(r);
+  const RelationReport rep = loaded->questions->relation(r);
   write_table(std::cout, select_columns(to_table(rep.history), c.column_list()), format);
   if (format != TableFormat::table) return ok;
   auto section = [](const char* title, const Table& t) {
@@ -161,9 +160,9 @@ int path(const std::vector<std::string>& args) {
   const auto hops = static_cast<unsigned>(whole_number(max_hops, "max-hops", 0, 100));
   if (via != "any" && via != "person") throw po::error("--via takes any or person, not \"" + via + "\"");
   const auto format = c.table_format();
-  Store store(index_spo);  // the questions look up through the EventIndex, not by object
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::path)) return bad_input;
-  const auto t = questions_in_memory(store)->path({from, to, hops, via == "person"});
+  const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::path);
+  if (!loaded) return bad_input;
+  const auto t = loaded->questions->path({from, to, hops, via == "person"});
   print_notes(t.notes);
   if (t.rows.empty() && t.notes.empty()) {
     std::string hint = hops < 100 ? "--max-hops allows longer chains" : "";
@@ -202,9 +201,9 @@ int timeline(const std::vector<std::string>& args) {
   check_date(o.since, "since");
   check_date(o.until, "until");
   const auto format = c.table_format();
-  Store store(index_spo);  // the questions look up through the EventIndex, not by object
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::timeline)) return bad_input;
-  const auto t = questions_in_memory(store)->timeline(o);
+  const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::timeline);
+  if (!loaded) return bad_input;
+  const auto t = loaded->questions->timeline(o);
   print_notes(t.notes);
   write_table(std::cout, select_columns(to_table(t), c.column_list()), format);
   return ok;
@@ -277,9 +276,9 @@ int events(const std::vector<std::string>& args) {
   check_date(o.until, "until");
   check_events_options(o, quads, goldstein);
   const auto format = c.table_format();
-  Store store(index_spo);
-  if (!load_graphs(store, c.graphs, c.syntax, c.base, Question::events)) return bad_input;
-  const auto a = questions_in_memory(store)->events(o);
+  const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::events);
+  if (!loaded) return bad_input;
+  const auto a = loaded->questions->events(o);
   print_notes(a.notes);
   write_table(std::cout, select_columns(to_table(a), c.column_list()), format);
   return ok;

@@ -52,6 +52,14 @@ bool load_graphs(Store& store, const std::vector<std::string>& files, const std:
   return true;
 }
 
+std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs, const std::string& syntax,
+                                       const std::string& base, Question q) {
+  auto loaded = std::make_unique<Loaded>();
+  if (!load_graphs(loaded->store, graphs, syntax, base, q)) return nullptr;
+  loaded->questions = questions_in_memory(loaded->store);
+  return loaded;
+}
+
 std::uint64_t whole_number(const std::string& text, const std::string& option, std::uint64_t lo,
                            std::uint64_t hi) {
   std::uint64_t v = 0;

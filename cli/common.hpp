@@ -3,6 +3,7 @@
 
 #include <boost/program_options.hpp>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,18 @@ void report(const Diagnostic& d);
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
                  const std::string& base, Question question = Question::everything,
                  std::size_t* ontology_size = nullptr);
+
+/// The graphs loaded for a question, and the Questions that answer from them: the one place
+/// the command line picks a backend (today the in-memory index of a Sord store).
+struct Loaded {
+  Store store{index_spo};  // the questions look up through the EventIndex, not by object
+  std::unique_ptr<Questions> questions;
+};
+
+/// Loads what question `q` reads of the graphs; nullptr (errors reported) on bad input.
+[[nodiscard]] std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs,
+                                                     const std::string& syntax, const std::string& base,
+                                                     Question q);
 
 /// A whole-number option given as text, checked to lie in [lo, hi]; po::error naming the range
 /// otherwise (no wrap-around: "-1" is not 4294967295).
