@@ -1,6 +1,7 @@
 // diplograph query: who met whom, and the relation between two states.
 #include <cstdlib>
 #include <iostream>
+#include <type_traits>
 
 #include "cli/commands.hpp"
 #include "diplograph/convert.hpp"
@@ -52,6 +53,16 @@ void print_notes(const std::vector<std::string>& notes) {
   for (const auto& n : notes) std::cerr << "diplograph: note: " << n << '\n';
 }
 
+// Notes on stderr, rows on stdout: in `format`, or without one (who met whom) as Graphviz.
+template <class Row>
+void show(const Answer<Row>& a, const Common& c, std::optional<TableFormat> format) {
+  print_notes(a.notes);
+  if constexpr (std::is_same_v<Row, MetRow> || std::is_same_v<Row, MetCount>) {
+    if (!format) return write_dot(std::cout, a.rows);
+  }
+  write_table(std::cout, select_columns(to_table(a), c.column_list()), *format);
+}
+
 // --level: person (false) or state (true); anything else is a usage error naming both.
 bool state_level(const std::string& level) {
   if (level != "person" && level != "state")
@@ -94,18 +105,10 @@ int met(const std::vector<std::string>& args) {
   if (c.graphs.empty()) throw po::error("no GRAPH files");
   const auto loaded = load_questions(c.graphs, c.syntax, c.base, count ? Question::met_count : Question::met);
   if (!loaded) return bad_input;
-  const auto& questions = loaded->questions;
-  if (count) {
-    const auto a = questions->met_counts(m);
-    print_notes(a.notes);
-    if (dot) write_dot(std::cout, a.rows);
-    if (!dot) write_table(std::cout, select_columns(to_table(a), c.column_list()), *format);
-  } else {
-    const auto a = questions->met(m);
-    print_notes(a.notes);
-    if (dot) write_dot(std::cout, a.rows);
-    if (!dot) write_table(std::cout, select_columns(to_table(a), c.column_list()), *format);
-  }
+  if (count)
+    show(loaded->questions->met_counts(m), c, format);
+  else
+    show(loaded->questions->met(m), c, format);
   return ok;
 }
 
@@ -203,9 +206,7 @@ int timeline(const std::vector<std::string>& args) {
   const auto format = c.table_format();
   const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::timeline);
   if (!loaded) return bad_input;
-  const auto t = loaded->questions->timeline(o);
-  print_notes(t.notes);
-  write_table(std::cout, select_columns(to_table(t), c.column_list()), format);
+  show(loaded->questions->timeline(o), c, format);
   return ok;
 }
 
@@ -278,9 +279,7 @@ int events(const std::vector<std::string>& args) {
   const auto format = c.table_format();
   const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::events);
   if (!loaded) return bad_input;
-  const auto a = loaded->questions->events(o);
-  print_notes(a.notes);
-  write_table(std::cout, select_columns(to_table(a), c.column_list()), format);
+  show(loaded->questions->events(o), c, format);
   return ok;
 }
 
