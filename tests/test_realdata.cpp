@@ -73,6 +73,25 @@ TEST(Packed, CompressionIsToldByContentNotOnlyByName) {
   }
 }
 
+// Re-encoded as Windows tools write it: a byte order mark and CRLF line ends, then gzipped.
+TEST(Packed, ByteOrderMarkAndCrlfGiveTheSameGraph) {
+  for (const auto& [path, name] : std::vector<std::pair<std::string, std::string>>{
+           {icews(), "events.2018.sample.tab"}, {gdelt(kGdelt[1]), kGdelt[1]}}) {
+    const std::string dir = test::scratch("crlf");
+    std::string text = "\xEF\xBB\xBF";
+    for (char ch : test::read(path)) text += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
+    std::filesystem::create_directories(dir + "/windows");
+    test::write(dir + "/windows/" + name, text);
+    ASSERT_EQ(shell("gzip -k " + dir + "/windows/" + name), 0);
+    const auto a = run("convert --no-progress -t ntriples " + path + " -o " + dir + "/a.nt", dir);
+    const auto b =
+        run("convert --no-progress -t ntriples " + dir + "/windows/" + name + ".gz -o " + dir + "/b.nt", dir);
+    ASSERT_EQ(a.status, 0) << a.err;
+    ASSERT_EQ(b.status, 0) << b.err;
+    EXPECT_EQ(graph_of(dir + "/a.nt"), graph_of(dir + "/b.nt")) << name;
+  }
+}
+
 TEST(Packed, EveryMemberOfAZipIsReadInTurn) {
   const std::string dir = test::scratch("members");
   ASSERT_EQ(shell("cd " + dir + " && zip -qj all.zip " + gdelt(kGdelt[0]) + " " + gdelt(kGdelt[1])), 0);
