@@ -157,12 +157,9 @@ TEST(Usage, HelpNamesEveryOutputFormat) {
   EXPECT_NE(run("query timeline --help").out.find("table, csv, json"), std::string::npos);
 }
 
-// Each usage line of cli.md for a command diplograph offers: every option it names is in that
-// command's --help. (Commands of the contract not offered yet are listed, not checked.)
-TEST(Usage, HelpNamesEveryOptionOfTheContract) {
-  const std::string spec = test::read(std::string(SOURCE_DIR) + "/../shared/spec/cli.md");
-  ASSERT_FALSE(spec.empty());
-  std::istringstream in(spec);
+// The usage lines of a text ("    diplograph COMMAND [...]", continued on indented lines).
+std::vector<std::string> usage_lines(const std::string& text) {
+  std::istringstream in(text);
   std::vector<std::string> usages;
   for (std::string line; std::getline(in, line);) {
     if (line.starts_with("    diplograph ")) {
@@ -172,9 +169,18 @@ TEST(Usage, HelpNamesEveryOptionOfTheContract) {
       usages.back() += line;
     }
   }
-  ASSERT_GE(usages.size(), 10U);
-  const std::regex option("(--[a-z][a-z-]*|-[a-z])\\b");
+  return usages;
+}
+
+struct HelpCheck {
   std::size_t checked = 0;
+  std::vector<std::string> not_offered;
+};
+
+// Every option each usage line names is in its command's --help (`where` names the text).
+HelpCheck check_help(const std::vector<std::string>& usages, const std::string& where) {
+  const std::regex option("(--[a-z][a-z-]*|-[a-z])\\b");
+  HelpCheck out;
   for (const auto& usage : usages) {
     std::istringstream words(usage);
     std::string dg, cmd, sub;
@@ -183,16 +189,41 @@ TEST(Usage, HelpNamesEveryOptionOfTheContract) {
     const std::string command = cmd + (sub.empty() ? "" : " " + sub);
     const auto help = run(command + " --help");
     if (help.status != 0) {
-      std::cout << "not offered yet: diplograph " << command << '\n';
+      out.not_offered.push_back(command);
       continue;
     }
     for (std::sregex_iterator it(usage.begin(), usage.end(), option), end; it != end; ++it) {
-      ++checked;
+      ++out.checked;
       EXPECT_NE(help.out.find((*it)[1].str()), std::string::npos)
-          << "diplograph " << command << " --help does not name " << (*it)[1] << " (cli.md: " << usage << ")";
+          << "diplograph " << command << " --help does not name " << (*it)[1] << " (" << where << ": "
+          << usage << ")";
     }
   }
-  EXPECT_GT(checked, 25U);  // convert, the four questions, merge and ontology have as many
+  return out;
+}
+
+// Each usage line of cli.md for a command diplograph offers: every option it names is in that
+// command's --help. (Commands of the contract not offered yet are listed, not checked.)
+TEST(Usage, HelpNamesEveryOptionOfTheContract) {
+  const std::string spec = test::read(std::string(SOURCE_DIR) + "/../shared/spec/cli.md");
+  const auto usages = usage_lines(spec);
+  ASSERT_GE(usages.size(), 10U);
+  const auto result = check_help(usages, "cli.md");
+  for (const auto& c : result.not_offered) std::cout << "not offered yet: diplograph " << c << '\n';
+  EXPECT_GT(result.checked, 25U);  // convert, the five questions, merge and ontology have as many
+}
+
+// The README's command-line section names only commands and options that --help names too.
+TEST(Usage, ReadmeAndHelpSayTheSame) {
+  const std::string readme = test::read(std::string(SOURCE_DIR) + "/README.md");
+  const auto from = readme.find("## The command line"), to = readme.find("Every query also takes");
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  const auto usages = usage_lines(readme.substr(from, to - from));
+  ASSERT_GE(usages.size(), 10U);
+  const auto result = check_help(usages, "README");
+  EXPECT_EQ(result.not_offered, std::vector<std::string>{});
+  EXPECT_GT(result.checked, 30U);
 }
 
 }  // namespace
