@@ -16,12 +16,11 @@ void coded_roles(EventRecord& rec) {
   const bool visit = rec.cameo_code == "042";
   const bool host = rec.cameo_code == "043";
   for (std::size_t i = 0; i < rec.participants.size(); ++i) {
-    auto& role = rec.participants[i].role;
-    if (!role.empty()) continue;
-    const bool first = i == 0;
-    role = visit  ? (first ? "visitor" : "host")
-           : host ? (first ? "host" : "visitor")
-                  : (first ? "source" : "target");
+    auto& p = rec.participants[i];
+    if (p.side.empty()) p.side = i == 0 ? "source" : "target";
+    if (!p.role.empty()) continue;
+    const bool source = p.side == "source";
+    p.role = visit ? (source ? "visitor" : "host") : host ? (source ? "host" : "visitor") : p.side;
   }
 }
 

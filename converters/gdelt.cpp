@@ -152,6 +152,7 @@ class GdeltReader : public RecordReader {
     Participant p;
     p.actor_code = std::string(code);
     p.source_name = std::string(name);
+    p.side = side == 1 ? "source" : "target";
     const Country* c = country.empty() ? nullptr : ctx_.countries->by_code(country);
     if (c) p.state = c->iso3;
     if (c && code == country) {

@@ -179,8 +179,13 @@ class IcewsReader : public RecordReader {
     return std::make_pair(padded(a.id), a.date) < std::make_pair(padded(b.id), b.date);
   }
 
+  // Two rows written from each side: the event has no direction (no source or target role).
   void join(EventRecord& into, const EventRecord& twin) {
     into.source_records.push_back(twin.source_records.front());
+    for (auto& p : into.participants) {
+      if (p.role == p.side) p.role.clear();
+      p.side.clear();
+    }
     ++merged_;
   }
 

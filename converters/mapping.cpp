@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <tuple>
 
 #include "diplograph/convert.hpp"
 #include "diplograph/text.hpp"
@@ -40,7 +41,11 @@ struct Terms {
               c_participation = dg("Participation"), c_state = dg("State"), c_place = dg("Place"),
               c_mission = dg("Mission"), quad_class = dg("quadClass"), num_mentions = dg("numMentions"),
               avg_tone = dg("avgTone"), story_id = dg("storyId"), source_name = dg("sourceName"),
-              sector = dg("sector"), c_change = dg("RelationChange");
+              sector = dg("sector"), c_change = dg("RelationChange"),
+              membership = dg("stateSystemMembership"), c_membership = dg("StateSystemMembership"),
+              first_year = dg("firstYear"), last_year = dg("lastYear"), cow_code = dg("cowCode"),
+              gw_code = dg("gwCode");
+  std::string xsd_year = std::string(ns::xsd) + "gYear";
 };
 
 const Terms& terms() {
@@ -115,6 +120,33 @@ std::vector<std::pair<std::string, std::string>> directions(const RelationSpec& 
 std::string external_iri(std::string_view id) {
   if (id.starts_with("wd:")) return std::string(ns::wd) + std::string(id.substr(3));
   return std::string(id);
+}
+
+// A state's codes in the state systems (COW, G-W) as typed skos:notation (today's, or its
+// last), and each span of its membership under its code of the time, the state's statements
+// first so that Turtle groups them.
+void write_systems(Out& out, const std::string& state, const Country& c) {
+  const auto& t = terms();
+  const std::array<std::tuple<std::string_view, const std::vector<Membership>*, const std::string*>, 2>
+      systems{{{"cow", &c.cow_member, &c.cow}, {"gw", &c.gw_member, &c.gw}}};
+  const auto datatype = [&](std::string_view system) { return system == "cow" ? t.cow_code : t.gw_code; };
+  const auto node = [&](std::string_view system, const Membership& m) {
+    return state + "/" + std::string(system) + "/" + std::to_string(m.from);
+  };
+  for (const auto& [system, spans, listed] : systems)
+    out.lit(state, t.notation, spans->empty() ? *listed : spans->back().code, datatype(system));
+  for (const auto& [system, spans, listed] : systems) {
+    for (const auto& m : *spans) out.iri(state, t.membership, node(system, m));
+  }
+  for (const auto& [system, spans, listed] : systems) {
+    for (const auto& m : *spans) {
+      const std::string n = node(system, m);
+      out.iri(n, t.type, t.c_membership);
+      out.lit(n, t.notation, m.code, datatype(system));
+      out.lit(n, t.first_year, std::to_string(m.from), t.xsd_year);
+      if (m.to) out.lit(n, t.last_year, std::to_string(m.to), t.xsd_year);
+    }
+  }
 }
 
 }  // namespace
@@ -200,6 +232,7 @@ void Mapper::map_state(std::string_view iso3, TermRef graph) {
   if (!c) return;
   out.lit(iri, t.notation, c->iso2);
   if (!c->wikidata.empty()) out.iri(iri, t.same_as, std::string(ns::wd) + c->wikidata);
+  write_systems(out, iri, *c);
 }
 
 void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef graph) {
@@ -342,6 +375,7 @@ void write_participations(Out& out, const std::string& e, const EventRecord& rec
     out.iri(part, t.type, t.c_participation);
     out.iri(part, t.agent, actors[i]);
     out.lit(part, t.role, p.role);
+    if (p.side != p.role) out.lit(part, t.role, p.side);
     out.lit(part, t.dg_title, p.title);
     out.lit(part, t.source_name, p.source_name);
     for (const auto& sector : p.sectors) out.lit(part, t.sector, sector);

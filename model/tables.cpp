@@ -45,6 +45,20 @@ void for_each_row(std::string_view csv, std::size_t columns, Fn fn) {
   }
 }
 
+// "255:1816-1945|260:1955-1989|255:1990-": a state's membership spans, oldest first.
+std::vector<Membership> spans(std::string_view column) {
+  std::vector<Membership> out;
+  for (const auto& s : split_bar(column)) {
+    const auto colon = s.find(':'), dash = s.find('-');
+    if (colon == std::string::npos || dash == std::string::npos || dash < colon)
+      throw std::runtime_error("malformed built-in membership span: " + s);
+    const std::string to = s.substr(dash + 1);
+    out.push_back({s.substr(0, colon), std::stoi(s.substr(colon + 1, dash - colon - 1)),
+                   to.empty() ? 0 : std::stoi(to)});
+  }
+  return out;
+}
+
 template <class V>
 const V* lookup(const std::vector<std::pair<std::string, std::size_t>>& index, const std::vector<V>& values,
                 const std::string& key) {
@@ -64,8 +78,8 @@ std::string_view ontology_turtle() {
 Countries::Countries(std::string_view csv) {
   for_each_row(csv, 6, [&](const std::vector<std::string>& f) {
     const auto at = [&](std::size_t i) { return i < f.size() ? f[i] : std::string(); };
-    countries_.push_back(
-        {f[0], f[1], f[2], f[3], split_bar(f[4]), split_bar(f[5]), at(6), at(7), at(8), at(9)});
+    countries_.push_back({f[0], f[1], f[2], f[3], split_bar(f[4]), split_bar(f[5]), at(6), at(7), at(8),
+                          at(9), spans(at(10)), spans(at(11))});
   });
   for (std::size_t i = 0; i < countries_.size(); ++i) {
     const auto& c = countries_[i];

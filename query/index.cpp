@@ -5,6 +5,7 @@
 #include "diplograph/vocab.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <numeric>
 
 namespace diplograph {
@@ -17,6 +18,8 @@ struct Described {
   std::vector<std::string_view> sectors;
   std::string_view kind = "actor";
   std::vector<std::string_view> codes;  // its three-letter skos:notation (ISO, CAMEO)
+  std::string_view cow, gw;             // its notations typed dg:cowCode, dg:gwCode
+  std::vector<NodeId> memberships;      // its dg:stateSystemMembership spans
   NodeId represents = 0;
   bool state = false;
   bool actor = false;  // typed with an actor class
@@ -25,10 +28,11 @@ struct Described {
 // The statements of one subject, gathered while its group is read.
 struct Subject {
   NodeId node = 0;
-  std::vector<NodeId> types, parts, children;
+  std::vector<NodeId> types, parts, children, memberships, participations;
   std::vector<std::string_view> labels, notations, sectors;
-  std::string_view date, end_date, source, cameo, quad, goldstein;
-  NodeId represents = 0, sending = 0, receiving = 0, level = 0, previous = 0, status = 0;
+  std::string_view date, end_date, source, cameo, quad, goldstein, cow, gw, first_year, last_year;
+  NodeId represents = 0, sending = 0, receiving = 0, level = 0, previous = 0, status = 0, agent = 0;
+  bool source_role = false;  // a participation whose role is source or caller
 
   void clear(NodeId n) {  // keeps the vectors' capacity
     node = n;
@@ -38,8 +42,11 @@ struct Subject {
     labels.clear();
     notations.clear();
     sectors.clear();
-    date = end_date = source = cameo = quad = goldstein = {};
-    represents = sending = receiving = level = previous = status = 0;
+    memberships.clear();
+    participations.clear();
+    date = end_date = source = cameo = quad = goldstein = cow = gw = first_year = last_year = {};
+    represents = sending = receiving = level = previous = status = agent = 0;
+    source_role = false;
   }
 };
 
@@ -60,9 +67,11 @@ class Builder {
 
   void read() {
     std::vector<NodeId> predicates;
-    for (NodeId p : {s_.type, s_.participant, s_.date, s_.end_date, s_.source, s_.label, s_.notation,
-                     s_.represents, s_.sector, s_.relation_change, s_.sending, s_.receiving, s_.level,
-                     s_.previous_level, s_.status, s_.cameo_code, s_.quad_class, s_.goldstein}) {
+    for (NodeId p :
+         {s_.type,       s_.participant,    s_.date,      s_.end_date,        s_.source,     s_.label,
+          s_.notation,   s_.represents,     s_.sector,    s_.relation_change, s_.sending,    s_.receiving,
+          s_.level,      s_.previous_level, s_.status,    s_.cameo_code,      s_.quad_class, s_.goldstein,
+          s_.membership, s_.first_year,     s_.last_year, s_.participation,   s_.agent,      s_.role}) {
       if (p) predicates.push_back(p);
     }
     s_.src.scan(predicates, [&](NodeId subj, NodeId p, NodeId o) {
@@ -93,16 +102,53 @@ class Builder {
     } else if (p == s_.label) {
       cur_.labels.push_back(text());
     } else if (p == s_.notation) {
-      cur_.notations.push_back(text());
+      notation(o);
     } else if (p == s_.sector) {
       cur_.sectors.push_back(text());
     } else if (p == s_.cameo_code || p == s_.quad_class || p == s_.goldstein) {
       first(p == s_.cameo_code ? cur_.cameo : p == s_.quad_class ? cur_.quad : cur_.goldstein, text());
     } else if (p == s_.relation_change) {
       cur_.children.push_back(o);
-    } else {
+    } else if (!membership(p, o) && !participation(p, o)) {
       relation(p, o);
     }
+  }
+
+  // A plain notation (ISO, CAMEO codes), or a state system's code by its datatype.
+  void notation(NodeId o) {
+    const TermRef t = s_.src.term(o);
+    if (t.datatype.empty()) {
+      cur_.notations.push_back(t.value);
+    } else if (t.datatype.ends_with("#cowCode") && t.datatype.starts_with(ns::dg)) {
+      first(cur_.cow, t.value);
+    } else if (t.datatype.ends_with("#gwCode") && t.datatype.starts_with(ns::dg)) {
+      first(cur_.gw, t.value);
+    }
+  }
+
+  bool membership(NodeId p, NodeId o) {
+    if (p == s_.membership) {
+      cur_.memberships.push_back(o);
+    } else if (p == s_.first_year || p == s_.last_year) {
+      first(p == s_.first_year ? cur_.first_year : cur_.last_year, s_.src.text(o));
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  bool participation(NodeId p, NodeId o) {
+    if (p == s_.participation) {
+      cur_.participations.push_back(o);
+    } else if (p == s_.agent) {
+      first(cur_.agent, o);
+    } else if (p == s_.role) {
+      const auto role = s_.src.text(o);
+      cur_.source_role |= role == "source" || role == "caller";
+    } else {
+      return false;
+    }
+    return true;
   }
 
   void relation(NodeId p, NodeId o) {
@@ -118,7 +164,21 @@ class Builder {
     if (!cur_.node) return;
     for (NodeId child : cur_.children) parent_.try_emplace(child, cur_.node, cur_.source);
     if (cur_.sending && cur_.receiving && cur_.status) change();
-    if (!event()) describe();
+    if (cur_.agent) {
+      agents_.emplace(cur_.node, std::make_pair(cur_.agent, cur_.source_role));
+    } else if (!cur_.first_year.empty()) {
+      spans_.emplace(cur_.node, span());
+    } else if (!event()) {
+      describe();
+    }
+  }
+
+  // A membership of a state system: its system, code and years.
+  std::pair<EventIndex::Impl::System, EventIndex::Impl::Span> span() const {
+    const auto year = [](std::string_view y) { return y.empty() ? 0 : std::atoi(std::string(y).c_str()); };
+    const bool cow = !cur_.cow.empty();
+    return {cow ? EventIndex::Impl::cow : EventIndex::Impl::gw,
+            {cow ? cur_.cow : cur_.gw, year(cur_.first_year), year(cur_.last_year)}};
   }
 
   // Records the subject as an event if it is one.
@@ -147,6 +207,7 @@ class Builder {
     std::sort(parts.begin() + from, parts.end());
     parts.erase(std::unique(parts.begin() + from, parts.end()), parts.end());
     x_.participants.close_key();
+    for (NodeId part : cur_.participations) parts_.emplace_back(static_cast<Id>(x_.events.size()), part);
     x_.events.push_back(e);
     return true;
   }
@@ -162,7 +223,15 @@ class Builder {
         return std::find(classes.begin(), classes.end(), t) != classes.end();
       });
     };
-    Described d{cur_.labels,     cur_.sectors, kind_of(typed), {}, cur_.represents, typed({s_.state_class}),
+    Described d{cur_.labels,
+                cur_.sectors,
+                kind_of(typed),
+                {},
+                cur_.cow,
+                cur_.gw,
+                cur_.memberships,
+                cur_.represents,
+                typed({s_.state_class}),
                 typed(s_.actors)};
     for (auto n : cur_.notations) {
       if (n.size() == 3) d.codes.push_back(n);
@@ -215,7 +284,40 @@ class Builder {
       }
       if (info.state) {
         for (auto c : info.codes) x_.codes.emplace_back(c, static_cast<Id>(a));
+        systems(static_cast<Id>(a), info);
       }
+    }
+  }
+
+  // A state's COW and G-W codes, today's and its memberships' (oldest first).
+  void systems(Id state, const Described& info) {
+    if (info.cow.empty() && info.gw.empty()) return;
+    auto& codes = x_.systems[state];
+    codes[EventIndex::Impl::cow].now = info.cow;
+    codes[EventIndex::Impl::gw].now = info.gw;
+    for (NodeId m : info.memberships) {
+      const auto it = spans_.find(m);
+      if (it != spans_.end()) codes[it->second.first].spans.push_back(it->second.second);
+    }
+    for (auto& c : codes) {
+      std::sort(c.spans.begin(), c.spans.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
+      c.spans.erase(std::unique(c.spans.begin(), c.spans.end(),
+                                [](const auto& a, const auto& b) { return a.from == b.from; }),
+                    c.spans.end());
+    }
+  }
+
+  // Per event, its participants in a source role (from the participation records, where loaded).
+  void directions() {
+    std::size_t next = 0;
+    for (Id e = 0; e < x_.events.size(); ++e) {
+      for (; next < parts_.size() && parts_[next].first == e; ++next) {
+        const auto it = agents_.find(parts_[next].second);
+        if (it == agents_.end() || !it->second.second) continue;
+        const Id who = x_.actor(it->second.first);
+        if (who != no_id) x_.sources.values.push_back(who);
+      }
+      x_.sources.close_key();
     }
   }
 
@@ -229,6 +331,7 @@ class Builder {
     for (std::uint32_t i = 0; i < by_iri.size(); ++i) x_.actor_rank[by_iri[i]] = i;
     for (NodeId c : s_.events) x_.class_names.push_back(local_name(s_.src.text(c)));
     invert(x_.participants, x_.actor_events);
+    directions();
     Rows represents;
     for (Id r : x_.actor_represents) {
       if (r != no_id) represents.values.push_back(r);
@@ -263,6 +366,9 @@ class Builder {
   std::unordered_map<NodeId, Id> rank_;
   std::unordered_map<NodeId, Described> described_;
   std::unordered_map<NodeId, std::pair<NodeId, std::string_view>> parent_;  // change -> event, source
+  std::unordered_map<NodeId, std::pair<NodeId, bool>> agents_;  // participation -> agent, in a source role
+  std::vector<std::pair<Id, NodeId>> parts_;                    // (event, participation), in event order
+  std::unordered_map<NodeId, std::pair<EventIndex::Impl::System, EventIndex::Impl::Span>> spans_;
   Subject cur_;
 };
 
@@ -293,6 +399,17 @@ std::vector<Id> EventIndex::Impl::events_of(NodeId who, bool with_officials) con
 std::string_view EventIndex::Impl::state_code(Id state) const {
   for (const auto& [code, a] : codes) {
     if (a == state) return code;
+  }
+  return {};
+}
+
+std::string_view EventIndex::Impl::system_code(Id state, System system, int year) const {
+  const auto it = systems.find(state);
+  if (it == systems.end()) return {};
+  const SystemCodes& in = it->second[system];
+  if (year == 0) return in.now;
+  for (const Span& s : in.spans) {
+    if (s.from <= year && (s.to == 0 || year <= s.to)) return s.code;
   }
   return {};
 }

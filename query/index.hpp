@@ -2,6 +2,7 @@
 // arrays of events and actors, filled from one scan of the source.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -60,6 +61,17 @@ struct EventIndex::Impl {
     NodeId sending = 0, receiving = 0, level = 0, previous = 0, status = 0;
   };
 
+  /// A state's code in a state system: today's, and each span of membership under a code.
+  struct Span {
+    std::string_view code;
+    int from = 0, to = 0;  ///< years; `to` 0 while still a member
+  };
+  struct SystemCodes {
+    std::string_view now;
+    std::vector<Span> spans;
+  };
+  enum System : std::uint8_t { cow = 0, gw = 1 };
+
   [[nodiscard]] Id actor(NodeId node) const {
     const auto it = actor_ids.find(node);
     return it == actor_ids.end() ? no_id : it->second;
@@ -71,6 +83,9 @@ struct EventIndex::Impl {
   [[nodiscard]] std::vector<Id> events_of(NodeId who, bool officials) const;
   /// A state's alpha-3 code (its first three-letter notation), or empty.
   [[nodiscard]] std::string_view state_code(Id state) const;
+  /// A state's code in a state system in `year` (its code then; empty when it was not a
+  /// member), or with year 0 its code today.
+  [[nodiscard]] std::string_view system_code(Id state, System system, int year) const;
   /// The local name of the class at place `type` of schema.events (empty for none).
   [[nodiscard]] std::string_view type_name(Id type) const;
 
@@ -79,6 +94,7 @@ struct EventIndex::Impl {
   std::vector<Event> events;
   Rows event_classes;  ///< per event: its classes, as places in schema.events
   Rows participants;   ///< per event: its participants as actors, as the source lists them
+  Rows sources;        ///< per event: the participants in a source role (source, caller), where loaded
   std::vector<NodeId> actor_node;
   std::vector<std::string_view> actor_iri, actor_label;
   std::vector<Id> actor_state;               ///< the state each actor stands for, or no_id
@@ -94,6 +110,7 @@ struct EventIndex::Impl {
   std::vector<std::pair<Id, std::string_view>> labels;
   std::unordered_multimap<std::string_view, Id> by_label;
   std::vector<std::pair<std::string_view, Id>> codes;
+  std::unordered_map<Id, std::array<SystemCodes, 2>> systems;  ///< per state: COW and G-W codes, where loaded
   Rows actor_events;  ///< per actor: the events it took part in, ascending
   Rows officials;     ///< per actor: the actors representing it
   std::vector<Change> changes;

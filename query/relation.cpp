@@ -24,11 +24,11 @@ std::string notation(const Schema& s, NodeId n) {
   return std::string(local_name(s.src.term(n).value));
 }
 
-// The alpha-3 code of a state: its three-letter upper-case notation.
+// The alpha-3 code of a state: its plain three-letter notation (not a COW or G-W number).
 std::string code(const Schema& s, NodeId state) {
   for (NodeId n : s.src.objects(state, s.notation)) {
-    std::string_view v = s.src.term(n).value;
-    if (v.size() == 3) return std::string(v);
+    const TermRef t = s.src.term(n);
+    if (t.value.size() == 3 && t.datatype.empty()) return std::string(t.value);
   }
   return std::string(s.src.term(state).value);
 }

@@ -28,6 +28,12 @@ const std::vector<std::string>& predicates_for(Question q) {
            {"relationChange", "sendingState", "receivingState", "level", "previousLevel", "status", "topic"});
   static const std::vector<std::string> events =
       make(true, {"cameoCode", "quadClass", "goldstein", "sourceRecord", "cameoRoot"});
+  static const std::vector<std::string> dyads = make(
+      false,
+      {"cameoCode", "quadClass", "goldstein", "cameoRoot", "stateSystemMembership", "firstYear", "lastYear"});
+  static const std::vector<std::string> directed =
+      make(false, {"cameoCode", "quadClass", "goldstein", "cameoRoot", "stateSystemMembership", "firstYear",
+                   "lastYear", "participation", "agent", "role"});
   static const std::vector<std::string> everything;
   switch (q) {
   case Question::met:
@@ -40,6 +46,10 @@ const std::vector<std::string>& predicates_for(Question q) {
     return relation;
   case Question::events:
     return events;
+  case Question::dyads:
+    return dyads;
+  case Question::dyads_directed:
+    return directed;
   case Question::everything:
     break;
   }
@@ -83,6 +93,12 @@ Schema::Schema(const QuadSource& quads) : src(quads) {
   goldstein = dg("goldstein");
   source_record = dg("sourceRecord");
   cameo_root = dg("cameoRoot");
+  membership = dg("stateSystemMembership");
+  first_year = dg("firstYear");
+  last_year = dg("lastYear");
+  participation = dg("participation");
+  agent = dg("agent");
+  role = dg("role");
   state_class = dg("State");
   if (sub_class_of) {  // one pass: a store need not index statements by object for this
     src.scan({sub_class_of}, [&](NodeId sub, NodeId, NodeId super) { children_[super].push_back(sub); });

@@ -28,9 +28,10 @@ struct Participant {
   std::string state;            ///< ISO alpha-3 of the state represented (or the state itself)
   std::string title;
   std::string role;
-  std::string actor_code;            ///< CAMEO actor code (GDELT)
-  std::string id;                    ///< identity where the name does not give it: minted as `actor/{id}`
-  std::string source_name;           ///< the name as the source wrote it, where `name` is not that
+  std::string side;         ///< "source" or "target": a coded record's direction, written as a role too
+  std::string actor_code;   ///< CAMEO actor code (GDELT)
+  std::string id;           ///< identity where the name does not give it: minted as `actor/{id}`
+  std::string source_name;  ///< the name as the source wrote it, where `name` is not that
   std::vector<std::string> sectors;  ///< ICEWS sectors ("Government", "Military", ...)
   std::vector<std::string> same_as;
 };

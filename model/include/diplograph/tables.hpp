@@ -11,6 +11,13 @@
 
 namespace diplograph {
 
+/// A span of a state's membership of a state system (COW, G-W) under one code.
+struct Membership {
+  std::string code;  ///< the system's state number
+  int from = 0;      ///< first year
+  int to = 0;        ///< last year; 0 while still a member
+};
+
 struct Country {
   std::string iso3;
   std::string iso2;
@@ -18,10 +25,12 @@ struct Country {
   std::string wikidata;  ///< Q-id, may be empty
   std::vector<std::string> cameo;
   std::vector<std::string> aliases;
-  std::string cow;       ///< Correlates of War state number ("2"), empty when not in the system
-  std::string cow_abbr;  ///< Correlates of War letters ("USA", "GMY")
-  std::string gw;        ///< Gleditsch-Ward state number
-  std::string gw_abbr;   ///< Gleditsch-Ward letters
+  std::string cow;                     ///< Correlates of War state number ("2"), empty when not in the system
+  std::string cow_abbr;                ///< Correlates of War letters ("USA", "GMY")
+  std::string gw;                      ///< Gleditsch-Ward state number
+  std::string gw_abbr;                 ///< Gleditsch-Ward letters
+  std::vector<Membership> cow_member;  ///< when, under which code, a COW system member; oldest first
+  std::vector<Membership> gw_member;   ///< the same in Gleditsch-Ward's list
 };
 
 /// The country table (ontology/countries.csv): ISO alpha-3 and alpha-2, CAMEO codes and the

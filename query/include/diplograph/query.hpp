@@ -150,7 +150,8 @@ class Schema {
   const QuadSource& src;
   NodeId type, label, sub_class_of, participant, represents, date, end_date, source, topic, notation,
       relation_change, sending, receiving, level, previous_level, status, same_as, sector, cameo_code,
-      quad_class, goldstein, source_record, cameo_root;
+      quad_class, goldstein, source_record, cameo_root, membership, first_year, last_year, participation,
+      agent, role;
   std::vector<NodeId> interactions;                     ///< dg:Interaction and everything below it
   std::vector<NodeId> events;                           ///< dg:Event and everything below it
   std::vector<NodeId> actors;                           ///< dg:Actor and everything below it
@@ -204,7 +205,17 @@ class EventIndex {
 
 /// The predicates each question reads (sorted IRIs): a graph loaded for a query need hold no
 /// more. Empty means everything.
-enum class Question : std::uint8_t { met, met_count, relation, path, timeline, events, everything };
+enum class Question : std::uint8_t {
+  met,
+  met_count,
+  relation,
+  path,
+  timeline,
+  events,
+  dyads,
+  dyads_directed,
+  everything
+};
 [[nodiscard]] const std::vector<std::string>& predicates_for(Question q);
 /// Makes a load keep only what question `q` reads: statements with its predicates, less the
 /// rdf:type statements of participation records, places and missions, which no question reads.
