@@ -63,6 +63,43 @@ void show(const Answer<Row>& a, const Common& c, std::optional<TableFormat> form
   write_table(std::cout, select_columns(to_table(a), c.column_list()), *format);
 }
 
+std::optional<NetworkFormat> network_format(const std::string& name) {
+  if (name == "graphml") return NetworkFormat::graphml;
+  if (name == "gexf") return NetworkFormat::gexf;
+  return std::nullopt;
+}
+
+// Who met whom, or dyads, as a network file: each node described as `actors` describes it.
+template <class Row, class... Directed>
+void show_network(const Answer<Row>& a, const Questions& q, NetworkFormat format, Directed... directed) {
+  print_notes(a.notes);
+  write_network(std::cout, network_of(a.rows, q.actors("").rows, directed...), format);
+}
+
+// The filters `events` and `dyads` share, declared and checked once.
+struct EventFilters {
+  EventsOptions o;
+  std::string level = "person", goldstein;
+  std::vector<std::string> quads;
+
+  void add(po::options_description& opts) {
+    // clang-format off
+    opts.add_options()
+      ("actor", po::value(&o.actor), "events this actor took part in (IRI, code, Wikidata item, label, part of a label)")
+      ("with", po::value(&o.with), "and this one")
+      ("level", po::value(&level)->default_value(level), "person, or state: the states' officials count for them")
+      ("since", po::value(&o.since), "on or after this date")
+      ("until", po::value(&o.until), "on or before this date")
+      ("type", po::value(&o.types), "only events of this class and its subclasses; repeatable")
+      ("cameo", po::value(&o.cameo), "only CAMEO codes starting with these digits (04: consult); repeatable")
+      ("quad-class", po::value(&quads), "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                                        "4 material conflict; repeatable")
+      ("goldstein", po::value(&goldstein), "only Goldstein scores in MIN:MAX (-10 to 10; -10:-5, 5:)");
+    // clang-format on
+  }
+  void check();
+};
+
 // --level: person (false) or state (true); anything else is a usage error naming both.
 bool state_level(const std::string& level) {
   if (level != "person" && level != "state")
@@ -93,22 +130,26 @@ int met(const std::vector<std::string>& args) {
       "only events with a participant of this sector (ICEWS: Government, Military, ...); repeatable")(
       "level", po::value(&level)->default_value(level), "person, or state: actors replaced by their states")(
       "count", po::bool_switch(&count), "aggregate to pairs: events, first, last");
-  c.add(opts, "table, csv, json, or dot (a Graphviz graph of who met whom)");
+  c.add(opts, "table, csv, json, or a network of who met whom: dot (Graphviz), graphml, gexf (Gephi)");
   po::variables_map vm;
   if (!parse(args, "diplograph query met [OPTIONS] GRAPH...", opts, "graph", vm)) return ok;
   m.state_level = state_level(level);
   check_date(m.since, "since");
   check_date(m.until, "until");
-  const bool dot = c.format == "dot";
   const auto format = table_format(c.format);
-  if (!dot && !format) throw po::error("--format takes table, csv, json or dot, not \"" + c.format + "\"");
+  const auto network = network_format(c.format);
+  if (c.format != "dot" && !format && !network)
+    throw po::error("--format takes table, csv, json, dot, graphml or gexf, not \"" + c.format + "\"");
   if (c.graphs.empty()) throw po::error("no GRAPH files");
   const auto loaded = load_questions(c.graphs, c.syntax, c.base, count ? Question::met_count : Question::met);
   if (!loaded) return bad_input;
+  const Questions& q = *loaded->questions;
+  if (network && count) return show_network(q.met_counts(m), q, *network), ok;
+  if (network) return show_network(q.met(m), q, *network), ok;
   if (count)
-    show(loaded->questions->met_counts(m), c, format);
+    show(q.met_counts(m), c, format);
   else
-    show(loaded->questions->met(m), c, format);
+    show(q.met(m), c, format);
   return ok;
 }
 
@@ -245,41 +286,77 @@ void check_events_options(EventsOptions& o, const std::vector<std::string>& quad
   if (!goldstein.empty()) goldstein_range(goldstein, o);
 }
 
-int events(const std::vector<std::string>& args) {
-  EventsOptions o;
-  std::string level = "person", goldstein;
-  std::vector<std::string> quads;
-  Common c;
-  po::options_description opts("query events options");
-  // clang-format off
-  opts.add_options()
-    ("actor", po::value(&o.actor), "events this actor took part in (IRI, code, Wikidata item, label, part of a label)")
-    ("with", po::value(&o.with), "and this one")
-    ("level", po::value(&level)->default_value(level), "person, or state: the states' officials count for them")
-    ("since", po::value(&o.since), "on or after this date")
-    ("until", po::value(&o.until), "on or before this date")
-    ("type", po::value(&o.types), "only events of this class and its subclasses; repeatable")
-    ("cameo", po::value(&o.cameo), "only CAMEO codes starting with these digits (04: consult); repeatable")
-    ("quad-class", po::value(&quads), "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
-                                      "4 material conflict; repeatable")
-    ("goldstein", po::value(&goldstein), "only Goldstein scores in MIN:MAX (-10 to 10; -10:-5, 5:)");
-  // clang-format on
-  c.add(opts);
-  po::variables_map vm;
-  if (!parse(args,
-             "diplograph query events [--actor A] [--with B] [--level person|state] [--since DATE] [--until "
-             "DATE] "
-             "[--type CLASS]... [--cameo PREFIX]... [--quad-class 1|2|3|4]... [--goldstein MIN:MAX] GRAPH...",
-             opts, "graph", vm))
-    return ok;
+void EventFilters::check() {
   o.state_level = state_level(level);
   check_date(o.since, "since");
   check_date(o.until, "until");
   check_events_options(o, quads, goldstein);
+}
+
+int events(const std::vector<std::string>& args) {
+  EventFilters f;
+  Common c;
+  po::options_description opts("query events options");
+  f.add(opts);
+  c.add(opts);
+  po::variables_map vm;
+  if (!parse(args,
+             "diplograph query events [--actor A] [--with B] [--level person|state] [--since DATE] [--until "
+             "DATE] [--type CLASS]... [--cameo PREFIX]... [--quad-class 1|2|3|4]... [--goldstein MIN:MAX] "
+             "GRAPH...",
+             opts, "graph", vm))
+    return ok;
+  f.check();
   const auto format = c.table_format();
   const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::events);
   if (!loaded) return bad_input;
-  show(loaded->questions->events(o), c, format);
+  show(loaded->questions->events(f.o), c, format);
+  return ok;
+}
+
+// --by and --codes, checked: a usage error names what they take.
+void check_dyads_options(DyadsOptions& d, const std::string& by, const std::string& codes) {
+  const auto period = period_named(by);
+  if (!period) throw po::error("--by takes all, year, month or day, not \"" + by + "\"");
+  const auto scheme = code_scheme_named(codes);
+  if (!scheme)
+    throw po::error("--codes takes iso3, cow (Correlates of War) or gw (Gleditsch-Ward), not \"" + codes +
+                    "\"");
+  d.by = *period;
+  d.codes = *scheme;
+}
+
+int dyads(const std::vector<std::string>& args) {
+  DyadsOptions d;
+  EventFilters f;
+  std::string by = "all", codes = "iso3";
+  Common c;
+  po::options_description opts("query dyads options");
+  opts.add_options()("by", po::value(&by)->default_value(by), "period: all, year, month or day")(
+      "directed", po::bool_switch(&d.directed),
+      "source to target (an event without direction counts both ways)")(
+      "codes", po::value(&codes)->default_value(codes),
+      "states' codes: iso3, cow (Correlates of War) or gw (Gleditsch-Ward)");
+  f.add(opts);
+  c.add(opts, "table, csv, json, or a network: graphml, gexf (Gephi; edges carry first and last period)");
+  po::variables_map vm;
+  if (!parse(args,
+             "diplograph query dyads [--by all|year|month|day] [--level person|state] [--directed] "
+             "[--codes iso3|cow|gw] [the filters of query events] GRAPH...",
+             opts, "graph", vm))
+    return ok;
+  f.check();
+  check_dyads_options(d, by, codes);
+  d.events = f.o;
+  const auto network = network_format(c.format);
+  const auto format = network ? std::optional<TableFormat>() : std::optional(c.table_format());
+  if (c.graphs.empty()) throw po::error("no GRAPH files");
+  const auto loaded =
+      load_questions(c.graphs, c.syntax, c.base, d.directed ? Question::dyads_directed : Question::dyads);
+  if (!loaded) return bad_input;
+  const Questions& q = *loaded->questions;
+  if (network) return show_network(q.dyads(d), q, *network, d.directed), ok;
+  show(q.dyads(d), c, format);
   return ok;
 }
 
@@ -294,20 +371,22 @@ int run_query(const std::vector<std::string>& args) {
     if (what == "path") return path(rest);
     if (what == "timeline") return timeline(rest);
     if (what == "events") return events(rest);
+    if (what == "dyads") return dyads(rest);
     if (what == "--help" || what == "-h") {
       std::cout << "usage: diplograph query QUESTION [OPTIONS] GRAPH...\n\n"
                    "questions:\n"
-                   "  met       who met whom, when and how (--format table, csv, json, dot)\n"
+                   "  met       who met whom, when and how (--format table, csv, json, dot, graphml, gexf)\n"
                    "  relation  the level of representation between two states, and its history\n"
                    "  path      the shortest chain of meetings between two actors\n"
                    "  timeline  everything an actor took part in\n"
-                   "  events    every event with its CAMEO code, quad class and Goldstein score\n\n"
+                   "  events    every event with its CAMEO code, quad class and Goldstein score\n"
+                   "  dyads     events per pair and period, by quad class, with state codes (panel data)\n\n"
                    "`diplograph query QUESTION --help` describes each question's options.\n";
       return static_cast<int>(ok);
     }
     throw po::error(what.empty()
-                        ? "query needs a question: met, relation, path, timeline or events"
-                        : "unknown query \"" + what + "\" (met, relation, path, timeline or events)");
+                        ? "query needs a question: met, relation, path, timeline, events or dyads"
+                        : "unknown query \"" + what + "\" (met, relation, path, timeline, events or dyads)");
   });
 }
 

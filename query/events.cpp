@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include "diplograph/query.hpp"
-#include "query/index.hpp"
+#include "query/event_filter.hpp"
 
 namespace diplograph {
 
@@ -45,88 +45,82 @@ bool took_part(const EventIndex::Impl& x, Id e, Id who, bool state_level) {
                      [&](Id p) { return p == who || (state_level && x.actor_state[p] == who); });
 }
 
-struct Events {
-  Events(const EventIndex& index, const EventsOptions& o)
-      : x(index.impl()), opts(o), roots(class_roots(x.schema)) {
-    if (!o.actor.empty()) actor = named(index, o.actor, o.state_level);
-    if (!o.with.empty()) with = named(index, o.with, o.state_level);
-    if (!o.types.empty()) classes = type_filter(x.schema, o.types);
-  }
-
-  [[nodiscard]] std::string quad(const EventIndex::Impl::Event& ev) const {
-    if (!ev.quad.empty()) return std::string(ev.quad);
-    int q = quad_class_of_root(ev.cameo);
-    if (q == 0 && ev.type != no_id) {
-      const auto it = roots.find(x.schema.events[ev.type]);
-      if (it != roots.end()) q = quad_class_of_root(it->second);
-    }
-    return q ? std::to_string(q) : std::string();
-  }
-
-  [[nodiscard]] bool wanted(Id e, const std::string& q) const {
-    const auto& ev = x.events[e];
-    if (!date_in_range(ev.date, ev.end_date, opts.since, opts.until)) return false;
-    if (actor != no_id && !took_part(x, e, actor, opts.state_level)) return false;
-    if (with != no_id && !took_part(x, e, with, opts.state_level)) return false;
-    return of_class(e) && coded(ev, q);
-  }
-
-  [[nodiscard]] bool of_class(Id e) const {
-    if (opts.types.empty()) return true;
-    const auto mine = x.event_classes[e];
-    return std::any_of(mine.begin(), mine.end(), [&](Id c) {
-      return std::find(classes.begin(), classes.end(), x.schema.events[c]) != classes.end();
-    });
-  }
-
-  [[nodiscard]] bool coded(const EventIndex::Impl::Event& ev, const std::string& q) const {
-    if (!opts.cameo.empty() && std::none_of(opts.cameo.begin(), opts.cameo.end(),
-                                            [&](const std::string& p) { return ev.cameo.starts_with(p); }))
-      return false;
-    if (!opts.quad_classes.empty() && std::find(opts.quad_classes.begin(), opts.quad_classes.end(),
-                                                q.empty() ? 0 : std::stoi(q)) == opts.quad_classes.end())
-      return false;
-    if (!opts.goldstein_min && !opts.goldstein_max) return true;
-    if (ev.goldstein.empty()) return false;
-    const double g = std::strtod(std::string(ev.goldstein).c_str(), nullptr);
-    return (!opts.goldstein_min || g >= *opts.goldstein_min) &&
-           (!opts.goldstein_max || g <= *opts.goldstein_max);
-  }
-
-  [[nodiscard]] EventRow row(Id e, std::string q) const {
-    const auto& ev = x.events[e];
-    std::vector<std::string_view> names;
-    for (Id p : x.participants[e])
-      names.push_back(x.actor_label[p].empty() ? x.actor_iri[p] : x.actor_label[p]);
-    std::sort(names.begin(), names.end());
-    std::string participants;
-    for (auto n : names) (participants += participants.empty() ? "" : "; ") += n;
-    std::vector<std::string> records;
-    for (NodeId r : x.schema.src.objects(ev.node, x.schema.source_record))
-      records.emplace_back(x.schema.src.text(r));
-    std::sort(records.begin(), records.end());
-    std::string joined;
-    for (const auto& r : records) (joined += joined.empty() ? "" : " ") += r;
-    return {std::string(ev.date),
-            std::string(x.schema.src.text(ev.node)),
-            std::string(x.type_name(ev.type)),
-            std::string(ev.cameo),
-            std::move(q),
-            std::string(ev.goldstein),
-            std::string(ev.label),
-            participants,
-            std::string(ev.source),
-            joined};
-  }
-
-  const EventIndex::Impl& x;
-  const EventsOptions& opts;
-  const std::unordered_map<NodeId, std::string> roots;
-  Id actor = no_id, with = no_id;
-  std::vector<NodeId> classes;
-};
+// One row of the event table.
+EventRow row_of(const EventIndex::Impl& x, Id e, int quad) {
+  const auto& ev = x.events[e];
+  std::vector<std::string_view> names;
+  for (Id p : x.participants[e])
+    names.push_back(x.actor_label[p].empty() ? x.actor_iri[p] : x.actor_label[p]);
+  std::sort(names.begin(), names.end());
+  std::string participants;
+  for (auto n : names) (participants += participants.empty() ? "" : "; ") += n;
+  std::vector<std::string> records;
+  for (NodeId r : x.schema.src.objects(ev.node, x.schema.source_record))
+    records.emplace_back(x.schema.src.text(r));
+  std::sort(records.begin(), records.end());
+  std::string joined;
+  for (const auto& r : records) (joined += joined.empty() ? "" : " ") += r;
+  return {std::string(ev.date),
+          std::string(x.schema.src.text(ev.node)),
+          std::string(x.type_name(ev.type)),
+          std::string(ev.cameo),
+          quad ? std::to_string(quad) : std::string(),
+          std::string(ev.goldstein),
+          std::string(ev.label),
+          participants,
+          std::string(ev.source),
+          joined};
+}
 
 }  // namespace
+
+EventFilter::EventFilter(const EventIndex& index, const EventsOptions& opts)
+    : x_(index.impl()), opts_(opts), roots_(class_roots(x_.schema)) {
+  if (!opts.actor.empty()) actor_ = named(index, opts.actor, opts.state_level);
+  if (!opts.with.empty()) with_ = named(index, opts.with, opts.state_level);
+  if (!opts.types.empty()) classes_ = type_filter(x_.schema, opts.types);
+}
+
+int EventFilter::quad(Id e) const {
+  const auto& ev = x_.events[e];
+  if (!ev.quad.empty()) return std::atoi(std::string(ev.quad).c_str());
+  int q = quad_class_of_root(ev.cameo);
+  if (q == 0 && ev.type != no_id) {
+    const auto it = roots_.find(x_.schema.events[ev.type]);
+    if (it != roots_.end()) q = quad_class_of_root(it->second);
+  }
+  return q;
+}
+
+bool EventFilter::wanted(Id e, int quad) const {
+  const auto& ev = x_.events[e];
+  if (!date_in_range(ev.date, ev.end_date, opts_.since, opts_.until)) return false;
+  if (actor_ != no_id && !took_part(x_, e, actor_, opts_.state_level)) return false;
+  if (with_ != no_id && !took_part(x_, e, with_, opts_.state_level)) return false;
+  return of_class(e) && coded(ev, quad);
+}
+
+bool EventFilter::of_class(Id e) const {
+  if (opts_.types.empty()) return true;
+  const auto mine = x_.event_classes[e];
+  return std::any_of(mine.begin(), mine.end(), [&](Id c) {
+    return std::find(classes_.begin(), classes_.end(), x_.schema.events[c]) != classes_.end();
+  });
+}
+
+bool EventFilter::coded(const EventIndex::Impl::Event& ev, int quad) const {
+  const auto& o = opts_;
+  if (!o.cameo.empty() && std::none_of(o.cameo.begin(), o.cameo.end(),
+                                       [&](const std::string& p) { return ev.cameo.starts_with(p); }))
+    return false;
+  if (!o.quad_classes.empty() &&
+      std::find(o.quad_classes.begin(), o.quad_classes.end(), quad) == o.quad_classes.end())
+    return false;
+  if (!o.goldstein_min && !o.goldstein_max) return true;
+  if (ev.goldstein.empty()) return false;
+  const double g = std::strtod(std::string(ev.goldstein).c_str(), nullptr);
+  return (!o.goldstein_min || g >= *o.goldstein_min) && (!o.goldstein_max || g <= *o.goldstein_max);
+}
 
 int quad_class_of_root(std::string_view cameo) {
   if (cameo.size() < 2 || cameo[0] < '0' || cameo[0] > '2' || cameo[1] < '0' || cameo[1] > '9') return 0;
@@ -139,13 +133,13 @@ int quad_class_of_root(std::string_view cameo) {
 }
 
 Answer<EventRow> query_events(const EventIndex& index, const EventsOptions& opts) {
-  const Events q(index, opts);
+  const EventFilter filter(index, opts);
   const auto& x = index.impl();
   std::vector<Id> order;
-  std::vector<std::string> quads(x.events.size());
+  std::vector<int> quads(x.events.size());
   for (Id e = 0; e < x.events.size(); ++e) {
-    quads[e] = q.quad(x.events[e]);
-    if (q.wanted(e, quads[e])) order.push_back(e);
+    quads[e] = filter.quad(e);
+    if (filter.wanted(e, quads[e])) order.push_back(e);
   }
   std::sort(order.begin(), order.end(), [&](Id a, Id b) {
     const auto &ea = x.events[a], &eb = x.events[b];
@@ -153,7 +147,7 @@ Answer<EventRow> query_events(const EventIndex& index, const EventsOptions& opts
   });
   Answer<EventRow> out;
   out.rows.reserve(order.size());
-  for (Id e : order) out.rows.push_back(q.row(e, quads[e]));
+  for (Id e : order) out.rows.push_back(row_of(x, e, quads[e]));
   return out;
 }
 

@@ -17,6 +17,7 @@ class MemoryQuestions : public Questions {
   Answer<TimelineRow> timeline(const TimelineOptions& o) const override { return query_timeline(index_, o); }
   Answer<ActorRow> actors(std::string_view search) const override { return query_actors(index_, search); }
   Answer<EventRow> events(const EventsOptions& o) const override { return query_events(index_, o); }
+  Answer<DyadRow> dyads(const DyadsOptions& o) const override { return query_dyads(index_, o); }
 
  private:
   EventIndex index_;

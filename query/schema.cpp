@@ -1,6 +1,7 @@
 // The ontology at run time: vocabulary nodes and the class tree, followed through
 // rdfs:subClassOf so that an added subclass counts without a code change.
 #include <algorithm>
+#include <array>
 #include <deque>
 
 #include "diplograph/query.hpp"
@@ -10,50 +11,49 @@
 
 namespace diplograph {
 
+namespace {
+
+// The predicates every question reads, with or without sources, and those `extra` names (dg:).
+std::vector<std::string> predicates(bool sources, const std::vector<std::string_view>& extra) {
+  std::vector<std::string> out{
+      term(ns::rdf, "type"),       term(ns::rdfs, "subClassOf"), term(ns::rdfs, "label"),
+      term(ns::dg, "participant"), term(ns::dg, "date"),         term(ns::dg, "endDate"),
+      term(ns::dg, "represents"),  term(ns::skos, "notation"),   term(ns::dg, "sector")};
+  if (sources) out.push_back(term(ns::dcterms, "source"));
+  for (auto local : extra) out.push_back(term(ns::dg, local));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string_view> operator+(std::vector<std::string_view> a,
+                                        const std::vector<std::string_view>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+const std::vector<std::string>& question_predicates(Question q) {
+  const std::vector<std::string_view> coded{"cameoCode", "quadClass", "goldstein", "cameoRoot"};
+  const std::vector<std::string_view> systems{"stateSystemMembership", "firstYear", "lastYear"};
+  const std::vector<std::string_view> roles{"participation", "agent", "role"};
+  const std::vector<std::string_view> relation{"relationChange", "sendingState", "receivingState", "level",
+                                               "previousLevel",  "status",       "topic"};
+  static const std::array<std::vector<std::string>, 8> by_question{
+      predicates(true, {}),        // met
+      predicates(false, {}),       // met_count: counts show no sources
+      predicates(true, relation),  // relation
+      predicates(true, {}),        // path
+      predicates(true, {}),        // timeline
+      predicates(true, coded + std::vector<std::string_view>{"sourceRecord"}),  // events
+      predicates(false, coded + systems),                                       // dyads
+      predicates(false, coded + systems + roles)};                              // dyads_directed
+  return by_question.at(static_cast<std::size_t>(q));
+}
+
+}  // namespace
+
 const std::vector<std::string>& predicates_for(Question q) {
-  auto make = [](bool sources, std::initializer_list<std::string_view> extra) {
-    std::vector<std::string> out{
-        term(ns::rdf, "type"),       term(ns::rdfs, "subClassOf"), term(ns::rdfs, "label"),
-        term(ns::dg, "participant"), term(ns::dg, "date"),         term(ns::dg, "endDate"),
-        term(ns::dg, "represents"),  term(ns::skos, "notation"),   term(ns::dg, "sector")};
-    if (sources) out.push_back(term(ns::dcterms, "source"));
-    for (auto local : extra) out.push_back(term(ns::dg, local));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  static const std::vector<std::string> met = make(true, {});
-  static const std::vector<std::string> counts = make(false, {});  // counts show no sources
-  static const std::vector<std::string> relation =
-      make(true,
-           {"relationChange", "sendingState", "receivingState", "level", "previousLevel", "status", "topic"});
-  static const std::vector<std::string> events =
-      make(true, {"cameoCode", "quadClass", "goldstein", "sourceRecord", "cameoRoot"});
-  static const std::vector<std::string> dyads = make(
-      false,
-      {"cameoCode", "quadClass", "goldstein", "cameoRoot", "stateSystemMembership", "firstYear", "lastYear"});
-  static const std::vector<std::string> directed =
-      make(false, {"cameoCode", "quadClass", "goldstein", "cameoRoot", "stateSystemMembership", "firstYear",
-                   "lastYear", "participation", "agent", "role"});
   static const std::vector<std::string> everything;
-  switch (q) {
-  case Question::met:
-  case Question::path:
-  case Question::timeline:
-    return met;
-  case Question::met_count:
-    return counts;
-  case Question::relation:
-    return relation;
-  case Question::events:
-    return events;
-  case Question::dyads:
-    return dyads;
-  case Question::dyads_directed:
-    return directed;
-  case Question::everything:
-    break;
-  }
-  return everything;
+  return q == Question::everything ? everything : question_predicates(q);
 }
 
 void keep_only_what(Question q, ReadOptions& opts) {
@@ -76,29 +76,36 @@ Schema::Schema(const QuadSource& quads) : src(quads) {
   source = src.iri(term(ns::dcterms, "source"));
   notation = src.iri(term(ns::skos, "notation"));
   same_as = src.iri(term(ns::owl, "sameAs"));
-  participant = dg("participant");
-  represents = dg("represents");
-  date = dg("date");
-  end_date = dg("endDate");
-  topic = dg("topic");
-  relation_change = dg("relationChange");
-  sending = dg("sendingState");
-  receiving = dg("receivingState");
-  level = dg("level");
-  previous_level = dg("previousLevel");
-  status = dg("status");
-  sector = dg("sector");
-  cameo_code = dg("cameoCode");
-  quad_class = dg("quadClass");
-  goldstein = dg("goldstein");
-  source_record = dg("sourceRecord");
-  cameo_root = dg("cameoRoot");
-  membership = dg("stateSystemMembership");
-  first_year = dg("firstYear");
-  last_year = dg("lastYear");
-  participation = dg("participation");
-  agent = dg("agent");
-  role = dg("role");
+  static constexpr std::pair<NodeId Schema::*, std::string_view> kTerms[]{
+      {&Schema::participant, "participant"},
+      {&Schema::represents, "represents"},
+      {&Schema::date, "date"},
+      {&Schema::end_date, "endDate"},
+      {&Schema::topic, "topic"},
+      {&Schema::relation_change, "relationChange"},
+      {&Schema::sending, "sendingState"},
+      {&Schema::receiving, "receivingState"},
+      {&Schema::level, "level"},
+      {&Schema::previous_level, "previousLevel"},
+      {&Schema::status, "status"},
+      {&Schema::sector, "sector"},
+      {&Schema::cameo_code, "cameoCode"},
+      {&Schema::quad_class, "quadClass"},
+      {&Schema::goldstein, "goldstein"},
+      {&Schema::source_record, "sourceRecord"},
+      {&Schema::cameo_root, "cameoRoot"},
+      {&Schema::membership, "stateSystemMembership"},
+      {&Schema::first_year, "firstYear"},
+      {&Schema::last_year, "lastYear"},
+      {&Schema::participation, "participation"},
+      {&Schema::agent, "agent"},
+      {&Schema::role, "role"}};
+  for (const auto& [member, local] : kTerms) this->*member = dg(local);
+  classes();
+}
+
+void Schema::classes() {
+  auto dg = [&](std::string_view local) { return src.iri(term(ns::dg, local)); };
   state_class = dg("State");
   if (sub_class_of) {  // one pass: a store need not index statements by object for this
     src.scan({sub_class_of}, [&](NodeId sub, NodeId, NodeId super) { children_[super].push_back(sub); });

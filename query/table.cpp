@@ -11,7 +11,8 @@ namespace diplograph {
 namespace {
 
 bool numeric_column(std::string_view name) {
-  return name == "events" || name == "hop";
+  return name == "events" || name == "hop" || name.ends_with("_cooperation") || name.ends_with("_conflict") ||
+         name == "goldstein_mean";
 }
 
 void csv_field(std::ostream& out, const std::string& v) {
@@ -277,6 +278,27 @@ Table to_table(const Answer<EventRow>& a) {
                   a, [](const EventRow& r) -> std::vector<std::string> {
                     return {r.date,      r.event, r.type,         r.cameo,  r.quad_class,
                             r.goldstein, r.label, r.participants, r.source, r.records};
+                  });
+}
+
+Table to_table(const Answer<DyadRow>& a) {
+  return table_of({"period", "actor", "actor_label", "actor_code", "other", "other_label", "other_code",
+                   "events", "verbal_cooperation", "material_cooperation", "verbal_conflict",
+                   "material_conflict", "goldstein_mean"},
+                  a, [](const DyadRow& r) -> std::vector<std::string> {
+                    return {r.period,
+                            r.actor,
+                            r.actor_label,
+                            r.actor_code,
+                            r.other,
+                            r.other_label,
+                            r.other_code,
+                            std::to_string(r.events),
+                            std::to_string(r.quad[0]),
+                            std::to_string(r.quad[1]),
+                            std::to_string(r.quad[2]),
+                            std::to_string(r.quad[3]),
+                            r.goldstein_mean};
                   });
 }
 

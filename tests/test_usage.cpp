@@ -139,11 +139,11 @@ TEST(Usage, EveryErrorOfAQuestionNamesTheValidValues) {
   expect_error(run("query met --level country " + samples_graph()), 1,
                "--level takes person or state, not \"country\"");
   expect_error(run("query met --format xml " + samples_graph()), 1,
-               "--format takes table, csv, json or dot, not \"xml\"");
+               "--format takes table, csv, json, dot, graphml or gexf, not \"xml\"");
   expect_error(run("query relation --between AFG --and PAK --format dot " + samples_graph()), 1,
                "--format takes table, csv or json, not \"dot\"");
   expect_error(run("query meet " + samples_graph()), 1,
-               "unknown query \"meet\" (met, relation, path, timeline or events)");
+               "unknown query \"meet\" (met, relation, path, timeline, events or dyads)");
   expect_error(run("query met --since 2019-13 " + samples_graph()), 1,
                "--since takes YYYY-MM-DD, YYYY-MM or YYYY, not \"2019-13\"");
 }
@@ -153,7 +153,11 @@ TEST(Usage, HelpNamesEveryOutputFormat) {
   EXPECT_EQ(query.status, 0);
   EXPECT_NE(query.out.find("--format table, csv, json, dot"), std::string::npos) << query.out;
   const auto met = run("query met --help");
-  EXPECT_NE(met.out.find("table, csv, json, or dot"), std::string::npos) << met.out;
+  EXPECT_NE(met.out.find("table, csv, json, or a network of who met whom: dot"), std::string::npos)
+      << met.out;
+  EXPECT_NE(met.out.find("(Graphviz), graphml, gexf (Gephi)"), std::string::npos) << met.out;
+  EXPECT_NE(run("query dyads --help").out.find("table, csv, json, or a network: graphml, gexf"),
+            std::string::npos);
   EXPECT_NE(run("query timeline --help").out.find("table, csv, json"), std::string::npos);
 }
 

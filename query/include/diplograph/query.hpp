@@ -105,6 +105,16 @@ struct EventRow {
   bool operator==(const EventRow&) const = default;
 };
 
+/// Event counts for one pair of actors (or states) in one period (`query dyads`).
+struct DyadRow {
+  std::string period, actor, actor_label, actor_code, other, other_label, other_code;
+  std::uint64_t events = 0;
+  std::array<std::uint64_t, 4>
+      quad{};  ///< verbal cooperation, material cooperation, verbal conflict, material conflict
+  std::string goldstein_mean;  ///< rounded to 4 decimals; empty when no event had a score
+  bool operator==(const DyadRow&) const = default;
+};
+
 /// One measure of `stats`.
 struct StatRow {
   std::string measure, key, value;
@@ -130,6 +140,7 @@ struct Answer {
 [[nodiscard]] Table to_table(const Answer<ActorRow>& a);
 [[nodiscard]] Table to_table(const Answer<StatRow>& a);
 [[nodiscard]] Table to_table(const Answer<EventRow>& a);
+[[nodiscard]] Table to_table(const Answer<DyadRow>& a);
 
 /// A Graphviz graph of who met whom: one node per actor, edges weighted by meetings.
 void write_dot(std::ostream& out, const std::vector<MetRow>& met);
@@ -159,6 +170,7 @@ class Schema {
   NodeId state_class;
 
  private:
+  void classes();  ///< the class tree and the classes the questions ask about
   std::unordered_map<NodeId, std::vector<NodeId>> children_;  ///< rdfs:subClassOf, read in one scan
 };
 
@@ -327,6 +339,59 @@ struct EventsOptions {
 /// else its CAMEO code's, else its class's `dg:cameoRoot` in the ontology.
 [[nodiscard]] Answer<EventRow> query_events(const EventIndex& index, const EventsOptions& opts);
 
+// ------------------------------------------------------------------------- dyad-period counts
+
+enum class Period : std::uint8_t { all, year, month, day };
+enum class CodeScheme : std::uint8_t { iso3, cow, gw };
+/// "all", "year", "month", "day" (and "iso3", "cow", "gw"); nullopt for anything else.
+[[nodiscard]] std::optional<Period> period_named(std::string_view name);
+[[nodiscard]] std::optional<CodeScheme> code_scheme_named(std::string_view name);
+
+struct DyadsOptions {
+  EventsOptions events;  ///< which events count (with --actor, only its pairs; with --with, only A-B)
+  Period by = Period::all;
+  bool directed = false;  ///< source to target; an event without direction counts both ways
+  CodeScheme codes = CodeScheme::iso3;
+};
+
+/// Events per pair and period: `period,actor,actor_label,actor_code,other,other_label,other_code,
+/// events,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,goldstein_mean`,
+/// by period, then events descending. Each event counts once per pair of its distinct
+/// participants (their states at state level). Undirected: the smaller IRI in `actor`.
+/// Directed (it needs the participation roles loaded): from each participant in a source role
+/// (source, caller) to each other one. A state's code is the one of the period's year (COW, G-W
+/// membership spans), today's with Period::all; empty for an actor that is not a state.
+[[nodiscard]] Answer<DyadRow> query_dyads(const EventIndex& index, const DyadsOptions& opts);
+
+// ------------------------------------------------------------------------- network files
+
+/// An actor as a network node: label, kind, state (from `actors`).
+struct NetworkNode {
+  std::string id, label, kind, state;
+};
+/// Edges weighted by events, with the first and last date (or period) they cover.
+struct NetworkEdge {
+  std::string source, target;
+  std::uint64_t weight = 0;
+  std::string first, last;
+};
+struct Network {
+  std::vector<NetworkNode> nodes;
+  std::vector<NetworkEdge> edges;
+  bool directed = false;
+};
+enum class NetworkFormat : std::uint8_t { graphml, gexf };
+
+/// The network of who met whom (one edge per pair, weighted by meetings) or of dyad counts
+/// (summed over periods), each node described by the `actors` row of its IRI.
+[[nodiscard]] Network network_of(const std::vector<MetRow>& rows, const std::vector<ActorRow>& actors);
+[[nodiscard]] Network network_of(const std::vector<MetCount>& rows, const std::vector<ActorRow>& actors);
+[[nodiscard]] Network network_of(const std::vector<DyadRow>& rows, const std::vector<ActorRow>& actors,
+                                 bool directed);
+/// GraphML (keys label, kind, state; weight, first, last) or GEXF 1.2 (dynamic: each edge from
+/// its first to its last day, so that Gephi can play the network over time).
+void write_network(std::ostream& out, const Network& net, NetworkFormat format);
+
 // ------------------------------------------------------------------------- one interface, many answerers
 
 struct PathOptions {
@@ -349,6 +414,7 @@ class Questions {
   [[nodiscard]] virtual Answer<TimelineRow> timeline(const TimelineOptions& opts) const = 0;
   [[nodiscard]] virtual Answer<ActorRow> actors(std::string_view search) const = 0;
   [[nodiscard]] virtual Answer<EventRow> events(const EventsOptions& opts) const = 0;
+  [[nodiscard]] virtual Answer<DyadRow> dyads(const DyadsOptions& opts) const = 0;
 };
 
 /// The questions answered in memory: an EventIndex of `src`, built once (`src` must outlive it,
