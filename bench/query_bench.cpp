@@ -1,7 +1,8 @@
 // dg_query_bench: loads a graph as `diplograph query` does, then times the questions on it.
-//   dg_query_bench FILE ACTOR STATE_A STATE_B [REPEAT]
+//   dg_query_bench FILE ACTOR STATE_A STATE_B [REPEAT [dyads]]   (dyads: that question only)
 // Prints each load's time, then the mean time of one actor's who-met-whom, one relation's
-// history, and the state-pair counts over all events.
+// history, the state-pair counts over all events, and the dyad-month table at state level.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -65,31 +66,41 @@ Loaded load_and_index(const char* file, Question q, const char* what) {
 
 int main(int argc, char** argv) {
   if (argc < 5) {
-    std::fprintf(stderr, "usage: dg_query_bench FILE ACTOR STATE_A STATE_B [REPEAT]\n");
+    std::fprintf(stderr, "usage: dg_query_bench FILE ACTOR STATE_A STATE_B [REPEAT [dyads]]\n");
     return 1;
   }
   const int repeat = argc > 5 ? std::atoi(argv[5]) : 20;
+  const bool only_dyads = argc > 6 && std::string(argv[6]) == "dyads";
   std::size_t rows = 0;
-  {
+  if (!only_dyads) {
     const auto l = load_and_index(argv[1], Question::met, "met");
     MetOptions one;
     one.actor = argv[2];
     const double met = mean_ms(repeat, [&] { rows = query_met(*l.index, one).rows.size(); });
     std::printf("met --actor         %10.3f ms  (%zu rows)\n", met, rows);
   }
-  {
+  if (!only_dyads) {
     const auto l = load_and_index(argv[1], Question::relation, "relation");
     RelationOptions r{argv[3], argv[4], ""};
     r.summary = false;
     const double rel = mean_ms(repeat, [&] { rows = query_relation(*l.index, r).history.rows.size(); });
     std::printf("relation history    %10.3f ms  (%zu rows)\n", rel, rows);
   }
-  {
+  if (!only_dyads) {
     const auto l = load_and_index(argv[1], Question::met_count, "counts");
     MetOptions counts;
     counts.state_level = true;
     const double pairs = mean_ms(repeat, [&] { rows = query_met_counts(*l.index, counts).rows.size(); });
     std::printf("state-pair counts   %10.3f ms  (%zu pairs)\n", pairs, rows);
+  }
+  {
+    const auto l = load_and_index(argv[1], Question::dyads, "dyads");
+    DyadsOptions d;
+    d.by = Period::month;
+    d.events.state_level = true;
+    const double dyads =
+        mean_ms(std::max(1, repeat / 4), [&] { rows = query_dyads(*l.index, d).rows.size(); });
+    std::printf("dyads month state   %10.3f ms  (%zu rows)\n", dyads, rows);
   }
   return 0;
 }

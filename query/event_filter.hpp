@@ -15,7 +15,7 @@ class EventFilter {
   EventFilter(const EventIndex& index, const EventsOptions& opts);
 
   /// The event's quad class (1-4): its own (GDELT's QuadClass), else its CAMEO code's, else its
-  /// class's dg:cameoRoot in the ontology; 0 for none.
+  /// class's dg:cameoRoot in the ontology; 0 for none (worked out when the index was built).
   [[nodiscard]] int quad(Id e) const;
   /// Whether the event passes every filter, given its quad class.
   [[nodiscard]] bool wanted(Id e, int quad) const;
@@ -25,11 +25,10 @@ class EventFilter {
 
  private:
   [[nodiscard]] bool of_class(Id e) const;
-  [[nodiscard]] bool coded(const EventIndex::Impl::Event& ev, int quad) const;
+  [[nodiscard]] bool coded(Id e, int quad) const;
 
   const EventIndex::Impl& x_;
   const EventsOptions& opts_;
-  std::unordered_map<NodeId, std::string> roots_;
   Id actor_ = no_id, with_ = no_id;
   std::vector<NodeId> classes_;
 };

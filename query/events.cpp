@@ -10,24 +10,6 @@ namespace diplograph {
 
 namespace {
 
-// Each event class's CAMEO root from the ontology (dg:cameoRoot, its first two digits), a
-// class without one taking the root of the nearest annotated class above it.
-std::unordered_map<NodeId, std::string> class_roots(const Schema& s) {
-  std::unordered_map<NodeId, std::string> own, out;
-  for (NodeId c : s.events) {
-    const std::string_view root = s.src.value(c, s.cameo_root);
-    if (root.size() >= 2) own.emplace(c, std::string(root.substr(0, 2)));
-  }
-  for (NodeId c : s.events) {  // schema.events lists a class after every class above it
-    if (auto it = own.find(c); it != own.end()) {
-      for (NodeId sub : s.subclasses(c)) {
-        if (!own.count(sub) || sub == c) out[sub] = it->second;
-      }
-    }
-  }
-  return out;
-}
-
 // Who an option names, as asked: its state at state level.
 Id named(const EventIndex& index, const std::string& name, bool state_level) {
   const auto& x = index.impl();
@@ -74,30 +56,24 @@ EventRow row_of(const EventIndex::Impl& x, Id e, int quad) {
 
 }  // namespace
 
-EventFilter::EventFilter(const EventIndex& index, const EventsOptions& opts)
-    : x_(index.impl()), opts_(opts), roots_(class_roots(x_.schema)) {
+EventFilter::EventFilter(const EventIndex& index, const EventsOptions& opts) : x_(index.impl()), opts_(opts) {
   if (!opts.actor.empty()) actor_ = named(index, opts.actor, opts.state_level);
   if (!opts.with.empty()) with_ = named(index, opts.with, opts.state_level);
   if (!opts.types.empty()) classes_ = type_filter(x_.schema, opts.types);
 }
 
 int EventFilter::quad(Id e) const {
-  const auto& ev = x_.events[e];
-  if (!ev.quad.empty()) return std::atoi(std::string(ev.quad).c_str());
-  int q = quad_class_of_root(ev.cameo);
-  if (q == 0 && ev.type != no_id) {
-    const auto it = roots_.find(x_.schema.events[ev.type]);
-    if (it != roots_.end()) q = quad_class_of_root(it->second);
-  }
-  return q;
+  return x_.numbers[e].quad;
 }
 
 bool EventFilter::wanted(Id e, int quad) const {
-  const auto& ev = x_.events[e];
-  if (!date_in_range(ev.date, ev.end_date, opts_.since, opts_.until)) return false;
+  if (!opts_.since.empty() || !opts_.until.empty()) {  // touches the event's text only when asked
+    const auto& ev = x_.events[e];
+    if (!date_in_range(ev.date, ev.end_date, opts_.since, opts_.until)) return false;
+  }
   if (actor_ != no_id && !took_part(x_, e, actor_, opts_.state_level)) return false;
   if (with_ != no_id && !took_part(x_, e, with_, opts_.state_level)) return false;
-  return of_class(e) && coded(ev, quad);
+  return of_class(e) && coded(e, quad);
 }
 
 bool EventFilter::of_class(Id e) const {
@@ -108,18 +84,19 @@ bool EventFilter::of_class(Id e) const {
   });
 }
 
-bool EventFilter::coded(const EventIndex::Impl::Event& ev, int quad) const {
+bool EventFilter::coded(Id e, int quad) const {
   const auto& o = opts_;
-  if (!o.cameo.empty() && std::none_of(o.cameo.begin(), o.cameo.end(),
-                                       [&](const std::string& p) { return ev.cameo.starts_with(p); }))
+  if (!o.cameo.empty() && std::none_of(o.cameo.begin(), o.cameo.end(), [&](const std::string& p) {
+        return x_.events[e].cameo.starts_with(p);
+      }))
     return false;
   if (!o.quad_classes.empty() &&
       std::find(o.quad_classes.begin(), o.quad_classes.end(), quad) == o.quad_classes.end())
     return false;
   if (!o.goldstein_min && !o.goldstein_max) return true;
-  if (ev.goldstein.empty()) return false;
-  const double g = std::strtod(std::string(ev.goldstein).c_str(), nullptr);
-  return (!o.goldstein_min || g >= *o.goldstein_min) && (!o.goldstein_max || g <= *o.goldstein_max);
+  const auto& n = x_.numbers[e];
+  return n.scored && (!o.goldstein_min || n.score >= *o.goldstein_min) &&
+         (!o.goldstein_max || n.score <= *o.goldstein_max);
 }
 
 int quad_class_of_root(std::string_view cameo) {

@@ -5,6 +5,7 @@
 #include "diplograph/vocab.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <numeric>
 
@@ -49,6 +50,62 @@ struct Subject {
     source_role = false;
   }
 };
+
+// "2018-06-12" -> 20180612, "2018-06" -> 20180600, "2018" -> 20180000; 0 for anything else.
+std::uint32_t day_number(std::string_view date) {
+  const auto digits = [&](std::size_t at, std::size_t n) {
+    std::uint32_t v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (i >= date.size() || date[i] < '0' || date[i] > '9') return UINT32_MAX;
+      v = v * 10 + static_cast<std::uint32_t>(date[i] - '0');
+    }
+    return v;
+  };
+  const std::uint32_t year = digits(0, 4);
+  if (year == UINT32_MAX || (date.size() != 4 && date.size() != 7 && date.size() != 10)) return 0;
+  const std::uint32_t month = date.size() >= 7 && date[4] == '-' ? digits(5, 2) : 0;
+  const std::uint32_t day = date.size() == 10 && date[7] == '-' ? digits(8, 2) : 0;
+  if (month == UINT32_MAX || day == UINT32_MAX) return 0;
+  return year * 10000 + month * 100 + day;
+}
+
+// Each event class's quad class from the ontology (dg:cameoRoot), a class without one taking the
+// root of the nearest annotated class above it; per place in schema.events.
+std::vector<std::uint8_t> class_quads(const Schema& s) {
+  std::unordered_map<NodeId, int> own, found;
+  for (NodeId c : s.events) {
+    const std::string_view root = s.src.value(c, s.cameo_root);
+    if (root.size() >= 2) own.emplace(c, quad_class_of_root(root.substr(0, 2)));
+  }
+  for (NodeId c : s.events) {  // schema.events lists a class after every class above it
+    if (auto it = own.find(c); it != own.end()) {
+      for (NodeId sub : s.subclasses(c)) {
+        if (!own.count(sub) || sub == c) found[sub] = it->second;
+      }
+    }
+  }
+  std::vector<std::uint8_t> out(s.events.size(), 0);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto it = found.find(s.events[i]);
+    if (it != found.end()) out[i] = static_cast<std::uint8_t>(it->second);
+  }
+  return out;
+}
+
+// The numbers a question compares and sums, read once from the event's text.
+EventIndex::Impl::Numbers numbers(const EventIndex::Impl::Event& e) {
+  EventIndex::Impl::Numbers n;
+  n.day = day_number(e.date);
+  int q = 0;
+  if (!e.quad.empty() && std::from_chars(e.quad.data(), e.quad.data() + e.quad.size(), q).ec == std::errc() &&
+      q >= 1 && q <= 4)
+    n.quad = static_cast<std::uint8_t>(q);
+  else
+    n.quad = static_cast<std::uint8_t>(quad_class_of_root(e.cameo));
+  const auto* g = e.goldstein.data();
+  n.scored = !e.goldstein.empty() && std::from_chars(g, g + e.goldstein.size(), n.score).ec == std::errc();
+  return n;
+}
 
 void first(std::string_view& slot, std::string_view v) {
   if (slot.empty()) slot = v;
@@ -207,6 +264,7 @@ class Builder {
     std::sort(parts.begin() + from, parts.end());
     parts.erase(std::unique(parts.begin() + from, parts.end()), parts.end());
     x_.participants.close_key();
+    x_.numbers.push_back(numbers(e));
     for (NodeId part : cur_.participations) parts_.emplace_back(static_cast<Id>(x_.events.size()), part);
     x_.events.push_back(e);
     return true;
@@ -272,6 +330,7 @@ class Builder {
       const Id represents = info.represents ? actor(info.represents) : no_id;
       x_.actor_iri.push_back(s_.src.text(node));
       x_.actor_label.push_back(info.labels.empty() ? std::string_view() : info.labels.front());
+      x_.actor_alpha3.push_back(info.state && !info.codes.empty() ? info.codes.front() : std::string_view());
       x_.actor_represents.push_back(represents);
       x_.actor_state.push_back(info.state ? static_cast<Id>(a) : represents);
       x_.actor_typed.push_back(info.actor);
@@ -331,6 +390,11 @@ class Builder {
     for (std::uint32_t i = 0; i < by_iri.size(); ++i) x_.actor_rank[by_iri[i]] = i;
     for (NodeId c : s_.events) x_.class_names.push_back(local_name(s_.src.text(c)));
     invert(x_.participants, x_.actor_events);
+    const auto quads = class_quads(s_);
+    for (std::size_t e = 0; e < x_.events.size(); ++e) {
+      auto& n = x_.numbers[e];
+      if (n.quad == 0 && x_.events[e].type != no_id) n.quad = quads[x_.events[e].type];
+    }
     directions();
     Rows represents;
     for (Id r : x_.actor_represents) {
@@ -397,10 +461,7 @@ std::vector<Id> EventIndex::Impl::events_of(NodeId who, bool with_officials) con
 }
 
 std::string_view EventIndex::Impl::state_code(Id state) const {
-  for (const auto& [code, a] : codes) {
-    if (a == state) return code;
-  }
-  return {};
+  return state < actor_alpha3.size() ? actor_alpha3[state] : std::string_view();
 }
 
 std::string_view EventIndex::Impl::system_code(Id state, System system, int year) const {
