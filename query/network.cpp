@@ -1,7 +1,9 @@
 // Network files for igraph, networkx and Gephi: GraphML and GEXF of who met whom and of dyads.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <ostream>
+#include <string>
 #include <unordered_map>
 
 #include "diplograph/query.hpp"
@@ -102,11 +104,18 @@ void write_graphml(std::ostream& out, const Network& net) {
   out << "  </graph>\n</graphml>\n";
 }
 
+// The first or last real day a date of YYYY, YYYY-MM or YYYY-MM-DD covers ("2018-02" ends on the 28th).
 std::string day(std::string_view date, bool last) {
   const auto d = date_bound(date, last);
-  return {d.data(), d.size()};
+  std::string out(d.data(), d.size());
+  if (!last || date.size() == 10) return out;
+  const int year = std::stoi(out.substr(0, 4)), month = std::stoi(out.substr(5, 2));
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int days = month == 2 && leap ? 29 : kDays.at(static_cast<std::size_t>(month - 1));
+  out.replace(8, 2, std::to_string(days));
+  return out;
 }
-
 void write_gexf(std::ostream& out, const Network& net) {
   const bool dynamic =
       std::any_of(net.edges.begin(), net.edges.end(), [](const auto& e) { return !e.first.empty(); });

@@ -93,8 +93,8 @@ std::string dot_id(std::string_view s) {
 
 }  // namespace
 
-Table select_columns(const Table& t, const std::vector<std::string>& names) {
-  if (names.empty()) return t;
+Table select_columns(Table t, const std::vector<std::string>& names) {
+  if (names.empty()) return t;  // moved, not copied
   std::vector<std::size_t> idx;
   for (const auto& n : names) {
     const auto at = std::find(t.columns.begin(), t.columns.end(), n);
@@ -108,6 +108,7 @@ Table select_columns(const Table& t, const std::vector<std::string>& names) {
   Table out{names, {}, t.notes};
   for (const auto& r : t.rows) {
     std::vector<std::string> row;
+    row.reserve(idx.size());
     for (auto i : idx) row.push_back(r[i]);
     out.rows.push_back(std::move(row));
   }

@@ -356,3 +356,25 @@ TEST(Dyads, NetworkFilesReadByNetworkx) {
 }
 
 }  // namespace
+
+namespace {
+
+// GEXF dates are real days: a month ends on its last day (February of a leap year on the 29th),
+// a year runs from 1 January to 31 December.
+TEST(Dyads, GexfEdgesSpanRealDays) {
+  const std::string dir = test::scratch("dyads-gexf-days");
+  test::write(dir + "/f.jsonl",
+              "{\"id\":\"a\",\"type\":\"meeting\",\"date\":\"2020-02\",\"participants\":[{\"name\":\"A B\","
+              "\"state\":\"USA\"},{\"name\":\"C D\",\"state\":\"FRA\"}]}\n"
+              "{\"id\":\"b\",\"type\":\"meeting\",\"date\":\"2019\",\"participants\":[{\"name\":\"A B\","
+              "\"state\":\"USA\"},{\"name\":\"C D\",\"state\":\"FRA\"}]}\n");
+  const std::string graph = test::converted(dir + "/f.jsonl", "dyads-gexf-days");
+  const auto met = run("query met --format gexf " + graph);
+  ASSERT_EQ(met.status, 0) << met.err;
+  EXPECT_NE(met.out.find("weight=\"2\" start=\"2019-01-01\" end=\"2020-02-29\""), std::string::npos)
+      << met.out;
+  const auto dyads = run("query dyads --by month --level state --format gexf " + graph);
+  EXPECT_NE(dyads.out.find("start=\"2019-01-01\" end=\"2020-02-29\""), std::string::npos) << dyads.out;
+}
+
+}  // namespace

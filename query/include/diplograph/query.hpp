@@ -41,7 +41,7 @@ enum class TableFormat : std::uint8_t { table, csv, json };
 void write_table(std::ostream& out, const Table& t, TableFormat format);
 /// The table restricted to the named columns, in the order given; throws UsageError for a
 /// name that is not a column.
-[[nodiscard]] Table select_columns(const Table& t, const std::vector<std::string>& names);
+[[nodiscard]] Table select_columns(Table t, const std::vector<std::string>& names);
 // ------------------------------------------------------------------------- typed answers
 
 /// One row of who met whom: an interaction and two of its participants.
