@@ -1,5 +1,6 @@
 // GDELT events exports (records.md section 3): 2.0 rows of 61 columns, 1.0 rows of 57 or 58
 // (with SOURCEURL); the version is taken from the first row of each file.
+#include <algorithm>
 #include <cstdlib>
 
 #include "converters/coded.hpp"
@@ -47,9 +48,36 @@ bool number(std::string_view s, bool integer) {
 
 using detail::BadRecord;
 
+// RFC 3986 5.2.4: the path without "." and ".." segments. A Turtle reader resolves every IRI it
+// reads and so removes them ("http://focus-fen.net/./news/..." came back without "./"): the
+// graph holds the URL as every syntax reads it back.
+std::string without_dot_segments(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  const auto path_at = url.find('/', scheme + 3);
+  if (path_at == std::string_view::npos) return std::string(url);
+  const auto tail_at = std::min(url.find_first_of("?#", path_at), url.size());
+  std::string_view in = url.substr(path_at, tail_at - path_at);
+  std::string out;
+  while (!in.empty()) {
+    if (in.starts_with("/./") || in == "/.") {
+      in = in.size() == 2 ? std::string_view("/") : in.substr(2);
+    } else if (in.starts_with("/../") || in == "/..") {
+      in = in.size() == 3 ? std::string_view("/") : in.substr(3);
+      out.erase(std::min(out.size(), out.rfind('/') == std::string::npos ? out.size() : out.rfind('/')));
+    } else {
+      const auto next = in.find('/', 1);
+      out += in.substr(0, next);
+      in.remove_prefix(next == std::string_view::npos ? in.size() : next);
+    }
+  }
+  return std::string(url.substr(0, path_at)) + out + std::string(url.substr(tail_at));
+}
+
 // Percent-encodes what may not stand in an IRI (spaces, quotes, controls...), so that
 // real-world URLs stay usable; everything else, UTF-8 included, is kept.
-std::string iri_escape(std::string_view url) {
+std::string iri_escape(std::string_view raw) {
+  const std::string url = without_dot_segments(raw);
   static const std::string keep = [] {
     std::string k;
     for (int c = 0x21; c < 0x100; ++c) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <tuple>
 
+#include "converters/nfc.hpp"
 #include "diplograph/convert.hpp"
 #include "diplograph/text.hpp"
 
@@ -53,9 +54,10 @@ const Terms& terms() {
   return t;
 }
 
-// Percent-encodes what may not stand in an IRI path segment.
+// An IRI path segment from a name: NFC, letters of every script kept as they are (RFC 3987),
+// percent-encoding only what an IRI forbids.
 std::string segment(std::string_view s) {
-  return text::percent_encode(s, "-_.~");
+  return text::iri_segment(detail::nfc(s), "-_.~");
 }
 
 std::string_view stem(std::string_view path) {
@@ -174,7 +176,7 @@ std::string Mapper::state_iri(std::string_view iso3) const {
 }
 
 std::string Mapper::graph_iri(std::string_view source_name) const {
-  return opts_.base + "graph/" + std::string(source_name);
+  return opts_.base + "graph/" + segment(source_name);
 }
 
 namespace {
@@ -201,7 +203,7 @@ const ActorKind& kind_of(std::string_view kind) {
 std::string Mapper::actor_iri(const Participant& p) const {
   if (p.kind == "state") return state_iri(p.state);
   const std::string kind(kind_of(p.kind).folder);
-  if (!p.id.empty()) return opts_.base + kind + text::percent_encode(p.id, "-_.~/");
+  if (!p.id.empty()) return opts_.base + kind + text::iri_segment(detail::nfc(p.id), "-_.~/");
   const std::string state = p.state.empty() ? std::string() : p.state + "/";
   return opts_.base + kind + state + segment(slug(p.name));
 }
@@ -215,8 +217,10 @@ std::vector<Prefix> vocabulary_prefixes() {
 
 std::vector<Prefix> Mapper::prefixes(const MapOptions& opts) {
   auto out = vocabulary_prefixes();
-  out.push_back({"state", opts.base + "state/"});
-  out.push_back({"mission", opts.base + "mission/"});
+  // Every IRI space diplograph mints; the writer declares those the output uses.
+  for (const char* space :
+       {"event", "person", "org", "actor", "region", "state", "mission", "place", "graph"})
+    out.push_back({space, opts.base + space + "/"});
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The text checks and transforms every layer shares.
 #include "diplograph/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -74,6 +75,100 @@ std::string percent_encode(std::string_view s, std::string_view keep) {
       out += hex[c >> 4U];
       out += hex[c & 15U];
     }
+  }
+  return out;
+}
+
+char32_t code_point(std::string_view s, std::size_t i, std::size_t n) {
+  const auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k])); };
+  if (n == 1) return b(0);
+  if (n == 2) return (b(0) & 0x1FU) << 6U | (b(1) & 0x3FU);
+  if (n == 3) return (b(0) & 0x0FU) << 12U | (b(1) & 0x3FU) << 6U | (b(2) & 0x3FU);
+  return (b(0) & 0x07U) << 18U | (b(1) & 0x3FU) << 12U | (b(2) & 0x3FU) << 6U | (b(3) & 0x3FU);
+}
+
+namespace {
+
+// RFC 3987 ucschar: the non-ASCII characters an IRI may hold as they are.
+bool ucschar(char32_t c) {
+  if ((c & 0xFFFFU) >= 0xFFFEU) return false;  // the last two of every plane
+  return (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFEF) ||
+         (c >= 0x10000 && c <= 0xEFFFD && (c < 0xE0000 || c >= 0xE1000));
+}
+
+// Turtle's PN_CHARS_BASE (letters of every script), and the further PN_CHARS a name may continue with.
+bool name_start_char(char32_t c) {
+  return (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) ||
+         (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) ||
+         (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
+         (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+bool name_char(char32_t c) {
+  return name_start_char(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
+}
+
+void put_percent(std::string& out, unsigned char c) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  out += '%';
+  out += hex[c >> 4U];
+  out += hex[c & 15U];
+}
+
+bool hex_digit(char c) {
+  return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+}  // namespace
+
+std::string iri_segment(std::string_view s, std::string_view keep) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80U ? 1 : sequence_length(s, i);
+    if (c < 0x80U && (std::isalnum(c) || keep.find(static_cast<char>(c)) != std::string_view::npos)) {
+      out += static_cast<char>(c);
+    } else if (n > 1 && ucschar(code_point(s, i, n))) {
+      out.append(s.substr(i, n));
+    } else {
+      for (std::size_t k = 0; k < std::max<std::size_t>(n, 1); ++k)
+        put_percent(out, static_cast<unsigned char>(s[i + k]));
+    }
+    i += std::max<std::size_t>(n, 1);
+  }
+  return out;
+}
+
+std::optional<std::string> turtle_local_name(std::string_view local) {
+  static constexpr std::string_view kEscapable = "_~.-!$&'()*+,;=/?#@%";
+  std::string out;
+  out.reserve(local.size() + 8);
+  for (std::size_t i = 0; i < local.size();) {
+    const auto c = static_cast<unsigned char>(local[i]);
+    const bool first = i == 0, last = i + 1 == local.size();
+    if (c >= 0x80U) {
+      const std::size_t n = sequence_length(local, i);
+      if (n == 0) return std::nullopt;
+      const char32_t cp = code_point(local, i, n);
+      if (!(first ? name_start_char(cp) : name_char(cp))) return std::nullopt;
+      out.append(local.substr(i, n));
+      i += n;
+      continue;
+    }
+    if (std::isalnum(c) || c == '_' || c == ':' || (c == '-' && !first) || (c == '.' && !first && !last)) {
+      out += static_cast<char>(c);
+    } else if (c == '%' && i + 2 < local.size() && hex_digit(local[i + 1]) && hex_digit(local[i + 2])) {
+      out.append(local.substr(i, 3));  // a percent-encoded byte stands as it is
+      i += 3;
+      continue;
+    } else if (kEscapable.find(static_cast<char>(c)) != std::string_view::npos) {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else {
+      return std::nullopt;
+    }
+    ++i;
   }
   return out;
 }

@@ -1,4 +1,11 @@
-// Writing RDF through Serd: a streaming writer for the four syntaxes, with prefixes.
+// Writing RDF through Serd: a streaming writer for the four syntaxes. Turtle and TriG name IRIs
+// by prefix wherever a local name can be written (escaping `/` and the like, which Serd's own
+// abbreviation does not), and declare a prefix only when it is first used.
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "diplograph/text.hpp"
 #include "rdf/serd_util.hpp"
 
 namespace diplograph {
@@ -14,6 +21,14 @@ struct Writer::Impl {
   detail::SerdWriterPtr writer;
   std::uint64_t count = 0;
   bool failed = false;
+  bool pretty = false;
+  std::vector<Prefix> prefixes;  ///< the candidates, longest IRI first
+  std::vector<bool> declared;
+  std::array<std::string, 5> curies;  ///< this statement's prefixed names, alive until Serd has them
+  /// Statements held back until their subject's group is complete (and, at the start, the first
+  /// kHead of them), so that the prefixes they use are declared before them, not inside a group.
+  std::vector<std::array<Term, 4>> pending;
+  bool head_done = false;
 };
 
 namespace {
@@ -47,6 +62,40 @@ size_t buffered_sink(const void* buf, size_t len, void* stream) {
   return len;
 }
 
+// Declares the prefix the first time a statement uses it.
+void declare(Writer::Impl& w, std::size_t i) {
+  if (w.declared[i]) return;
+  w.declared[i] = true;
+  SerdNode name = serd_view(w.prefixes[i].name, SERD_LITERAL);
+  SerdNode iri = serd_view(w.prefixes[i].iri, SERD_URI);
+  serd_writer_set_prefix(w.writer.get(), &name, &iri);
+}
+
+// The prefix (a place in w.prefixes) an IRI can be written with, if any: one that covers it
+// and leaves a local name. Serd escapes `/`, `~`, `,` and the like in a prefixed name, but not a
+// `.` or `-` where a local name may not start or end with one: such IRIs are written whole.
+std::optional<std::size_t> prefix_for(const Writer::Impl& w, std::string_view iri) {
+  for (std::size_t i = 0; w.pretty && i < w.prefixes.size(); ++i) {
+    if (!iri.starts_with(w.prefixes[i].iri)) continue;
+    const std::string_view rest = iri.substr(w.prefixes[i].iri.size());
+    if (!rest.empty() && (rest.front() == '.' || rest.front() == '-' || rest.back() == '.')) continue;
+    if (text::turtle_local_name(rest)) return i;
+  }
+  return std::nullopt;
+}
+
+// An IRI as a prefixed name (its prefix declared before), else as it is.
+SerdNode qualified(Writer::Impl& w, std::string_view iri, std::string& buffer) {
+  const auto i = prefix_for(w, iri);
+  if (!i || !w.declared[*i]) return serd_view(iri, SERD_URI);
+  buffer = w.prefixes[*i].name + ":" + std::string(iri.substr(w.prefixes[*i].iri.size()));
+  return serd_view(buffer, SERD_CURIE);
+}
+
+SerdNode term_node(Writer::Impl& w, TermRef t, std::string& buffer) {
+  return t.kind == TermKind::iri ? qualified(w, t.value, buffer) : node_of(t);
+}
+
 SerdStatus on_write_error(void* handle, const SerdError* /*error*/) {
   *static_cast<bool*>(handle) = true;
   return SERD_SUCCESS;
@@ -70,36 +119,70 @@ std::unique_ptr<Writer> Writer::create(Syntax syntax, std::FILE* out, const std:
   impl->writer.reset(serd_writer_new(detail::serd_syntax(syntax), style, impl->env.get(), nullptr,
                                      buffered_sink, impl.get()));
   serd_writer_set_error_sink(impl->writer.get(), on_write_error, &impl->failed);
-  for (const auto& p : prefixes) {
-    SerdNode name = serd_view(p.name, SERD_LITERAL);
-    SerdNode iri = serd_view(p.iri, SERD_URI);
-    if (pretty) {
-      serd_writer_set_prefix(impl->writer.get(), &name, &iri);
-    } else {
-      serd_env_set_prefix(impl->env.get(), &name, &iri);
-    }
-  }
+  impl->pretty = pretty;
+  impl->prefixes = prefixes;
+  std::stable_sort(impl->prefixes.begin(), impl->prefixes.end(),
+                   [](const Prefix& a, const Prefix& b) { return a.iri.size() > b.iri.size(); });
+  impl->declared.assign(impl->prefixes.size(), false);
   return std::unique_ptr<Writer>(new Writer(std::move(impl)));
 }
 
-void Writer::quad(TermRef s, TermRef p, TermRef o, TermRef graph) {
-  SerdNode sn = node_of(s);
-  SerdNode pn = node_of(p);
-  SerdNode on = node_of(o);
-  SerdNode dt = serd_view(o.datatype, SERD_URI);
+namespace {
+
+constexpr std::size_t kHead = 4096;
+
+void write_now(Writer::Impl& w, TermRef s, TermRef p, TermRef o, TermRef graph) {
+  const bool quads = syntax_info(w.syntax).has_graphs && !graph.empty();
+  SerdNode gn = quads ? term_node(w, graph, w.curies[0]) : SERD_NODE_NULL;
+  SerdNode sn = term_node(w, s, w.curies[1]);
+  SerdNode pn = term_node(w, p, w.curies[2]);
+  SerdNode on = term_node(w, o, w.curies[3]);
+  SerdNode dt = o.datatype.empty() ? SERD_NODE_NULL : qualified(w, o.datatype, w.curies[4]);
   SerdNode lang = serd_view(o.lang, SERD_LITERAL);
-  const bool quads = syntax_info(impl_->syntax).has_graphs && !graph.empty();
-  SerdNode gn = quads ? node_of(graph) : SERD_NODE_NULL;
   const bool typed = o.kind == TermKind::literal && !o.datatype.empty();
   const bool tagged = o.kind == TermKind::literal && !o.lang.empty();
-  if (serd_writer_write_statement(impl_->writer.get(), 0, quads ? &gn : nullptr, &sn, &pn, &on,
+  if (serd_writer_write_statement(w.writer.get(), 0, quads ? &gn : nullptr, &sn, &pn, &on,
                                   typed ? &dt : nullptr, tagged ? &lang : nullptr) != SERD_SUCCESS) {
-    impl_->failed = true;
+    w.failed = true;
   }
-  ++impl_->count;
+}
+
+// Declares every prefix the held statements use and the output has not declared yet (closing
+// an open TriG graph first: a directive may not stand inside one), then writes them.
+void flush_pending(Writer::Impl& w) {
+  std::vector<std::size_t> needed;
+  const auto need = [&](std::string_view iri) {
+    const auto i = prefix_for(w, iri);
+    if (i && !w.declared[*i] && std::find(needed.begin(), needed.end(), *i) == needed.end())
+      needed.push_back(*i);
+  };
+  for (const auto& q : w.pending) {
+    for (const Term& t : q) {
+      if (t.kind == TermKind::iri) need(t.value);
+    }
+    if (!q[2].datatype.empty()) need(q[2].datatype);
+  }
+  if (!needed.empty() && w.count > w.pending.size()) serd_writer_finish(w.writer.get());
+  for (std::size_t i : needed) declare(w, i);
+  for (const auto& q : w.pending) write_now(w, q[0].ref(), q[1].ref(), q[2].ref(), q[3].ref());
+  w.pending.clear();
+}
+
+}  // namespace
+
+void Writer::quad(TermRef s, TermRef p, TermRef o, TermRef graph) {
+  auto& w = *impl_;
+  ++w.count;
+  if (!w.pretty) return write_now(w, s, p, o, graph);
+  if (w.head_done && !w.pending.empty() &&
+      (w.pending.back()[0].value != s.value || w.pending.back()[3].value != graph.value))
+    flush_pending(w);
+  w.pending.push_back({Term(s), Term(p), Term(o), Term(graph)});
+  w.head_done = w.head_done || w.pending.size() >= kHead;
 }
 
 bool Writer::finish() {
+  flush_pending(*impl_);
   serd_writer_finish(impl_->writer.get());
   if (!flush(*impl_)) impl_->failed = true;
   if (std::fflush(impl_->out) != 0 || std::ferror(impl_->out)) impl_->failed = true;

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libserd-dev libsord-dev libsimdjson-dev liburiparser-dev
-          libboost-program-options-dev libarchive-dev)
+          libboost-program-options-dev libarchive-dev libicu-dev)
 case "${1:-}" in
   --test) packages+=(libgtest-dev clang-format serdi zip bzip2 python3-networkx) ;;  # cross-checks: serdi, networkx; zip, bzip2 pack
   --fuzz) packages+=(clang zip) ;;                               # libFuzzer; zip for the packed corpus

@@ -2,6 +2,7 @@
 // case, percent-encoding, IRI schemes, RFC 4180 fields.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,18 @@ namespace diplograph::text {
 
 /// `s` with every byte percent-encoded except ASCII letters, digits and the bytes in `keep`.
 [[nodiscard]] std::string percent_encode(std::string_view s, std::string_view keep);
+
+/// The code point of the well-formed UTF-8 sequence at s[i] of length `n` (sequence_length).
+[[nodiscard]] char32_t code_point(std::string_view s, std::size_t i, std::size_t n);
+
+/// `s` as an IRI path segment (RFC 3987): ASCII letters and digits, the bytes in `keep`, and
+/// every non-ASCII character an IRI allows (ucschar) stay as they are; everything else is
+/// percent-encoded. "Erdoğan" stays readable where percent_encode made it "Erdo%C4%9Fan".
+[[nodiscard]] std::string iri_segment(std::string_view s, std::string_view keep);
+
+/// `local` written as a Turtle/TriG local name (PN_LOCAL), with the reserved characters escaped
+/// (`seed\/afg-pak`), or nullopt when it cannot be one (a space, a quote, ...).
+[[nodiscard]] std::optional<std::string> turtle_local_name(std::string_view local);
 
 /// Whether `s` starts with an RFC 3986 scheme followed by ':'.
 [[nodiscard]] bool has_scheme(std::string_view s);
