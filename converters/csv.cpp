@@ -167,7 +167,7 @@ class CsvReader : public RecordReader {
     if (rec.participants.empty()) bad("actor1", "required value missing");
     const std::string& place = get("location");
     const std::string country_code = country("country");
-    if (!place.empty() || !country_code.empty()) rec.location = Location{place, country_code, {}, {}};
+    if (!place.empty() || !country_code.empty()) rec.location = Location{place, country_code, {}, {}, {}};
     std::string_view topics = get("topics");
     while (!topics.empty()) {
       const auto semi = topics.find(';');
@@ -177,6 +177,11 @@ class CsvReader : public RecordReader {
       if (!topic.empty()) rec.topics.emplace_back(topic);
       topics.remove_prefix(semi == std::string_view::npos ? topics.size() : semi + 1);
     }
+    rec.lang = get("lang");
+    if (!rec.lang.empty()) {
+      if (const auto why = detail::lang_problem(rec.lang); !why.empty()) bad("lang", why);
+    }
+    detail::inherit_lang(rec);
     rec.source_url = get("source_url");
     if (const auto why = detail::source_url_problem(rec.source_url); !why.empty()) bad("source_url", why);
     rec.source_records.push_back("csv:" + std::string(ctx_.source_name()) + "#" +

@@ -181,6 +181,7 @@ class GdeltReader : public RecordReader {
     p.actor_code = std::string(code);
     p.source_name = std::string(name);
     p.side = side == 1 ? "source" : "target";
+    p.lang = "en";  // names made here from the code's parts, in English
     const Country* c = country.empty() ? nullptr : ctx_.countries->by_code(country);
     if (c) p.state = c->iso3;
     if (c && code == country) {

@@ -88,6 +88,7 @@ class JsonlReader : public RecordReader {
       if (!read_identity(key, field.value, rec, seen)) read_content(key, field.value, rec);
     }
     check(rec, seen);
+    detail::inherit_lang(rec);
     rec.source_records.push_back("jsonl:" + std::string(ctx_.source_name()) + "#" +
                                  std::to_string(lines_.line_number()));
     return rec;
@@ -138,6 +139,8 @@ class JsonlReader : public RecordReader {
       rec.summary = as_string(v, key);
     } else if (key == "note") {
       rec.note = as_string(v, key);
+    } else if (key == "lang") {
+      rec.lang = as_lang(v, key);
     } else if (key == "relation") {
       rec.relation = relation(v);
     } else if (key == "source") {
@@ -174,6 +177,12 @@ class JsonlReader : public RecordReader {
     if (rec.participants.empty()) bad("participants", "must name at least one participant");
   }
 
+  std::string as_lang(element v, const std::string& key) {
+    std::string tag = as_string(v, key);
+    if (const auto why = detail::lang_problem(tag); !why.empty()) bad(key, why);
+    return tag;
+  }
+
   Participant participant(element v, const std::string& at) {
     Participant p;
     bool has_name = false;
@@ -194,6 +203,8 @@ class JsonlReader : public RecordReader {
         p.title = as_string(field.value, k);
       } else if (key == "role") {
         p.role = as_string(field.value, k);
+      } else if (key == "lang") {
+        p.lang = as_lang(field.value, k);
       } else if (key == "same_as") {
         p.same_as = same_as(field.value, k);
       } else if (warned_.insert(at.substr(0, at.find('[')) + "." + key).second) {

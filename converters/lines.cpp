@@ -75,6 +75,28 @@ ReadStatus LineReader::next_record(std::string_view& line, Diagnostic& error, co
   }
 }
 
+std::string lang_problem(std::string_view tag) {
+  if (tag.empty() || tag.size() > 15)
+    return "a language tag of 1 to 15 characters (\"en\", \"ps-AF\"), not \"" + std::string(tag) + "\"";
+  std::size_t part = 0;
+  for (std::size_t i = 0; i < tag.size(); ++i) {
+    const auto c = static_cast<unsigned char>(tag[i]);
+    const bool ok = std::isalpha(c) || (i > 0 && part > 0 && std::isdigit(c)) || c == '-';
+    if (!ok || (c == '-' && (i == 0 || i + 1 == tag.size() || tag[i - 1] == '-')))
+      return "not a language tag (\"en\", \"ps-AF\"): \"" + std::string(tag) + "\"";
+    part = c == '-' ? part + 1 : part;
+  }
+  return {};
+}
+
+void inherit_lang(EventRecord& rec) {
+  if (rec.lang.empty()) return;
+  for (auto& p : rec.participants) {
+    if (p.lang.empty()) p.lang = rec.lang;
+  }
+  if (rec.location && rec.location->lang.empty()) rec.location->lang = rec.lang;
+}
+
 std::string source_url_problem(const std::string& url) {
   if (url.empty()) return {};
   const std::string why = absolute_iri_problem(url);

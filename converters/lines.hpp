@@ -71,6 +71,14 @@ ReadStatus next_line_record(LineReader& lines, const std::string& file, EventRec
 /// holds a space ...`), or empty when it can (or is empty). One rule for every format.
 [[nodiscard]] std::string source_url_problem(const std::string& url);
 
+/// What is wrong with a language tag (BCP 47: "en", "ps-AF", "zh-Hant"), or empty when it is
+/// one. Tags longer than 15 characters are refused: Serd would cut them short.
+[[nodiscard]] std::string lang_problem(std::string_view tag);
+
+/// The record's language, given to its participants' names and titles and its place's name
+/// where they do not say their own.
+void inherit_lang(EventRecord& rec);
+
 /// Splits on tabs (no quoting), into views of `line`.
 void split_tabs(std::string_view line, std::vector<std::string_view>& fields);
 

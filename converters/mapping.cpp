@@ -94,6 +94,12 @@ class Out {
   void lang(std::string_view s, std::string_view p, std::string_view o, std::string_view tag) {
     sink_.quad(TermRef::iri(s), TermRef::iri(p), TermRef::lang_literal(o, tag), graph_);
   }
+  /// Text in a language where it is known (a language-tagged literal), else a plain string.
+  void text(std::string_view s, std::string_view p, std::string_view o, std::string_view tag) {
+    if (o.empty()) return;
+    if (tag.empty()) return lit(s, p, o);
+    lang(s, p, o, tag);
+  }
 
  private:
   QuadSink& sink_;
@@ -253,7 +259,7 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
   const auto& t = terms();
   Out out(sink_, graph);
   out.iri(iri, t.type, dg(kind_of(p.kind).cls));
-  out.lit(iri, t.label, p.name);
+  out.text(iri, t.label, p.name, p.lang);
   if (!p.state.empty()) out.iri(iri, t.represents, state_iri(p.state));
   out.lit(iri, t.actor_code, p.actor_code);
   for (const auto& id : p.same_as) out.iri(iri, t.same_as, external_iri(id));
@@ -277,7 +283,7 @@ void Mapper::map_location(const Location& loc, const std::string& event, TermRef
   if (!first_time(graph, iri)) return;
   out.iri(iri, t.type, t.c_place);
   const Country* c = loc.name.empty() ? countries_.by_iso3(loc.country) : nullptr;
-  out.lit(iri, t.label, c ? c->name : loc.name);
+  out.text(iri, t.label, c ? c->name : loc.name, c ? "en" : loc.lang);
   if (!loc.country.empty()) out.iri(iri, t.country, state_iri(loc.country));
   if (loc.lat) out.lit(iri, t.lat, number(*loc.lat), t.xsd_decimal);
   if (loc.lon) out.lit(iri, t.lon, number(*loc.lon), t.xsd_decimal);
@@ -293,9 +299,10 @@ void Mapper::map_relation(const EventRecord& rec, const std::string& event, Term
     const std::string change = event + "/change/" + from + "-" + to;
     const std::string mission = opts_.base + "mission/" + from + "-" + to;
     out.iri(change, t.type, t.c_change);
-    out.lit(change, t.label,
-            from + " mission in " + to + ": " + (r.previous_level.empty() ? "" : r.previous_level + " -> ") +
-                r.level + " (" + r.status + ")");
+    out.lang(change, t.label,
+             from + " mission in " + to + ": " + (r.previous_level.empty() ? "" : r.previous_level + " -> ") +
+                 r.level + " (" + r.status + ")",
+             "en");
     out.lit(change, t.date, rec.date, date_type(rec.date));
     out.iri(change, t.participant, state_iri(from));
     out.iri(change, t.participant, state_iri(to));
@@ -308,7 +315,7 @@ void Mapper::map_relation(const EventRecord& rec, const std::string& event, Term
     if (!rec.source_url.empty()) out.iri(change, t.source, rec.source_url);
     if (!first_time(graph, mission)) continue;
     out.iri(mission, t.type, t.c_mission);
-    out.lit(mission, t.label, "Mission of " + from + " in " + to);
+    out.lang(mission, t.label, "Mission of " + from + " in " + to, "en");
     out.iri(mission, t.sending, state_iri(from));
     out.iri(mission, t.receiving, state_iri(to));
   }
@@ -341,9 +348,9 @@ void write_participants(Out& out, const std::string& e, const std::vector<std::s
 // What the record says of the event besides who and when: topics, text, coded metadata, records.
 void write_details(Out& out, const std::string& e, const EventRecord& rec) {
   const auto& t = terms();
-  for (const auto& topic : rec.topics) out.lit(e, t.topic, topic);
-  out.lit(e, t.summary, rec.summary);
-  out.lit(e, t.comment, rec.note);
+  for (const auto& topic : rec.topics) out.text(e, t.topic, topic, rec.lang);
+  out.text(e, t.summary, rec.summary, rec.lang);
+  out.text(e, t.comment, rec.note, rec.lang);
   out.lit(e, t.cameo_code, rec.cameo_code);
   out.lit(e, t.goldstein, rec.goldstein, t.xsd_decimal);
   out.lit(e, t.intensity, rec.intensity, t.xsd_decimal);
@@ -380,7 +387,7 @@ void write_participations(Out& out, const std::string& e, const EventRecord& rec
     out.iri(part, t.agent, actors[i]);
     out.lit(part, t.role, p.role);
     if (p.side != p.role) out.lit(part, t.role, p.side);
-    out.lit(part, t.dg_title, p.title);
+    out.text(part, t.dg_title, p.title, p.lang);
     out.lit(part, t.source_name, p.source_name);
     for (const auto& sector : p.sectors) out.lit(part, t.sector, sector);
   }
@@ -393,7 +400,7 @@ void Mapper::map_event(const EventRecord& rec, const std::string& e, const std::
   const auto& t = terms();
   Out out(sink_, graph);
   out.iri(e, t.type, dg(rec.event_class));
-  out.lit(e, t.label, event_label(rec));
+  out.lang(e, t.label, event_label(rec), "en");  // made here, in English, from the class and names
   out.lit(e, t.date, rec.date, date_type(rec.date));
   if (!rec.end_date.empty()) out.lit(e, t.end_date, rec.end_date, date_type(rec.end_date));
   write_participants(out, e, actors);
@@ -411,7 +418,7 @@ void Mapper::map_source(const EventRecord& rec, TermRef graph) {
   if (rec.source_url.empty() || !described || !first_time(graph, rec.source_url)) return;
   const auto& t = terms();
   Out out(sink_, graph);
-  out.lit(rec.source_url, t.title, rec.source_title);
+  out.text(rec.source_url, t.title, rec.source_title, rec.lang);
   out.lit(rec.source_url, t.publisher, rec.publisher);
   if (!rec.published.empty()) out.lit(rec.source_url, t.issued, rec.published, date_type(rec.published));
 }

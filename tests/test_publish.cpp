@@ -111,3 +111,52 @@ TEST(Publish, EveryPrefixDeclaredIsUsedAndOtherParsersReadTheSameTriples) {
 }
 
 }  // namespace
+
+namespace {
+
+// Text diplograph makes is English (@en); a record's own text keeps the record's `lang`, a
+// participant's its own; without one, no tag.
+TEST(Publish, GeneratedTextIsEnglishAndRecordTextKeepsTheRecordsLanguage) {
+  const std::string dir = test::scratch("publish-lang");
+  test::write(
+      dir + "/fr.jsonl",
+      "{\"id\":\"r1\",\"lang\":\"fr\",\"type\":\"meeting\",\"date\":\"2020-01-02\",\"summary\":\"Entretien "
+      "à l'Élysée.\",\"participants\":[{\"name\":\"Emmanuel "
+      "Macron\",\"state\":\"FRA\",\"title\":\"Président\"},"
+      "{\"name\":\"Ашраф Гани\",\"state\":\"AFG\",\"lang\":\"ru\"}],\"location\":{\"name\":\"Paris\","
+      "\"country\":\"FRA\"}}\n"
+      "{\"id\":\"r2\",\"type\":\"meeting\",\"date\":\"2020-01-03\",\"summary\":\"No language given.\","
+      "\"participants\":[{\"name\":\"Ann Lee\",\"state\":\"USA\"},{\"name\":\"Bo "
+      "Bi\",\"state\":\"FRA\"}]}\n");
+  const auto r = run("convert -t ntriples " + dir + "/fr.jsonl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto has = [&](const std::string& s) { return r.out.find(s) != std::string::npos; };
+  EXPECT_TRUE(has("\"Meeting: Emmanuel Macron and Ашраф Гани\"@en .")) << r.out;
+  EXPECT_TRUE(has("\"Entretien à l'Élysée.\"@fr ."));
+  EXPECT_TRUE(has("<http://www.w3.org/2000/01/rdf-schema#label> \"Emmanuel Macron\"@fr ."));
+  EXPECT_TRUE(has("<https://w3id.org/diplograph/ontology#title> \"Président\"@fr ."));
+  EXPECT_TRUE(has("\"Ашраф Гани\"@ru ."));
+  EXPECT_TRUE(has("\"Paris\"@fr ."));
+  EXPECT_TRUE(has("\"France\"@en ."));           // the state's name, from the country table
+  EXPECT_TRUE(has("\"No language given.\" ."));  // no tag where the record gives none
+  EXPECT_TRUE(has("\"Ann Lee\" ."));
+}
+
+TEST(Publish, ABadLanguageTagIsAnErrorAtItsLine) {
+  const std::string dir = test::scratch("publish-badlang");
+  test::write(
+      dir + "/bad.jsonl",
+      "{\"id\":\"r1\",\"type\":\"meeting\",\"date\":\"2020-01-02\",\"participants\":[{\"name\":\"A "
+      "B\",\"state\":\"FRA\"},{\"name\":\"C D\",\"state\":\"USA\"}]}\n"
+      "{\"id\":\"r2\",\"lang\":\"en_US\",\"type\":\"meeting\",\"date\":\"2020-01-02\",\"participants\":[{"
+      "\"name\":\"A B\",\"state\":\"FRA\"},{\"name\":\"C D\",\"state\":\"USA\"}]}\n");
+  test::write(dir + "/bad.csv",
+              "id,type,date,actor1,actor2,lang\nm1,meeting,2020-01-01,A B,C D,a-very-long-language-tag\n");
+  test::expect_error(run("convert " + dir + "/bad.jsonl -o " + dir + "/out.ttl"), 2,
+                     "bad.jsonl:2: lang: not a language tag (\"en\", \"ps-AF\"): \"en_US\"");
+  test::expect_error(run("convert " + dir + "/bad.csv -o " + dir + "/out.ttl"), 2,
+                     "bad.csv:2: column lang: a language tag of 1 to 15");
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out.ttl"));
+}
+
+}  // namespace

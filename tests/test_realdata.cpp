@@ -340,7 +340,7 @@ TEST(GdeltActors, GovernmentsAreOrganizationsOfTheirStateWithReadableLabels) {
             std::string::npos);
   EXPECT_NE(nt.find(gov + " " + dg + "represents> <https://w3id.org/diplograph/id/state/USA> ."),
             std::string::npos);
-  EXPECT_NE(nt.find(gov + " <http://www.w3.org/2000/01/rdf-schema#label> \"United States government\" ."),
+  EXPECT_NE(nt.find(gov + " <http://www.w3.org/2000/01/rdf-schema#label> \"United States government\"@en ."),
             std::string::npos);
   // Police with no country: each event's own, not one node for every police force in the world.
   EXPECT_EQ(nt.find("<https://w3id.org/diplograph/id/org/cameo/COP>"), std::string::npos);

@@ -29,6 +29,7 @@ struct Participant {
   std::string title;
   std::string role;
   std::string side;         ///< "source" or "target": a coded record's direction, written as a role too
+  std::string lang;         ///< language of `name` and `title` (BCP 47) where known; "en" for names made here
   std::string actor_code;   ///< CAMEO actor code (GDELT)
   std::string id;           ///< identity where the name does not give it: minted as `actor/{id}`
   std::string source_name;  ///< the name as the source wrote it, where `name` is not that
@@ -50,6 +51,7 @@ struct Location {
   std::string country;  ///< alpha-3
   std::optional<double> lat;
   std::optional<double> lon;
+  std::string lang;  ///< language of `name`, where given
 };
 
 /// One event as a reader understood it, before it is mapped to triples.
@@ -78,6 +80,8 @@ struct EventRecord {
   std::string avg_tone;                     ///< GDELT
   std::vector<std::string> source_records;  ///< "format:file#record", one per source row
   std::string story_id;
+  std::string
+      lang;  ///< language of the record's own text (names, titles, summary, note, topics), where given
 };
 
 /// The ontology individual (local name) for a representation level ("ambassador" ->
