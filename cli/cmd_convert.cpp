@@ -1,6 +1,8 @@
 // diplograph convert: event records to RDF, streaming, written atomically.
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -17,6 +19,7 @@ struct Options {
   std::string to = "turtle";
   std::string output = "-";
   std::string base{ns::default_base};
+  std::string dataset;
   bool keep_going = false;
   bool progress = false;
   bool no_progress = false;
@@ -37,6 +40,16 @@ char delimiter_named(const std::string& d) {
   if (d == "tab" || d == "\\t" || d == "\t") return '\t';
   if (d.size() == 1 && std::string_view(",;|:").find(d[0]) != std::string_view::npos) return d[0];
   throw po::error("--delimiter takes ',', ';', '|', ':' or tab, not \"" + d + "\"");
+}
+
+// A dataset name stands in IRIs as one path segment: letters, digits, '-', '_', '.'.
+void check_dataset(const std::string& name) {
+  const bool ok = std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+  if (!ok || name == "." || name == ".." || name.starts_with('.'))
+    throw po::error("--dataset \"" + name +
+                    "\": use letters, digits, '-', '_' and '.' (e.g. \"summits-2019\")");
 }
 
 // Minted IRIs are the base followed by a path: without a final '/' or '#' they run together.
@@ -93,10 +106,11 @@ int convert(const Options& o) {
   const auto syntax = syntax_from_name(o.to);
   if (!syntax) throw po::error("unknown output syntax \"" + o.to + "\" (turtle, ntriples, nquads, trig)");
   check_base(o.base);
+  check_dataset(o.dataset);
   Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
   const ConvertOptions opts = convert_options(o, *syntax, progress);
   AtomicOutput out(o.output);
-  const MapOptions map_opts{o.base};
+  const MapOptions map_opts{o.base, o.dataset};
   auto writer = Writer::create(*syntax, out.file(), Mapper::prefixes(map_opts));
   auto mapper = std::make_unique<Mapper>(*writer, map_opts);
   ConvertStats stats;
@@ -129,6 +143,8 @@ int run_convert(const std::vector<std::string>& args) {
         "to,t", po::value(&o.to)->default_value(o.to), "output syntax: turtle, ntriples, nquads, trig")(
         "output,o", po::value(&o.output), "output file (written atomically); standard output if absent")(
         "base", po::value(&o.base)->default_value(o.base), "base IRI for minted instance IRIs")(
+        "dataset", po::value(&o.dataset),
+        "name to mint event and graph IRIs under (default: each file's stem), so renaming a file keeps them")(
         "keep-going", po::bool_switch(&o.keep_going), "report bad records, convert the rest, exit 3")(
         "progress", po::bool_switch(&o.progress), "show progress on stderr (default when it is a terminal)")(
         "no-progress", po::bool_switch(&o.no_progress), "never show progress")(

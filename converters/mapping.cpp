@@ -173,7 +173,9 @@ bool Mapper::first_time(TermRef graph, const std::string& iri) {
 }
 
 std::string Mapper::event_iri(const EventRecord& rec, std::string_view source_name) const {
-  const std::string space = rec.id_space.empty() ? slug(stem(source_name)) : rec.id_space;
+  const std::string space = !rec.id_space.empty()    ? rec.id_space
+                            : !opts_.dataset.empty() ? opts_.dataset
+                                                     : slug(stem(source_name));
   return opts_.base + "event/" + segment(space) + "/" + segment(rec.id);
 }
 
@@ -182,7 +184,7 @@ std::string Mapper::state_iri(std::string_view iso3) const {
 }
 
 std::string Mapper::graph_iri(std::string_view source_name) const {
-  return opts_.base + "graph/" + segment(source_name);
+  return opts_.base + "graph/" + segment(opts_.dataset.empty() ? source_name : opts_.dataset);
 }
 
 namespace {

@@ -187,7 +187,7 @@ TEST(Mapper, DeterministicIrisFromNameAndState) {
   EXPECT_NE(m.actor_iri(dar), m.actor_iri(other_dar));
   const Participant pak = participant("Pakistan", "state", "PAK");
   EXPECT_EQ(m.actor_iri(pak), "https://w3id.org/diplograph/id/state/PAK");
-  Mapper based(sink, {"http://example.org/"});
+  Mapper based(sink, {"http://example.org/", ""});
   EXPECT_EQ(based.actor_iri(dar), "http://example.org/person/PAK/mohammad-ishaq-dar");
 }
 

@@ -160,3 +160,37 @@ TEST(Publish, ABadLanguageTagIsAnErrorAtItsLine) {
 }
 
 }  // namespace
+
+namespace {
+
+// --dataset: the published IRIs do not depend on what the file is called.
+TEST(Publish, DatasetNameKeepsIrisWhenTheFileIsRenamed) {
+  const std::string dir = test::scratch("publish-dataset");
+  const std::string record =
+      "{\"id\":\"m1\",\"type\":\"meeting\",\"date\":\"2020-01-02\",\"participants\":[{\"name\":\"A "
+      "B\",\"state\":"
+      "\"FRA\"},{\"name\":\"C D\",\"state\":\"USA\"}]}\n";
+  test::write(dir + "/summits.jsonl", record);
+  test::write(dir + "/summits-final-v2.jsonl", record);
+  const auto nq = [&](const std::string& file, const std::string& extra) {
+    const auto r = run("convert -t nquads " + extra + dir + "/" + file);
+    EXPECT_EQ(r.status, 0) << r.err;
+    auto out = lines(r.out);  // less the provenance, which names the file as it is
+    std::erase_if(out, [](const std::string& l) { return l.find("#sourceRecord>") != std::string::npos; });
+    return out;
+  };
+  EXPECT_NE(nq("summits.jsonl", ""), nq("summits-final-v2.jsonl", ""));  // the stem names events and graph
+  const auto named = nq("summits.jsonl", "--dataset summits-2020 ");
+  EXPECT_EQ(named, nq("summits-final-v2.jsonl", "--dataset summits-2020 "));
+  const std::string text = [&] {
+    std::string all;
+    for (const auto& l : named) all += l + "\n";
+    return all;
+  }();
+  EXPECT_NE(text.find("<https://w3id.org/diplograph/id/event/summits-2020/m1>"), std::string::npos) << text;
+  EXPECT_NE(text.find("<https://w3id.org/diplograph/id/graph/summits-2020> ."), std::string::npos);
+  test::expect_error(run("convert --dataset 'a b' " + dir + "/summits.jsonl"), 1,
+                     "--dataset \"a b\": use letters, digits, '-', '_' and '.'");
+}
+
+}  // namespace

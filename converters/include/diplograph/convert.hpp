@@ -169,6 +169,10 @@ struct InputFormat {
 
 struct MapOptions {
   std::string base{ns::default_base};
+  /// The name event IRIs and the named graph are minted under (`event/{dataset}/{id}`,
+  /// `graph/{dataset}`); empty: each input file's stem and name, so that renaming a file
+  /// renames its IRIs. GDELT and ICEWS events keep their own global spaces (`event/gdelt/...`).
+  std::string dataset;
 };
 
 /// Maps records to triples under the ontology; deterministic IRIs from names and states.
