@@ -14,6 +14,7 @@ int run_merge(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
 int run_actors(const std::vector<std::string>& args);
+int run_describe(const std::vector<std::string>& args);
 
 inline std::span<const Command> commands() {
   static const Command table[] = {
@@ -23,6 +24,7 @@ inline std::span<const Command> commands() {
       {"merge", "the union of RDF files, blank nodes apart, optionally smushed", run_merge},
       {"validate", "check data against the ontology", run_validate},
       {"stats", "what a graph holds", run_stats},
+      {"describe", "a VoID and DCAT description of a dataset, for publishing it", run_describe},
       {"ontology", "write the diplomacy ontology", run_ontology},
   };
   return table;

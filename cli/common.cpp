@@ -33,6 +33,11 @@ bool load_graphs(Store& store, const std::vector<std::string>& files, const std:
   onto.base = std::string(ns::dg);
   if (!store.load_string(ontology_turtle(), "diplomacy.ttl", onto, report)) return false;
   if (ontology_size) *ontology_size = store.size();
+  return load_files(store, files, syntax, base, question);
+}
+
+bool load_files(Store& store, const std::vector<std::string>& files, const std::string& syntax,
+                const std::string& base, Question question) {
   std::optional<Syntax> forced;
   if (!syntax.empty()) {
     forced = syntax_from_name(syntax);

@@ -37,6 +37,9 @@ void report(const Diagnostic& d);
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
                  const std::string& base, Question question = Question::everything,
                  std::size_t* ontology_size = nullptr);
+/// The same without the ontology: the files' own statements.
+bool load_files(Store& store, const std::vector<std::string>& files, const std::string& syntax,
+                const std::string& base, Question question = Question::everything);
 
 /// The graphs loaded for a question, and the Questions that answer from them: the one place
 /// the command line picks a backend (today the in-memory index of a Sord store).

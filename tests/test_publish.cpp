@@ -194,3 +194,50 @@ TEST(Publish, DatasetNameKeepsIrisWhenTheFileIsRenamed) {
 }
 
 }  // namespace
+
+namespace {
+
+// describe's counts are what rdflib counts in the same file and what stats says; the terms it
+// uses are VoID's and DCAT's (tests/scripts/check_describe.py).
+TEST(Publish, DescribeCountsWhatRdflibAndStatsCount) {
+  const std::string s = test::samples(), data = test::shared();
+  const std::vector<std::pair<std::string, std::string>> inputs{
+      {s + "/seed.jsonl " + s + "/meetings.jsonl " + s + "/inter-korean.csv", "samples"},
+      {data + "/icews/events.2018.sample.tab", "icews"},
+      {data + "/gdelt/20150218230000.export.CSV", "gdelt"}};
+  for (const auto& [in, name] : inputs) {
+    const std::string graph = test::converted(in, "describe-" + name);
+    const std::string dir = graph.substr(0, graph.rfind('/'));
+    const auto d =
+        run("describe --license https://creativecommons.org/licenses/by/4.0/ --publisher "
+            "https://example.org/publisher --download-base https://example.org/data/ -o " +
+            dir + "/void.ttl " + graph);
+    ASSERT_EQ(d.status, 0) << d.err;
+    const std::string check = std::string(SOURCE_DIR) + "/tests/scripts/check_describe.py";
+    const auto py = std::system(
+        ("/usr/bin/python3 " + check + " " + graph + " " + dir + "/void.ttl > " + dir + "/check.out 2>&1")
+            .c_str());
+    EXPECT_EQ(py, 0) << name << ": " << test::read(dir + "/check.out");
+    const auto stats = run("stats --format csv " + graph);
+    const std::string triples = stats.out.substr(stats.out.find("triples,,") + 9);
+    EXPECT_NE(
+        test::read(dir + "/void.ttl").find("void:triples \"" + triples.substr(0, triples.find('\r')) + "\""),
+        std::string::npos)
+        << name;
+    EXPECT_EQ(std::system(("rapper -q -i turtle -o ntriples " + dir + "/void.ttl > /dev/null").c_str()), 0);
+  }
+}
+
+TEST(Publish, DescribeRefusesWhatIsNotAnIriAndWritesNothingOnBadInput) {
+  const std::string dir = test::scratch("describe-bad");
+  const std::string graph = test::samples() + "/../tests/golden/samples.nt";
+  test::expect_error(run("describe --license 'CC BY' " + graph), 1, "--license \"CC BY\"");
+  test::expect_error(run("describe --issued 30.11.2026 " + graph), 1, "--issued takes YYYY-MM-DD");
+  test::write(dir + "/broken.ttl", "<http://a> <http://b> \"unterminated .\n");
+  const auto r = run("describe -o " + dir + "/void.ttl " + dir + "/broken.ttl");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("broken.ttl:1:"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/void.ttl"));
+}
+
+}  // namespace

@@ -17,6 +17,9 @@ inline constexpr std::string_view skos = "http://www.w3.org/2004/02/skos/core#";
 inline constexpr std::string_view dcterms = "http://purl.org/dc/terms/";
 inline constexpr std::string_view geo = "http://www.w3.org/2003/01/geo/wgs84_pos#";
 inline constexpr std::string_view wd = "http://www.wikidata.org/entity/";
+inline constexpr std::string_view void_ = "http://rdfs.org/ns/void#";
+inline constexpr std::string_view dcat = "http://www.w3.org/ns/dcat#";
+inline constexpr std::string_view foaf = "http://xmlns.com/foaf/0.1/";
 inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id/";
 }  // namespace ns
 

@@ -429,6 +429,30 @@ class Questions {
 /// One line per problem, `IRI: PROBLEM`, sorted; empty when clean.
 [[nodiscard]] std::vector<std::string> validate(const QuadSource& src);
 
+/// One file a dataset is published as (a DCAT distribution).
+struct Distribution {
+  std::string iri;         ///< the distribution itself
+  std::string download;    ///< where it is downloaded from
+  std::string media_type;  ///< "text/turtle", "application/n-triples", ...
+  std::uint64_t bytes = 0;
+};
+
+/// What `describe` says of a dataset besides what it counts.
+struct DescribeOptions {
+  std::string iri;  ///< the dataset
+  std::string title, description;
+  std::string license, publisher;  ///< IRIs, or empty
+  std::string issued, modified;    ///< YYYY-MM-DD, or empty
+  std::string uri_space;           ///< the IRI space its resources are minted in
+  std::vector<Distribution> distributions;
+};
+
+/// A VoID and DCAT description of `data` (the dataset's own statements, without the ontology):
+/// a void:Dataset and dcat:Dataset with its triples, distinct subjects and objects, entities (IRI
+/// subjects), classes and properties with a partition for each, the vocabularies used, a
+/// void:Linkset to Wikidata with its owl:sameAs count, and its distributions.
+void describe(const QuadSource& data, const DescribeOptions& opts, QuadSink& out);
+
 /// Whether `lexical` is a valid lexical form of the XSD datatype `datatype` (an IRI); datatypes
 /// it does not know are taken as valid.
 [[nodiscard]] bool valid_lexical_form(std::string_view lexical, std::string_view datatype);
