@@ -1,7 +1,7 @@
 // diplograph describe: a VoID and DCAT description of the graphs, as a publisher ships it beside them.
 #include <chrono>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/commands.hpp"
 #include "diplograph/convert.hpp"
@@ -19,10 +19,11 @@ struct Options {
 };
 
 std::string today() {
-  const std::chrono::year_month_day d(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  const std::chrono::year_month_day d(
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
   return buf;
 }
 
