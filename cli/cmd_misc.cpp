@@ -1,5 +1,6 @@
 // diplograph ontology, validate and stats.
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "diplograph/convert.hpp"
@@ -57,18 +58,37 @@ int run_stats(const std::vector<std::string>& args) {
   });
 }
 
+// The ontology's documentation page (-t html).
+int write_ontology_page(const std::string& output) {
+  MemorySource onto;
+  ReadOptions ro;
+  ro.syntax = Syntax::turtle;
+  ro.base = std::string(ns::dg);
+  if (!read_rdf_string(ontology_turtle(), "diplomacy.ttl", ro, onto, report)) return bad_input;
+  std::ostringstream page;
+  write_ontology_html(page, onto);
+  AtomicOutput out(output);
+  const std::string text = page.str();
+  if (std::fwrite(text.data(), 1, text.size(), out.file()) != text.size())
+    throw InputError({{output, 0, 0}, "write error"});
+  out.commit();
+  return ok;
+}
+
 int run_ontology(const std::vector<std::string>& args) {
   return guarded([&]() -> int {
     std::string to = "turtle";
     std::string output = "-";
     po::options_description opts("ontology options");
-    opts.add_options()("to,t", po::value(&to)->default_value(to), "turtle, ntriples, nquads, trig")(
+    opts.add_options()("to,t", po::value(&to)->default_value(to),
+                       "turtle, ntriples, nquads, trig, or html (a page documenting every term)")(
         "output,o", po::value(&output), "output file (written atomically)");
     po::variables_map vm;
     if (!parse(args, "diplograph ontology [-t FORMAT] [-o FILE]", opts, nullptr, vm))
       return static_cast<int>(ok);
+    if (to == "html") return write_ontology_page(output);
     const auto syntax = syntax_from_name(to);
-    if (!syntax) throw po::error("unknown syntax \"" + to + "\"");
+    if (!syntax) throw po::error("unknown syntax \"" + to + "\" (turtle, ntriples, nquads, trig, html)");
     AtomicOutput out(output);
     if (*syntax == Syntax::turtle) {
       // As written, with its comments.

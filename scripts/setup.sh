@@ -7,7 +7,9 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config libserd-dev libsord-dev libsimdjson-dev liburiparser-dev
           libboost-program-options-dev libarchive-dev libicu-dev)
 case "${1:-}" in
-  --test) packages+=(libgtest-dev clang-format serdi raptor2-utils python3-rdflib python3-networkx zip bzip2) ;;  # cross-checks: serdi, rapper, rdflib, networkx; zip, bzip2 pack
+  --test) packages+=(libgtest-dev clang-format serdi raptor2-utils python3-rdflib python3-networkx
+                   chromium chromium-driver python3-selenium zip bzip2) ;;  # cross-checks: serdi, rapper, rdflib,
+                                                                                # networkx; a real browser; zip, bzip2 pack
   --fuzz) packages+=(clang zip) ;;                               # libFuzzer; zip for the packed corpus
   --bench) packages+=(time serdi) ;;                             # /usr/bin/time measures; serdi is a baseline
   *) packages+=(graphviz) ;;                                     # the demo draws who met whom

@@ -241,3 +241,34 @@ TEST(Publish, DescribeRefusesWhatIsNotAnIriAndWritesNothingOnBadInput) {
 }
 
 }  // namespace
+
+namespace {
+
+// The documentation page: one article per term of the ontology, docs/ontology.html as the
+// command writes it, and in a real browser (headless Chromium) the page shows its terms with
+// no console error; the screenshot stays in the build tree.
+TEST(Publish, OntologyPageDocumentsEveryTermAndOpensCleanInChromium) {
+  const auto r = run("ontology -t html");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, test::read(std::string(SOURCE_DIR) + "/docs/ontology.html"))
+      << "docs/ontology.html is stale: diplograph ontology -t html -o docs/ontology.html";
+  const std::string ttl = test::read(std::string(SOURCE_DIR) + "/ontology/diplomacy.ttl");
+  const std::regex declared(
+      R"((^|\n)dg:(\w+) a (owl:Class|owl:ObjectProperty|owl:DatatypeProperty|rdfs:Datatype))");
+  std::size_t terms = 0;
+  for (std::sregex_iterator it(ttl.begin(), ttl.end(), declared), end; it != end; ++it, ++terms)
+    EXPECT_NE(r.out.find("<article id=\"" + (*it)[2].str() + "\">"), std::string::npos) << (*it)[2];
+  EXPECT_GT(terms, 60U);
+  const std::string shot = std::string(BUILD_DIR) + "/screenshots/ontology.png";
+  std::filesystem::create_directories(std::string(BUILD_DIR) + "/screenshots");
+  const std::string dir = test::scratch("publish-page");
+  const std::string cmd = "/usr/bin/python3 " + std::string(SOURCE_DIR) + "/tests/scripts/check_page.py " +
+                          SOURCE_DIR + "/docs/ontology.html " + shot +
+                          " Meeting=meeting 'Meeting=Participants met in person' classes=Classes "
+                          "'cowCode=Correlates of War' > " +
+                          dir + "/page.out 2>&1";
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << test::read(dir + "/page.out");
+  EXPECT_GT(std::filesystem::file_size(shot), 10000U);
+}
+
+}  // namespace

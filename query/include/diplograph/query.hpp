@@ -453,6 +453,11 @@ struct DescribeOptions {
 /// void:Linkset to Wikidata with its owl:sameAs count, and its distributions.
 void describe(const QuadSource& data, const DescribeOptions& opts, QuadSink& out);
 
+/// The ontology as one HTML page (in the manner of pyLODE): every class, property, datatype and
+/// individual of the dg: namespace with its label, comment, domain, range, super- and
+/// sub-classes, alignments and a Turtle example, each at an anchor named by its local name.
+void write_ontology_html(std::ostream& out, const QuadSource& ontology);
+
 /// Whether `lexical` is a valid lexical form of the XSD datatype `datatype` (an IRI); datatypes
 /// it does not know are taken as valid.
 [[nodiscard]] bool valid_lexical_form(std::string_view lexical, std::string_view datatype);
