@@ -20,12 +20,21 @@ control = re.compile(r"^\s*(if|for|while|switch|catch|else|do|try|namespace|clas
 header = re.compile(r"\)\s*(const)?\s*(override)?\s*(noexcept)?\s*(->\s*[\w:<>,\s]+)?\s*\{\s*$")
 init_list = re.compile(r"^\s*:\s*\w+\(|^\s*,\s*\w+\(|^\s*\w+\(.*\)\s*\{\s*$")
 
+literal = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])+\'')
+
+
+def code_of(line):
+    """The line without string and character literals and without its comment ("http://" in a
+    string is not a comment, nor is a '{' in one a brace)."""
+    return literal.sub('""', line).split("//")[0]
+
+
 def functions(path):
     lines = path.read_text(encoding="utf-8").splitlines()
     out, i = [], 0
     while i < len(lines):
         line = lines[i]
-        code = line.split("//")[0]
+        code = code_of(line)
         if header.search(code) and not control.match(code) and "[" not in code.split("(")[0] \
                 and "=" not in code.split("(")[0] and not code.strip().startswith(("return", ":", ",")):
             start = i
@@ -35,7 +44,7 @@ def functions(path):
                 start -= 1
             depth, j = 0, i
             while j < len(lines):
-                c = lines[j].split("//")[0]
+                c = code_of(lines[j])
                 depth += c.count("{") - c.count("}")
                 if depth <= 0:
                     break
