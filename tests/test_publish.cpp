@@ -89,6 +89,17 @@ TEST(Publish, EveryPrefixDeclaredIsUsedAndOtherParsersReadTheSameTriples) {
                 0);
       ASSERT_EQ(run("convert --no-progress -t " + plain + " " + in + " -o " + dir + "/out.plain").status, 0);
       const std::string text = test::read(dir + "/out." + syntax);
+      EXPECT_EQ(run("validate --syntax " + syntax + " " + dir + "/out." + syntax).status, 0)
+          << in << " " << syntax;
+      // rdflib reads it too, to as many statements as the N-Triples/N-Quads output holds
+      const std::string count =
+          "/usr/bin/python3 -c \"import rdflib, sys; g = rdflib.ConjunctiveGraph(); "
+          "g.parse(sys.argv[1], format=sys.argv[2]); print(len(set(g.quads())))\" ";
+      ASSERT_EQ(
+          std::system((count + dir + "/out." + syntax + " " + syntax + " > " + dir + "/rdflib.out").c_str()),
+          0);
+      EXPECT_EQ(std::stoul(test::read(dir + "/rdflib.out")), lines(test::read(dir + "/out.plain")).size())
+          << in;
       for (const auto& [name, used] : prefixes_used(text))
         EXPECT_TRUE(used) << in << ": @prefix " << name << " unused";
       for (const std::string space : {"event", "state"})
