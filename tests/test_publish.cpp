@@ -80,7 +80,7 @@ TEST(Publish, EveryPrefixDeclaredIsUsedAndOtherParsersReadTheSameTriples) {
   const std::string s = test::samples(), data = test::shared();
   const std::vector<std::string> inputs{s + "/seed.jsonl " + s + "/meetings.jsonl " + s + "/inter-korean.csv",
                                         data + "/icews/events.2018.sample.tab",
-                                        data + "/gdelt/20191024143000.export.CSV"};
+                                        data + "/gdelt/*.export.CSV"};  // the three GDELT files together
   const std::string dir = test::scratch("publish-prefixes");
   for (const auto& in : inputs) {
     for (const std::string syntax : {"turtle", "trig"}) {
