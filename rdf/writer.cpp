@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "diplograph/text.hpp"
+#include "diplograph/vocab.hpp"
 #include "rdf/serd_util.hpp"
 
 namespace diplograph {
@@ -75,6 +76,7 @@ void declare(Writer::Impl& w, std::size_t i) {
 // and leaves a local name. Serd escapes `/`, `~`, `,` and the like in a prefixed name, but not a
 // `.` or `-` where a local name may not start or end with one: such IRIs are written whole.
 std::optional<std::size_t> prefix_for(const Writer::Impl& w, std::string_view iri) {
+  if (iri == vocab::rdf_type) return std::nullopt;  // Serd writes it "a" when it is given whole
   for (std::size_t i = 0; w.pretty && i < w.prefixes.size(); ++i) {
     if (!iri.starts_with(w.prefixes[i].iri)) continue;
     const std::string_view rest = iri.substr(w.prefixes[i].iri.size());

@@ -102,6 +102,7 @@ TEST(Publish, EveryPrefixDeclaredIsUsedAndOtherParsersReadTheSameTriples) {
           << in;
       for (const auto& [name, used] : prefixes_used(text))
         EXPECT_TRUE(used) << in << ": @prefix " << name << " unused";
+      EXPECT_NE(text.find("\ta dg:"), std::string::npos) << in << ": rdf:type written as 'a'";
       for (const std::string space : {"event", "state"})
         EXPECT_TRUE(prefixes_used(text).count(space)) << in << " " << space;
       const std::string cmd = " > " + dir + "/back.nt 2> " + dir + "/err";
