@@ -147,4 +147,19 @@ inline std::string shared() {
   return SHARED_DATA;
 }
 
+/// One JSON Lines meeting record: its id, date, participants as {name, state} (names and states
+/// written as given, so they may hold any UTF-8), and `extra` keys ("\"lang\":\"fr\"") if any.
+inline std::string meeting(const std::string& id, const std::string& date,
+                           const std::vector<std::pair<std::string, std::string>>& people,
+                           const std::string& extra = "") {
+  std::string line = "{\"id\":\"" + id + "\",\"type\":\"meeting\",\"date\":\"" + date + "\",";
+  if (!extra.empty()) line += extra + ",";
+  line += "\"participants\":[";
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    line += std::string(i ? "," : "") + "{\"name\":\"" + people[i].first + "\",\"state\":\"" +
+            people[i].second + "\"}";
+  }
+  return line + "]}\n";
+}
+
 }  // namespace test

@@ -363,11 +363,8 @@ namespace {
 // a year runs from 1 January to 31 December.
 TEST(Dyads, GexfEdgesSpanRealDays) {
   const std::string dir = test::scratch("dyads-gexf-days");
-  test::write(dir + "/f.jsonl",
-              "{\"id\":\"a\",\"type\":\"meeting\",\"date\":\"2020-02\",\"participants\":[{\"name\":\"A B\","
-              "\"state\":\"USA\"},{\"name\":\"C D\",\"state\":\"FRA\"}]}\n"
-              "{\"id\":\"b\",\"type\":\"meeting\",\"date\":\"2019\",\"participants\":[{\"name\":\"A B\","
-              "\"state\":\"USA\"},{\"name\":\"C D\",\"state\":\"FRA\"}]}\n");
+  test::write(dir + "/f.jsonl", test::meeting("a", "2020-02", {{"A B", "USA"}, {"C D", "FRA"}}) +
+                                    test::meeting("b", "2019", {{"A B", "USA"}, {"C D", "FRA"}}));
   const std::string graph = test::converted(dir + "/f.jsonl", "dyads-gexf-days");
   const auto met = run("query met --format gexf " + graph);
   ASSERT_EQ(met.status, 0) << met.err;

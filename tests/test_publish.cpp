@@ -55,15 +55,16 @@ TEST(Publish, TurtleLocalNamesEscapeWhatTheyMust) {
 // readable IRI.
 TEST(Publish, NamesAreNfcNormalisedIntoReadableIris) {
   const std::string dir = test::scratch("publish-nfc");
-  test::write(dir + "/u.jsonl",
-              "{\"id\":\"t1\",\"type\":\"meeting\",\"date\":\"2020-01-02\",\"participants\":["
-              "{\"name\":\"Recep Tayyip Erdo\xC4\x9F"
-              "an\",\"state\":\"TUR\"},"
-              "{\"name\":\"Ann Lee\",\"state\":\"USA\"}]}\n"
-              "{\"id\":\"t2\",\"type\":\"meeting\",\"date\":\"2020-01-03\",\"participants\":["
-              "{\"name\":\"Recep Tayyip Erdog\xCC\x86"
-              "an\",\"state\":\"TUR\"},"
-              "{\"name\":\"Ann Lee\",\"state\":\"USA\"}]}\n");
+  test::write(dir + "/u.jsonl", test::meeting("t1", "2020-01-02",
+                                              {{"Recep Tayyip Erdo\xC4\x9F"
+                                                "an",
+                                                "TUR"},
+                                               {"Ann Lee", "USA"}}) +
+                                    test::meeting("t2", "2020-01-03",
+                                                  {{"Recep Tayyip Erdog\xCC\x86"
+                                                    "an",
+                                                    "TUR"},
+                                                   {"Ann Lee", "USA"}}));
   const auto r = run("convert -t ntriples " + dir + "/u.jsonl");
   ASSERT_EQ(r.status, 0) << r.err;
   std::set<std::string> people;
@@ -178,10 +179,7 @@ namespace {
 // --dataset: the published IRIs do not depend on what the file is called.
 TEST(Publish, DatasetNameKeepsIrisWhenTheFileIsRenamed) {
   const std::string dir = test::scratch("publish-dataset");
-  const std::string record =
-      "{\"id\":\"m1\",\"type\":\"meeting\",\"date\":\"2020-01-02\",\"participants\":[{\"name\":\"A "
-      "B\",\"state\":"
-      "\"FRA\"},{\"name\":\"C D\",\"state\":\"USA\"}]}\n";
+  const std::string record = test::meeting("m1", "2020-01-02", {{"A B", "FRA"}, {"C D", "USA"}});
   test::write(dir + "/summits.jsonl", record);
   test::write(dir + "/summits-final-v2.jsonl", record);
   const auto nq = [&](const std::string& file, const std::string& extra) {
