@@ -26,10 +26,10 @@ struct Writer::Impl {
   std::vector<Prefix> prefixes;  ///< the candidates, longest IRI first
   std::vector<bool> declared;
   std::array<std::string, 5> curies;  ///< this statement's prefixed names, alive until Serd has them
-  /// Statements held back until their subject's group is complete (and, at the start, the first
-  /// kHead of them), so that the prefixes they use are declared before them, not inside a group.
+  /// The first kHead statements, held back so that the prefixes they use head the output.
   std::vector<std::array<Term, 4>> pending;
   bool head_done = false;
+  bool began = false;  ///< a statement has been written
 };
 
 namespace {
@@ -86,10 +86,15 @@ std::optional<std::size_t> prefix_for(const Writer::Impl& w, std::string_view ir
   return std::nullopt;
 }
 
-// An IRI as a prefixed name (its prefix declared before), else as it is.
+// An IRI as a prefixed name, else as it is. A prefix first needed after the head is declared
+// here, the open statement (and TriG graph) closed first: a directive may not stand inside one.
 SerdNode qualified(Writer::Impl& w, std::string_view iri, std::string& buffer) {
   const auto i = prefix_for(w, iri);
-  if (!i || !w.declared[*i]) return serd_view(iri, SERD_URI);
+  if (!i) return serd_view(iri, SERD_URI);
+  if (!w.declared[*i]) {
+    if (w.began) serd_writer_finish(w.writer.get());
+    declare(w, *i);
+  }
   buffer = w.prefixes[*i].name + ":" + std::string(iri.substr(w.prefixes[*i].iri.size()));
   return serd_view(buffer, SERD_CURIE);
 }
@@ -147,27 +152,21 @@ void write_now(Writer::Impl& w, TermRef s, TermRef p, TermRef o, TermRef graph) 
                                   typed ? &dt : nullptr, tagged ? &lang : nullptr) != SERD_SUCCESS) {
     w.failed = true;
   }
+  w.began = true;
 }
 
-// Declares every prefix the held statements use and the output has not declared yet (closing
-// an open TriG graph first: a directive may not stand inside one), then writes them.
+// Declares every prefix the held statements use, then writes them.
 void flush_pending(Writer::Impl& w) {
-  std::vector<std::size_t> needed;
-  const auto need = [&](std::string_view iri) {
-    const auto i = prefix_for(w, iri);
-    if (i && !w.declared[*i] && std::find(needed.begin(), needed.end(), *i) == needed.end())
-      needed.push_back(*i);
-  };
+  std::string unused;
   for (const auto& q : w.pending) {
     for (const Term& t : q) {
-      if (t.kind == TermKind::iri) need(t.value);
+      if (t.kind == TermKind::iri) qualified(w, t.value, unused);
     }
-    if (!q[2].datatype.empty()) need(q[2].datatype);
+    if (!q[2].datatype.empty()) qualified(w, q[2].datatype, unused);
   }
-  if (!needed.empty() && w.count > w.pending.size()) serd_writer_finish(w.writer.get());
-  for (std::size_t i : needed) declare(w, i);
   for (const auto& q : w.pending) write_now(w, q[0].ref(), q[1].ref(), q[2].ref(), q[3].ref());
   w.pending.clear();
+  w.pending.shrink_to_fit();
 }
 
 }  // namespace
@@ -175,12 +174,11 @@ void flush_pending(Writer::Impl& w) {
 void Writer::quad(TermRef s, TermRef p, TermRef o, TermRef graph) {
   auto& w = *impl_;
   ++w.count;
-  if (!w.pretty) return write_now(w, s, p, o, graph);
-  if (w.head_done && !w.pending.empty() &&
-      (w.pending.back()[0].value != s.value || w.pending.back()[3].value != graph.value))
-    flush_pending(w);
+  if (!w.pretty || w.head_done) return write_now(w, s, p, o, graph);
   w.pending.push_back({Term(s), Term(p), Term(o), Term(graph)});
-  w.head_done = w.head_done || w.pending.size() >= kHead;
+  if (w.pending.size() < kHead) return;
+  flush_pending(w);
+  w.head_done = true;
 }
 
 bool Writer::finish() {
