@@ -140,37 +140,56 @@ std::string iri_segment(std::string_view s, std::string_view keep) {
   return out;
 }
 
-std::optional<std::string> turtle_local_name(std::string_view local) {
+namespace {
+
+bool ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// Reads `local` as a Turtle local name, writing its escaped form to `out` when given; false when
+// it cannot be one.
+bool scan_local_name(std::string_view local, std::string* out) {
   static constexpr std::string_view kEscapable = "_~.-!$&'()*+,;=/?#@%";
-  std::string out;
-  out.reserve(local.size() + 8);
+  const auto put = [&](std::string_view piece) {
+    if (out) out->append(piece);
+  };
   for (std::size_t i = 0; i < local.size();) {
     const auto c = static_cast<unsigned char>(local[i]);
     const bool first = i == 0, last = i + 1 == local.size();
+    std::size_t n = 1;
     if (c >= 0x80U) {
-      const std::size_t n = sequence_length(local, i);
-      if (n == 0) return std::nullopt;
-      const char32_t cp = code_point(local, i, n);
-      if (!(first ? name_start_char(cp) : name_char(cp))) return std::nullopt;
-      out.append(local.substr(i, n));
-      i += n;
-      continue;
-    }
-    if (std::isalnum(c) || c == '_' || c == ':' || (c == '-' && !first) || (c == '.' && !first && !last)) {
-      out += static_cast<char>(c);
+      n = sequence_length(local, i);
+      if (n == 0 || !(first ? name_start_char(code_point(local, i, n)) : name_char(code_point(local, i, n))))
+        return false;
+      put(local.substr(i, n));
+    } else if (ascii_alnum(c) || c == '_' || c == ':' || (c == '-' && !first) ||
+               (c == '.' && !first && !last)) {
+      put(local.substr(i, 1));
     } else if (c == '%' && i + 2 < local.size() && hex_digit(local[i + 1]) && hex_digit(local[i + 2])) {
-      out.append(local.substr(i, 3));  // a percent-encoded byte stands as it is
-      i += 3;
-      continue;
+      n = 3;  // a percent-encoded byte stands as it is
+      put(local.substr(i, 3));
     } else if (kEscapable.find(static_cast<char>(c)) != std::string_view::npos) {
-      out += '\\';
-      out += static_cast<char>(c);
+      put("\\");
+      put(local.substr(i, 1));
     } else {
-      return std::nullopt;
+      return false;
     }
-    ++i;
+    i += n;
   }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> turtle_local_name(std::string_view local) {
+  std::string out;
+  out.reserve(local.size() + 8);
+  if (!scan_local_name(local, &out)) return std::nullopt;
   return out;
+}
+
+bool is_turtle_local_name(std::string_view local) {
+  return scan_local_name(local, nullptr);
 }
 
 bool csv_record_complete(std::string_view record) {

@@ -78,10 +78,12 @@ void declare(Writer::Impl& w, std::size_t i) {
 std::optional<std::size_t> prefix_for(const Writer::Impl& w, std::string_view iri) {
   if (iri == vocab::rdf_type) return std::nullopt;  // Serd writes it "a" when it is given whole
   for (std::size_t i = 0; w.pretty && i < w.prefixes.size(); ++i) {
-    if (!iri.starts_with(w.prefixes[i].iri)) continue;
+    const std::string_view space = w.prefixes[i].iri;  // the last byte differs most often: test it first
+    if (iri.size() < space.size() || iri[space.size() - 1] != space.back() || !iri.starts_with(space))
+      continue;
     const std::string_view rest = iri.substr(w.prefixes[i].iri.size());
     if (!rest.empty() && (rest.front() == '.' || rest.front() == '-' || rest.back() == '.')) continue;
-    if (text::turtle_local_name(rest)) return i;
+    if (text::is_turtle_local_name(rest)) return i;
   }
   return std::nullopt;
 }
@@ -95,7 +97,9 @@ SerdNode qualified(Writer::Impl& w, std::string_view iri, std::string& buffer) {
     if (w.began) serd_writer_finish(w.writer.get());
     declare(w, *i);
   }
-  buffer = w.prefixes[*i].name + ":" + std::string(iri.substr(w.prefixes[*i].iri.size()));
+  buffer.assign(w.prefixes[*i].name);
+  buffer += ':';
+  buffer.append(iri.substr(w.prefixes[*i].iri.size()));
   return serd_view(buffer, SERD_CURIE);
 }
 

@@ -33,6 +33,8 @@ namespace diplograph::text {
 /// `local` written as a Turtle/TriG local name (PN_LOCAL), with the reserved characters escaped
 /// (`seed\/afg-pak`), or nullopt when it cannot be one (a space, a quote, ...).
 [[nodiscard]] std::optional<std::string> turtle_local_name(std::string_view local);
+/// Whether turtle_local_name would give one (without making it).
+[[nodiscard]] bool is_turtle_local_name(std::string_view local);
 
 /// Whether `s` starts with an RFC 3986 scheme followed by ':'.
 [[nodiscard]] bool has_scheme(std::string_view s);
