@@ -3,6 +3,7 @@
 // relation changes without states) makes the EventIndex or a query crash.
 #include <cstddef>
 #include <cstdint>
+#include <sstream>
 #include <string>
 
 #include "diplograph/convert.hpp"
@@ -45,6 +46,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ask([&] { (void)query_timeline(index, "a", "", ""); });
   ask([&] { (void)query_path(index, "a", "e", 4); });
   ask([&] { (void)query_events(index, {}); });
+  DyadsOptions dyads;  // the panel, directed, by month, with COW codes of the year
+  dyads.by = Period::month;
+  dyads.directed = true;
+  dyads.codes = CodeScheme::cow;
+  dyads.events.state_level = true;
+  ask([&] { (void)query_dyads(index, dyads); });
+  std::ostringstream network, page;
+  ask([&] {
+    write_network(network, network_of(query_met(index, {}).rows, query_actors(index, "").rows),
+                  NetworkFormat::gexf);
+  });
   (void)validate(store);
+  struct Null : QuadSink {
+    void quad(TermRef, TermRef, TermRef, TermRef) override {}
+  } null;
+  describe(store, {}, null);
   return 0;
 }

@@ -1,7 +1,9 @@
 // Network files for igraph, networkx and Gephi: GraphML and GEXF of who met whom and of dyads.
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <unordered_map>
@@ -104,18 +106,30 @@ void write_graphml(std::ostream& out, const Network& net) {
   out << "  </graph>\n</graphml>\n";
 }
 
-// The first or last real day a date of YYYY, YYYY-MM or YYYY-MM-DD covers ("2018-02" ends on the 28th).
-std::string day(std::string_view date, bool last) {
-  const auto d = date_bound(date, last);
-  std::string out(d.data(), d.size());
-  if (!last || date.size() == 10) return out;
-  const int year = std::stoi(out.substr(0, 4)), month = std::stoi(out.substr(5, 2));
+// The first or last real day a date of YYYY, YYYY-MM or YYYY-MM-DD covers ("2018-02" ends on the
+// 28th); nothing for text that is no such date (a graph may hold any literal as a date).
+std::optional<std::string> day(std::string_view date, bool last) {
+  const auto digits = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (i >= date.size() || date[i] < '0' || date[i] > '9') return -1;
+      v = v * 10 + (date[i] - '0');
+    }
+    return v;
+  };
+  if (date.size() != 4 && date.size() != 7 && date.size() != 10) return {};
+  const int year = digits(0, 4), month = date.size() >= 7 ? digits(5, 2) : (last ? 12 : 1);
+  if (year < 0 || month < 1 || month > 12) return {};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const int days = month == 2 && leap ? 29 : kDays.at(static_cast<std::size_t>(month - 1));
-  out.replace(8, 2, std::to_string(days));
-  return out;
+  const int d = date.size() == 10 ? digits(8, 2) : (last ? days : 1);
+  if (d < 1 || d > days) return {};
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, d);
+  return buf;
 }
+
 void write_gexf(std::ostream& out, const Network& net) {
   const bool dynamic =
       std::any_of(net.edges.begin(), net.edges.end(), [](const auto& e) { return !e.first.empty(); });
@@ -138,8 +152,8 @@ void write_gexf(std::ostream& out, const Network& net) {
     const auto& e = net.edges[i];
     out << "      <edge id=\"" << i << "\" source=\"" << xml(e.source) << "\" target=\"" << xml(e.target)
         << "\" weight=\"" << e.weight << "\"";
-    if (!e.first.empty())
-      out << " start=\"" << day(e.first, false) << "\" end=\"" << day(e.last, true) << "\"";
+    const auto start = day(e.first, false), end = day(e.last, true);  // none where a date is malformed
+    if (start && end) out << " start=\"" << *start << "\" end=\"" << *end << "\"";
     out << "/>\n";
   }
   out << "    </edges>\n  </graph>\n</gexf>\n";

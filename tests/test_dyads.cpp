@@ -375,3 +375,23 @@ TEST(Dyads, GexfEdgesSpanRealDays) {
 }
 
 }  // namespace
+
+namespace {
+
+// A graph written by others may hold any literal as a date: the network is still written, the
+// edge without days (found by the fuzzer: "2018-13" made the GEXF writer throw).
+TEST(Dyads, GexfOfMalformedDatesHasEdgesWithoutDays) {
+  const std::string dir = test::scratch("dyads-gexf-bad-dates");
+  test::write(
+      dir + "/g.ttl",
+      "@prefix dg: <https://w3id.org/diplograph/ontology#> .\n"
+      "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+      "<http://ex/m> a dg:Meeting ; dg:date \"2018-13\" ; dg:participant <http://ex/a>, <http://ex/b> .\n"
+      "<http://ex/a> a dg:Person ; rdfs:label \"A\" .\n<http://ex/b> a dg:Person ; rdfs:label \"B\" .\n");
+  const auto r = run("query met --format gexf " + dir + "/g.ttl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("source=\"http://ex/a\" target=\"http://ex/b\" weight=\"1\"/>"), std::string::npos)
+      << r.out;
+}
+
+}  // namespace
