@@ -192,6 +192,30 @@ bool is_turtle_local_name(std::string_view local) {
   return scan_local_name(local, nullptr);
 }
 
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
 bool csv_record_complete(std::string_view record) {
   std::size_t quotes = 0;
   for (char c : record) quotes += c == '"' ? 1 : 0;

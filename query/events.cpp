@@ -21,21 +21,9 @@ Id named(const EventIndex& index, const std::string& name, bool state_level) {
   return x.actor(n);
 }
 
-bool took_part(const EventIndex::Impl& x, Id e, Id who, bool state_level) {
-  const auto parts = x.participants[e];
-  return std::any_of(parts.begin(), parts.end(),
-                     [&](Id p) { return p == who || (state_level && x.actor_state[p] == who); });
-}
-
 // One row of the event table.
 EventRow row_of(const EventIndex::Impl& x, Id e, int quad) {
   const auto& ev = x.events[e];
-  std::vector<std::string_view> names;
-  for (Id p : x.participants[e])
-    names.push_back(x.actor_label[p].empty() ? x.actor_iri[p] : x.actor_label[p]);
-  std::sort(names.begin(), names.end());
-  std::string participants;
-  for (auto n : names) (participants += participants.empty() ? "" : "; ") += n;
   std::vector<std::string> records;
   for (NodeId r : x.schema.src.objects(ev.node, x.schema.source_record))
     records.emplace_back(x.schema.src.text(r));
@@ -49,7 +37,7 @@ EventRow row_of(const EventIndex::Impl& x, Id e, int quad) {
           quad ? std::to_string(quad) : std::string(),
           std::string(ev.goldstein),
           std::string(ev.label),
-          participants,
+          x.participant_names(e),
           std::string(ev.source),
           joined};
 }
@@ -71,8 +59,8 @@ bool EventFilter::wanted(Id e, int quad) const {
     const auto& ev = x_.events[e];
     if (!date_in_range(ev.date, ev.end_date, opts_.since, opts_.until)) return false;
   }
-  if (actor_ != no_id && !took_part(x_, e, actor_, opts_.state_level)) return false;
-  if (with_ != no_id && !took_part(x_, e, with_, opts_.state_level)) return false;
+  if (actor_ != no_id && !x_.took_part(e, actor_, opts_.state_level)) return false;
+  if (with_ != no_id && !x_.took_part(e, with_, opts_.state_level)) return false;
   return of_class(e) && coded(e, quad);
 }
 

@@ -102,12 +102,6 @@ Id timeline_actor(const EventIndex& index, const std::string& name, bool state_l
   return x.actor(n);
 }
 
-bool took_part(const EventIndex::Impl& x, Id e, Id who, bool state_level) {
-  const auto parts = x.participants[e];
-  return std::any_of(parts.begin(), parts.end(),
-                     [&](Id p) { return p == who || (state_level && x.actor_state[p] == who); });
-}
-
 }  // namespace
 
 Answer<TimelineRow> query_timeline(const EventIndex& index, const TimelineOptions& o) {
@@ -119,15 +113,9 @@ Answer<TimelineRow> query_timeline(const EventIndex& index, const TimelineOption
   for (Id e : x.events_of(x.actor_node[a], o.state_level)) {
     const auto& ev = x.events[e];
     if (!date_in_range(ev.date, ev.end_date, o.since, o.until)) continue;
-    if (b != no_id && !took_part(x, e, b, o.state_level)) continue;
-    std::vector<std::string_view> names;
-    for (Id p : x.participants[e])
-      names.push_back(x.actor_label[p].empty() ? x.actor_iri[p] : x.actor_label[p]);
-    std::sort(names.begin(), names.end());
-    std::string joined;
-    for (const auto& n : names) (joined += joined.empty() ? "" : "; ") += n;
+    if (b != no_id && !x.took_part(e, b, o.state_level)) continue;
     t.rows.push_back({std::string(ev.date), std::string(x.schema.src.text(ev.node)),
-                      std::string(x.type_name(ev.type)), std::string(ev.label), joined});
+                      std::string(x.type_name(ev.type)), std::string(ev.label), x.participant_names(e)});
   }
   std::sort(t.rows.begin(), t.rows.end(), [](const TimelineRow& l, const TimelineRow& r) {
     return std::tie(l.date, l.event, l.type, l.label, l.participants) <

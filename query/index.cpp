@@ -51,24 +51,6 @@ struct Subject {
   }
 };
 
-// "2018-06-12" -> 20180612, "2018-06" -> 20180600, "2018" -> 20180000; 0 for anything else.
-std::uint32_t day_number(std::string_view date) {
-  const auto digits = [&](std::size_t at, std::size_t n) {
-    std::uint32_t v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (i >= date.size() || date[i] < '0' || date[i] > '9') return UINT32_MAX;
-      v = v * 10 + static_cast<std::uint32_t>(date[i] - '0');
-    }
-    return v;
-  };
-  const std::uint32_t year = digits(0, 4);
-  if (year == UINT32_MAX || (date.size() != 4 && date.size() != 7 && date.size() != 10)) return 0;
-  const std::uint32_t month = date.size() >= 7 && date[4] == '-' ? digits(5, 2) : 0;
-  const std::uint32_t day = date.size() == 10 && date[7] == '-' ? digits(8, 2) : 0;
-  if (month == UINT32_MAX || day == UINT32_MAX) return 0;
-  return year * 10000 + month * 100 + day;
-}
-
 // Each event class's quad class from the ontology (dg:cameoRoot), a class without one taking the
 // root of the nearest annotated class above it; per place in schema.events.
 std::vector<std::uint8_t> class_quads(const Schema& s) {
@@ -458,6 +440,39 @@ std::vector<Id> EventIndex::Impl::events_of(NodeId who, bool with_officials) con
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+// "2018-06-12" -> 20180612, "2018-06" -> 20180600, "2018" -> 20180000; 0 for anything else.
+std::uint32_t day_number(std::string_view date) {
+  const auto digits = [&](std::size_t at, std::size_t n) {
+    std::uint32_t v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (i >= date.size() || date[i] < '0' || date[i] > '9') return UINT32_MAX;
+      v = v * 10 + static_cast<std::uint32_t>(date[i] - '0');
+    }
+    return v;
+  };
+  const std::uint32_t year = digits(0, 4);
+  if (year == UINT32_MAX || (date.size() != 4 && date.size() != 7 && date.size() != 10)) return 0;
+  const std::uint32_t month = date.size() >= 7 && date[4] == '-' ? digits(5, 2) : 0;
+  const std::uint32_t day = date.size() == 10 && date[7] == '-' ? digits(8, 2) : 0;
+  if (month == UINT32_MAX || day == UINT32_MAX) return 0;
+  return year * 10000 + month * 100 + day;
+}
+
+bool EventIndex::Impl::took_part(Id e, Id who, bool state_level) const {
+  const auto parts = participants[e];
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](Id p) { return p == who || (state_level && actor_state[p] == who); });
+}
+
+std::string EventIndex::Impl::participant_names(Id e) const {
+  std::vector<std::string_view> names;
+  for (Id p : participants[e]) names.push_back(actor_label[p].empty() ? actor_iri[p] : actor_label[p]);
+  std::sort(names.begin(), names.end());
+  std::string joined;
+  for (auto n : names) (joined += joined.empty() ? "" : "; ") += n;
+  return joined;
 }
 
 std::string_view EventIndex::Impl::state_code(Id state) const {

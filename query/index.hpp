@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -90,6 +91,10 @@ struct EventIndex::Impl {
   /// The events `who` took part in, and with `officials` those of the actors representing it;
   /// ascending, each once.
   [[nodiscard]] std::vector<Id> events_of(NodeId who, bool officials) const;
+  /// Whether `who` took part in event `e` (or, with `state_level`, an actor standing for it).
+  [[nodiscard]] bool took_part(Id e, Id who, bool state_level) const;
+  /// The labels (IRIs where unlabelled) of event `e`'s participants, sorted, joined with "; ".
+  [[nodiscard]] std::string participant_names(Id e) const;
   /// A state's alpha-3 code (its first three-letter notation), or empty.
   [[nodiscard]] std::string_view state_code(Id state) const;
   /// A state's code in a state system in `year` (its code then; empty when it was not a
@@ -127,6 +132,9 @@ struct EventIndex::Impl {
   std::vector<Change> changes;
   std::unordered_map<std::pair<NodeId, NodeId>, std::vector<std::uint32_t>, PairHash> changes_between;
 };
+
+/// "2018-06-12" -> 20180612, "2018-06" -> 20180600, "2018" -> 20180000; 0 for anything else.
+[[nodiscard]] std::uint32_t day_number(std::string_view date);
 
 /// The event classes named by --type (IRI, dg:Local, a local name in any case), with every
 /// class below them; UsageError listing the classes there are for an unknown one.

@@ -9,6 +9,8 @@
 #include <unordered_map>
 
 #include "diplograph/query.hpp"
+#include "diplograph/text.hpp"
+#include "query/index.hpp"
 
 namespace diplograph {
 
@@ -60,27 +62,7 @@ class Builder {
 };
 
 std::string xml(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
+  return text::xml_escape(s);
 }
 
 void write_graphml(std::ostream& out, const Network& net) {
@@ -109,24 +91,17 @@ void write_graphml(std::ostream& out, const Network& net) {
 // The first or last real day a date of YYYY, YYYY-MM or YYYY-MM-DD covers ("2018-02" ends on the
 // 28th); nothing for text that is no such date (a graph may hold any literal as a date).
 std::optional<std::string> day(std::string_view date, bool last) {
-  const auto digits = [&](std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (i >= date.size() || date[i] < '0' || date[i] > '9') return -1;
-      v = v * 10 + (date[i] - '0');
-    }
-    return v;
-  };
-  if (date.size() != 4 && date.size() != 7 && date.size() != 10) return {};
-  const int year = digits(0, 4), month = date.size() >= 7 ? digits(5, 2) : (last ? 12 : 1);
-  if (year < 0 || month < 1 || month > 12) return {};
+  const std::uint32_t n = day_number(date);  // YYYYMMDD, 00 for the parts the date leaves out
+  const int year = static_cast<int>(n / 10000), month = static_cast<int>(n / 100 % 100);
+  if (n == 0 || month > 12 || (month == 0 && date.size() != 4)) return {};
+  const int m = month ? month : (last ? 12 : 1);
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const int days = month == 2 && leap ? 29 : kDays.at(static_cast<std::size_t>(month - 1));
-  const int d = date.size() == 10 ? digits(8, 2) : (last ? days : 1);
+  const int days = m == 2 && leap ? 29 : kDays.at(static_cast<std::size_t>(m - 1));
+  const int d = n % 100 ? static_cast<int>(n % 100) : (date.size() == 10 ? 0 : (last ? days : 1));
   if (d < 1 || d > days) return {};
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, d);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m, d);
   return buf;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diplograph/query.hpp"
+#include "diplograph/text.hpp"
 #include "diplograph/vocab.hpp"
 
 namespace diplograph {
@@ -31,20 +32,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& known_prefixes
 }
 
 std::string html(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else
-      out += c;
-  }
-  return out;
+  return text::xml_escape(s);
 }
 
 std::string curie(std::string_view iri) {
@@ -125,15 +113,18 @@ class Page {
     return out.empty() ? "(an anonymous class)" : out;
   }
 
+  // A row of the term's table: the nodes (objects of `p`), sorted; none when there are none.
   void row(std::string_view name, NodeId s, NodeId p) {
-    std::vector<std::string> cells;
-    if (p) {
-      for (NodeId o : src_.objects(s, p)) cells.push_back(node(o));
-    }
-    if (cells.empty()) return;
-    std::sort(cells.begin(), cells.end());
+    if (p) cells(name, src_.objects(s, p));
+  }
+
+  void cells(std::string_view name, const std::vector<NodeId>& nodes) {
+    std::vector<std::string> shown;
+    for (NodeId n : nodes) shown.push_back(node(n));
+    if (shown.empty()) return;
+    std::sort(shown.begin(), shown.end());
     out_ << "<tr><th>" << name << "</th><td>";
-    for (std::size_t i = 0; i < cells.size(); ++i) out_ << (i ? ", " : "") << cells[i];
+    for (std::size_t i = 0; i < shown.size(); ++i) out_ << (i ? ", " : "") << shown[i];
     out_ << "</td></tr>\n";
   }
 
@@ -182,18 +173,8 @@ class Page {
     row("Record type", t, iri(ns::dg, "recordType"));
     row("CAMEO root", t, iri(ns::dg, "cameoRoot"));
     row("See also", t, iri(ns::rdfs, "seeAlso"));
-    subclasses(t);
+    cells("Sub-classes", src_.subjects(iri(ns::rdfs, "subClassOf"), t));
     out_ << "</table>\n<pre class=\"example\">" << html(example(t, k)) << "</pre>\n</article>\n";
-  }
-
-  void subclasses(NodeId t) {
-    std::vector<std::string> cells;
-    for (NodeId s : src_.subjects(iri(ns::rdfs, "subClassOf"), t)) cells.push_back(node(s));
-    if (cells.empty()) return;
-    std::sort(cells.begin(), cells.end());
-    out_ << "<tr><th>Sub-classes</th><td>";
-    for (std::size_t i = 0; i < cells.size(); ++i) out_ << (i ? ", " : "") << cells[i];
-    out_ << "</td></tr>\n";
   }
 
   // A Turtle example: an instance of a class with the properties whose domain it is, a

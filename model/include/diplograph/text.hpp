@@ -36,6 +36,9 @@ namespace diplograph::text {
 /// Whether turtle_local_name would give one (without making it).
 [[nodiscard]] bool is_turtle_local_name(std::string_view local);
 
+/// `s` for XML and HTML text and attribute values: `&`, `<`, `>` and `"` as entities.
+[[nodiscard]] std::string xml_escape(std::string_view s);
+
 /// Whether `s` starts with an RFC 3986 scheme followed by ':'.
 [[nodiscard]] bool has_scheme(std::string_view s);
 
