@@ -13,11 +13,17 @@ namespace diplograph {
 
 namespace {
 
+// A membership of a state system while building: its code and years.
+struct Span {
+  std::string_view code;
+  int from = 0, to = 0;
+};
+
 // What the scan learns of an actor-like subject (not an event) before knowing it is one.
 struct Described {
   std::vector<std::string_view> labels;
   std::vector<std::string_view> sectors;
-  std::string_view kind = "actor";
+  ActorKind kind = ActorKind::actor;
   std::vector<std::string_view> codes;  // its three-letter skos:notation (ISO, CAMEO)
   std::string_view cow, gw;             // its notations typed dg:cowCode, dg:gwCode
   std::vector<NodeId> memberships;      // its dg:stateSystemMembership spans
@@ -100,7 +106,7 @@ void first(NodeId& slot, NodeId v) {
 // Builds an index from the scan, subject by subject.
 class Builder {
  public:
-  explicit Builder(EventIndex::Impl& x) : x_(x), s_(x.schema) {
+  Builder(EventIndex::Impl& x, std::string_view text) : x_(x), s_(x.schema), text_(text) {
     for (std::size_t i = 0; i < s_.events.size(); ++i) rank_.emplace(s_.events[i], static_cast<Id>(i));
   }
 
@@ -123,6 +129,7 @@ class Builder {
     finish();
     describe_actors();
     link();
+    keys();
   }
 
  private:
@@ -213,7 +220,7 @@ class Builder {
   }
 
   // A membership of a state system: its system, code and years.
-  std::pair<EventIndex::Impl::System, EventIndex::Impl::Span> span() const {
+  std::pair<EventIndex::Impl::System, Span> span() const {
     const auto year = [](std::string_view y) { return y.empty() ? 0 : std::atoi(std::string(y).c_str()); };
     const bool cow = !cur_.cow.empty();
     return {cow ? EventIndex::Impl::cow : EventIndex::Impl::gw,
@@ -222,25 +229,29 @@ class Builder {
 
   // Records the subject as an event if it is one.
   bool event() {
-    EventIndex::Impl::Event e{cur_.node,
-                              cur_.date,
-                              cur_.end_date,
-                              cur_.source,
-                              cur_.labels.empty() ? std::string_view() : cur_.labels.front(),
-                              cur_.cameo,
-                              cur_.quad,
-                              cur_.goldstein};
+    const EventIndex::Impl::Event e{cur_.node,
+                                    cur_.date,
+                                    cur_.end_date,
+                                    cur_.source,
+                                    cur_.labels.empty() ? std::string_view() : cur_.labels.front(),
+                                    cur_.cameo,
+                                    cur_.quad,
+                                    cur_.goldstein};
+    EventIndex::Impl::StoredEvent stored{e.node,         shared(e.date),     text(e.end_date),
+                                         text(e.source), text(e.label),      shared(e.cameo),
+                                         shared(e.quad), shared(e.goldstein)};
     const std::size_t classes = x_.event_classes.values.size();
     for (NodeId t : cur_.types) {
       const auto r = rank_.find(t);
       if (r == rank_.end()) continue;
       x_.event_classes.values.push_back(r->second);
-      if (e.type == no_id || r->second > e.type) e.type = r->second;
-      e.interaction |= std::find(s_.interactions.begin(), s_.interactions.end(), t) != s_.interactions.end();
+      if (stored.type == no_id || r->second > stored.type) stored.type = r->second;
+      if (std::find(s_.interactions.begin(), s_.interactions.end(), t) != s_.interactions.end())
+        stored.interaction = 1;
     }
     if (x_.event_classes.values.size() == classes && cur_.parts.empty()) return false;
     x_.event_classes.close_key();
-    auto& parts = x_.participants.values;  // each once: a statement may be in several graphs
+    auto& parts = x_.participants.values.own();  // each once: a statement may be in several graphs
     const auto from = static_cast<std::ptrdiff_t>(parts.size());
     for (NodeId p : cur_.parts) parts.push_back(actor(p));
     std::sort(parts.begin() + from, parts.end());
@@ -248,13 +259,13 @@ class Builder {
     x_.participants.close_key();
     x_.numbers.push_back(numbers(e));
     for (NodeId part : cur_.participations) parts_.emplace_back(static_cast<Id>(x_.events.size()), part);
-    x_.events.push_back(e);
+    x_.events.raw.push_back(stored);
     return true;
   }
 
   void change() {
-    x_.changes.push_back({cur_.node, cur_.node, cur_.date, cur_.source, cur_.sending, cur_.receiving,
-                          cur_.level, cur_.previous, cur_.status});
+    x_.changes.raw.push_back({cur_.node, cur_.node, shared(cur_.date), text(cur_.source), cur_.sending,
+                              cur_.receiving, cur_.level, cur_.previous, cur_.status});
   }
 
   void describe() {
@@ -281,24 +292,53 @@ class Builder {
   }
 
   template <class Typed>
-  std::string_view kind_of(const Typed& typed) const {
-    if (typed({s_.state_class})) return "state";
-    if (typed(s_.persons)) return "person";
-    if (typed(s_.organizations)) return "organization";
-    if (typed(s_.regions)) return "region";
-    return "actor";
+  ActorKind kind_of(const Typed& typed) const {
+    if (typed({s_.state_class})) return ActorKind::state;
+    if (typed(s_.persons)) return ActorKind::person;
+    if (typed(s_.organizations)) return ActorKind::organization;
+    if (typed(s_.regions)) return ActorKind::region;
+    return ActorKind::actor;
   }
 
   std::size_t sector_id(std::string_view sector) {
-    const auto it = std::find(x_.sector_names.begin(), x_.sector_names.end(), sector);
-    if (it != x_.sector_names.end()) return static_cast<std::size_t>(it - x_.sector_names.begin());
-    x_.sector_names.push_back(sector);
-    return x_.sector_names.size() - 1;
+    const auto it = std::find(sectors_.begin(), sectors_.end(), sector);
+    if (it != sectors_.end()) return static_cast<std::size_t>(it - sectors_.begin());
+    sectors_.push_back(sector);
+    x_.sector_names.raw.push_back(text(sector));
+    return sectors_.size() - 1;
   }
 
   Id actor(NodeId node) {
-    const auto [it, added] = x_.actor_ids.try_emplace(node, static_cast<Id>(x_.actor_node.size()));
+    const auto [it, added] = ids_.try_emplace(node, static_cast<Id>(x_.actor_node.size()));
     if (added) x_.actor_node.push_back(node);
+    return it->second;
+  }
+
+  Id known(NodeId node) const {
+    const auto it = ids_.find(node);
+    return it == ids_.end() ? no_id : it->second;
+  }
+
+  // Text the index keeps: a place in the mapped text it was built over, else a copy in its pool.
+  Text text(std::string_view v) {
+    const auto size = std::min<std::size_t>(v.size(), 0xFFFFFFU);
+    if (v.empty()) return {};
+    if (!text_.empty()) {
+      if (v.data() < text_.data() || v.data() + v.size() > text_.data() + text_.size())
+        throw std::logic_error("index text outside the mapped text section");
+      return {static_cast<std::uint64_t>(v.data() - text_.data()) << 24U | size};
+    }
+    const Text t{static_cast<std::uint64_t>(x_.pool_own.size()) << 24U | size};
+    x_.pool_own.append(v.substr(0, size));
+    x_.pool = x_.pool_own;  // the pool may have moved
+    return t;
+  }
+
+  // The same for text many events share (dates, codes): one copy per node text.
+  Text shared(std::string_view v) {
+    if (!text_.empty() || v.empty()) return text(v);
+    const auto [it, added] = shared_.try_emplace(v.data(), Text{});
+    if (added) it->second = text(v);
     return it->second;
   }
 
@@ -310,21 +350,19 @@ class Builder {
       const auto d = described_.find(node);
       const Described info = d == described_.end() ? Described{} : d->second;
       const Id represents = info.represents ? actor(info.represents) : no_id;
-      x_.actor_iri.push_back(s_.src.text(node));
-      x_.actor_label.push_back(info.labels.empty() ? std::string_view() : info.labels.front());
-      x_.actor_alpha3.push_back(info.state && !info.codes.empty() ? info.codes.front() : std::string_view());
+      x_.actor_iri.raw.push_back(text(s_.src.text(node)));
+      x_.actor_label.raw.push_back(text(info.labels.empty() ? std::string_view() : info.labels.front()));
+      x_.actor_alpha3.raw.push_back(
+          text(info.state && !info.codes.empty() ? info.codes.front() : std::string_view()));
       x_.actor_represents.push_back(represents);
       x_.actor_state.push_back(info.state ? static_cast<Id>(a) : represents);
-      x_.actor_typed.push_back(info.actor);
-      x_.actor_kind.push_back(info.kind);
+      x_.actor_typed.push_back(info.actor ? 1 : 0);
+      x_.actor_kind.raw.push_back(info.kind);
       for (auto sector : info.sectors) x_.actor_sectors.values.push_back(static_cast<Id>(sector_id(sector)));
       x_.actor_sectors.close_key();
-      for (auto l : info.labels) {
-        x_.labels.emplace_back(static_cast<Id>(a), l);
-        x_.by_label.emplace(l, static_cast<Id>(a));
-      }
+      for (auto l : info.labels) x_.labels.raw.push_back({static_cast<Id>(a), text(l)});
       if (info.state) {
-        for (auto c : info.codes) x_.codes.emplace_back(c, static_cast<Id>(a));
+        for (auto c : info.codes) x_.codes.raw.push_back({text(c), static_cast<Id>(a)});
         systems(static_cast<Id>(a), info);
       }
     }
@@ -332,19 +370,21 @@ class Builder {
 
   // A state's COW and G-W codes, today's and its memberships' (oldest first).
   void systems(Id state, const Described& info) {
+    using Impl = EventIndex::Impl;
     if (info.cow.empty() && info.gw.empty()) return;
-    auto& codes = x_.systems[state];
-    codes[EventIndex::Impl::cow].now = info.cow;
-    codes[EventIndex::Impl::gw].now = info.gw;
-    for (NodeId m : info.memberships) {
-      const auto it = spans_.find(m);
-      if (it != spans_.end()) codes[it->second.first].spans.push_back(it->second.second);
-    }
-    for (auto& c : codes) {
-      std::sort(c.spans.begin(), c.spans.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
-      c.spans.erase(std::unique(c.spans.begin(), c.spans.end(),
-                                [](const auto& a, const auto& b) { return a.from == b.from; }),
-                    c.spans.end());
+    auto& out = x_.systems.own();
+    for (auto [system, now] : {std::pair{Impl::cow, info.cow}, std::pair{Impl::gw, info.gw}}) {
+      if (!now.empty()) out.push_back({state, system, 1, text(now), 0, 0});
+      std::vector<Span> spans;
+      for (NodeId m : info.memberships) {
+        const auto it = spans_.find(m);
+        if (it != spans_.end() && it->second.first == system) spans.push_back(it->second.second);
+      }
+      std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
+      spans.erase(std::unique(spans.begin(), spans.end(),
+                              [](const auto& a, const auto& b) { return a.from == b.from; }),
+                  spans.end());
+      for (const Span& s : spans) out.push_back({state, system, 0, text(s.code), s.from, s.to});
     }
   }
 
@@ -355,7 +395,7 @@ class Builder {
       for (; next < parts_.size() && parts_[next].first == e; ++next) {
         const auto it = agents_.find(parts_[next].second);
         if (it == agents_.end() || !it->second.second) continue;
-        const Id who = x_.actor(it->second.first);
+        const Id who = known(it->second.first);
         if (who != no_id) x_.sources.values.push_back(who);
       }
       x_.sources.close_key();
@@ -368,14 +408,15 @@ class Builder {
     std::vector<Id> by_iri(x_.actor_node.size());
     std::iota(by_iri.begin(), by_iri.end(), Id{0});
     std::sort(by_iri.begin(), by_iri.end(), [&](Id a, Id b) { return x_.actor_iri[a] < x_.actor_iri[b]; });
-    x_.actor_rank.resize(by_iri.size());
+    x_.actor_rank.own().resize(by_iri.size());
     for (std::uint32_t i = 0; i < by_iri.size(); ++i) x_.actor_rank[by_iri[i]] = i;
-    for (NodeId c : s_.events) x_.class_names.push_back(local_name(s_.src.text(c)));
+    for (NodeId c : s_.events) x_.class_names.raw.push_back(text(local_name(s_.src.text(c))));
     invert(x_.participants, x_.actor_events);
     const auto quads = class_quads(s_);
     for (std::size_t e = 0; e < x_.events.size(); ++e) {
       auto& n = x_.numbers[e];
-      if (n.quad == 0 && x_.events[e].type != no_id) n.quad = quads[x_.events[e].type];
+      const Id type = x_.events.raw[e].type;
+      if (n.quad == 0 && type != no_id) n.quad = quads[type];
     }
     directions();
     Rows represents;
@@ -385,14 +426,30 @@ class Builder {
     }
     invert(represents, x_.officials);
     for (std::uint32_t i = 0; i < x_.changes.size(); ++i) {
-      auto& c = x_.changes[i];
+      auto& c = x_.changes.raw[i];
       const auto p = parent_.find(c.node);
       if (p != parent_.end()) {
         c.event = p->second.first;
-        if (c.source.empty()) c.source = p->second.second;
+        if (c.source.size() == 0) c.source = text(p->second.second);
       }
-      x_.changes_between[{c.sending, c.receiving}].push_back(i);
+      x_.changes_between.push_back(i);
     }
+  }
+
+  // The lookups by key: actors by node, labels by text, changes by pair of states.
+  void keys() {
+    auto& ids = x_.actor_ids.own();
+    for (const auto& [node, a] : ids_) ids.push_back({node, a});
+    std::sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return a.node < b.node; });
+    auto& by = x_.by_label.own();
+    by = x_.labels.raw.own();
+    std::stable_sort(by.begin(), by.end(),
+                     [&](const auto& a, const auto& b) { return x_.str(a.label) < x_.str(b.label); });
+    auto& between = x_.changes_between.own();
+    std::stable_sort(between.begin(), between.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const auto &ca = x_.changes.raw[a], &cb = x_.changes.raw[b];
+      return std::pair(ca.sending, ca.receiving) < std::pair(cb.sending, cb.receiving);
+    });
   }
 
   // rows: key -> values (each once per key)  ==>  out: value -> keys, ascending.
@@ -400,8 +457,8 @@ class Builder {
     std::vector<std::uint32_t> at(x_.actor_node.size() + 1, 0);
     for (Id v : rows.values) ++at[v + 1];
     for (std::size_t i = 1; i < at.size(); ++i) at[i] += at[i - 1];
-    out.begin = at;
-    out.values.assign(rows.values.size(), no_id);
+    out.begin.own() = at;
+    out.values.own().assign(rows.values.size(), no_id);
     for (std::size_t k = 0; k < rows.keys(); ++k) {
       for (Id v : rows[k]) out.values[at[v]++] = static_cast<Id>(k);
     }
@@ -414,14 +471,41 @@ class Builder {
   std::unordered_map<NodeId, std::pair<NodeId, std::string_view>> parent_;  // change -> event, source
   std::unordered_map<NodeId, std::pair<NodeId, bool>> agents_;  // participation -> agent, in a source role
   std::vector<std::pair<Id, NodeId>> parts_;                    // (event, participation), in event order
-  std::unordered_map<NodeId, std::pair<EventIndex::Impl::System, EventIndex::Impl::Span>> spans_;
+  std::unordered_map<NodeId, std::pair<EventIndex::Impl::System, Span>> spans_;
+  std::unordered_map<NodeId, Id> ids_;            // actor by node, while building
+  std::vector<std::string_view> sectors_;         // sector_names, while building
+  std::unordered_map<const char*, Text> shared_;  // node text -> its one copy in the pool
+  std::string_view text_;                         // the mapped text built over, or empty
   Subject cur_;
 };
 
 }  // namespace
 
 EventIndex::Impl::Impl(const QuadSource& src) : schema(src) {
-  Builder(*this).read();
+  Builder(*this, {}).read();
+}
+
+EventIndex::Impl::Impl(const QuadSource& src, std::string_view text) : schema(src), pool(text) {
+  Builder(*this, text).read();
+}
+
+EventIndex::Impl::Impl(const QuadSource& src, const ColumnSource& columns) : schema(src) {
+  const auto [text, size] = columns.column(static_cast<std::uint32_t>(ColumnId::pool), 1);
+  pool = {static_cast<const char*>(text), size};
+  each_column([&](ColumnId id, auto& column) {
+    using T = std::remove_cvref_t<decltype(column[0])>;
+    const auto [at, bytes] = columns.column(static_cast<std::uint32_t>(id), sizeof(T));
+    column.map(static_cast<const T*>(at), bytes / sizeof(T));
+  });
+  if (numbers.size() != events.size() || event_classes.keys() != events.size() ||
+      participants.keys() != events.size() || actor_events.keys() != actor_node.size())
+    throw CorruptIndex("tables of different lengths");
+}
+
+Id EventIndex::Impl::actor(NodeId node) const {
+  const auto it = std::lower_bound(actor_ids.begin(), actor_ids.end(), node,
+                                   [](const Placed& p, NodeId n) { return p.node < n; });
+  return it == actor_ids.end() || it->node != node ? no_id : it->actor;
 }
 
 NodeId EventIndex::Impl::state_of(NodeId node) const {
@@ -480,12 +564,11 @@ std::string_view EventIndex::Impl::state_code(Id state) const {
 }
 
 std::string_view EventIndex::Impl::system_code(Id state, System system, int year) const {
-  const auto it = systems.find(state);
-  if (it == systems.end()) return {};
-  const SystemCodes& in = it->second[system];
-  if (year == 0) return in.now;
-  for (const Span& s : in.spans) {
-    if (s.from <= year && (s.to == 0 || year <= s.to)) return s.code;
+  const auto from = std::lower_bound(systems.begin(), systems.end(), state,
+                                     [](const SystemSpan& s, Id st) { return s.state < st; });
+  for (auto it = from; it != systems.end() && it->state == state; ++it) {
+    if (it->system != system || (year == 0) != (it->now != 0)) continue;
+    if (year == 0 || (it->from <= year && (it->to == 0 || year <= it->to))) return str(it->code);
   }
   return {};
 }
@@ -494,7 +577,87 @@ std::string_view EventIndex::Impl::type_name(Id type) const {
   return type == no_id ? std::string_view() : class_names[type];
 }
 
+std::vector<Id> EventIndex::Impl::with_label(std::string_view label) const {
+  const auto [first, last] =
+      std::equal_range(by_label.begin(), by_label.end(), label, [&](const auto& a, const auto& b) {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(a)>, std::string_view>) {
+          return a < str(b.label);
+        } else {
+          return str(a.label) < b;
+        }
+      });
+  std::vector<Id> out;
+  for (auto it = first; it != last; ++it) out.push_back(it->actor);
+  return out;
+}
+
+std::vector<std::uint32_t> EventIndex::Impl::changes_of(NodeId sending, NodeId receiving) const {
+  const auto key = [&](std::uint32_t i) {
+    const auto& c = changes.raw[i];
+    return std::pair(c.sending, c.receiving);
+  };
+  const std::pair wanted(sending, receiving);
+  const auto from = std::partition_point(changes_between.begin(), changes_between.end(),
+                                         [&](std::uint32_t i) { return key(i) < wanted; });
+  std::vector<std::uint32_t> out;
+  for (auto it = from; it != changes_between.end() && key(*it) == wanted; ++it) out.push_back(*it);
+  return out;
+}
+
+std::string_view text_in(std::string_view pool, Text t) {
+  if (t.offset() > pool.size() || t.size() > pool.size() - t.offset())
+    throw CorruptIndex("a text offset past the end of the text");
+  return pool.substr(static_cast<std::size_t>(t.offset()), t.size());
+}
+
+std::string_view kind_name(ActorKind k) {
+  static constexpr std::array<std::string_view, 5> names{"actor", "person", "organization", "state",
+                                                         "region"};
+  const auto i = static_cast<std::size_t>(k);
+  if (i >= names.size()) throw CorruptIndex("an unknown kind of actor");
+  return names[i];
+}
+
+std::string_view view_of(const Text& t, std::string_view pool) {
+  return text_in(pool, t);
+}
+
+std::string_view view_of(const ActorKind& k, std::string_view) {
+  return kind_name(k);
+}
+
+EventIndex::Impl::Event view_of(const EventIndex::Impl::StoredEvent& e, std::string_view pool) {
+  return {e.node,
+          text_in(pool, e.date),
+          text_in(pool, e.end_date),
+          text_in(pool, e.source),
+          text_in(pool, e.label),
+          text_in(pool, e.cameo),
+          text_in(pool, e.quad),
+          text_in(pool, e.goldstein),
+          e.type,
+          e.interaction != 0};
+}
+
+EventIndex::Impl::Change view_of(const EventIndex::Impl::StoredChange& c, std::string_view pool) {
+  return {
+      c.node,     c.event, text_in(pool, c.date), text_in(pool, c.source), c.sending, c.receiving, c.level,
+      c.previous, c.status};
+}
+
+std::pair<Id, std::string_view> view_of(const EventIndex::Impl::Labelled& l, std::string_view pool) {
+  return {l.actor, text_in(pool, l.label)};
+}
+
+std::pair<std::string_view, Id> view_of(const EventIndex::Impl::Coded& c, std::string_view pool) {
+  return {text_in(pool, c.code), c.actor};
+}
+
 EventIndex::EventIndex(const QuadSource& src) : impl_(std::make_unique<Impl>(src)) {}
+EventIndex::EventIndex(const QuadSource& src, std::string_view text)
+    : impl_(std::make_unique<Impl>(src, text)) {}
+EventIndex::EventIndex(const QuadSource& src, const ColumnSource& columns)
+    : impl_(std::make_unique<Impl>(src, columns)) {}
 EventIndex::~EventIndex() = default;
 
 const Schema& EventIndex::schema() const {
@@ -503,6 +666,13 @@ const Schema& EventIndex::schema() const {
 
 std::size_t EventIndex::events() const {
   return impl_->events.size();
+}
+
+void EventIndex::save(ColumnSink& sink) const {
+  impl_->each_column([&](ColumnId id, const auto& column) {
+    using T = std::remove_cvref_t<decltype(column[0])>;
+    sink.column(static_cast<std::uint32_t>(id), column.data(), column.size() * sizeof(T), sizeof(T));
+  });
 }
 
 }  // namespace diplograph

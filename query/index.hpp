@@ -2,10 +2,14 @@
 // arrays of events and actors, filled from one scan of the source.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -18,10 +22,105 @@ namespace diplograph {
 using Id = std::uint32_t;
 inline constexpr Id no_id = UINT32_MAX;
 
+/// Thrown when an index file's content breaks its own structure (an id or offset out of
+/// range): the file is corrupt. The index backend turns it into exit 2 naming the file.
+class CorruptIndex : public std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// An array the questions read: built in memory (a vector the builder fills), or a view of a
+/// mapped index file. Every read is bounds-checked, so a corrupt file cannot be read out of
+/// bounds.
+template <class T>
+class Column {
+  static_assert(std::is_trivially_copyable_v<T>, "a column is written to disk byte for byte");
+
+ public:
+  [[nodiscard]] const T* data() const { return view_ ? view_ : own_.data(); }
+  [[nodiscard]] std::size_t size() const { return view_ ? size_ : own_.size(); }
+  [[nodiscard]] bool empty() const { return size() == 0; }
+  [[nodiscard]] const T* begin() const { return data(); }
+  [[nodiscard]] const T* end() const { return data() + size(); }
+  [[nodiscard]] const T& operator[](std::size_t i) const {
+    if (i >= size()) throw CorruptIndex("an id past the end of a table");
+    return data()[i];
+  }
+  [[nodiscard]] const T& back() const { return (*this)[size() - 1]; }
+
+  // The builder's side: the owned vector.
+  std::vector<T>& own() { return own_; }
+  T& operator[](std::size_t i) { return own_[i]; }
+  void push_back(const T& v) { own_.push_back(v); }
+  /// Reads `n` values at `at` in place (a mapped file); nothing is copied.
+  void map(const T* at, std::size_t n) {
+    own_ = {};
+    view_ = at;
+    size_ = n;
+  }
+
+ private:
+  std::vector<T> own_;
+  const T* view_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+/// A piece of text held in the index's text pool: offset (40 bits) and length (24 bits).
+struct Text {
+  std::uint64_t at = 0;
+  [[nodiscard]] std::uint64_t offset() const { return at >> 24U; }
+  [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(at & 0xFFFFFFU); }
+};
+/// The text `t` names in `pool`; CorruptIndex when it lies outside.
+[[nodiscard]] std::string_view text_in(std::string_view pool, Text t);
+
+/// A column of stored values each read as a View made with the pool: `view_of(stored, pool)`.
+template <class Stored, class View>
+class ViewColumn {
+ public:
+  explicit ViewColumn(const std::string_view& pool) : pool_(pool) {}
+  [[nodiscard]] View operator[](std::size_t i) const { return view_of(raw[i], pool_); }
+  [[nodiscard]] std::size_t size() const { return raw.size(); }
+  [[nodiscard]] bool empty() const { return raw.empty(); }
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = View;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = View;
+    iterator(const ViewColumn& c, std::size_t i) : c_(&c), i_(i) {}
+    View operator*() const { return (*c_)[i_]; }
+    iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator was = *this;
+      ++i_;
+      return was;
+    }
+    bool operator==(const iterator& o) const { return i_ == o.i_; }
+    bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+   private:
+    const ViewColumn* c_;
+    std::size_t i_;
+  };
+  [[nodiscard]] iterator begin() const { return {*this, 0}; }
+  [[nodiscard]] iterator end() const { return {*this, size()}; }
+
+  Column<Stored> raw;
+
+ private:
+  const std::string_view& pool_;
+};
+
 /// A compressed sparse row: for each key, a run of values in one array.
 struct Rows {
-  std::vector<std::uint32_t> begin{0};  // key k holds values[begin[k] .. begin[k + 1])
-  std::vector<Id> values;
+  Rows() { begin.push_back(0); }
+  Column<std::uint32_t> begin;  // key k holds values[begin[k] .. begin[k + 1])
+  Column<Id> values;
 
   struct Span {
     const Id* first;
@@ -30,29 +129,83 @@ struct Rows {
     [[nodiscard]] const Id* end() const { return last; }
     [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(last - first); }
   };
+  /// The run of key k; clamped to the values, so a corrupt file cannot reach past them.
   [[nodiscard]] Span operator[](std::size_t k) const {
-    return {values.data() + begin[k], values.data() + begin[k + 1]};
+    const std::size_t n = values.size(), from = std::min<std::size_t>(begin[k], n);
+    const std::size_t to = std::clamp<std::size_t>(begin[k + 1], from, n);
+    return {values.data() + from, values.data() + to};
   }
-  [[nodiscard]] std::size_t keys() const { return begin.size() - 1; }
+  [[nodiscard]] std::size_t keys() const { return begin.empty() ? 0 : begin.size() - 1; }
   void close_key() { begin.push_back(static_cast<std::uint32_t>(values.size())); }
 };
 
-struct PairHash {
-  std::size_t operator()(const std::pair<NodeId, NodeId>& p) const noexcept {
-    return std::hash<NodeId>()(p.first) * 0x9E3779B97F4A7C15ULL ^ std::hash<NodeId>()(p.second);
-  }
+/// What kind of actor: the `kind` column of `actors`.
+enum class ActorKind : std::uint8_t { actor, person, organization, state, region };
+[[nodiscard]] std::string_view kind_name(ActorKind k);
+
+/// The columns of an EventIndex, numbered for the index file (a number is never reused).
+enum class ColumnId : std::uint32_t {
+  class_names = 1,
+  events,
+  numbers,
+  event_classes_begin,
+  event_classes,
+  participants_begin,
+  participants,
+  sources_begin,
+  sources,
+  actor_node,
+  actor_iri,
+  actor_label,
+  actor_state,
+  actor_represents,
+  actor_typed,
+  actor_kind,
+  actor_sectors_begin,
+  actor_sectors,
+  sector_names,
+  actor_rank,
+  actor_ids,
+  labels,
+  by_label,
+  codes,
+  actor_alpha3,
+  systems,
+  actor_events_begin,
+  actor_events,
+  officials_begin,
+  officials,
+  changes,
+  changes_between,
+  pool = 100,  ///< the text every Text is an offset into (the index file's text section)
 };
 
 struct EventIndex::Impl {
+  /// Built in memory from `src`, copying the text the questions print into the pool.
   explicit Impl(const QuadSource& src);
+  /// Built from `src` whose text all lies in `text` (an index file's text section, mapped):
+  /// the columns hold offsets into it and the pool is `text` itself.
+  Impl(const QuadSource& src, std::string_view text);
+  /// Opened from an index file: every column a view of `columns`, nothing rebuilt.
+  Impl(const QuadSource& src, const ColumnSource& columns);
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
 
   /// One event: a subject typed with an event class or with participants.
+  struct StoredEvent {
+    NodeId node = 0;
+    Text date, end_date, source, label;
+    Text cameo, quad, goldstein;    ///< coded-event values, where loaded (query events)
+    Id type = no_id;                ///< the most specific class, as a place in schema.events
+    std::uint32_t interaction = 0;  ///< typed with dg:Interaction or below it
+  };
+  /// The same, its text read from the pool.
   struct Event {
     NodeId node = 0;
     std::string_view date, end_date, source, label;
-    std::string_view cameo, quad, goldstein;  ///< coded-event values, where loaded (query events)
-    Id type = no_id;                          ///< the most specific class, as a place in schema.events
-    bool interaction = false;                 ///< typed with dg:Interaction or below it
+    std::string_view cameo, quad, goldstein;
+    Id type = no_id;
+    bool interaction = false;
   };
 
   /// The numbers of one event that questions compare and sum, kept apart from the text so that
@@ -65,27 +218,41 @@ struct EventIndex::Impl {
   };
 
   /// One change of representation: a subject with a sending and a receiving state and a status.
-  struct Change {
+  struct StoredChange {
     NodeId node = 0, event = 0;  ///< the change, and the event it is part of (itself when none)
+    Text date, source;
+    NodeId sending = 0, receiving = 0, level = 0, previous = 0, status = 0;
+  };
+  struct Change {
+    NodeId node = 0, event = 0;
     std::string_view date, source;
     NodeId sending = 0, receiving = 0, level = 0, previous = 0, status = 0;
   };
 
-  /// A state's code in a state system: today's, and each span of membership under a code.
-  struct Span {
-    std::string_view code;
-    int from = 0, to = 0;  ///< years; `to` 0 while still a member
-  };
-  struct SystemCodes {
-    std::string_view now;
-    std::vector<Span> spans;
-  };
   enum System : std::uint8_t { cow = 0, gw = 1 };
+  /// A state's code in a state system: today's (`now`), or one span of membership.
+  struct SystemSpan {
+    Id state = no_id;
+    std::uint8_t system = cow;
+    std::uint8_t now = 0;
+    Text code;
+    std::int32_t from = 0, to = 0;  ///< years; `to` 0 while still a member
+  };
 
-  [[nodiscard]] Id actor(NodeId node) const {
-    const auto it = actor_ids.find(node);
-    return it == actor_ids.end() ? no_id : it->second;
-  }
+  struct Labelled {
+    Id actor = no_id;
+    Text label;
+  };
+  struct Coded {
+    Text code;
+    Id actor = no_id;
+  };
+  struct Placed {
+    NodeId node = 0;
+    Id actor = no_id;
+  };
+
+  [[nodiscard]] Id actor(NodeId node) const;
   /// The state `node` stands for: itself when typed dg:State, else what it represents (0: none).
   [[nodiscard]] NodeId state_of(NodeId node) const;
   /// The events `who` took part in, and with `officials` those of the actors representing it;
@@ -102,36 +269,92 @@ struct EventIndex::Impl {
   [[nodiscard]] std::string_view system_code(Id state, System system, int year) const;
   /// The local name of the class at place `type` of schema.events (empty for none).
   [[nodiscard]] std::string_view type_name(Id type) const;
+  /// The actors with exactly this label, in any language.
+  [[nodiscard]] std::vector<Id> with_label(std::string_view label) const;
+  /// The changes recorded from `sending` to `receiving`, in the order recorded.
+  [[nodiscard]] std::vector<std::uint32_t> changes_of(NodeId sending, NodeId receiving) const;
+  [[nodiscard]] std::string_view str(Text t) const { return text_in(pool, t); }
+
+  /// Calls `fn(id, column)` for every column (for writing and mapping an index file).
+  template <class F>
+  void each_column(F&& fn);
 
   Schema schema;
-  std::vector<std::string_view> class_names;  ///< the local names of schema.events
-  std::vector<Event> events;
-  std::vector<Numbers> numbers;  ///< per event
-  Rows event_classes;            ///< per event: its classes, as places in schema.events
-  Rows participants;             ///< per event: its participants as actors, as the source lists them
-  Rows sources;  ///< per event: the participants in a source role (source, caller), where loaded
-  std::vector<NodeId> actor_node;
-  std::vector<std::string_view> actor_iri, actor_label;
-  std::vector<Id> actor_state;               ///< the state each actor stands for, or no_id
-  std::vector<Id> actor_represents;          ///< what each actor represents, or no_id
-  std::vector<bool> actor_typed;             ///< typed with dg:Actor or a class below it
-  std::vector<std::string_view> actor_kind;  ///< person, organization, state, region or actor
-  Rows actor_sectors;                        ///< per actor: its dg:sector values, as places in sector_names
-  std::vector<std::string_view> sector_names;
-  std::vector<std::uint32_t> actor_rank;  ///< each actor's place in IRI order
-  std::unordered_map<NodeId, Id> actor_ids;
+  std::string pool_own;                                  ///< the text, when built in memory
+  std::string_view pool;                                 ///< the text every Text is an offset into
+  ViewColumn<Text, std::string_view> class_names{pool};  ///< the local names of schema.events
+  ViewColumn<StoredEvent, Event> events{pool};
+  Column<Numbers> numbers;  ///< per event
+  Rows event_classes;       ///< per event: its classes, as places in schema.events
+  Rows participants;        ///< per event: its participants as actors, as the source lists them
+  Rows sources;             ///< per event: the participants in a source role (source, caller), where loaded
+  Column<NodeId> actor_node;
+  ViewColumn<Text, std::string_view> actor_iri{pool}, actor_label{pool};
+  Column<Id> actor_state;                                    ///< the state each actor stands for, or no_id
+  Column<Id> actor_represents;                               ///< what each actor represents, or no_id
+  Column<std::uint8_t> actor_typed;                          ///< typed with dg:Actor or a class below it
+  ViewColumn<ActorKind, std::string_view> actor_kind{pool};  ///< person, organization, ...
+  Rows actor_sectors;  ///< per actor: its dg:sector values, as places in sector_names
+  ViewColumn<Text, std::string_view> sector_names{pool};
+  Column<std::uint32_t> actor_rank;  ///< each actor's place in IRI order
+  Column<Placed> actor_ids;          ///< (node, actor), by node
   /// Every label of every actor (the first is actor_label), and the states' alpha-3 codes, for
   /// naming actors without asking the store.
-  std::vector<std::pair<Id, std::string_view>> labels;
-  std::unordered_multimap<std::string_view, Id> by_label;
-  std::vector<std::pair<std::string_view, Id>> codes;
-  std::vector<std::string_view> actor_alpha3;  ///< per actor: a state's first three-letter notation, or empty
-  std::unordered_map<Id, std::array<SystemCodes, 2>> systems;  ///< per state: COW and G-W codes, where loaded
-  Rows actor_events;  ///< per actor: the events it took part in, ascending
-  Rows officials;     ///< per actor: the actors representing it
-  std::vector<Change> changes;
-  std::unordered_map<std::pair<NodeId, NodeId>, std::vector<std::uint32_t>, PairHash> changes_between;
+  ViewColumn<Labelled, std::pair<Id, std::string_view>> labels{pool};
+  Column<Labelled> by_label;  ///< the same, by label
+  ViewColumn<Coded, std::pair<std::string_view, Id>> codes{pool};
+  ViewColumn<Text, std::string_view> actor_alpha3{
+      pool};                   ///< per actor: a state's first three-letter notation
+  Column<SystemSpan> systems;  ///< per state: COW and G-W codes (where loaded), by state
+  Rows actor_events;           ///< per actor: the events it took part in, ascending
+  Rows officials;              ///< per actor: the actors representing it
+  ViewColumn<StoredChange, Change> changes{pool};
+  Column<std::uint32_t> changes_between;  ///< the changes, by (sending, receiving), then as recorded
 };
+
+std::string_view view_of(const Text& t, std::string_view pool);
+std::string_view view_of(const ActorKind& k, std::string_view pool);
+EventIndex::Impl::Event view_of(const EventIndex::Impl::StoredEvent& e, std::string_view pool);
+EventIndex::Impl::Change view_of(const EventIndex::Impl::StoredChange& c, std::string_view pool);
+std::pair<Id, std::string_view> view_of(const EventIndex::Impl::Labelled& l, std::string_view pool);
+std::pair<std::string_view, Id> view_of(const EventIndex::Impl::Coded& c, std::string_view pool);
+
+template <class F>
+void EventIndex::Impl::each_column(F&& fn) {
+  using C = ColumnId;
+  fn(C::class_names, class_names.raw);
+  fn(C::events, events.raw);
+  fn(C::numbers, numbers);
+  fn(C::event_classes_begin, event_classes.begin);
+  fn(C::event_classes, event_classes.values);
+  fn(C::participants_begin, participants.begin);
+  fn(C::participants, participants.values);
+  fn(C::sources_begin, sources.begin);
+  fn(C::sources, sources.values);
+  fn(C::actor_node, actor_node);
+  fn(C::actor_iri, actor_iri.raw);
+  fn(C::actor_label, actor_label.raw);
+  fn(C::actor_state, actor_state);
+  fn(C::actor_represents, actor_represents);
+  fn(C::actor_typed, actor_typed);
+  fn(C::actor_kind, actor_kind.raw);
+  fn(C::actor_sectors_begin, actor_sectors.begin);
+  fn(C::actor_sectors, actor_sectors.values);
+  fn(C::sector_names, sector_names.raw);
+  fn(C::actor_rank, actor_rank);
+  fn(C::actor_ids, actor_ids);
+  fn(C::labels, labels.raw);
+  fn(C::by_label, by_label);
+  fn(C::codes, codes.raw);
+  fn(C::actor_alpha3, actor_alpha3.raw);
+  fn(C::systems, systems);
+  fn(C::actor_events_begin, actor_events.begin);
+  fn(C::actor_events, actor_events.values);
+  fn(C::officials_begin, officials.begin);
+  fn(C::officials, officials.values);
+  fn(C::changes, changes.raw);
+  fn(C::changes_between, changes_between);
+}
 
 /// "2018-06-12" -> 20180612, "2018-06" -> 20180600, "2018" -> 20180000; 0 for anything else.
 [[nodiscard]] std::uint32_t day_number(std::string_view date);

@@ -79,7 +79,7 @@ std::vector<MetCount> counted(const EventIndex::Impl& x, const PairCounts& pairs
   }
   std::sort(sorted.begin(), sorted.end(), [&](const Row& r, const Row& q) {  // most events first
     if (r.count->events != q.count->events) return r.count->events > q.count->events;
-    return std::tie(x.actor_iri[r.a], x.actor_iri[r.b]) < std::tie(x.actor_iri[q.a], x.actor_iri[q.b]);
+    return std::tuple(x.actor_iri[r.a], x.actor_iri[r.b]) < std::tuple(x.actor_iri[q.a], x.actor_iri[q.b]);
   });
   std::vector<MetCount> c;
   c.reserve(sorted.size());

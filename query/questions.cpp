@@ -7,7 +7,7 @@ namespace {
 
 class MemoryQuestions : public Questions {
  public:
-  explicit MemoryQuestions(const QuadSource& src) : index_(src) {}
+  explicit MemoryQuestions(std::unique_ptr<EventIndex> index) : owned_(std::move(index)), index_(*owned_) {}
   Answer<MetRow> met(const MetOptions& o) const override { return query_met(index_, o); }
   Answer<MetCount> met_counts(const MetOptions& o) const override { return query_met_counts(index_, o); }
   RelationReport relation(const RelationOptions& o) const override { return query_relation(index_, o); }
@@ -20,13 +20,18 @@ class MemoryQuestions : public Questions {
   Answer<DyadRow> dyads(const DyadsOptions& o) const override { return query_dyads(index_, o); }
 
  private:
-  EventIndex index_;
+  std::unique_ptr<EventIndex> owned_;
+  const EventIndex& index_;
 };
 
 }  // namespace
 
 std::unique_ptr<Questions> questions_in_memory(const QuadSource& src) {
-  return std::make_unique<MemoryQuestions>(src);
+  return std::make_unique<MemoryQuestions>(std::make_unique<EventIndex>(src));
+}
+
+std::unique_ptr<Questions> questions_over(std::unique_ptr<EventIndex> index) {
+  return std::make_unique<MemoryQuestions>(std::move(index));
 }
 
 }  // namespace diplograph

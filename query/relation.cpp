@@ -36,8 +36,8 @@ std::string code(const Schema& s, NodeId state) {
 std::vector<ChangeRow> changes(const EventIndex::Impl& x, NodeId from, NodeId to) {
   const Schema& s = x.schema;
   std::vector<ChangeRow> out;
-  const auto found = x.changes_between.find({from, to});
-  if (found == x.changes_between.end()) return out;
+  const auto found = x.changes_of(from, to);
+  if (found.empty()) return out;
   const std::string sending = code(s, from), receiving = code(s, to);
   std::map<NodeId, std::string> notations;  // the few levels and statuses, looked up once each
   auto named = [&](NodeId n) -> std::string {
@@ -45,7 +45,7 @@ std::vector<ChangeRow> changes(const EventIndex::Impl& x, NodeId from, NodeId to
     auto it = notations.find(n);
     return it != notations.end() ? it->second : notations.emplace(n, notation(s, n)).first->second;
   };
-  for (std::uint32_t i : found->second) {
+  for (std::uint32_t i : found) {
     const auto& c = x.changes[i];
     out.push_back({std::string(c.date), sending, receiving, named(c.level), named(c.previous),
                    named(c.status), std::string(s.src.text(c.event)), std::string(c.source)});

@@ -171,7 +171,7 @@ std::vector<Scored> score_all(const Impl& x, std::string_view needle, bool state
 void rank(const Impl& x, std::vector<Scored>& s) {
   std::sort(s.begin(), s.end(), [&](const Scored& a, const Scored& b) {
     const auto ea = x.actor_events[a.actor].size(), eb = x.actor_events[b.actor].size();
-    return std::tie(a.score, eb, x.actor_iri[a.actor]) < std::tie(b.score, ea, x.actor_iri[b.actor]);
+    return std::tuple(a.score, eb, x.actor_iri[a.actor]) < std::tuple(b.score, ea, x.actor_iri[b.actor]);
   });
 }
 
@@ -188,7 +188,7 @@ NodeId one_of(const Impl& x, std::vector<Id> pool, std::string_view name) {
   if (pool.size() == 1) return x.actor_node[pool.front()];
   std::sort(pool.begin(), pool.end(), [&](Id a, Id b) {
     const auto ea = x.actor_events[a].size(), eb = x.actor_events[b].size();
-    return std::tie(eb, x.actor_iri[a]) < std::tie(ea, x.actor_iri[b]);
+    return std::tuple(eb, x.actor_iri[a]) < std::tuple(ea, x.actor_iri[b]);
   });
   throw UsageError("\"" + std::string(name) +
                    "\" is ambiguous (name one by its IRI or a longer part of its label)" +
@@ -232,10 +232,8 @@ NodeId resolve(const Impl& x, std::string_view name, bool states) {
     if (const Id a = state_with_code(x, c->iso3); a != no_id) return x.actor_node[a];
   }
   std::vector<Id> exact;
-  const auto [first, last] = x.by_label.equal_range(name);
-  for (auto it = first; it != last; ++it) {
-    if (eligible(x, it->second, states) && std::find(exact.begin(), exact.end(), it->second) == exact.end())
-      exact.push_back(it->second);
+  for (const Id a : x.with_label(name)) {
+    if (eligible(x, a, states) && std::find(exact.begin(), exact.end(), a) == exact.end()) exact.push_back(a);
   }
   if (!exact.empty()) return one_of(x, exact, name);
   const std::string needle = normalise_name(name);

@@ -176,6 +176,23 @@ class Schema {
 
 // ------------------------------------------------------------------------- the events, indexed
 
+/// Where an EventIndex writes its columns (an index file being built): one call per column,
+/// `element` bytes per value.
+class ColumnSink {
+ public:
+  virtual ~ColumnSink() = default;
+  virtual void column(std::uint32_t id, const void* data, std::size_t bytes, std::size_t element) = 0;
+};
+
+/// Where an opened EventIndex reads its columns (a mapped index file): the bytes of column `id`,
+/// which must hold whole values of `element` bytes, aligned; throws InputError when it does not.
+class ColumnSource {
+ public:
+  virtual ~ColumnSource() = default;
+  [[nodiscard]] virtual std::pair<const void*, std::size_t> column(std::uint32_t id,
+                                                                   std::size_t element) const = 0;
+};
+
 /// The events of a source, read in one scan and kept in dense arrays for the questions: each
 /// event's date, classes and participants, who took part in what, which state each actor
 /// stands for, the changes of representation per pair of states. Build it once after loading
@@ -184,12 +201,20 @@ class Schema {
 class EventIndex {
  public:
   explicit EventIndex(const QuadSource& src);
+  /// Built from `src` whose every text lies in `text` (an index file's text section, mapped):
+  /// the index then refers to that text instead of copying it, and can be saved.
+  EventIndex(const QuadSource& src, std::string_view text);
+  /// Opened from the columns of an index file (saved by save()), over the same source: nothing
+  /// is rebuilt or copied.
+  EventIndex(const QuadSource& src, const ColumnSource& columns);
   ~EventIndex();
   EventIndex(const EventIndex&) = delete;
   EventIndex& operator=(const EventIndex&) = delete;
 
   [[nodiscard]] const Schema& schema() const;
   [[nodiscard]] std::size_t events() const;
+  /// Writes every column to `sink` (an index built over a text section).
+  void save(ColumnSink& sink) const;
 
   /// The dense arrays the query layer's own questions read (query/index.hpp, private to that
   /// layer: the build lets no other layer see its definition). Everyone else asks Questions.
@@ -420,6 +445,8 @@ class Questions {
 /// The questions answered in memory: an EventIndex of `src`, built once (`src` must outlive it,
 /// unchanged).
 [[nodiscard]] std::unique_ptr<Questions> questions_in_memory(const QuadSource& src);
+/// The questions answered by an EventIndex already made (built, or opened from an index file).
+[[nodiscard]] std::unique_ptr<Questions> questions_over(std::unique_ptr<EventIndex> index);
 
 // ------------------------------------------------------------------------- validation and statistics
 
