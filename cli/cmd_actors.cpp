@@ -24,9 +24,9 @@ int run_actors(const std::vector<std::string>& args) {
     if (!parse(args, "diplograph actors [SEARCH] GRAPH...", opts, "args", vm)) return ok;
     const auto table_format = diplograph::table_format(format);
     if (!table_format) throw po::error("--format takes table, csv or json");
-    // SEARCH is the first word when it names no RDF file.
+    // SEARCH is the first word when it names no RDF file or index.
     std::string search;
-    if (!words.empty() && !syntax_from_path(words.front())) {
+    if (!words.empty() && !syntax_from_path(words.front()) && !is_index_file(words.front())) {
       search = words.front();
       words.erase(words.begin());
     }

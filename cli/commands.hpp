@@ -15,12 +15,14 @@ int run_validate(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
 int run_actors(const std::vector<std::string>& args);
 int run_describe(const std::vector<std::string>& args);
+int run_index(const std::vector<std::string>& args);
 
 inline std::span<const Command> commands() {
   static const Command table[] = {
       {"convert", "event records (JSON Lines, CSV, GDELT, ICEWS) to RDF", run_convert},
       {"query", "who met whom, relations, paths, timelines", run_query},
       {"actors", "the actors of a graph, best match for a name first", run_actors},
+      {"index", "a persistent index of graphs: every query opens it in milliseconds", run_index},
       {"merge", "the union of RDF files, blank nodes apart, optionally smushed", run_merge},
       {"validate", "check data against the ontology", run_validate},
       {"stats", "what a graph holds", run_stats},

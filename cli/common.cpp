@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 
@@ -60,6 +61,18 @@ bool load_files(Store& store, const std::vector<std::string>& files, const std::
 std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs, const std::string& syntax,
                                        const std::string& base, Question q) {
   auto loaded = std::make_unique<Loaded>();
+  const auto index =
+      std::find_if(graphs.begin(), graphs.end(), [](const auto& g) { return is_index_file(g); });
+  if (index != graphs.end()) {
+    if (graphs.size() > 1)
+      throw UsageError(
+          *index +
+          " is an index, which is opened alone: to add graphs to it, `diplograph index --append -o " +
+          *index + " GRAPH...`");
+    loaded->index = IndexFile::open(*index);
+    loaded->questions = loaded->index->questions();
+    return loaded;
+  }
   if (!load_graphs(loaded->store, graphs, syntax, base, q)) return nullptr;
   loaded->questions = questions_in_memory(loaded->store);
   return loaded;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "diplograph/index_file.hpp"
 #include "diplograph/query.hpp"
 #include "diplograph/rdf.hpp"
 
@@ -44,11 +45,13 @@ bool load_files(Store& store, const std::vector<std::string>& files, const std::
 /// The graphs loaded for a question, and the Questions that answer from them: the one place
 /// the command line picks a backend (today the in-memory index of a Sord store).
 struct Loaded {
-  Store store{index_spo};  // the questions look up through the EventIndex, not by object
+  Store store{index_spo};            // the questions look up through the EventIndex, not by object
+  std::unique_ptr<IndexFile> index;  // or an index file, opened in place of the graphs
   std::unique_ptr<Questions> questions;
 };
 
-/// Loads what question `q` reads of the graphs; nullptr (errors reported) on bad input.
+/// Loads what question `q` reads of the graphs, or opens the one index file given in their
+/// place; nullptr (errors reported) on bad input.
 [[nodiscard]] std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs,
                                                      const std::string& syntax, const std::string& base,
                                                      Question q);

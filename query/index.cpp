@@ -360,7 +360,7 @@ class Builder {
       x_.actor_kind.raw.push_back(info.kind);
       for (auto sector : info.sectors) x_.actor_sectors.values.push_back(static_cast<Id>(sector_id(sector)));
       x_.actor_sectors.close_key();
-      for (auto l : info.labels) x_.labels.raw.push_back({static_cast<Id>(a), text(l)});
+      for (auto l : info.labels) x_.labels.raw.push_back({static_cast<Id>(a), 0, text(l)});
       if (info.state) {
         for (auto c : info.codes) x_.codes.raw.push_back({text(c), static_cast<Id>(a)});
         systems(static_cast<Id>(a), info);
@@ -374,7 +374,7 @@ class Builder {
     if (info.cow.empty() && info.gw.empty()) return;
     auto& out = x_.systems.own();
     for (auto [system, now] : {std::pair{Impl::cow, info.cow}, std::pair{Impl::gw, info.gw}}) {
-      if (!now.empty()) out.push_back({state, system, 1, text(now), 0, 0});
+      if (!now.empty()) out.push_back({state, system, 1, 0, text(now), 0, 0});
       std::vector<Span> spans;
       for (NodeId m : info.memberships) {
         const auto it = spans_.find(m);
@@ -384,7 +384,7 @@ class Builder {
       spans.erase(std::unique(spans.begin(), spans.end(),
                               [](const auto& a, const auto& b) { return a.from == b.from; }),
                   spans.end());
-      for (const Span& s : spans) out.push_back({state, system, 0, text(s.code), s.from, s.to});
+      for (const Span& s : spans) out.push_back({state, system, 0, 0, text(s.code), s.from, s.to});
     }
   }
 
@@ -498,8 +498,14 @@ EventIndex::Impl::Impl(const QuadSource& src, const ColumnSource& columns) : sch
     column.map(static_cast<const T*>(at), bytes / sizeof(T));
   });
   if (numbers.size() != events.size() || event_classes.keys() != events.size() ||
-      participants.keys() != events.size() || actor_events.keys() != actor_node.size())
+      participants.keys() != events.size() || actor_events.keys() != actor_node.size() ||
+      class_names.size() != schema.events.size())
     throw CorruptIndex("tables of different lengths");
+  const auto actors = static_cast<std::uint32_t>(actor_node.size());
+  for (Rows* r : {&participants, &sources, &officials}) r->limit = actors;
+  actor_events.limit = static_cast<std::uint32_t>(events.size());
+  event_classes.limit = static_cast<std::uint32_t>(class_names.size());
+  actor_sectors.limit = static_cast<std::uint32_t>(sector_names.size());
 }
 
 Id EventIndex::Impl::actor(NodeId node) const {

@@ -22,12 +22,6 @@ namespace diplograph {
 using Id = std::uint32_t;
 inline constexpr Id no_id = UINT32_MAX;
 
-/// Thrown when an index file's content breaks its own structure (an id or offset out of
-/// range): the file is corrupt. The index backend turns it into exit 2 naming the file.
-class CorruptIndex : public std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
 /// An array the questions read: built in memory (a vector the builder fills), or a view of a
 /// mapped index file. Every read is bounds-checked, so a corrupt file cannot be read out of
 /// bounds.
@@ -121,6 +115,7 @@ struct Rows {
   Rows() { begin.push_back(0); }
   Column<std::uint32_t> begin;  // key k holds values[begin[k] .. begin[k + 1])
   Column<Id> values;
+  std::uint32_t limit = UINT32_MAX;  ///< every value is below it (checked when not UINT32_MAX)
 
   struct Span {
     const Id* first;
@@ -129,11 +124,18 @@ struct Rows {
     [[nodiscard]] const Id* end() const { return last; }
     [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(last - first); }
   };
-  /// The run of key k; clamped to the values, so a corrupt file cannot reach past them.
+  /// The run of key k; clamped to the values, so a corrupt file cannot reach past them, and
+  /// each value checked to be below `limit` (set when read from a file).
   [[nodiscard]] Span operator[](std::size_t k) const {
     const std::size_t n = values.size(), from = std::min<std::size_t>(begin[k], n);
     const std::size_t to = std::clamp<std::size_t>(begin[k + 1], from, n);
-    return {values.data() + from, values.data() + to};
+    const Span run{values.data() + from, values.data() + to};
+    if (limit != UINT32_MAX) {
+      for (Id v : run) {
+        if (v >= limit) throw CorruptIndex("an id past the end of a table");
+      }
+    }
+    return run;
   }
   [[nodiscard]] std::size_t keys() const { return begin.empty() ? 0 : begin.size() - 1; }
   void close_key() { begin.push_back(static_cast<std::uint32_t>(values.size())); }
@@ -177,7 +179,7 @@ enum class ColumnId : std::uint32_t {
   officials,
   changes,
   changes_between,
-  pool = 100,  ///< the text every Text is an offset into (the index file's text section)
+  pool = ColumnSource::pool,  ///< the text every Text is an offset into (the index file's text section)
 };
 
 struct EventIndex::Impl {
@@ -215,6 +217,7 @@ struct EventIndex::Impl {
     std::uint32_t day = 0;  ///< the date as YYYYMMDD, 00 for the parts it does not give; 0 unparsed
     std::uint8_t quad = 0;  ///< 1-4: its own, else its CAMEO code's, else its class's dg:cameoRoot; 0 none
     bool scored = false;
+    std::uint16_t pad = 0;  ///< padding spelled out: an index file holds no undefined bytes
   };
 
   /// One change of representation: a subject with a sending and a receiving state and a status.
@@ -235,21 +238,25 @@ struct EventIndex::Impl {
     Id state = no_id;
     std::uint8_t system = cow;
     std::uint8_t now = 0;
+    std::uint16_t pad = 0;
     Text code;
     std::int32_t from = 0, to = 0;  ///< years; `to` 0 while still a member
   };
 
   struct Labelled {
     Id actor = no_id;
+    std::uint32_t pad = 0;
     Text label;
   };
   struct Coded {
     Text code;
     Id actor = no_id;
+    std::uint32_t pad = 0;
   };
   struct Placed {
     NodeId node = 0;
     Id actor = no_id;
+    std::uint32_t pad = 0;
   };
 
   [[nodiscard]] Id actor(NodeId node) const;
@@ -311,6 +318,15 @@ struct EventIndex::Impl {
   ViewColumn<StoredChange, Change> changes{pool};
   Column<std::uint32_t> changes_between;  ///< the changes, by (sending, receiving), then as recorded
 };
+
+// What an index file holds byte for byte has no padding left undefined.
+static_assert(std::has_unique_object_representations_v<EventIndex::Impl::Placed> &&
+              std::has_unique_object_representations_v<EventIndex::Impl::Labelled> &&
+              std::has_unique_object_representations_v<EventIndex::Impl::Coded> &&
+              std::has_unique_object_representations_v<EventIndex::Impl::SystemSpan> &&
+              std::has_unique_object_representations_v<EventIndex::Impl::StoredEvent> &&
+              std::has_unique_object_representations_v<EventIndex::Impl::StoredChange> &&
+              sizeof(EventIndex::Impl::Numbers) == 16);
 
 std::string_view view_of(const Text& t, std::string_view pool);
 std::string_view view_of(const ActorKind& k, std::string_view pool);

@@ -8,6 +8,7 @@ namespace {
 class MemoryQuestions : public Questions {
  public:
   explicit MemoryQuestions(std::unique_ptr<EventIndex> index) : owned_(std::move(index)), index_(*owned_) {}
+  explicit MemoryQuestions(const EventIndex& index) : index_(index) {}
   Answer<MetRow> met(const MetOptions& o) const override { return query_met(index_, o); }
   Answer<MetCount> met_counts(const MetOptions& o) const override { return query_met_counts(index_, o); }
   RelationReport relation(const RelationOptions& o) const override { return query_relation(index_, o); }
@@ -30,8 +31,8 @@ std::unique_ptr<Questions> questions_in_memory(const QuadSource& src) {
   return std::make_unique<MemoryQuestions>(std::make_unique<EventIndex>(src));
 }
 
-std::unique_ptr<Questions> questions_over(std::unique_ptr<EventIndex> index) {
-  return std::make_unique<MemoryQuestions>(std::move(index));
+std::unique_ptr<Questions> questions_over(const EventIndex& index) {
+  return std::make_unique<MemoryQuestions>(index);
 }
 
 }  // namespace diplograph

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -176,6 +177,12 @@ class Schema {
 
 // ------------------------------------------------------------------------- the events, indexed
 
+/// Thrown when an index file's content breaks its own structure (an id or offset out of
+/// range): the file is corrupt. The index backend turns it into exit 2 naming the file.
+class CorruptIndex : public std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 /// Where an EventIndex writes its columns (an index file being built): one call per column,
 /// `element` bytes per value.
 class ColumnSink {
@@ -185,9 +192,11 @@ class ColumnSink {
 };
 
 /// Where an opened EventIndex reads its columns (a mapped index file): the bytes of column `id`,
-/// which must hold whole values of `element` bytes, aligned; throws InputError when it does not.
+/// which must hold whole values of `element` bytes, aligned; throws CorruptIndex when it does not.
 class ColumnSource {
  public:
+  /// The column holding the text every text column points into (an index file's text section).
+  static constexpr std::uint32_t pool = 100;
   virtual ~ColumnSource() = default;
   [[nodiscard]] virtual std::pair<const void*, std::size_t> column(std::uint32_t id,
                                                                    std::size_t element) const = 0;
@@ -445,8 +454,9 @@ class Questions {
 /// The questions answered in memory: an EventIndex of `src`, built once (`src` must outlive it,
 /// unchanged).
 [[nodiscard]] std::unique_ptr<Questions> questions_in_memory(const QuadSource& src);
-/// The questions answered by an EventIndex already made (built, or opened from an index file).
-[[nodiscard]] std::unique_ptr<Questions> questions_over(std::unique_ptr<EventIndex> index);
+/// The questions answered by an EventIndex already made (built, or opened from an index
+/// file), which must outlive them.
+[[nodiscard]] std::unique_ptr<Questions> questions_over(const EventIndex& index);
 
 // ------------------------------------------------------------------------- validation and statistics
 

@@ -1,0 +1,358 @@
+// Building an index file: the graphs streamed from Serd into a term table and a spool of
+// numbered statements (never a store), the terms sorted and written, the statements sorted in
+// bounded runs into their two orders, then the EventIndex built over the file so far (mapped)
+// and its columns appended; the table and header last, the whole renamed into place.
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <numeric>
+
+#include "diplograph/index_file.hpp"
+#include "diplograph/tables.hpp"
+#include "diplograph/vocab.hpp"
+#include "indexfile/format.hpp"
+#include "indexfile/layout.hpp"
+#include "indexfile/sort.hpp"
+
+namespace diplograph {
+
+namespace {
+
+using idx::Triple;
+
+// The distinct terms met, numbered in order of arrival, each kept once as its encoded entry.
+class Terms {
+ public:
+  Terms() : slots_(1U << 16U, 0) { starts_.push_back(0); }
+
+  std::uint32_t add(TermRef t) {
+    const std::uint32_t dt =
+        t.kind == TermKind::literal && !t.datatype.empty() ? add(TermRef::iri(t.datatype)) + 1 : 0;
+    key_.clear();
+    idx::encode(key_, t.kind, dt, t.lang, t.value);
+    const std::uint64_t h = idx::checksum(key_.data(), key_.size());
+    std::size_t i = h & (slots_.size() - 1);
+    for (; slots_[i]; i = (i + 1) & (slots_.size() - 1)) {
+      if (entry(slots_[i] - 1) == key_) return slots_[i] - 1;
+    }
+    const auto id = static_cast<std::uint32_t>(size());
+    arena_ += key_;
+    starts_.push_back(arena_.size());
+    slots_[i] = id + 1;
+    if (size() * 2 > slots_.size()) grow();
+    return id;
+  }
+
+  [[nodiscard]] std::size_t size() const { return starts_.size() - 1; }
+  [[nodiscard]] std::string_view entry(std::size_t i) const {
+    return std::string_view(arena_).substr(starts_[i], starts_[i + 1] - starts_[i]);
+  }
+  [[nodiscard]] idx::Entry4 decoded(std::size_t i) const {
+    idx::Entry4 e;
+    (void)idx::decode(entry(i), e);
+    return e;
+  }
+  void release() {
+    arena_ = {};
+    starts_ = {};
+    slots_ = {};
+  }
+
+ private:
+  void grow() {
+    std::vector<std::uint32_t> bigger(slots_.size() * 2, 0);
+    for (std::uint32_t id = 0; id < size(); ++id) {
+      const auto e = entry(id);
+      std::size_t i = idx::checksum(e.data(), e.size()) & (bigger.size() - 1);
+      while (bigger[i]) i = (i + 1) & (bigger.size() - 1);
+      bigger[i] = id + 1;
+    }
+    slots_.swap(bigger);
+  }
+
+  std::string arena_, key_;
+  std::vector<std::uint64_t> starts_;
+  std::vector<std::uint32_t> slots_;  // term number + 1, 0 empty
+};
+
+// Receives the parsed statements: terms numbered, statements spooled.
+class Intake : public QuadSink {
+ public:
+  Intake(Terms& terms, idx::Spool& spool) : terms_(terms), spool_(spool) {}
+  void quad(TermRef s, TermRef p, TermRef o, TermRef) override {
+    spool_.add({terms_.add(s), terms_.add(p), terms_.add(o)});
+  }
+
+ private:
+  Terms& terms_;
+  idx::Spool& spool_;
+};
+
+// Writes sections one after another, each 8-byte aligned and checksummed, then the table and
+// the header.
+class SectionWriter {
+ public:
+  explicit SectionWriter(std::FILE* f) : f_(f) {
+    const idx::Header blank{};
+    put(&blank, sizeof blank);
+  }
+  void begin(std::uint32_t id, std::size_t element) {
+    static const char zeros[8] = {};
+    put(zeros, (8 - at_ % 8) % 8);
+    open_ = {id, static_cast<std::uint32_t>(element), at_, 0, 0};
+    sum_ = {};
+  }
+  void add(const void* data, std::size_t n) {
+    put(data, n);
+    sum_.add(data, n);
+  }
+  void end() {
+    open_.bytes = at_ - open_.offset;
+    open_.checksum = sum_.value();
+    table_.push_back(open_);
+  }
+  void whole(std::uint32_t id, std::size_t element, const void* data, std::size_t n) {
+    begin(id, element);
+    add(data, n);
+    end();
+  }
+  [[nodiscard]] const std::vector<idx::Entry>& table() const { return table_; }
+  [[nodiscard]] std::uint64_t at() const { return at_; }
+  void flush() {
+    if (std::fflush(f_) != 0) fail();
+  }
+  void finish(std::uint32_t documents, std::uint64_t statements);
+
+ private:
+  void put(const void* data, std::size_t n) {
+    if (n && std::fwrite(data, 1, n, f_) != n) fail();
+    at_ += n;
+  }
+  [[noreturn]] static void fail() {
+    throw std::runtime_error(std::string("cannot write the index: ") + std::strerror(errno));
+  }
+  std::FILE* f_;
+  std::uint64_t at_ = 0;
+  idx::Entry open_{};
+  idx::Checksum sum_;
+  std::vector<idx::Entry> table_;
+};
+
+void SectionWriter::finish(std::uint32_t documents, std::uint64_t statements) {
+  begin(0, 1);  // aligns the table
+  const std::uint64_t table_at = at_;
+  put(table_.data(), table_.size() * sizeof(idx::Entry));
+  idx::Header h{};
+  std::memcpy(h.magic, idx::kMagic, sizeof h.magic);
+  h.version = idx::kVersion;
+  h.endian = idx::kEndian;
+  h.file_size = at_;
+  h.table_offset = table_at;
+  h.sections = static_cast<std::uint32_t>(table_.size());
+  h.documents = documents;
+  h.statements = statements;
+  h.table_checksum = idx::checksum(table_.data(), table_.size() * sizeof(idx::Entry));
+  h.header_checksum = idx::checksum(&h, offsetof(idx::Header, header_checksum));
+  if (std::fseek(f_, 0, SEEK_SET) != 0 || std::fwrite(&h, sizeof h, 1, f_) != 1) fail();
+  flush();
+}
+
+// The EventIndex's columns, written as sections.
+class ColumnWriter : public ColumnSink {
+ public:
+  explicit ColumnWriter(SectionWriter& w) : w_(w) {}
+  void column(std::uint32_t id, const void* data, std::size_t bytes, std::size_t element) override {
+    w_.whole(idx::Section::columns + id, element, data, bytes);
+  }
+
+ private:
+  SectionWriter& w_;
+};
+
+// Pairs written through a buffer (one fwrite per pair would cost more than the sort).
+class PairOut {
+ public:
+  explicit PairOut(SectionWriter& w) : w_(w) {}
+  ~PairOut() { flush(); }
+  PairOut(const PairOut&) = delete;
+  PairOut& operator=(const PairOut&) = delete;
+  void add(std::uint32_t a, std::uint32_t b) {
+    buf_.push_back(a);
+    buf_.push_back(b);
+    if (buf_.size() >= 1U << 17U) flush();
+  }
+  void flush() {
+    w_.add(buf_.data(), buf_.size() * sizeof(std::uint32_t));
+    buf_.clear();
+  }
+
+ private:
+  SectionWriter& w_;
+  std::vector<std::uint32_t> buf_;
+};
+
+// What the build has read: the terms, the statements and how many documents.
+struct Build {
+  Terms terms;
+  idx::Spool spool;
+  std::uint32_t documents = 0;
+};
+
+// The options every document is read with, as the store reads it (cli.md: same answers).
+ReadOptions document_options(Build& b, std::optional<Syntax> syntax, std::string base) {
+  ReadOptions r;
+  r.syntax = syntax;
+  r.base = std::move(base);
+  r.blank_prefix = "d" + std::to_string(++b.documents) + "_";
+  r.max_language_tag = 15;  // Sord's limit: the store refuses longer tags, so must the index
+  r.refuse_nul = true;
+  return r;
+}
+
+void read_ontology(Build& b) {
+  Intake in(b.terms, b.spool);
+  const ReadOptions r = document_options(b, Syntax::turtle, std::string(ns::dg));
+  std::vector<Diagnostic> errors;
+  if (!read_rdf_string(ontology_turtle(), "diplomacy.ttl", r, in,
+                       [&](const Diagnostic& d) { errors.push_back(d); }))
+    throw std::logic_error("the built-in ontology does not parse");
+}
+
+void read_graph(Build& b, const std::string& file, const IndexOptions& o) {
+  const auto syntax = o.syntax ? o.syntax : syntax_from_path(file);
+  if (!syntax)
+    throw InputError({{file, 0, 0}, "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or --syntax)"});
+  Intake in(b.terms, b.spool);
+  std::vector<Diagnostic> errors;
+  const ReadOptions r = document_options(b, syntax, o.base);
+  if (!read_rdf_file(file, r, in, [&](const Diagnostic& d) { errors.push_back(d); }))
+    throw InputError(errors.empty() ? Diagnostic{{file, 0, 0}, "cannot be read"} : errors.front());
+}
+
+// The index at `path` as the starting point: its terms and statements, renumbered.
+void read_old(Build& b, const std::string& path) {
+  const auto old = IndexFile::open(path, IndexCheck::whole);
+  const QuadSource& src = old->source();
+  const IndexStats st = old->stats();
+  std::vector<std::uint32_t> number(st.terms);
+  for (NodeId n = 1; n <= st.terms; ++n) number[n - 1] = b.terms.add(src.term(n));
+  src.match(0, 0, 0, [&](NodeId s, NodeId p, NodeId o) {
+    b.spool.add({number.at(s - 1), number.at(p - 1), number.at(o - 1)});
+    return true;
+  });
+  b.documents = st.documents;
+}
+
+// The terms in Sord's order: the order of their numbers.
+std::vector<std::uint32_t> sorted_terms(const Terms& t) {
+  std::vector<std::uint32_t> order(t.size());
+  std::iota(order.begin(), order.end(), 0U);
+  const auto datatype = [&](const idx::Entry4& e) {
+    return e.datatype ? t.decoded(e.datatype - 1).value : "";
+  };
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const auto ea = t.decoded(a), eb = t.decoded(b);
+    return idx::compare_terms(ea.kind, ea.value, datatype(ea), ea.lang, eb.kind, eb.value, datatype(eb),
+                              eb.lang) < 0;
+  });
+  return order;
+}
+
+// Writes the terms in `order`; returns each term's new number + 1 (its NodeId), by old number.
+std::vector<std::uint32_t> write_terms(SectionWriter& w, Terms& t) {
+  const auto order = sorted_terms(t);
+  std::vector<std::uint32_t> node(order.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) node[order[i]] = i + 1;
+  std::vector<std::uint64_t> starts{0};
+  std::string entry;
+  w.begin(idx::Section::text, 1);
+  for (std::uint32_t old : order) {
+    const auto e = t.decoded(old);
+    entry.clear();
+    idx::encode(entry, e.kind, e.datatype ? node[e.datatype - 1] : 0, e.lang, e.value);
+    w.add(entry.data(), entry.size());
+    starts.push_back(starts.back() + entry.size());
+  }
+  w.end();
+  w.whole(idx::Section::term_starts, 8, starts.data(), starts.size() * 8);
+  t.release();
+  return node;
+}
+
+// Writes the statements by subject and by predicate; returns how many distinct ones.
+std::uint64_t write_statements(SectionWriter& w, idx::Spool& spool, const std::vector<std::uint32_t>& node,
+                               std::size_t run) {
+  idx::RunSorter spo(run), pos(run);
+  spool.each([&](const Triple& t) { spo.add({node[t[0]], node[t[1]], node[t[2]]}); });
+  spool = {};
+  std::vector<std::uint64_t> starts(node.size() + 1, 0);
+  std::uint64_t n = 0;
+  w.begin(idx::Section::spo, 8);
+  {
+    PairOut out(w);
+    spo.finish([&](const Triple& t) {
+      out.add(t[1], t[2]);
+      ++starts[t[0]];
+      pos.add({t[1], t[2], t[0]});
+      ++n;
+    });
+  }
+  w.end();
+  std::partial_sum(starts.begin(), starts.end(), starts.begin());
+  w.whole(idx::Section::spo_starts, 8, starts.data(), starts.size() * 8);
+  std::vector<idx::PredicateStart> predicates;
+  std::uint64_t i = 0;
+  w.begin(idx::Section::pos, 8);
+  {
+    PairOut out(w);
+    pos.finish([&](const Triple& t) {
+      if (predicates.empty() || predicates.back().predicate != t[0]) predicates.push_back({t[0], 0, i});
+      out.add(t[1], t[2]);
+      ++i;
+    });
+  }
+  w.end();
+  w.whole(idx::Section::pos_starts, sizeof(idx::PredicateStart), predicates.data(),
+          predicates.size() * sizeof(idx::PredicateStart));
+  return n;
+}
+
+// Builds the EventIndex over what is written so far (mapped) and appends its columns.
+std::uint64_t write_columns(SectionWriter& w, std::FILE* f) {
+  w.flush();
+  const idx::Mapping map(fileno(f), w.at());
+  const idx::Layout layout{map.bytes(), w.table()};
+  const idx::FileSource src(layout.graph());
+  const EventIndex index(src, layout.section(idx::Section::text, 1));
+  ColumnWriter columns(w);
+  index.save(columns);
+  return index.events();
+}
+
+}  // namespace
+
+IndexStats build_index(const std::string& path, const std::vector<std::string>& graphs,
+                       const IndexOptions& opts) {
+  if (path == "-") throw UsageError("an index is written to a file (-o FILE), not to standard output");
+  Build b;
+  if (opts.append) {
+    read_old(b, path);
+  } else {
+    read_ontology(b);
+  }
+  for (const auto& g : graphs) read_graph(b, g, opts);
+  AtomicOutput out(path);
+  SectionWriter w(out.file());
+  IndexStats st;
+  st.terms = b.terms.size();
+  const auto node = write_terms(w, b.terms);
+  st.statements = write_statements(w, b.spool, node, std::max<std::size_t>(opts.run_statements, 1024));
+  st.events = write_columns(w, out.file());
+  w.finish(b.documents, st.statements);
+  st.bytes = w.at();
+  st.documents = b.documents;
+  out.commit();
+  return st;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,83 @@
+// The index file's checksum and term entries.
+#include "indexfile/format.hpp"
+
+#include <bit>
+#include <cstring>
+#include <tuple>
+
+namespace diplograph::idx {
+
+void Checksum::word(std::uint64_t w) {
+  h_ ^= w * 0x87C37B91114253D5ULL;
+  h_ = std::rotl(h_, 31) * 0x4CF5AD432745937FULL;
+}
+
+void Checksum::add(const void* data, std::size_t n) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  length_ += n;
+  while (n > 0 && have_ > 0) {  // finish a word begun in an earlier piece
+    pending_ |= std::uint64_t{*p++} << (8U * have_);
+    --n;
+    if (++have_ == 8) {
+      word(pending_);
+      pending_ = 0;
+      have_ = 0;
+    }
+  }
+  for (; n >= 8; n -= 8, p += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, 8);
+    word(w);
+  }
+  for (; n > 0; --n) pending_ |= std::uint64_t{*p++} << (8U * have_++);
+}
+
+std::uint64_t Checksum::value() const {
+  std::uint64_t h = h_ ^ pending_ ^ length_;
+  h ^= h >> 33U;
+  h *= 0xFF51AFD7ED558CCDULL;
+  return h ^ (h >> 33U);
+}
+
+std::uint64_t checksum(const void* data, std::size_t n) {
+  Checksum c;
+  c.add(data, n);
+  return c.value();
+}
+
+bool decode(std::string_view entry, Entry4& out) {
+  if (entry.size() < kEntryHead) return false;
+  const auto kind = static_cast<unsigned char>(entry[0]);
+  const auto lang = static_cast<unsigned char>(entry[1]);
+  if (kind < 1 || kind > 3 || entry.size() < kEntryHead + lang) return false;
+  out.kind = static_cast<TermKind>(kind);
+  std::memcpy(&out.datatype, entry.data() + 2, 4);
+  out.lang = entry.substr(kEntryHead, lang);
+  out.value = entry.substr(kEntryHead + lang);
+  return true;
+}
+
+void encode(std::string& out, TermKind kind, std::uint32_t datatype, std::string_view lang,
+            std::string_view value) {
+  char head[kEntryHead];
+  head[0] = static_cast<char>(kind);
+  head[1] = static_cast<char>(lang.size());
+  std::memcpy(head + 2, &datatype, 4);
+  out.append(head, kEntryHead);
+  out.append(lang);
+  out.append(value);
+}
+
+int kind_rank(TermKind k) {
+  return k == TermKind::literal ? 0 : k == TermKind::iri ? 1 : 2;
+}
+
+int compare_terms(TermKind ka, std::string_view va, std::string_view da, std::string_view la, TermKind kb,
+                  std::string_view vb, std::string_view db, std::string_view lb) {
+  if (ka != kb) return kind_rank(ka) - kind_rank(kb);
+  if (const int c = va.compare(vb)) return c;
+  if (const int c = da.compare(db)) return c;
+  return la.compare(lb);
+}
+
+}  // namespace diplograph::idx

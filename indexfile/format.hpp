@@ -1,0 +1,105 @@
+// The index file's layout (version 1). All numbers little-endian, every section 8-byte aligned.
+//
+//   offset 0   Header (64 bytes): magic, version, sizes, the table's place and checksums
+//   ...        sections, each a packed array of `element`-byte values
+//   table      one Entry per section (id, element size, offset, bytes, checksum)
+//
+// Sections: the terms (their encoded text, and where each begins), sorted as Sord orders nodes
+// (literals, then IRIs, then blank nodes; by text, datatype, language); the statements by
+// subject (a start per term, then (predicate, object) pairs) and by predicate (a start per
+// predicate, then (object, subject) pairs); then the EventIndex's columns, 1000 + ColumnId.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "diplograph/rdf.hpp"
+
+namespace diplograph::idx {
+
+inline constexpr char kMagic[8] = {'\x89', 'D', 'G', 'I', 'D', 'X', '\r', '\n'};
+inline constexpr std::uint32_t kVersion = 1;
+inline constexpr std::uint32_t kEndian = 0x01020304;
+
+struct Header {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t endian;
+  std::uint64_t file_size;
+  std::uint64_t table_offset;
+  std::uint32_t sections;
+  std::uint32_t
+      documents;  ///< RDF documents read, the ontology first: the next's blank nodes are d{documents + 1}_
+  std::uint64_t statements;
+  std::uint64_t table_checksum;
+  std::uint64_t header_checksum;  ///< of the bytes before it
+};
+static_assert(sizeof(Header) == 64);
+
+struct Entry {
+  std::uint32_t id;
+  std::uint32_t element;
+  std::uint64_t offset;
+  std::uint64_t bytes;
+  std::uint64_t checksum;
+};
+static_assert(sizeof(Entry) == 32);
+
+enum Section : std::uint32_t {
+  text = 1,         ///< the terms' encoded entries, back to back
+  term_starts = 2,  ///< u64 per term and one more: where each entry begins in `text`
+  spo_starts = 3,   ///< u64 per term and one more: where each subject's pairs begin in `spo`
+  spo = 4,          ///< (predicate, object) u32 pairs, by subject, predicate, object
+  pos_starts = 5,   ///< (predicate, start) per predicate, ascending
+  pos = 6,          ///< (object, subject) u32 pairs, by predicate, object, subject
+  columns = 1000,   ///< + ColumnId: the EventIndex's columns
+};
+
+/// One predicate's run in `pos`.
+struct PredicateStart {
+  std::uint32_t predicate;
+  std::uint32_t pad;
+  std::uint64_t start;
+};
+
+/// A 64-bit checksum, fed in pieces of any size (a section is written in many).
+class Checksum {
+ public:
+  void add(const void* data, std::size_t n);
+  [[nodiscard]] std::uint64_t value() const;
+
+ private:
+  void word(std::uint64_t w);
+  std::uint64_t h_ = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t pending_ = 0;
+  unsigned have_ = 0;  // bytes in pending_
+  std::uint64_t length_ = 0;
+};
+[[nodiscard]] std::uint64_t checksum(const void* data, std::size_t n);
+
+// ------------------------------------------------------------------------- terms
+
+/// A term's entry in `text`: kind (1 byte), language length (1), datatype (u32, term number + 1,
+/// 0 for none), the language, the value.
+inline constexpr std::size_t kEntryHead = 6;
+
+/// A term read from its entry, its datatype still a term number.
+struct Entry4 {
+  TermKind kind = TermKind::none;
+  std::uint32_t datatype = 0;  ///< term number + 1, or 0
+  std::string_view lang, value;
+};
+/// Decodes one entry; false when it is malformed.
+[[nodiscard]] bool decode(std::string_view entry, Entry4& out);
+/// Appends the entry of a term whose datatype is term number `datatype` - 1 (0: none).
+void encode(std::string& out, TermKind kind, std::uint32_t datatype, std::string_view lang,
+            std::string_view value);
+
+/// Sord's order of nodes, which the index's terms follow: literals, IRIs, blank nodes; then by
+/// value, datatype IRI, language.
+[[nodiscard]] int kind_rank(TermKind k);
+[[nodiscard]] int compare_terms(TermKind ka, std::string_view va, std::string_view da, std::string_view la,
+                                TermKind kb, std::string_view vb, std::string_view db, std::string_view lb);
+
+}  // namespace diplograph::idx

@@ -1,0 +1,61 @@
+// Finding an index file's sections in its mapped bytes.
+#include "indexfile/layout.hpp"
+
+#include <sys/mman.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace diplograph::idx {
+
+Mapping::Mapping(int fd, std::size_t size) : size_(size) {
+  if (size == 0) return;
+  at_ = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+  if (at_ == MAP_FAILED) {
+    at_ = nullptr;
+    throw std::runtime_error(std::string("cannot map the index: ") + std::strerror(errno));
+  }
+}
+
+Mapping::~Mapping() {
+  if (at_) ::munmap(at_, size_);
+}
+
+std::string_view Layout::section(std::uint32_t id, std::size_t element) const {
+  for (const Entry& e : table) {
+    if (e.id != id) continue;
+    if (e.element != element)
+      throw CorruptIndex("section " + std::to_string(id) + " has values of another size");
+    return file.substr(e.offset, e.bytes);  // bounds checked when the table was read
+  }
+  throw CorruptIndex("section " + std::to_string(id) + " is missing");
+}
+
+Graph Layout::graph() const {
+  Graph g;
+  g.text = section(Section::text, 1);
+  const auto starts = section(Section::term_starts, 8);
+  const auto spo_starts = section(Section::spo_starts, 8);
+  const auto spo_pairs = section(Section::spo, 8);
+  const auto pos_starts = section(Section::pos_starts, sizeof(PredicateStart));
+  const auto pos_pairs = section(Section::pos, 8);
+  if (starts.size() < 8 || spo_starts.size() != starts.size() || spo_pairs.size() != pos_pairs.size())
+    throw CorruptIndex("the term and statement sections disagree in size");
+  g.terms = starts.size() / 8 - 1;
+  g.term_starts = reinterpret_cast<const std::uint64_t*>(starts.data());
+  g.spo_starts = reinterpret_cast<const std::uint64_t*>(spo_starts.data());
+  g.spo = reinterpret_cast<const std::uint32_t*>(spo_pairs.data());
+  g.statements = spo_pairs.size() / 8;
+  g.pos_starts = reinterpret_cast<const PredicateStart*>(pos_starts.data());
+  g.predicates = pos_starts.size() / sizeof(PredicateStart);
+  g.pos = reinterpret_cast<const std::uint32_t*>(pos_pairs.data());
+  return g;
+}
+
+std::pair<const void*, std::size_t> LayoutColumns::column(std::uint32_t id, std::size_t element) const {
+  const auto bytes =
+      id == ColumnSource::pool ? l_.section(Section::text, 1) : l_.section(Section::columns + id, element);
+  return {bytes.data(), bytes.size()};
+}
+
+}  // namespace diplograph::idx

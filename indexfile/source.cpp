@@ -1,0 +1,151 @@
+// The graph of an index file, read in place.
+#include "indexfile/source.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "diplograph/query.hpp"
+
+namespace diplograph::idx {
+
+namespace {
+
+using Pair = std::pair<std::uint32_t, std::uint32_t>;
+
+Pair pair_at(const std::uint32_t* pairs, std::size_t i) {
+  return {pairs[2 * i], pairs[2 * i + 1]};
+}
+
+// The first place in [from, to) whose pair's first number is not below `key`.
+std::size_t lower(const std::uint32_t* pairs, std::size_t from, std::size_t to, std::uint32_t key) {
+  while (from < to) {
+    const std::size_t mid = from + (to - from) / 2;
+    if (pairs[2 * mid] < key) {
+      from = mid + 1;
+    } else {
+      to = mid;
+    }
+  }
+  return from;
+}
+
+}  // namespace
+
+Entry4 FileSource::entry(NodeId node) const {
+  if (node == 0 || node > g_.terms) throw CorruptIndex("a term number past the last term");
+  const std::uint64_t from = g_.term_starts[node - 1], to = g_.term_starts[node];
+  if (from > to || to > g_.text.size()) throw CorruptIndex("a term's text past the end of the text");
+  Entry4 e;
+  if (!decode(g_.text.substr(from, to - from), e)) throw CorruptIndex("a malformed term");
+  return e;
+}
+
+TermRef FileSource::term(NodeId node) const {
+  if (node == 0) return {};
+  const Entry4 e = entry(node);
+  TermRef t{e.kind, e.value, {}, e.lang};
+  if (e.datatype) t.datatype = entry(e.datatype).value;
+  return t;
+}
+
+std::string_view FileSource::text(NodeId node) const {
+  return node == 0 ? std::string_view() : entry(node).value;
+}
+
+NodeId FileSource::find(TermRef t) const {
+  std::size_t from = 0, to = g_.terms;
+  while (from < to) {
+    const std::size_t mid = from + (to - from) / 2;
+    const TermRef m = term(mid + 1);
+    const int c = compare_terms(m.kind, m.value, m.datatype, m.lang, t.kind, t.value, t.datatype, t.lang);
+    if (c == 0) return mid + 1;
+    if (c < 0) {
+      from = mid + 1;
+    } else {
+      to = mid;
+    }
+  }
+  return 0;
+}
+
+std::pair<std::size_t, std::size_t> FileSource::subject_run(NodeId s) const {
+  if (s == 0 || s > g_.terms) return {0, 0};
+  const std::size_t from = std::min<std::uint64_t>(g_.spo_starts[s - 1], g_.statements);
+  return {from, std::clamp<std::uint64_t>(g_.spo_starts[s], from, g_.statements)};
+}
+
+std::pair<std::size_t, std::size_t> FileSource::predicate_run(NodeId p) const {
+  const auto* end = g_.pos_starts + g_.predicates;
+  const auto* it = std::lower_bound(g_.pos_starts, end, p,
+                                    [](const PredicateStart& a, NodeId b) { return a.predicate < b; });
+  if (it == end || it->predicate != p) return {0, 0};
+  const std::size_t from = std::min<std::uint64_t>(it->start, g_.statements);
+  const std::uint64_t to = it + 1 == end ? g_.statements : (it + 1)->start;
+  return {from, std::clamp<std::uint64_t>(to, from, g_.statements)};
+}
+
+bool FileSource::match_subject(NodeId s, NodeId p, NodeId o,
+                               const std::function<bool(NodeId, NodeId, NodeId)>& fn) const {
+  auto [from, to] = subject_run(s);
+  if (p) from = lower(g_.spo, from, to, static_cast<std::uint32_t>(p));
+  for (std::size_t i = from; i < to; ++i) {
+    const auto [pi, oi] = pair_at(g_.spo, i);
+    if (p && pi != p) break;
+    if (o && oi != o) continue;
+    if (!fn(s, pi, oi)) return false;
+  }
+  return true;
+}
+
+void FileSource::match(NodeId s, NodeId p, NodeId o,
+                       const std::function<bool(NodeId, NodeId, NodeId)>& fn) const {
+  if (s) {
+    match_subject(s, p, o, fn);
+    return;
+  }
+  if (!p) {  // by object alone, or everything: every subject in turn
+    for (NodeId subj = 1; subj <= g_.terms; ++subj) {
+      if (!match_subject(subj, 0, o, fn)) return;
+    }
+    return;
+  }
+  auto [from, to] = predicate_run(p);
+  if (o) from = lower(g_.pos, from, to, static_cast<std::uint32_t>(o));
+  for (std::size_t i = from; i < to; ++i) {
+    const auto [oi, si] = pair_at(g_.pos, i);
+    if (o && oi != o) break;
+    if (!fn(si, p, oi)) return;
+  }
+}
+
+void FileSource::scan(const std::vector<NodeId>& predicates,
+                      const std::function<void(NodeId, NodeId, NodeId)>& fn) const {
+  std::size_t few = 0;
+  for (NodeId p : predicates) {
+    const auto [from, to] = predicate_run(p);
+    few += to - from;
+  }
+  if (few * 8 < g_.statements) {  // a few statements: gathered by predicate, then put in subject order
+    std::vector<std::tuple<NodeId, NodeId, NodeId>> found;
+    for (NodeId p : predicates) {
+      match(0, p, 0, [&](NodeId s, NodeId pp, NodeId o) {
+        found.emplace_back(s, pp, o);
+        return true;
+      });
+    }
+    std::sort(found.begin(), found.end());
+    for (const auto& [s, p, o] : found) fn(s, p, o);
+    return;
+  }
+  std::vector<NodeId> wanted(predicates);
+  std::sort(wanted.begin(), wanted.end());
+  for (NodeId s = 1; s <= g_.terms; ++s) {
+    const auto [from, to] = subject_run(s);
+    for (std::size_t i = from; i < to; ++i) {
+      const auto [p, o] = pair_at(g_.spo, i);
+      if (std::binary_search(wanted.begin(), wanted.end(), NodeId{p})) fn(s, p, o);
+    }
+  }
+}
+
+}  // namespace diplograph::idx

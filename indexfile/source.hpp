@@ -1,0 +1,45 @@
+// The graph in an index file as a QuadSource: terms found by binary search in their sorted
+// entries, statements read from the by-subject and by-predicate orders, in place.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "indexfile/format.hpp"
+
+namespace diplograph::idx {
+
+/// The sections a FileSource reads, as found in the file (bounds already checked).
+struct Graph {
+  std::string_view text;
+  const std::uint64_t* term_starts = nullptr;  // terms + 1
+  std::size_t terms = 0;
+  const std::uint64_t* spo_starts = nullptr;  // terms + 1
+  const std::uint32_t* spo = nullptr;         // pairs
+  std::size_t statements = 0;
+  const PredicateStart* pos_starts = nullptr;
+  std::size_t predicates = 0;
+  const std::uint32_t* pos = nullptr;  // pairs, `statements` of them
+};
+
+class FileSource : public QuadSource {
+ public:
+  explicit FileSource(const Graph& g) : g_(g) {}
+  [[nodiscard]] NodeId find(TermRef term) const override;
+  [[nodiscard]] TermRef term(NodeId node) const override;
+  [[nodiscard]] std::string_view text(NodeId node) const override;
+  void match(NodeId s, NodeId p, NodeId o,
+             const std::function<bool(NodeId, NodeId, NodeId)>& fn) const override;
+  void scan(const std::vector<NodeId>& predicates,
+            const std::function<void(NodeId, NodeId, NodeId)>& fn) const override;
+
+ private:
+  [[nodiscard]] Entry4 entry(NodeId node) const;  // CorruptIndex when out of range or malformed
+  [[nodiscard]] std::pair<std::size_t, std::size_t> subject_run(NodeId s) const;
+  [[nodiscard]] std::pair<std::size_t, std::size_t> predicate_run(NodeId p) const;
+  bool match_subject(NodeId s, NodeId p, NodeId o,
+                     const std::function<bool(NodeId, NodeId, NodeId)>& fn) const;
+  Graph g_;
+};
+
+}  // namespace diplograph::idx

@@ -1,0 +1,293 @@
+// The persistent index (`diplograph index`): every question answered from the index file
+// exactly as from the Turtle it was built from (samples, the ICEWS sample, GDELT, a synthetic
+// world), an appended index equal byte for byte to one built at once, a shuffled N-Triples
+// copy of a graph indexed to the same bytes, and every way a file can be broken refused with
+// exit 2 and a reason, never read out of bounds.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "diplograph/index_file.hpp"
+#include "tests/helpers.hpp"
+
+namespace {
+
+using test::run;
+
+// Runs each question on the graph and on its index: the outputs must be equal byte for byte.
+void expect_same_answers(const std::string& graph, const std::string& index,
+                         const std::vector<std::string>& asks) {
+  std::size_t answered = 0;  // with rows: the comparison is of something
+  for (const auto& ask : asks) {
+    const auto a = run(ask + " " + graph), b = run(ask + " " + index);
+    answered += a.status == 0 && std::count(a.out.begin(), a.out.end(), '\n') > 1;
+    EXPECT_EQ(a.status, b.status) << ask << "\n" << a.err << "\n" << b.err;
+    EXPECT_EQ(a.out, b.out) << ask;
+    if (a.status != 0) {
+      EXPECT_EQ(a.err, b.err) << ask;
+    }
+  }
+  EXPECT_GE(answered + 4, asks.size()) << "most questions should have answers with rows";
+}
+
+std::string indexed(const std::string& graphs, const std::string& name) {
+  const std::string out = test::scratch("index-" + name) + "/g.idx";
+  const auto r = run("index -q -o " + out + " " + graphs);
+  EXPECT_EQ(r.status, 0) << r.err;
+  return out;
+}
+
+// Every question and option on a graph, naming these actors and states.
+std::vector<std::string> questions(const std::string& person, const std::string& a, const std::string& b) {
+  const std::string csv = " --format csv";
+  std::vector<std::string> out{
+      "actors" + csv,
+      "actors \"" + person + "\"" + csv,
+      "actors " + a + csv,
+      "query met" + csv,
+      "query met --count" + csv,
+      "query met --level state" + csv,
+      "query met --level state --count" + csv,
+      "query met --actor \"" + person + "\"" + csv,
+      "query met --actor \"" + person + "\" --count" + csv,
+      "query met --actor " + a + " --level state --since 2018-03 --until 2019" + csv,
+      "query met --actor " + a + " --with " + b + " --level state" + csv,
+      "query met --actor " + a + " --level state --count --format dot",
+      "query met --level state --count --format graphml",
+      "query met --type Meeting --type PhoneCall" + csv,
+      "query relation --between " + a + " --and " + b + csv,
+      "query relation --between " + a + " --and " + b + " --at 2019-01-01" + csv,
+      "query timeline --actor \"" + person + "\"" + csv,
+      "query timeline --actor " + a + " --level state" + csv,
+      "query events" + csv,
+      "query events --actor " + a + " --level state --quad-class 1" + csv,
+      "query events --cameo 04 --cameo 05 --goldstein 0:10" + csv,
+      "query dyads --by month --level state" + csv,
+      "query dyads --by year --level state --directed --codes cow" + csv,
+      "query dyads --by all --level state --codes gw --format gexf",
+      "query dyads --by day" + csv,
+      "query met --actor \"no such person at all\"" + csv,
+      "query met --actor " + a + csv,
+  };
+  return out;
+}
+
+TEST(Index, SamplesAnswerAsTheTurtleDoes) {
+  const std::string graph = test::converted(test::samples() + "/*", "index-samples");
+  const std::string index = indexed(graph, "samples");
+  auto asks = questions("Amir Khan Muttaqi", "AFG", "PAK");
+  asks.push_back("query met --actor Muttaqi --format csv");
+  asks.push_back("query path --from Muttaqi --to \"Mohammad Ishaq Dar\" --format csv");
+  asks.push_back("query relation --between AFG --and PAK --format json");
+  expect_same_answers(graph, index, asks);
+  const auto r = run("query met --actor Muttaqi " + index);
+  EXPECT_NE(r.out.find("Mohammad Ishaq Dar"), std::string::npos) << r.out;
+}
+
+TEST(Index, IcewsSampleAnswersAsTheTurtleDoes) {
+  const std::string graph = test::converted(test::shared() + "/icews/events.2018.sample.tab", "index-icews");
+  const std::string index = indexed(graph, "icews");
+  auto asks = questions("Mike Pompeo", "PRK", "USA");
+  asks.push_back("query path --from \"Mike Pompeo\" --to \"Kim Jong-Un\" --format csv");
+  asks.push_back("query met --actor Russia --level state --count --format csv");
+  asks.push_back("query met --actor \"Mike Pompeio\" --format csv");  // did you mean
+  expect_same_answers(graph, index, asks);
+}
+
+TEST(Index, GdeltAnswersAsTheTurtleDoes) {
+  const std::string graph =
+      test::converted(test::shared() + "/gdelt/20191024143000.export.CSV", "index-gdelt");
+  const std::string index = indexed(graph, "gdelt");
+  expect_same_answers(graph, index, questions("Pakistan government", "PAK", "IND"));
+}
+
+// A synthetic world: random meetings, calls and visits among officials of eight states, and
+// changes of representation between them, over six years.
+std::string synthetic_world(const std::string& dir, unsigned seed, int records) {
+  std::mt19937 rng(seed);
+  const std::vector<std::string> states{"USA", "RUS", "CHN", "FRA", "DEU", "IND", "PAK", "AFG"};
+  const std::vector<std::string> types{"meeting", "phone_call", "visit", "negotiation", "statement"};
+  const std::vector<std::string> levels{"ambassador", "charge_d_affaires", "minister", "none"};
+  std::string text;
+  for (int i = 0; i < records; ++i) {
+    const std::string date = std::to_string(2015 + rng() % 6) + "-0" + std::to_string(1 + rng() % 9) + "-1" +
+                             std::to_string(rng() % 10);
+    const std::string a = states[rng() % states.size()], b = states[rng() % states.size()];
+    if (rng() % 10 == 0 && a != b) {
+      text += "{\"id\":\"r" + std::to_string(i) + "\",\"type\":\"relation_change\",\"date\":\"" + date +
+              "\",\"participants\":[{\"name\":\"" + a + "\",\"kind\":\"state\",\"state\":\"" + a +
+              "\"},{\"name\":\"" + b + "\",\"kind\":\"state\",\"state\":\"" + b +
+              "\"}],\"relation\":{\"between\":[\"" + a + "\",\"" + b + "\"],\"level\":\"" +
+              levels[rng() % levels.size()] + "\",\"status\":\"" + (rng() % 2 ? "effective" : "proposed") +
+              "\"}}\n";
+      continue;
+    }
+    std::vector<std::pair<std::string, std::string>> people;
+    for (int k = 0; k < 2 + static_cast<int>(rng() % 2); ++k) {
+      const std::string st = k == 0 ? a : k == 1 ? b : states[rng() % states.size()];
+      people.emplace_back("Official " + std::to_string(rng() % 5) + " of " + st, st);
+    }
+    std::string line = test::meeting("e" + std::to_string(i), date, people);
+    line.replace(line.find("\"meeting\""), 9, "\"" + types[rng() % types.size()] + "\"");
+    text += line;
+  }
+  test::write(dir + "/world.jsonl", text);
+  return dir + "/world.jsonl";
+}
+
+TEST(Index, SyntheticWorldAnswersAsTheTurtleDoes) {
+  const std::string dir = test::scratch("index-world");
+  const std::string graph = test::converted(synthetic_world(dir, 7, 600), "index-world");
+  const std::string index = indexed(graph, "world");
+  expect_same_answers(graph, index, questions("Official 1 of USA", "USA", "RUS"));
+}
+
+TEST(Index, AppendedIsTheIndexOfAllAtOnce) {
+  const std::string dir = test::scratch("index-append");
+  const std::string a = test::converted(synthetic_world(dir, 11, 300), "index-append-a");
+  const std::string b = test::converted(test::samples() + "/*", "index-append-b");
+  const std::string c = test::converted(test::shared() + "/icews/events.2018.sample.tab", "index-append-c");
+  const auto whole = run("index -q -o " + dir + "/whole.idx " + a + " " + b + " " + c);
+  ASSERT_EQ(whole.status, 0) << whole.err;
+  ASSERT_EQ(run("index -q -o " + dir + "/step.idx " + a).status, 0);
+  ASSERT_EQ(run("index -q --append -o " + dir + "/step.idx " + b).status, 0);
+  const auto last = run("index -q --append -o " + dir + "/step.idx " + c);
+  ASSERT_EQ(last.status, 0) << last.err;
+  EXPECT_TRUE(test::read(dir + "/whole.idx") == test::read(dir + "/step.idx"));
+  const auto r = run("query met --actor Muttaqi --format csv " + dir + "/step.idx");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Mohammad Ishaq Dar"), std::string::npos);
+}
+
+// The same statements in another order and syntax make the same index, byte for byte.
+TEST(Index, ShuffledNTriplesMakeTheSameIndex) {
+  const std::string dir = test::scratch("index-shuffled");
+  const std::string input = test::shared() + "/icews/events.2018.sample.tab";
+  const auto nt = run("convert --no-progress -t ntriples " + input + " -o " + dir + "/g.nt");
+  ASSERT_EQ(nt.status, 0) << nt.err;
+  std::vector<std::string> lines;
+  std::istringstream in(test::read(dir + "/g.nt"));
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::shuffle(lines.begin(), lines.end(), std::mt19937(5));
+  std::string shuffled;
+  for (const auto& l : lines) shuffled += l + "\n";
+  test::write(dir + "/shuffled.nt", shuffled);
+  const std::string ttl = test::converted(input, "index-shuffled-ttl");
+  ASSERT_EQ(run("index -q -o " + dir + "/a.idx " + ttl).status, 0);
+  ASSERT_EQ(run("index -q -o " + dir + "/b.idx " + dir + "/shuffled.nt").status, 0);
+  EXPECT_TRUE(test::read(dir + "/a.idx") == test::read(dir + "/b.idx"));
+}
+
+// --------------------------------------------------------------------------- broken files
+
+std::string sample_index(const std::string& dir) {
+  const std::string graph = test::converted(test::samples() + "/*", "index-broken");
+  EXPECT_EQ(run("index -q -o " + dir + "/good.idx " + graph).status, 0);
+  return test::read(dir + "/good.idx");
+}
+
+void expect_refused(const std::string& path, const std::string& why) {
+  for (const std::string ask : {"query met --actor Muttaqi ", "actors ", "index --verify "}) {
+    const auto r = run(ask + path);
+    test::expect_error(r, 2, path + ": ");
+    EXPECT_NE(r.err.find(why), std::string::npos) << ask << ": " << r.err;
+  }
+}
+
+TEST(Index, TruncatedFilesAreRefused) {
+  const std::string dir = test::scratch("index-truncated");
+  const std::string good = sample_index(dir);
+  for (std::size_t keep :
+       {std::size_t{8}, std::size_t{63}, std::size_t{64}, good.size() / 2, good.size() - 1}) {
+    test::write(dir + "/cut.idx", good.substr(0, keep));
+    expect_refused(dir + "/cut.idx", "truncated");
+  }
+}
+
+TEST(Index, EveryFlippedByteIsCaught) {
+  const std::string dir = test::scratch("index-flipped");
+  const std::string good = sample_index(dir);
+  std::mt19937 rng(3);
+  for (int i = 0; i < 40; ++i) {
+    std::string bad = good;
+    const std::size_t at = 8 + rng() % (bad.size() - 8);  // the magic is its own test
+    bad[at] = static_cast<char>(bad[at] ^ (1 + rng() % 255));
+    test::write(dir + "/bad.idx", bad);
+    const auto r = run("query met --actor Muttaqi " + dir + "/bad.idx");
+    EXPECT_EQ(r.status, 2) << "byte " << at << ": " << r.err;
+    EXPECT_NE(r.err.find(dir + "/bad.idx: "), std::string::npos) << r.err;
+  }
+}
+
+TEST(Index, OtherVersionsAndOtherFilesAreRefused) {
+  const std::string dir = test::scratch("index-version");
+  std::string other = sample_index(dir);
+  other[8] = 2;  // the version, its header checksum made to match as a future writer would
+  test::write(dir + "/v2.idx", other);
+  const auto r = run("query met --actor Muttaqi " + dir + "/v2.idx");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(r.err.find("version 2") != std::string::npos || r.err.find("checksum") != std::string::npos)
+      << r.err;
+  test::write(dir + "/empty.idx", "");
+  test::expect_error(run("query met --actor Muttaqi " + dir + "/empty.idx"), 2, dir + "/empty.idx");
+}
+
+// Without the checksums (what a file over 64 MiB gets at open), a corrupt column is still
+// never read out of bounds: it is reported as corrupt, naming the file.
+TEST(Index, CorruptColumnsAreCaughtByBoundsWithoutChecksums) {
+  const std::string dir = test::scratch("index-bounds");
+  const std::string good = sample_index(dir);
+  std::mt19937 rng(9);
+  int refused = 0;
+  for (int i = 0; i < 200; ++i) {
+    std::string bad = good;
+    for (int k = 0; k < 8; ++k) {
+      const std::size_t at = 64 + rng() % (bad.size() - 64);
+      bad[at] = static_cast<char>(rng());
+    }
+    test::write(dir + "/bad.idx", bad);
+    try {
+      const auto f = diplograph::IndexFile::open(dir + "/bad.idx", diplograph::IndexCheck::structure);
+      const auto q = f->questions();
+      diplograph::MetOptions m;
+      (void)q->met_counts(m);
+      diplograph::DyadsOptions d;
+      (void)q->dyads(d);
+      (void)q->actors("Muttaqi");
+    } catch (const diplograph::InputError& e) {
+      ++refused;
+      EXPECT_NE(e.diagnostic().str().find("bad.idx"), std::string::npos);
+    } catch (const diplograph::UsageError&) {
+    }
+  }
+  EXPECT_GT(refused, 0);
+}
+
+TEST(Index, AFailedBuildLeavesTheIndexAsItWas) {
+  const std::string dir = test::scratch("index-atomic");
+  const std::string good = sample_index(dir);
+  test::write(dir + "/broken.ttl",
+              "<http://a> <http://b> <http://c> .\n<http://a> <http://b> \"unterminated .\n");
+  const auto r = run("index -o " + dir + "/good.idx " + dir + "/broken.ttl");
+  test::expect_error(r, 2, dir + "/broken.ttl:2:");
+  EXPECT_TRUE(test::read(dir + "/good.idx") == good);
+  const auto append = run("index --append -o " + dir + "/good.idx " + dir + "/broken.ttl");
+  test::expect_error(append, 2, dir + "/broken.ttl:2:");
+  EXPECT_TRUE(test::read(dir + "/good.idx") == good);
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
+}
+
+TEST(Index, UsageErrorsSayWhatToDo) {
+  const std::string dir = test::scratch("index-usage");
+  sample_index(dir);
+  test::expect_error(run("index " + dir + "/good.idx"), 1, "-o FILE is required");
+  test::expect_error(run("index -o " + dir + "/x.idx " + dir + "/good.idx"), 1, "--append");
+  const std::string graph = test::converted(test::samples() + "/seed.jsonl", "index-usage");
+  test::expect_error(run("query met " + dir + "/good.idx " + graph), 1, "opened alone");
+  const auto ok = run("index --verify " + dir + "/good.idx");
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  EXPECT_NE(ok.out.find("a good index"), std::string::npos);
+}
+
+}  // namespace
