@@ -75,17 +75,36 @@ class Terms {
   std::vector<std::uint32_t> slots_;  // term number + 1, 0 empty
 };
 
-// Receives the parsed statements: terms numbered, statements spooled.
+// Receives the parsed statements: terms numbered, statements spooled. A subject is usually the
+// last one's, and the predicates are few: both are remembered, which spares most lookups.
 class Intake : public QuadSink {
  public:
   Intake(Terms& terms, idx::Spool& spool) : terms_(terms), spool_(spool) {}
   void quad(TermRef s, TermRef p, TermRef o, TermRef) override {
-    spool_.add({terms_.add(s), terms_.add(p), terms_.add(o)});
+    if (s.kind != subject_kind_ || s.value != subject_) {
+      subject_kind_ = s.kind;
+      subject_.assign(s.value);
+      subject_id_ = terms_.add(s);
+    }
+    spool_.add({subject_id_, predicate(p), terms_.add(o)});
   }
 
  private:
+  std::uint32_t predicate(TermRef p) {
+    for (const auto& [iri, id] : predicates_) {
+      if (iri == p.value) return id;
+    }
+    const std::uint32_t id = terms_.add(p);
+    if (predicates_.size() < 64) predicates_.emplace_back(std::string(p.value), id);
+    return id;
+  }
+
   Terms& terms_;
   idx::Spool& spool_;
+  TermKind subject_kind_ = TermKind::none;
+  std::string subject_;
+  std::uint32_t subject_id_ = 0;
+  std::vector<std::pair<std::string, std::uint32_t>> predicates_;
 };
 
 // Writes sections one after another, each 8-byte aligned and checksummed, then the table and
@@ -225,7 +244,7 @@ void read_graph(Build& b, const std::string& file, const IndexOptions& o) {
   Intake in(b.terms, b.spool);
   std::vector<Diagnostic> errors;
   const ReadOptions r = document_options(b, syntax, o.base);
-  if (!read_rdf_file(file, r, in, [&](const Diagnostic& d) { errors.push_back(d); }))
+  if (!read_rdf_file_pipelined(file, r, in, [&](const Diagnostic& d) { errors.push_back(d); }))
     throw InputError(errors.empty() ? Diagnostic{{file, 0, 0}, "cannot be read"} : errors.front());
 }
 

@@ -77,6 +77,8 @@ void Spool::each(const std::function<void(const Triple&)>& fn) {
 }
 
 void RunSorter::add(const Triple& t) {
+  if (buffer_.size() == buffer_.capacity())  // grown by doubling, never past the bound
+    buffer_.reserve(std::min(capacity_, std::max<std::size_t>(1024, 2 * buffer_.size())));
   buffer_.push_back(t);
   if (buffer_.size() >= capacity_) spill();
 }

@@ -213,11 +213,11 @@ struct EventIndex::Impl {
   /// The numbers of one event that questions compare and sum, kept apart from the text so that
   /// a scan over every event reads 16 bytes of each.
   struct Numbers {
-    double score = 0;       ///< the Goldstein score, where `scored`
-    std::uint32_t day = 0;  ///< the date as YYYYMMDD, 00 for the parts it does not give; 0 unparsed
-    std::uint8_t quad = 0;  ///< 1-4: its own, else its CAMEO code's, else its class's dg:cameoRoot; 0 none
-    bool scored = false;
-    std::uint16_t pad = 0;  ///< padding spelled out: an index file holds no undefined bytes
+    double score = 0;         ///< the Goldstein score, where `scored`
+    std::uint32_t day = 0;    ///< the date as YYYYMMDD, 00 for the parts it does not give; 0 unparsed
+    std::uint8_t quad = 0;    ///< 1-4: its own, else its CAMEO code's, else its class's dg:cameoRoot; 0 none
+    std::uint8_t scored = 0;  ///< 1 when the event has a Goldstein score (a byte: a file may hold any)
+    std::uint16_t pad = 0;    ///< padding spelled out: an index file holds no undefined bytes
   };
 
   /// One change of representation: a subject with a sending and a receiving state and a status.

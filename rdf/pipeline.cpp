@@ -165,3 +165,13 @@ bool pipelined(const std::function<bool(QuadSink&, const ErrorSink&)>& read, Qua
 }
 
 }  // namespace diplograph::detail
+
+namespace diplograph {
+
+bool read_rdf_file_pipelined(const std::string& path, const ReadOptions& opts, QuadSink& sink,
+                             const ErrorSink& errors) {
+  return detail::pipelined(
+      [&](QuadSink& out, const ErrorSink& e) { return read_rdf_file(path, opts, out, e); }, sink, errors);
+}
+
+}  // namespace diplograph

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, with ASan and UBSan) and runs each for SECONDS (default 60)
 # on a seed corpus made from samples/ and ../shared/data. Findings go to build/fuzz/findings/.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews rdf query packed
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews rdf query packed index
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query packed)
+[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query packed index)
 scripts/setup.sh --fuzz
 data=../shared/data
 out=build/fuzz
@@ -49,10 +49,19 @@ rm -f /tmp/dg-fuzz.zip && zip -qj /tmp/dg-fuzz.zip /tmp/dg-fuzz-20150218230000.e
 { printf '\x01'; cat /tmp/dg-fuzz.zip; } >$out/corpus/packed/gdelt.zip
 { printf '\x02'; cat samples/seed.jsonl; } >$out/corpus/packed/seed.jsonl
 
+# Index files: the samples' index and the index of the query tests' Turtle (built by the
+# release binary beside the fuzzers).
+mkdir -p $out/corpus/index
+cmake --build $out -j "$(nproc)" --target diplograph >/dev/null
+$out/diplograph index -q -o $out/corpus/index/samples.idx tests/golden/samples.nt
+$out/diplograph index -q -o $out/corpus/index/test_query.idx $out/corpus/query/test_query.ttl
+
 mkdir -p $out/findings
 for t in "${targets[@]}"; do
   echo "== fuzz_$t for ${seconds}s"
-  $out/fuzz/fuzz_$t -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+  len=8192
+  [[ $t == index ]] && len=131072  # an index of the samples is 80 KiB
+  $out/fuzz/fuzz_$t -max_total_time="$seconds" -max_len=$len -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix=$out/findings/$t- -print_final_stats=1 $out/corpus/$t 2>&1 |
     grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss|.*ERROR|SUMMARY)|cov:" | tail -4
 done
