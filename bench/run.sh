@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: diplograph against its baselines on the same generated files, in one run.
 #   bench/run.sh [EVENTS]        (default 200000; the issues' targets are at 200k and 1M)
+#   ONLY=index bench/run.sh 1000000   just the persistent index against the Turtle (issue 13)
 # Baselines: serdi (parse and write), a bare Sord load (bench/sord_load.c: SPO, OPS and POS),
 # and, where installed, Oxigraph (npm package `oxigraph`, in Node) and rdflib (Debian's
 # python3-rdflib) answering the same who-met-whom question in SPARQL, their answers checked
@@ -29,7 +30,7 @@ measure() {  # measure NAME COMMAND... : wall seconds and peak RSS (MB) of one r
   mem[$name]=$((kb / 1024))
   printf '%-30s %9.2f s %8d MB\n' "$name" "${secs[$name]}" "${mem[$name]}"
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = (b > 0 ? a / b : 0); printf (r < 0.1 ? "%.4f" : "%.2f"), r }'; }
 same() {  # same A B: the two answers' event,other lines are equal
   if cmp -s "$1" "$2"; then echo "same answer ($(wc -l <"$1") rows)"; else echo "DIFFERENT ANSWERS"; fi
 }
@@ -40,6 +41,37 @@ $build/bench/dg_generate jsonl "$n" 1 >"$work/events.jsonl"
 $dg convert --no-progress -t ntriples "$work/events.jsonl" -o "$work/events.nt" 2>/dev/null
 $dg ontology -t ntriples -o "$work/ontology.nt"
 echo "records: $(wc -l <"$work/events.jsonl")   triples: $(wc -l <"$work/events.nt")   jsonl: $(du -h "$work/events.jsonl" | cut -f1)"
+
+# The persistent index (issue 13): the same questions from the Turtle and from the index, side
+# by side, process start to answer; the index's size, build time and build memory.
+index_section() {
+  echo
+  echo "== the persistent index (issue 13)"
+  local name=$1
+  [[ -f $work/events.ttl ]] || $dg convert --no-progress "$work/events.jsonl" -o "$work/events.ttl"
+  measure turtle_met $dg query met --actor "$name" --format csv "$work/events.ttl"
+  measure index_build $dg index -q -o "$work/events.idx" "$work/events.ttl"
+  measure index_met $dg query met --actor "$name" --format csv "$work/events.idx"
+  echo "    $(same "$work/turtle_met.out" "$work/index_met.out")"
+  measure turtle_dyads $dg query dyads --by month --level state --format csv "$work/events.ttl"
+  measure index_dyads $dg query dyads --by month --level state --format csv "$work/events.idx"
+  echo "    $(same "$work/turtle_dyads.out" "$work/index_dyads.out")"
+  measure index_verify $dg index --verify "$work/events.idx"
+  local idx ttl
+  idx=$(stat -c %s "$work/events.idx")
+  ttl=$(stat -c %s "$work/events.ttl")
+  echo "index met / Turtle met, start to answer:    $(ratio "${secs[index_met]}" "${secs[turtle_met]}")  (${secs[index_met]} s; targets < 0.005 and < 0.05 s at 1M)"
+  echo "index dyads --by month --level state:       ${secs[index_dyads]} s  (target < 1 s at 1M; Turtle ${secs[turtle_dyads]} s)"
+  echo "index size / Turtle size:                   $(ratio "$idx" "$ttl")  ($((idx / 1048576)) MiB; target <= 1)"
+  echo "index build / Turtle load for met:          $(ratio "${secs[index_build]}" "${secs[turtle_met]}")  (target <= 1.5)"
+  echo "index build memory / Turtle met memory:     $(ratio "${mem[index_build]}" "${mem[turtle_met]}")  (${mem[index_build]} MB; target <= 0.25)"
+}
+if [[ ${ONLY:-} == index ]]; then
+  index_section "$(awk -F'"name":"' 'NR == 1 { split($2, a, "\""); print a[1]; exit }' "$work/events.jsonl")"
+  [[ -n ${KEEP:-} ]] || rm -rf "$work"
+  exit 0
+fi
+
 echo
 echo "== convert (issues 2 and 7)"
 measure convert_jsonl_to_turtle $dg convert --no-progress "$work/events.jsonl" -o "$work/events.ttl"
@@ -87,6 +119,7 @@ if /usr/bin/python3 -c 'import rdflib' 2>/dev/null; then
   measure rdflib_met_nt /usr/bin/python3 bench/baselines/rdflib_met.py "$work/ontology.nt" "$met_file" "$actor" &&
     echo "    rdflib: $(same "$work/rdflib_met_nt.out" "$work/answer.diplograph")"
 fi
+index_section "$actor_name"
 echo
 echo "== ratios"
 echo "convert / serdi writing the same triples:   $(ratio "${secs[convert_jsonl_to_turtle]}" "${secs[serdi_nt_to_turtle]}")  (targets: <= 1.25 issue 2, <= 1.0 issue 7)"

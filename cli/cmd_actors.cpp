@@ -18,7 +18,7 @@ int run_actors(const std::vector<std::string>& args) {
       ("limit", po::value(&limit), "at most this many rows (default: all)")
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
-      ("args", po::value(&words), "[SEARCH] GRAPH...");
+      ("args", po::value(&words), "[SEARCH] GRAPH... (RDF files, or one index file written by `diplograph index`)");
     // clang-format on
     po::variables_map vm;
     if (!parse(args, "diplograph actors [SEARCH] GRAPH...", opts, "args", vm)) return ok;

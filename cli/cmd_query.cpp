@@ -25,7 +25,7 @@ struct Common {
       ("columns", po::value(&columns), "only these columns, comma-separated, in this order")
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
-      ("graph", po::value(&graphs), "RDF files to query");
+      ("graph", po::value(&graphs), "RDF files to query, or one index file written by `diplograph index`");
     // clang-format on
   }
 

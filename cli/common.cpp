@@ -45,6 +45,12 @@ bool load_files(Store& store, const std::vector<std::string>& files, const std::
     if (!forced) throw po::error("unknown syntax \"" + syntax + "\" (turtle, ntriples, nquads, trig)");
   }
   for (const auto& f : files) {
+    if (is_index_file(f)) {
+      report({{f, 0, 0},
+              "an index file: this command reads RDF graphs (query and actors read indexes); give it the "
+              "graphs the index was built from"});
+      return false;
+    }
     ReadOptions opts;
     opts.syntax = forced ? forced : syntax_from_path(f);
     if (!opts.syntax) {

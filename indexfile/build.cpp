@@ -250,6 +250,10 @@ void read_graph(Build& b, const std::string& file, const IndexOptions& o) {
 
 // The index at `path` as the starting point: its terms and statements, renumbered.
 void read_old(Build& b, const std::string& path) {
+  if (!is_index_file(path))
+    throw InputError(
+        {{path, 0, 0},
+         "no index to append to: build it first with `diplograph index -o " + path + " GRAPH...`"});
   const auto old = IndexFile::open(path, IndexCheck::whole);
   const QuadSource& src = old->source();
   const IndexStats st = old->stats();

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "diplograph/index_file.hpp"
@@ -122,6 +123,8 @@ struct IndexFile::Impl {
 };
 
 bool is_index_file(const std::string& path) {
+  std::error_code ec;  // only a regular file: reading a pipe's first bytes would lose them
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
   char head[sizeof idx::kMagic] = {};
   std::ifstream in(path, std::ios::binary);
   return in.read(head, sizeof head) && std::memcmp(head, idx::kMagic, sizeof head) == 0;

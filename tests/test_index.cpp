@@ -285,6 +285,15 @@ TEST(Index, UsageErrorsSayWhatToDo) {
   test::expect_error(run("index -o " + dir + "/x.idx " + dir + "/good.idx"), 1, "--append");
   const std::string graph = test::converted(test::samples() + "/seed.jsonl", "index-usage");
   test::expect_error(run("query met " + dir + "/good.idx " + graph), 1, "opened alone");
+  test::expect_error(run("validate " + dir + "/good.idx"), 2, "give it the graphs the index was built from");
+  test::expect_error(run("index -q --append -o " + dir + "/none.idx " + graph), 2, "no index to append to");
+  // a pipe is read as RDF, its first bytes not taken to look for an index
+  const std::string piped = dir + "/piped.csv";
+  ASSERT_EQ(std::system(("cat " + graph + " | " + DIPLOGRAPH_EXE +
+                         " query met --actor Muttaqi --format csv --syntax turtle " + "/dev/stdin >" + piped)
+                            .c_str()),
+            0);
+  EXPECT_NE(test::read(piped).find("Mohammad Ishaq Dar"), std::string::npos);
   const auto ok = run("index --verify " + dir + "/good.idx");
   EXPECT_EQ(ok.status, 0) << ok.err;
   EXPECT_NE(ok.out.find("a good index"), std::string::npos);
