@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 #include <numeric>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "diplograph/index_file.hpp"
 #include "diplograph/tables.hpp"
@@ -302,13 +304,16 @@ std::vector<std::uint32_t> write_terms(SectionWriter& w, Terms& t) {
   return node;
 }
 
-// Writes the statements by subject and by predicate; returns how many distinct ones.
-std::uint64_t write_statements(SectionWriter& w, idx::Spool& spool, const std::vector<std::uint32_t>& node,
-                               std::size_t run) {
-  idx::RunSorter spo(run), pos(run);
+// Writes the statements by subject: their pairs and each subject's start. Returns the number of
+// statements of each predicate.
+std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx::Spool& spool,
+                                                           const std::vector<std::uint32_t>& node,
+                                                           std::size_t run) {
+  idx::RunSorter spo(run);
   spool.each([&](const Triple& t) { spo.add({node[t[0]], node[t[1]], node[t[2]]}); });
   spool = {};
-  std::vector<std::uint64_t> starts(node.size() + 1, 0);
+  std::vector<std::uint32_t> starts(node.size() + 1, 0);
+  std::unordered_map<std::uint32_t, std::uint64_t> per_predicate;
   std::uint64_t n = 0;
   w.begin(idx::Section::spo, 8);
   {
@@ -316,28 +321,52 @@ std::uint64_t write_statements(SectionWriter& w, idx::Spool& spool, const std::v
     spo.finish([&](const Triple& t) {
       out.add(t[1], t[2]);
       ++starts[t[0]];
-      pos.add({t[1], t[2], t[0]});
-      ++n;
+      ++per_predicate[t[1]];
+      if (++n == UINT32_MAX)
+        throw std::length_error("more than 4,294,967,294 statements: beyond this index format");
     });
   }
   w.end();
   std::partial_sum(starts.begin(), starts.end(), starts.begin());
-  w.whole(idx::Section::spo_starts, 8, starts.data(), starts.size() * 8);
+  w.whole(idx::Section::spo_starts, 4, starts.data(), starts.size() * 4);
+  return per_predicate;
+}
+
+// Writes the statements of the predicates of few statements by predicate, read back from the
+// by-subject pairs just written (mapped); every predicate gets its start.
+void write_pos(SectionWriter& w, std::FILE* f,
+               const std::unordered_map<std::uint32_t, std::uint64_t>& per_predicate, std::size_t run) {
+  w.flush();
+  const idx::Mapping map(fileno(f), w.at());
+  const idx::Layout layout{map.bytes(), w.table()};
+  const auto starts_bytes = layout.section(idx::Section::spo_starts, 4);
+  const auto* starts = reinterpret_cast<const std::uint32_t*>(starts_bytes.data());
+  const auto* spo = reinterpret_cast<const std::uint32_t*>(layout.section(idx::Section::spo, 8).data());
+  const std::size_t terms = starts_bytes.size() / 4 - 1, statements = starts[terms];
+  const auto indexed = [&](std::uint32_t p) { return per_predicate.at(p) * idx::kPosShare <= statements; };
+  idx::RunSorter pos(run);
+  for (std::uint32_t s = 1; s <= terms; ++s) {
+    for (std::uint64_t i = starts[s - 1]; i < starts[s]; ++i) {
+      if (indexed(spo[2 * i])) pos.add({spo[2 * i], spo[2 * i + 1], s});
+    }
+  }
   std::vector<idx::PredicateStart> predicates;
-  std::uint64_t i = 0;
+  for (const auto& [p, count] : per_predicate) predicates.push_back({p, indexed(p) ? 1U : 0U, 0});
+  std::sort(predicates.begin(), predicates.end(),
+            [](const auto& a, const auto& b) { return a.predicate < b.predicate; });
+  std::uint64_t at = 0;
+  for (auto& p : predicates) {
+    p.start = at;
+    if (p.indexed) at += per_predicate.at(p.predicate);
+  }
   w.begin(idx::Section::pos, 8);
   {
     PairOut out(w);
-    pos.finish([&](const Triple& t) {
-      if (predicates.empty() || predicates.back().predicate != t[0]) predicates.push_back({t[0], 0, i});
-      out.add(t[1], t[2]);
-      ++i;
-    });
+    pos.finish([&](const Triple& t) { out.add(t[1], t[2]); });
   }
   w.end();
   w.whole(idx::Section::pos_starts, sizeof(idx::PredicateStart), predicates.data(),
           predicates.size() * sizeof(idx::PredicateStart));
-  return n;
 }
 
 // Builds the EventIndex over what is written so far (mapped) and appends its columns.
@@ -369,7 +398,10 @@ IndexStats build_index(const std::string& path, const std::vector<std::string>& 
   IndexStats st;
   st.terms = b.terms.size();
   const auto node = write_terms(w, b.terms);
-  st.statements = write_statements(w, b.spool, node, std::max<std::size_t>(opts.run_statements, 1024));
+  const std::size_t run = std::max<std::size_t>(opts.run_statements, 1024);
+  const auto per_predicate = write_spo(w, b.spool, node, run);
+  for (const auto& [p, count] : per_predicate) st.statements += count;
+  write_pos(w, out.file(), per_predicate, run);
   st.events = write_columns(w, out.file());
   w.finish(b.documents, st.statements);
   st.bytes = w.at();

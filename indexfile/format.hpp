@@ -6,8 +6,9 @@
 //
 // Sections: the terms (their encoded text, and where each begins), sorted as Sord orders nodes
 // (literals, then IRIs, then blank nodes; by text, datatype, language); the statements by
-// subject (a start per term, then (predicate, object) pairs) and by predicate (a start per
-// predicate, then (object, subject) pairs); then the EventIndex's columns, 1000 + ColumnId.
+// subject (a start per term, then (predicate, object) pairs) and, for the predicates of few
+// statements, by predicate (a start per predicate, then (object, subject) pairs); then the
+// EventIndex's columns, 1000 + ColumnId. Terms and statements are numbered in 32 bits.
 #pragma once
 
 #include <cstddef>
@@ -49,19 +50,22 @@ static_assert(sizeof(Entry) == 32);
 enum Section : std::uint32_t {
   text = 1,         ///< the terms' encoded entries, back to back
   term_starts = 2,  ///< u64 per term and one more: where each entry begins in `text`
-  spo_starts = 3,   ///< u64 per term and one more: where each subject's pairs begin in `spo`
+  spo_starts = 3,   ///< u32 per term and one more: where each subject's pairs begin in `spo`
   spo = 4,          ///< (predicate, object) u32 pairs, by subject, predicate, object
-  pos_starts = 5,   ///< (predicate, start) per predicate, ascending
-  pos = 6,          ///< (object, subject) u32 pairs, by predicate, object, subject
+  pos_starts = 5,   ///< (predicate, indexed, start) per predicate, ascending
+  pos = 6,          ///< (object, subject) u32 pairs of the indexed predicates, by predicate, object, subject
   columns = 1000,   ///< + ColumnId: the EventIndex's columns
 };
 
-/// One predicate's run in `pos`.
+/// One predicate's run in `pos`. Only the predicates of few statements (at most one in
+/// kPosShare of all) are indexed there: a question looks those up by object (the class tree,
+/// owl:sameAs); the rest are found through their subjects, and their pairs would double the file.
 struct PredicateStart {
   std::uint32_t predicate;
-  std::uint32_t pad;
+  std::uint32_t indexed;  ///< 1 when its statements are in `pos`, else 0 (and none are)
   std::uint64_t start;
 };
+inline constexpr std::uint64_t kPosShare = 64;
 
 /// A 64-bit checksum, fed in pieces of any size (a section is written in many).
 class Checksum {

@@ -35,20 +35,21 @@ Graph Layout::graph() const {
   Graph g;
   g.text = section(Section::text, 1);
   const auto starts = section(Section::term_starts, 8);
-  const auto spo_starts = section(Section::spo_starts, 8);
+  const auto spo_starts = section(Section::spo_starts, 4);
   const auto spo_pairs = section(Section::spo, 8);
   const auto pos_starts = section(Section::pos_starts, sizeof(PredicateStart));
   const auto pos_pairs = section(Section::pos, 8);
-  if (starts.size() < 8 || spo_starts.size() != starts.size() || spo_pairs.size() != pos_pairs.size())
+  if (starts.size() < 8 || spo_starts.size() * 2 != starts.size())
     throw CorruptIndex("the term and statement sections disagree in size");
   g.terms = starts.size() / 8 - 1;
   g.term_starts = reinterpret_cast<const std::uint64_t*>(starts.data());
-  g.spo_starts = reinterpret_cast<const std::uint64_t*>(spo_starts.data());
+  g.spo_starts = reinterpret_cast<const std::uint32_t*>(spo_starts.data());
   g.spo = reinterpret_cast<const std::uint32_t*>(spo_pairs.data());
   g.statements = spo_pairs.size() / 8;
   g.pos_starts = reinterpret_cast<const PredicateStart*>(pos_starts.data());
   g.predicates = pos_starts.size() / sizeof(PredicateStart);
   g.pos = reinterpret_cast<const std::uint32_t*>(pos_pairs.data());
+  g.indexed = pos_pairs.size() / 8;
   return g;
 }
 

@@ -70,18 +70,20 @@ NodeId FileSource::find(TermRef t) const {
 
 std::pair<std::size_t, std::size_t> FileSource::subject_run(NodeId s) const {
   if (s == 0 || s > g_.terms) return {0, 0};
-  const std::size_t from = std::min<std::uint64_t>(g_.spo_starts[s - 1], g_.statements);
-  return {from, std::clamp<std::uint64_t>(g_.spo_starts[s], from, g_.statements)};
+  const std::size_t from = std::min<std::size_t>(g_.spo_starts[s - 1], g_.statements);
+  return {from, std::clamp<std::size_t>(g_.spo_starts[s], from, g_.statements)};
 }
 
-std::pair<std::size_t, std::size_t> FileSource::predicate_run(NodeId p) const {
+std::optional<std::pair<std::size_t, std::size_t>> FileSource::predicate_run(NodeId p) const {
   const auto* end = g_.pos_starts + g_.predicates;
   const auto* it = std::lower_bound(g_.pos_starts, end, p,
                                     [](const PredicateStart& a, NodeId b) { return a.predicate < b; });
-  if (it == end || it->predicate != p) return {0, 0};
-  const std::size_t from = std::min<std::uint64_t>(it->start, g_.statements);
-  const std::uint64_t to = it + 1 == end ? g_.statements : (it + 1)->start;
-  return {from, std::clamp<std::uint64_t>(to, from, g_.statements)};
+  if (it == end || it->predicate != p)
+    return std::pair<std::size_t, std::size_t>{0, 0};  // no such statements
+  if (!it->indexed) return std::nullopt;
+  const std::size_t from = std::min<std::uint64_t>(it->start, g_.indexed);
+  const std::uint64_t to = it + 1 == end ? g_.indexed : (it + 1)->start;
+  return std::pair<std::size_t, std::size_t>{from, std::clamp<std::uint64_t>(to, from, g_.indexed)};
 }
 
 bool FileSource::match_subject(NodeId s, NodeId p, NodeId o,
@@ -103,13 +105,14 @@ void FileSource::match(NodeId s, NodeId p, NodeId o,
     match_subject(s, p, o, fn);
     return;
   }
-  if (!p) {  // by object alone, or everything: every subject in turn
+  const auto run = p ? predicate_run(p) : std::nullopt;
+  if (!run) {  // by object alone, a predicate of many statements, or everything: every subject in turn
     for (NodeId subj = 1; subj <= g_.terms; ++subj) {
-      if (!match_subject(subj, 0, o, fn)) return;
+      if (!match_subject(subj, p, o, fn)) return;
     }
     return;
   }
-  auto [from, to] = predicate_run(p);
+  auto [from, to] = *run;
   if (o) from = lower(g_.pos, from, to, static_cast<std::uint32_t>(o));
   for (std::size_t i = from; i < to; ++i) {
     const auto [oi, si] = pair_at(g_.pos, i);
@@ -122,8 +125,8 @@ void FileSource::scan(const std::vector<NodeId>& predicates,
                       const std::function<void(NodeId, NodeId, NodeId)>& fn) const {
   std::size_t few = 0;
   for (NodeId p : predicates) {
-    const auto [from, to] = predicate_run(p);
-    few += to - from;
+    const auto run = predicate_run(p);
+    few += run ? run->second - run->first : g_.statements;
   }
   if (few * 8 < g_.statements) {  // a few statements: gathered by predicate, then put in subject order
     std::vector<std::tuple<NodeId, NodeId, NodeId>> found;

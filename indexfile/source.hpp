@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "indexfile/format.hpp"
@@ -14,12 +15,13 @@ struct Graph {
   std::string_view text;
   const std::uint64_t* term_starts = nullptr;  // terms + 1
   std::size_t terms = 0;
-  const std::uint64_t* spo_starts = nullptr;  // terms + 1
+  const std::uint32_t* spo_starts = nullptr;  // terms + 1
   const std::uint32_t* spo = nullptr;         // pairs
   std::size_t statements = 0;
   const PredicateStart* pos_starts = nullptr;
   std::size_t predicates = 0;
-  const std::uint32_t* pos = nullptr;  // pairs, `statements` of them
+  const std::uint32_t* pos = nullptr;  // pairs of the indexed predicates
+  std::size_t indexed = 0;             // how many pairs
 };
 
 class FileSource : public QuadSource {
@@ -36,7 +38,8 @@ class FileSource : public QuadSource {
  private:
   [[nodiscard]] Entry4 entry(NodeId node) const;  // CorruptIndex when out of range or malformed
   [[nodiscard]] std::pair<std::size_t, std::size_t> subject_run(NodeId s) const;
-  [[nodiscard]] std::pair<std::size_t, std::size_t> predicate_run(NodeId p) const;
+  /// The predicate's run in `pos`; nullopt when its statements are not indexed by predicate.
+  [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> predicate_run(NodeId p) const;
   bool match_subject(NodeId s, NodeId p, NodeId o,
                      const std::function<bool(NodeId, NodeId, NodeId)>& fn) const;
   Graph g_;

@@ -178,6 +178,49 @@ TEST(Index, ShuffledNTriplesMakeTheSameIndex) {
   EXPECT_TRUE(test::read(dir + "/a.idx") == test::read(dir + "/b.idx"));
 }
 
+// Every pattern a QuadSource answers (any of subject, predicate, object bound) gives the same
+// statements from the index as from a store of the same graph (and the ontology).
+TEST(Index, TheGraphInTheIndexMatchesEveryPatternAsTheStoreDoes) {
+  using namespace diplograph;
+  const std::string graph = test::converted(test::samples() + "/*", "index-patterns");
+  const std::string index = indexed(graph, "patterns");
+  Store store(index_spo | index_ops | index_pos);
+  ReadOptions onto;
+  onto.syntax = Syntax::turtle;
+  onto.base = std::string(ns::dg);
+  test::Errors errors;
+  ASSERT_TRUE(store.load_string(ontology_turtle(), "diplomacy.ttl", onto, errors.sink()));
+  ASSERT_TRUE(store.load_file(graph, {}, errors.sink()));
+  const auto file = IndexFile::open(index);
+  const QuadSource& src = file->source();
+  const auto lines = [](const QuadSource& q, TermRef s, TermRef p, TermRef o) {
+    std::set<std::string> out;
+    const NodeId ns = s.empty() ? 0 : q.find(s), np = p.empty() ? 0 : q.find(p),
+                 no = o.empty() ? 0 : q.find(o);
+    if ((!s.empty() && !ns) || (!p.empty() && !np) || (!o.empty() && !no)) return out;
+    q.match(ns, np, no, [&](NodeId a, NodeId b, NodeId c) {
+      out.insert(to_ntriples(q.term(a)) + " " + to_ntriples(q.term(b)) + " " + to_ntriples(q.term(c)));
+      return true;
+    });
+    return out;
+  };
+  std::vector<std::array<Term, 3>> all;
+  store.match(0, 0, 0, [&](NodeId a, NodeId b, NodeId c) {
+    all.push_back({Term(store.term(a)), Term(store.term(b)), Term(store.term(c))});
+    return true;
+  });
+  EXPECT_EQ(file->stats().statements, all.size());
+  EXPECT_EQ(lines(src, {}, {}, {}), lines(store, {}, {}, {}));
+  for (std::size_t i = 0; i < all.size(); i += 7) {
+    const auto& [s, p, o] = all[i];
+    for (int mask = 1; mask < 8; ++mask) {
+      const TermRef bs = mask & 1 ? s.ref() : TermRef{}, bp = mask & 2 ? p.ref() : TermRef{},
+                    bo = mask & 4 ? o.ref() : TermRef{};
+      EXPECT_EQ(lines(src, bs, bp, bo), lines(store, bs, bp, bo)) << to_ntriples(s.ref()) << " mask " << mask;
+    }
+  }
+}
+
 // --------------------------------------------------------------------------- broken files
 
 std::string sample_index(const std::string& dir) {
