@@ -55,12 +55,12 @@ void print_notes(const std::vector<std::string>& notes) {
 
 // Notes on stderr, rows on stdout: in `format`, or without one (who met whom) as Graphviz.
 template <class Row>
-void show(const Answer<Row>& a, const Common& c, std::optional<TableFormat> format) {
+void show(Answer<Row>&& a, const Common& c, std::optional<TableFormat> format) {
   print_notes(a.notes);
   if constexpr (std::is_same_v<Row, MetRow> || std::is_same_v<Row, MetCount>) {
     if (!format) return write_dot(std::cout, a.rows);
   }
-  write_table(std::cout, select_columns(to_table(a), c.column_list()), *format);
+  write_table(std::cout, select_columns(to_table(std::move(a)), c.column_list()), *format);
 }
 
 std::optional<NetworkFormat> network_format(const std::string& name) {

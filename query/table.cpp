@@ -303,6 +303,20 @@ Table to_table(const Answer<DyadRow>& a) {
                   });
 }
 
+Table to_table(Answer<DyadRow>&& a) {
+  const Answer<DyadRow> header{{}, a.notes};  // the columns and notes, from the one description
+  Table t = to_table(header);
+  t.rows.reserve(a.rows.size());
+  for (auto& r : a.rows) {
+    t.rows.push_back({std::move(r.period), std::move(r.actor), std::move(r.actor_label),
+                      std::move(r.actor_code), std::move(r.other), std::move(r.other_label),
+                      std::move(r.other_code), n(r.events), n(r.quad[0]), n(r.quad[1]), n(r.quad[2]),
+                      n(r.quad[3]), std::move(r.goldstein_mean)});
+  }
+  a.rows = {};
+  return t;
+}
+
 Table to_table(const Answer<StatRow>& a) {
   return table_of({"measure", "key", "value"}, a, [](const StatRow& r) -> std::vector<std::string> {
     return {r.measure, r.key, r.value};
