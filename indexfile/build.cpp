@@ -296,6 +296,7 @@ std::vector<std::uint32_t> write_terms(SectionWriter& w, Terms& t) {
   std::vector<std::uint32_t> node(order.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) node[order[i]] = i + 1;
   std::vector<std::uint64_t> starts{0};
+  std::vector<std::uint32_t> slots(idx::slots_for(order.size()), 0);
   std::string entry;
   w.begin(idx::Section::text, 1);
   for (std::uint32_t old : order) {
@@ -304,9 +305,13 @@ std::vector<std::uint32_t> write_terms(SectionWriter& w, Terms& t) {
     idx::encode(entry, e.kind, e.datatype ? node[e.datatype - 1] : 0, e.lang, e.value);
     w.add(entry.data(), entry.size());
     starts.push_back(starts.back() + entry.size());
+    std::size_t i = idx::checksum(entry.data(), entry.size()) & (slots.size() - 1);
+    while (slots[i]) i = (i + 1) & (slots.size() - 1);
+    slots[i] = static_cast<std::uint32_t>(starts.size() - 1);  // the term's NodeId
   }
   w.end();
   w.whole(idx::Section::term_starts, 8, starts.data(), starts.size() * 8);
+  w.whole(idx::Section::term_slots, 4, slots.data(), slots.size() * 4);
   t.release();
   return node;
 }

@@ -45,6 +45,12 @@ std::uint64_t checksum(const void* data, std::size_t n) {
   return c.value();
 }
 
+std::size_t slots_for(std::size_t terms) {
+  std::size_t n = 16;
+  while (n < 2 * terms) n *= 2;
+  return n;
+}
+
 bool decode(std::string_view entry, Entry4& out) {
   if (entry.size() < kEntryHead) return false;
   const auto kind = static_cast<unsigned char>(entry[0]);

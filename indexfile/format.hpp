@@ -54,7 +54,9 @@ enum Section : std::uint32_t {
   spo = 4,          ///< (predicate, object) u32 pairs, by subject, predicate, object
   pos_starts = 5,   ///< (predicate, indexed, start) per predicate, ascending
   pos = 6,          ///< (object, subject) u32 pairs of the indexed predicates, by predicate, object, subject
-  columns = 1000,   ///< + ColumnId: the EventIndex's columns
+  term_slots =
+      7,  ///< a hash table of the terms (u32 NodeId per slot, 0 empty; a power of two, probed linearly)
+  columns = 1000,  ///< + ColumnId: the EventIndex's columns
 };
 
 /// One predicate's run in `pos`. Only the predicates of few statements (at most one in
@@ -81,6 +83,9 @@ class Checksum {
   std::uint64_t length_ = 0;
 };
 [[nodiscard]] std::uint64_t checksum(const void* data, std::size_t n);
+
+/// The slots of a hash table of `terms` entries: a power of two, at least twice as many.
+[[nodiscard]] std::size_t slots_for(std::size_t terms);
 
 // ------------------------------------------------------------------------- terms
 

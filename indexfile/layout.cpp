@@ -50,6 +50,10 @@ Graph Layout::graph() const {
   g.predicates = pos_starts.size() / sizeof(PredicateStart);
   g.pos = reinterpret_cast<const std::uint32_t*>(pos_pairs.data());
   g.indexed = pos_pairs.size() / 8;
+  const auto slots = section(Section::term_slots, 4);
+  g.slots = reinterpret_cast<const std::uint32_t*>(slots.data());
+  g.slot_count = slots.size() / 4;
+  if (g.slot_count != slots_for(g.terms)) throw CorruptIndex("the terms' hash table has the wrong size");
   return g;
 }
 

@@ -20,6 +20,8 @@ struct Graph {
   std::size_t statements = 0;
   const PredicateStart* pos_starts = nullptr;
   std::size_t predicates = 0;
+  const std::uint32_t* slots = nullptr;  // the terms' hash table (NodeIds), a power of two
+  std::size_t slot_count = 0;
   const std::uint32_t* pos = nullptr;  // pairs of the indexed predicates
   std::size_t indexed = 0;             // how many pairs
 };
@@ -37,6 +39,7 @@ class FileSource : public QuadSource {
 
  private:
   [[nodiscard]] Entry4 entry(NodeId node) const;  // CorruptIndex when out of range or malformed
+  [[nodiscard]] std::string_view raw_entry(NodeId node) const;
   [[nodiscard]] std::pair<std::size_t, std::size_t> subject_run(NodeId s) const;
   /// The predicate's run in `pos`; nullopt when its statements are not indexed by predicate.
   [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> predicate_run(NodeId p) const;
