@@ -55,10 +55,13 @@ class Terms {
     (void)idx::decode(entry(i), e);
     return e;
   }
+  /// Frees the hash table: no term is added after this (the terms stay readable).
+  void seal() { std::vector<std::uint32_t>().swap(slots_); }
   void release() {
-    arena_ = {};
-    starts_ = {};
-    slots_ = {};
+    // Swapped with empty ones: assigning {} would empty them and keep their memory.
+    std::string().swap(arena_);
+    std::vector<std::uint64_t>().swap(starts_);
+    std::vector<std::uint32_t>().swap(slots_);
   }
 
  private:
@@ -361,6 +364,7 @@ class TermSorter {
 
 // Writes the terms in `order`; returns each term's new number + 1 (its NodeId), by old number.
 std::vector<std::uint32_t> write_terms(SectionWriter& w, Terms& t) {
+  t.seal();
   const auto order = TermSorter(t).sorted();
   std::vector<std::uint32_t> node(order.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) node[order[i]] = i + 1;

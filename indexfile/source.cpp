@@ -1,6 +1,9 @@
 // The graph of an index file, read in place.
 #include "indexfile/source.hpp"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <tuple>
 
@@ -161,13 +164,28 @@ void FileSource::scan(const std::vector<NodeId>& predicates,
   }
   std::vector<NodeId> wanted(predicates);
   std::sort(wanted.begin(), wanted.end());
+  std::size_t released = 0;
   for (NodeId s = 1; s <= g_.terms; ++s) {
     const auto [from, to] = subject_run(s);
     for (std::size_t i = from; i < to; ++i) {
       const auto [p, o] = pair_at(g_.spo, i);
       if (std::binary_search(wanted.begin(), wanted.end(), NodeId{p})) fn(s, p, o);
     }
+    released = release_behind(from, released);
   }
+}
+
+// A full scan reads the pairs once, in order: the mapped pages behind it are let go (they stay
+// in the page cache, and come back if asked for), so that a scan of a big index does not hold
+// the whole of it in this process's memory. Returns the pairs let go so far.
+std::size_t FileSource::release_behind(std::size_t at, std::size_t released) const {
+  constexpr std::size_t kChunk = std::size_t{4} << 20U;  // pairs: 32 MiB
+  if (at < released + 2 * kChunk) return released;
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto from = (reinterpret_cast<std::uintptr_t>(g_.spo + 2 * released) + page - 1) / page * page;
+  const auto to = reinterpret_cast<std::uintptr_t>(g_.spo + 2 * (released + kChunk)) / page * page;
+  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+  return released + kChunk;
 }
 
 }  // namespace diplograph::idx

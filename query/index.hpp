@@ -47,7 +47,7 @@ class Column {
   void push_back(const T& v) { own_.push_back(v); }
   /// Reads `n` values at `at` in place (a mapped file); nothing is copied.
   void map(const T* at, std::size_t n) {
-    own_ = {};
+    std::vector<T>().swap(own_);
     view_ = at;
     size_ = n;
   }
