@@ -38,6 +38,8 @@ class Terms {
     for (; slots_[i]; i = (i + 1) & (slots_.size() - 1)) {
       if (entry(slots_[i] - 1) == key_) return slots_[i] - 1;
     }
+    if (size() >= UINT32_MAX - 1)
+      throw InputError({{"", 0, 0}, "more than 4,294,967,294 terms: beyond this index format"});
     const auto id = static_cast<std::uint32_t>(size());
     arena_ += key_;
     starts_.push_back(arena_.size());
@@ -117,7 +119,7 @@ class Intake : public QuadSink {
 // the header.
 class SectionWriter {
  public:
-  explicit SectionWriter(std::FILE* f) : f_(f) {
+  SectionWriter(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {
     const idx::Header blank{};
     put(&blank, sizeof blank);
   }
@@ -153,10 +155,11 @@ class SectionWriter {
     if (n && std::fwrite(data, 1, n, f_) != n) fail();
     at_ += n;
   }
-  [[noreturn]] static void fail() {
-    throw std::runtime_error(std::string("cannot write the index: ") + std::strerror(errno));
+  [[noreturn]] void fail() const {
+    throw InputError({{path_, 0, 0}, std::string("cannot write the index: ") + std::strerror(errno)});
   }
   std::FILE* f_;
+  std::string path_;
   std::uint64_t at_ = 0;
   idx::Entry open_{};
   idx::Checksum sum_;
@@ -408,7 +411,7 @@ std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx
       ++starts[t[0]];
       ++per_predicate[t[1]];
       if (++n == UINT32_MAX)
-        throw std::length_error("more than 4,294,967,294 statements: beyond this index format");
+        throw InputError({{"", 0, 0}, "more than 4,294,967,294 statements: beyond this index format"});
     });
   }
   w.end();
@@ -468,9 +471,10 @@ std::uint64_t write_columns(SectionWriter& w, std::FILE* f) {
 
 }  // namespace
 
-IndexStats build_index(const std::string& path, const std::vector<std::string>& graphs,
-                       const IndexOptions& opts) {
-  if (path == "-") throw UsageError("an index is written to a file (-o FILE), not to standard output");
+namespace {
+
+IndexStats build_all(const std::string& path, const std::vector<std::string>& graphs,
+                     const IndexOptions& opts) {
   Build b;
   if (opts.append) {
     read_old(b, path);
@@ -479,7 +483,7 @@ IndexStats build_index(const std::string& path, const std::vector<std::string>& 
   }
   for (const auto& g : graphs) read_graph(b, g, opts);
   AtomicOutput out(path);
-  SectionWriter w(out.file());
+  SectionWriter w(out.file(), path);
   IndexStats st;
   st.terms = b.terms.size();
   const auto node = write_terms(w, b.terms);
@@ -493,6 +497,18 @@ IndexStats build_index(const std::string& path, const std::vector<std::string>& 
   st.documents = b.documents;
   out.commit();
   return st;
+}
+
+}  // namespace
+
+IndexStats build_index(const std::string& path, const std::vector<std::string>& graphs,
+                       const IndexOptions& opts) {
+  if (path == "-") throw UsageError("an index is written to a file (-o FILE), not to standard output");
+  try {
+    return build_all(path, graphs, opts);
+  } catch (const std::length_error& e) {  // more terms or statements than 32-bit numbers hold
+    throw InputError({{path, 0, 0}, e.what()});
+  }
 }
 
 }  // namespace diplograph

@@ -136,7 +136,13 @@ std::unique_ptr<IndexFile> IndexFile::open(const std::string& path, IndexCheck c
   Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
   struct stat st {};
   if (f.fd < 0 || ::fstat(f.fd, &st) != 0) throw InputError({{path, 0, 0}, std::strerror(errno)});
-  x->map = std::make_unique<idx::Mapping>(f.fd, static_cast<std::size_t>(st.st_size));
+  if (!S_ISREG(st.st_mode))
+    throw InputError({{path, 0, 0}, "not a file: an index is a file written by `diplograph index`"});
+  try {
+    x->map = std::make_unique<idx::Mapping>(f.fd, static_cast<std::size_t>(st.st_size));
+  } catch (const std::runtime_error& e) {
+    throw InputError({{path, 0, 0}, e.what()});
+  }
   const std::string_view file = x->map->bytes();
   std::string problem = header_problem(file, x->header);
   if (problem.empty())

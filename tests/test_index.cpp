@@ -317,6 +317,11 @@ TEST(Index, AFailedBuildLeavesTheIndexAsItWas) {
   const auto append = run("index --append -o " + dir + "/good.idx " + dir + "/broken.ttl");
   test::expect_error(append, 2, dir + "/broken.ttl:2:");
   EXPECT_TRUE(test::read(dir + "/good.idx") == good);
+  // a full disk: the write error named, exit 2
+  test::expect_error(run("index -o /dev/full " + dir + "/broken.ttl"), 2, "broken.ttl:2:");
+  const std::string graph = test::converted(test::samples() + "/seed.jsonl", "index-full");
+  test::expect_error(run("index -o /dev/full " + graph), 2, "/dev/full: cannot write the index");
+  test::expect_error(run("index --verify " + dir), 2, "not a file");
   for (const auto& entry : std::filesystem::directory_iterator(dir))
     EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
 }
