@@ -3,7 +3,6 @@
 
 #include <bit>
 #include <cstring>
-#include <tuple>
 
 namespace diplograph::idx {
 
@@ -76,14 +75,6 @@ void encode(std::string& out, TermKind kind, std::uint32_t datatype, std::string
 
 int kind_rank(TermKind k) {
   return k == TermKind::literal ? 0 : k == TermKind::iri ? 1 : 2;
-}
-
-int compare_terms(TermKind ka, std::string_view va, std::string_view da, std::string_view la, TermKind kb,
-                  std::string_view vb, std::string_view db, std::string_view lb) {
-  if (ka != kb) return kind_rank(ka) - kind_rank(kb);
-  if (const int c = va.compare(vb)) return c;
-  if (const int c = da.compare(db)) return c;
-  return la.compare(lb);
 }
 
 }  // namespace diplograph::idx

@@ -105,10 +105,8 @@ struct Entry4 {
 void encode(std::string& out, TermKind kind, std::uint32_t datatype, std::string_view lang,
             std::string_view value);
 
-/// Sord's order of nodes, which the index's terms follow: literals, IRIs, blank nodes; then by
-/// value, datatype IRI, language.
+/// The index's terms follow Sord's order of nodes: literals, IRIs, blank nodes (this rank);
+/// then by value, datatype IRI, language (the build's TermSorter).
 [[nodiscard]] int kind_rank(TermKind k);
-[[nodiscard]] int compare_terms(TermKind ka, std::string_view va, std::string_view da, std::string_view la,
-                                TermKind kb, std::string_view vb, std::string_view db, std::string_view lb);
 
 }  // namespace diplograph::idx

@@ -59,33 +59,20 @@ std::string_view FileSource::text(NodeId node) const {
   return node == 0 ? std::string_view() : entry(node).value;
 }
 
+// The terms' hash table: a probe or two, where a binary search over the sorted terms would
+// touch ~23 pages (Layout::graph checks that the table is there and of the right size).
 NodeId FileSource::find(TermRef t) const {
-  if (g_.slot_count) {  // the hash table: a probe or two, where a binary search touches ~23 pages
-    std::uint32_t dt = 0;
-    if (t.kind == TermKind::literal && !t.datatype.empty()) {
-      dt = static_cast<std::uint32_t>(find(TermRef::iri(t.datatype)));
-      if (!dt) return 0;
-    }
-    std::string key;
-    encode(key, t.kind, dt, t.lang, t.value);
-    const std::size_t mask = g_.slot_count - 1;
-    std::size_t i = checksum(key.data(), key.size()) & mask;
-    for (std::size_t probes = 0; probes < g_.slot_count && g_.slots[i]; ++probes, i = (i + 1) & mask) {
-      if (raw_entry(g_.slots[i]) == key) return g_.slots[i];
-    }
-    return 0;
+  std::uint32_t dt = 0;
+  if (t.kind == TermKind::literal && !t.datatype.empty()) {
+    dt = static_cast<std::uint32_t>(find(TermRef::iri(t.datatype)));
+    if (!dt) return 0;
   }
-  std::size_t from = 0, to = g_.terms;
-  while (from < to) {
-    const std::size_t mid = from + (to - from) / 2;
-    const TermRef m = term(mid + 1);
-    const int c = compare_terms(m.kind, m.value, m.datatype, m.lang, t.kind, t.value, t.datatype, t.lang);
-    if (c == 0) return mid + 1;
-    if (c < 0) {
-      from = mid + 1;
-    } else {
-      to = mid;
-    }
+  std::string key;
+  encode(key, t.kind, dt, t.lang, t.value);
+  const std::size_t mask = g_.slot_count - 1;
+  std::size_t i = checksum(key.data(), key.size()) & mask;
+  for (std::size_t probes = 0; probes < g_.slot_count && g_.slots[i]; ++probes, i = (i + 1) & mask) {
+    if (raw_entry(g_.slots[i]) == key) return g_.slots[i];
   }
   return 0;
 }

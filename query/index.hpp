@@ -39,7 +39,6 @@ class Column {
     if (i >= size()) throw CorruptIndex("an id past the end of a table");
     return data()[i];
   }
-  [[nodiscard]] const T& back() const { return (*this)[size() - 1]; }
 
   // The builder's side: the owned vector.
   std::vector<T>& own() { return own_; }
