@@ -11,6 +11,7 @@ int run_actors(const std::vector<std::string>& args) {
     std::vector<std::string> words;
     std::string format = "table", syntax, base;
     std::string limit;
+    Remote remote;
     po::options_description opts("actors options");
     // clang-format off
     opts.add_options()
@@ -20,20 +21,23 @@ int run_actors(const std::vector<std::string>& args) {
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
       ("args", po::value(&words), "[SEARCH] GRAPH... (RDF files, or one index file written by `diplograph index`)");
     // clang-format on
+    remote.add(opts);
     po::variables_map vm;
-    if (!parse(args, "diplograph actors [SEARCH] GRAPH...", opts, "args", vm)) return ok;
+    if (!parse(args, "diplograph actors [SEARCH] (GRAPH... | --endpoint URL)", opts, "args", vm)) return ok;
     const auto table_format = diplograph::table_format(format);
     if (!table_format) throw po::error("--format takes table, csv or json");
-    // SEARCH is the first word when it names no RDF file or index.
+    // SEARCH is the first word when it names no RDF file or index (with a store: any word).
     std::string search;
-    if (!words.empty() && !syntax_from_path(words.front()) && !is_index_file(words.front())) {
+    const bool store = !remote.endpoint.empty() || remote.print;
+    if (!words.empty() && (store || (!syntax_from_path(words.front()) && !is_index_file(words.front())))) {
       search = words.front();
       words.erase(words.begin());
     }
-    if (words.empty()) throw po::error("no GRAPH files");
-    const auto loaded = load_questions(words, syntax, base, Question::met);
+    const auto loaded = load_questions(words, syntax, base, Question::met, remote);
     if (!loaded) return bad_input;
-    Table t = to_table(loaded->questions->actors(search));
+    auto answer = loaded->questions->actors(search);
+    if (loaded->print_sparql()) return ok;
+    Table t = to_table(std::move(answer));
     if (!limit.empty()) {
       const auto most = whole_number(limit, "limit", 1, 1000000000);
       if (t.rows.size() > most) t.rows.resize(most);

@@ -17,6 +17,7 @@ struct Common {
   std::string base;
   std::vector<std::string> graphs;
   std::string columns;
+  Remote remote;
 
   void add(po::options_description& opts, const char* formats = "table, csv, json") {
     // clang-format off
@@ -25,15 +26,22 @@ struct Common {
       ("columns", po::value(&columns), "only these columns, comma-separated, in this order")
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
-      ("graph", po::value(&graphs), "RDF files to query, or one index file written by `diplograph index`");
+      ("input", po::value(&graphs), "GRAPH...: RDF files to query, or one index file written by `diplograph index`");
     // clang-format on
+    remote.add(opts);
+  }
+
+  [[nodiscard]] bool given() const { return !graphs.empty() || !remote.endpoint.empty() || remote.print; }
+
+  [[nodiscard]] std::unique_ptr<Loaded> load(Question q) const {
+    return load_questions(graphs, syntax, base, q, remote);
   }
 
   // The table format, checked, once the graphs are known to be given.
   [[nodiscard]] TableFormat table_format() const {
     const auto f = diplograph::table_format(format);
     if (!f) throw po::error("--format takes table, csv or json, not \"" + format + "\"");
-    if (graphs.empty()) throw po::error("no GRAPH files");
+    if (!given()) throw po::error("no GRAPH files (or --endpoint URL: a SPARQL store)");
     return *f;
   }
 
@@ -132,7 +140,7 @@ int met(const std::vector<std::string>& args) {
       "count", po::bool_switch(&count), "aggregate to pairs: events, first, last");
   c.add(opts, "table, csv, json, or a network of who met whom: dot (Graphviz), graphml, gexf (Gephi)");
   po::variables_map vm;
-  if (!parse(args, "diplograph query met [OPTIONS] GRAPH...", opts, "graph", vm)) return ok;
+  if (!parse(args, "diplograph query met [OPTIONS] GRAPH...", opts, "input", vm)) return ok;
   m.state_level = state_level(level);
   check_date(m.since, "since");
   check_date(m.until, "until");
@@ -140,17 +148,18 @@ int met(const std::vector<std::string>& args) {
   const auto network = network_format(c.format);
   if (c.format != "dot" && !format && !network)
     throw po::error("--format takes table, csv, json, dot, graphml or gexf, not \"" + c.format + "\"");
-  if (c.graphs.empty()) throw po::error("no GRAPH files");
-  const auto loaded = load_questions(c.graphs, c.syntax, c.base, count ? Question::met_count : Question::met);
+  if (!c.given()) throw po::error("no GRAPH files (or --endpoint URL: a SPARQL store)");
+  const auto loaded = c.load(count ? Question::met_count : Question::met);
   if (!loaded) return bad_input;
   const Questions& q = *loaded->questions;
-  if (network && count) return show_network(q.met_counts(m), q, *network), ok;
-  if (network) return show_network(q.met(m), q, *network), ok;
-  if (count)
-    show(q.met_counts(m), c, format);
-  else
-    show(q.met(m), c, format);
-  return ok;
+  if (count) {
+    auto a = q.met_counts(m);
+    if (loaded->print_sparql()) return ok;
+    return network ? show_network(a, q, *network) : show(std::move(a), c, format), ok;
+  }
+  auto a = q.met(m);
+  if (loaded->print_sparql()) return ok;
+  return network ? show_network(a, q, *network) : show(std::move(a), c, format), ok;
 }
 
 int relation(const std::vector<std::string>& args) {
@@ -162,14 +171,15 @@ int relation(const std::vector<std::string>& args) {
       "at", po::value(&r.at), "the level in force on this date, per direction");
   c.add(opts);
   po::variables_map vm;
-  if (!parse(args, "diplograph query relation --between A --and B [--at DATE] GRAPH...", opts, "graph", vm))
+  if (!parse(args, "diplograph query relation --between A --and B [--at DATE] GRAPH...", opts, "input", vm))
     return ok;
   check_date(r.at, "at");
   const auto format = c.table_format();
-  const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::relation);
+  const auto loaded = c.load(Question::relation);
   if (!loaded) return bad_input;
   r.summary = format == TableFormat::table;
   const RelationReport rep = loaded->questions->relation(r);
+  if (loaded->print_sparql()) return ok;
   write_table(std::cout, select_columns(to_table(rep.history), c.column_list()), format);
   if (format != TableFormat::table) return ok;
   auto section = [](const char* title, const Table& t) {
@@ -199,14 +209,15 @@ int path(const std::vector<std::string>& args) {
   c.add(opts);
   po::variables_map vm;
   if (!parse(args, "diplograph query path --from A --to B [--max-hops N] [--via any|person] GRAPH...", opts,
-             "graph", vm))
+             "input", vm))
     return ok;
   const auto hops = static_cast<unsigned>(whole_number(max_hops, "max-hops", 0, 100));
   if (via != "any" && via != "person") throw po::error("--via takes any or person, not \"" + via + "\"");
   const auto format = c.table_format();
-  const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::path);
+  const auto loaded = c.load(Question::path);
   if (!loaded) return bad_input;
   const auto t = loaded->questions->path({from, to, hops, via == "person"});
+  if (loaded->print_sparql()) return ok;
   print_notes(t.notes);
   if (t.rows.empty() && t.notes.empty()) {
     std::string hint = hops < 100 ? "--max-hops allows longer chains" : "";
@@ -238,16 +249,18 @@ int timeline(const std::vector<std::string>& args) {
   if (!parse(args,
              "diplograph query timeline --actor A [--with B] [--level person|state] [--since DATE] "
              "[--until DATE] GRAPH...",
-             opts, "graph", vm)) {
+             opts, "input", vm)) {
     return ok;
   }
   o.state_level = state_level(level);
   check_date(o.since, "since");
   check_date(o.until, "until");
   const auto format = c.table_format();
-  const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::timeline);
+  const auto loaded = c.load(Question::timeline);
   if (!loaded) return bad_input;
-  show(loaded->questions->timeline(o), c, format);
+  auto a = loaded->questions->timeline(o);
+  if (loaded->print_sparql()) return ok;
+  show(std::move(a), c, format);
   return ok;
 }
 
@@ -304,13 +317,15 @@ int events(const std::vector<std::string>& args) {
              "diplograph query events [--actor A] [--with B] [--level person|state] [--since DATE] [--until "
              "DATE] [--type CLASS]... [--cameo PREFIX]... [--quad-class 1|2|3|4]... [--goldstein MIN:MAX] "
              "GRAPH...",
-             opts, "graph", vm))
+             opts, "input", vm))
     return ok;
   f.check();
   const auto format = c.table_format();
-  const auto loaded = load_questions(c.graphs, c.syntax, c.base, Question::events);
+  const auto loaded = c.load(Question::events);
   if (!loaded) return bad_input;
-  show(loaded->questions->events(f.o), c, format);
+  auto a = loaded->questions->events(f.o);
+  if (loaded->print_sparql()) return ok;
+  show(std::move(a), c, format);
   return ok;
 }
 
@@ -343,20 +358,21 @@ int dyads(const std::vector<std::string>& args) {
   if (!parse(args,
              "diplograph query dyads [--by all|year|month|day] [--level person|state] [--directed] "
              "[--codes iso3|cow|gw] [the filters of query events] GRAPH...",
-             opts, "graph", vm))
+             opts, "input", vm))
     return ok;
   f.check();
   check_dyads_options(d, by, codes);
   d.events = f.o;
   const auto network = network_format(c.format);
   const auto format = network ? std::optional<TableFormat>() : std::optional(c.table_format());
-  if (c.graphs.empty()) throw po::error("no GRAPH files");
-  const auto loaded =
-      load_questions(c.graphs, c.syntax, c.base, d.directed ? Question::dyads_directed : Question::dyads);
+  if (!c.given()) throw po::error("no GRAPH files (or --endpoint URL: a SPARQL store)");
+  const auto loaded = c.load(d.directed ? Question::dyads_directed : Question::dyads);
   if (!loaded) return bad_input;
   const Questions& q = *loaded->questions;
-  if (network) return show_network(q.dyads(d), q, *network, d.directed), ok;
-  show(q.dyads(d), c, format);
+  auto a = q.dyads(d);
+  if (loaded->print_sparql()) return ok;
+  if (network) return show_network(a, q, *network, d.directed), ok;
+  show(std::move(a), c, format);
   return ok;
 }
 

@@ -16,6 +16,7 @@ int run_stats(const std::vector<std::string>& args);
 int run_actors(const std::vector<std::string>& args);
 int run_describe(const std::vector<std::string>& args);
 int run_index(const std::vector<std::string>& args);
+int run_load(const std::vector<std::string>& args);
 
 inline std::span<const Command> commands() {
   static const Command table[] = {
@@ -23,6 +24,8 @@ inline std::span<const Command> commands() {
       {"query", "who met whom, relations, paths, timelines", run_query},
       {"actors", "the actors of a graph, best match for a name first", run_actors},
       {"index", "a persistent index of graphs: every query opens it in milliseconds", run_index},
+      {"load", "send graphs to a SPARQL 1.1 store (Virtuoso, Fuseki, ...), which every query can then ask",
+       run_load},
       {"merge", "the union of RDF files, blank nodes apart, optionally smushed", run_merge},
       {"validate", "check data against the ontology", run_validate},
       {"stats", "what a graph holds", run_stats},

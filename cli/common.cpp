@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <iostream>
 
 #include "diplograph/convert.hpp"
@@ -84,6 +85,58 @@ std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs, c
   return loaded;
 }
 
+std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs, const std::string& syntax,
+                                       const std::string& base, Question q, const Remote& remote) {
+  if (remote.endpoint.empty() && !remote.print) {
+    if (!remote.graph.empty()) throw UsageError("--graph names a graph of the store --endpoint URL asks");
+    if (graphs.empty()) throw po::error("no GRAPH files (or --endpoint URL: a SPARQL store)");
+    return load_questions(graphs, syntax, base, q);
+  }
+  if (!graphs.empty())
+    throw UsageError(
+        "give GRAPH files or --endpoint URL, not both (load the files into the store with "
+        "`diplograph load --store URL FILE...`)");
+  auto loaded = std::make_unique<Loaded>();
+  loaded->printing = remote.print;
+  loaded->questions = questions_at(remote.target(), remote.print ? &loaded->printed : nullptr);
+  return loaded;
+}
+
+bool Loaded::print_sparql() const {
+  if (!printing) return false;
+  for (std::size_t i = 0; i < printed.size(); ++i) {
+    std::cout << (i ? "\n" : "") << "# query " << i + 1 << " of " << printed.size()
+              << (i + 1 < printed.size() ? " (the engine reads its rows before the next is written)" : "")
+              << '\n'
+              << printed[i];
+  }
+  return true;
+}
+
+void Remote::add(po::options_description& opts) {
+  // clang-format off
+  opts.add_options()
+    ("endpoint", po::value(&endpoint), "ask the SPARQL 1.1 store at this URL in place of GRAPH files")
+    ("graph", po::value(&graph), "with --endpoint: only this named graph (default: the store's default graph)")
+    ("user", po::value(&user), "with --endpoint: user name (password in DIPLOGRAPH_PASSWORD)")
+    ("print-sparql", po::bool_switch(&print), "print the SPARQL sent to an endpoint, and exit");
+  // clang-format on
+}
+
+Endpoint Remote::target() const {
+  Endpoint e;
+  e.url = endpoint;
+  e.graph = graph;
+  e.user = user;
+  if (!user.empty()) {
+    const char* password = std::getenv("DIPLOGRAPH_PASSWORD");
+    if (!password)
+      throw UsageError("--user " + user + " needs the password in the environment: DIPLOGRAPH_PASSWORD");
+    e.password = password;
+  }
+  return e;
+}
+
 std::uint64_t whole_number(const std::string& text, const std::string& option, std::uint64_t lo,
                            std::uint64_t hi) {
   std::uint64_t v = 0;
@@ -107,6 +160,9 @@ int guarded(const std::function<int()>& body) {
     return usage;
   } catch (const InputError& e) {
     report(e.diagnostic());
+    return bad_input;
+  } catch (const StoreError& e) {
+    std::cerr << "diplograph: " << e.what() << '\n';
     return bad_input;
   } catch (const std::exception& e) {  // not the input's fault: ours (cli.md, exit 70)
     std::cerr << "diplograph: internal error: " << e.what()

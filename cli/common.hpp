@@ -10,6 +10,7 @@
 #include "diplograph/index_file.hpp"
 #include "diplograph/query.hpp"
 #include "diplograph/rdf.hpp"
+#include "diplograph/sparql.hpp"
 
 namespace diplograph::cli {
 
@@ -48,6 +49,21 @@ struct Loaded {
   Store store{index_spo};            // the questions look up through the EventIndex, not by object
   std::unique_ptr<IndexFile> index;  // or an index file, opened in place of the graphs
   std::unique_ptr<Questions> questions;
+  std::vector<std::string> printed;  // --print-sparql: the queries the questions would send
+  bool printing = false;
+
+  /// With --print-sparql: writes the queries asked for (each after a comment line) and returns
+  /// true; the command then exits without rows.
+  bool print_sparql() const;
+};
+
+/// A SPARQL store asked in place of GRAPH files: --endpoint, --graph, --user, --print-sparql.
+struct Remote {
+  std::string endpoint, graph, user;
+  bool print = false;
+  void add(po::options_description& opts);
+  /// The endpoint, with the password from DIPLOGRAPH_PASSWORD when a user is given.
+  [[nodiscard]] Endpoint target() const;
 };
 
 /// Loads what question `q` reads of the graphs, or opens the one index file given in their
@@ -55,6 +71,10 @@ struct Loaded {
 [[nodiscard]] std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs,
                                                      const std::string& syntax, const std::string& base,
                                                      Question q);
+/// The same, or the store `remote` names (never both; UsageError when neither is given).
+[[nodiscard]] std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs,
+                                                     const std::string& syntax, const std::string& base,
+                                                     Question q, const Remote& remote);
 
 /// A whole-number option given as text, checked to lie in [lo, hi]; po::error naming the range
 /// otherwise (no wrap-around: "-1" is not 4294967295).

@@ -374,8 +374,4 @@ void EventIndex::Impl::each_column(F&& fn) {
 /// "2018-06-12" -> 20180612, "2018-06" -> 20180600, "2018" -> 20180000; 0 for anything else.
 [[nodiscard]] std::uint32_t day_number(std::string_view date);
 
-/// The event classes named by --type (IRI, dg:Local, a local name in any case), with every
-/// class below them; UsageError listing the classes there are for an unknown one.
-std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::string>& types);
-
 }  // namespace diplograph

@@ -256,6 +256,33 @@ NodeId resolve_state(const EventIndex& index, std::string_view name) {
   return resolve(index.impl(), name, true);
 }
 
+std::optional<NodeId> resolve_exactly(const EventIndex& index, std::string_view name, bool states) {
+  const auto& x = index.impl();
+  if (name.find("://") != std::string_view::npos || name.starts_with("urn:")) {
+    const Id a = x.actor(x.schema.src.iri(name));
+    if (a != no_id && eligible(x, a, states)) return x.actor_node[a];
+    return std::nullopt;
+  }
+  if (const Country* c = country_by_code(name)) {
+    if (const Id a = state_with_code(x, c->iso3); a != no_id) return x.actor_node[a];
+  }
+  std::vector<Id> exact;
+  for (const Id a : x.with_label(name)) {
+    if (eligible(x, a, states) && std::find(exact.begin(), exact.end(), a) == exact.end()) exact.push_back(a);
+  }
+  if (exact.size() == 1) return x.actor_node[exact.front()];
+  return std::nullopt;
+}
+
+std::string state_code_named(std::string_view name) {
+  const Country* c = country_by_code(name);
+  return c ? std::string(c->iso3) : std::string();
+}
+
+NodeId state_of(const EventIndex& index, NodeId actor) {
+  return index.impl().state_of(actor);
+}
+
 Answer<ActorRow> query_actors(const EventIndex& index, std::string_view search) {
   const auto& x = index.impl();
   std::vector<Scored> found;

@@ -177,6 +177,10 @@ class Schema {
   std::unordered_map<NodeId, std::vector<NodeId>> children_;  ///< rdfs:subClassOf, read in one scan
 };
 
+/// The event classes named by --type (IRI, dg:Local, a local name in any case), with every
+/// class below them; UsageError listing the classes there are for an unknown one.
+[[nodiscard]] std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::string>& types);
+
 // ------------------------------------------------------------------------- the events, indexed
 
 /// Thrown when an index file's content breaks its own structure (an id or offset out of
@@ -244,6 +248,17 @@ class EventIndex {
 [[nodiscard]] NodeId resolve_actor(const EventIndex& index, std::string_view name);
 /// The same, restricted to states.
 [[nodiscard]] NodeId resolve_state(const EventIndex& index, std::string_view name);
+/// The actor (or with `states` the state) `name` names by its IRI, a code or an exact label, when
+/// exactly one does; nullopt when none or several do, or when only a looser match would. These
+/// are the matches a store finds by lookup; resolve_actor and resolve_state give the same node
+/// whenever this gives one.
+[[nodiscard]] std::optional<NodeId> resolve_exactly(const EventIndex& index, std::string_view name,
+                                                    bool states);
+/// The ISO alpha-3 code of the state a name in any scheme we ship stands for (ISO, CAMEO, COW,
+/// Wikidata item), or empty.
+[[nodiscard]] std::string state_code_named(std::string_view name);
+/// The state `actor` stands for (itself when it is one, else the state it represents), or 0.
+[[nodiscard]] NodeId state_of(const EventIndex& index, NodeId actor);
 
 /// `actor,label,kind,state,events`: the actors best matching `search` first (what --actor would
 /// take, then whole words, parts, misspellings), then by events; every actor, most events first,

@@ -1,0 +1,216 @@
+// The SPARQL text of the questions. Every query starts with the same prefixes and, when a graph
+// is named, reads only it (FROM). Dates are compared by the rule date_in_range applies: the first
+// (or last) day a date of reduced precision covers, as text.
+#include "sparql/compile.hpp"
+
+#include "diplograph/vocab.hpp"
+
+namespace diplograph::sparql {
+
+namespace {
+
+std::string prologue(const std::string& select, const std::string& graph) {
+  std::string q = "PREFIX dg: <" + std::string(ns::dg) + ">\nPREFIX rdf: <" + std::string(ns::rdf) +
+                  ">\nPREFIX rdfs: <" + std::string(ns::rdfs) + ">\nPREFIX skos: <" + std::string(ns::skos) +
+                  ">\n" + select + "\n";
+  if (!graph.empty()) q += "FROM " + iri(graph) + "\n";
+  return q;
+}
+
+std::string values(std::string_view var, const std::vector<std::string>& iris) {
+  std::string out = "VALUES " + std::string(var) + " {";
+  for (const auto& i : iris) out += " " + iri(i);
+  return out + " }";
+}
+
+std::string one_of(std::string_view var, const std::vector<std::string>& iris) {
+  std::string out = "FILTER(" + std::string(var) + " IN (";
+  for (std::size_t i = 0; i < iris.size(); ++i) out += (i ? ", " : "") + iri(iris[i]);
+  return out + "))";
+}
+
+// The first (or last) day the date held in `expr` covers, as date_bound gives it.
+std::string day_bound(const std::string& expr, bool last) {
+  return "CONCAT(SUBSTR(" + expr + ", 1, 10), SUBSTR(\"" + (last ? "0000-12-31" : "0000-01-01") +
+         "\", STRLEN(" + expr + ") + 1))";
+}
+
+std::string bound_text(std::string_view date, bool last) {
+  const auto b = date_bound(date, last);
+  return literal(std::string_view(b.data(), b.size()));
+}
+
+std::string dates(const Selection& sel) {
+  if (sel.since.empty() && sel.until.empty()) return {};
+  std::string out = "  OPTIONAL { ?e dg:date ?date }\n";
+  if (!sel.since.empty()) {
+    out += "  OPTIONAL { ?e dg:endDate ?end }\n  FILTER(" +
+           day_bound("COALESCE(STR(?end), STR(?date), \"\")", true) + " >= " + bound_text(sel.since, false) +
+           ")\n";
+  }
+  if (!sel.until.empty())
+    out += "  FILTER(" + day_bound("COALESCE(STR(?date), \"\")", false) +
+           " <= " + bound_text(sel.until, true) + ")\n";
+  return out;
+}
+
+// ?e has `who` among its participants: at state level, the state or one of its officials.
+std::string took_part(const std::string& who, bool state_level, const std::string& tag) {
+  if (!state_level) return "  ?e dg:participant " + iri(who) + " .\n";
+  const std::string x = "?official_" + tag;
+  return "  { ?e dg:participant " + iri(who) + " } UNION { ?e dg:participant " + x + " . " + x +
+         " dg:represents " + iri(who) + " }\n";
+}
+
+}  // namespace
+
+std::string literal(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string iri(std::string_view text) {
+  std::string out = "<";
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' ||
+        c == '`' || c == '\\') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "\\u00";  // never met in a checked IRI; kept from breaking the query if it is
+      out += kHex[u >> 4U];
+      out += kHex[u & 15U];
+    } else {
+      out += c;
+    }
+  }
+  return out + ">";
+}
+
+std::string events_pattern(const Selection& sel) {
+  std::string out;
+  if (!sel.actor.empty()) out += took_part(sel.actor, sel.state_level, "a");
+  if (!sel.with.empty()) out += took_part(sel.with, sel.state_level, "b");
+  if (!sel.frontier.empty())
+    out += "  " + values("?reached", sel.frontier) + "\n  ?e dg:participant ?reached .\n";
+  if (!sel.classes.empty()) out += "  ?e a ?class . " + values("?class", sel.classes) + "\n";
+  if (out.empty()) out = "  ?e dg:participant ?anyone .\n";
+  return out + dates(sel);
+}
+
+Query statements(const std::string& graph, const std::string& pattern, const Roles& roles,
+                 const std::vector<std::string>& predicates) {
+  std::string q = prologue("SELECT DISTINCT ?s ?p ?o", graph) + "WHERE {\n  { SELECT DISTINCT ?e WHERE {\n" +
+                  pattern + "  } }\n  { ?e ?p ?o . BIND(?e AS ?s) }\n";
+  if (roles.participants) {
+    q += "  UNION { ?e dg:participant ?s . ?s ?p ?o }\n"
+         "  UNION { ?e dg:participant ?agent . ?agent dg:represents ?s . ?s ?p ?o }\n";
+  }
+  if (roles.systems) {
+    q += "  UNION { ?e dg:participant ?st . ?st dg:stateSystemMembership ?s . ?s ?p ?o }\n"
+         "  UNION { ?e dg:participant ?ag . ?ag dg:represents ?st2 . ?st2 dg:stateSystemMembership ?s . ?s "
+         "?p ?o }\n";
+  }
+  if (roles.participations) q += "  UNION { ?e dg:participation ?s . ?s ?p ?o }\n";
+  if (!predicates.empty()) q += "  " + one_of("?p", predicates) + "\n";
+  return {q + "}\n", {"s", "p", "o"}};
+}
+
+std::string extremes_pattern(const std::vector<std::string>& event_classes) {
+  const std::string dated =
+      "?e a ?class . " + values("?class", event_classes) + " ?e dg:date ?date . FILTER(STR(?date) != \"\")";
+  return "  { SELECT ?e WHERE { " + dated + " } ORDER BY STR(?date) LIMIT 1 }\n  UNION { SELECT ?e WHERE { " +
+         dated + " } ORDER BY DESC(STR(?date)) LIMIT 1 }\n";
+}
+
+Query names(const std::string& graph, const std::vector<std::string>& names) {
+  std::vector<std::string> iris, codes, labels;
+  for (const auto& n : names) {
+    if (n.find("://") != std::string::npos || n.starts_with("urn:")) {
+      iris.push_back(n);
+      continue;
+    }
+    if (auto code = state_code_named(n); !code.empty()) codes.push_back(literal(code));
+    labels.push_back(literal(n));
+  }
+  std::string q = prologue("SELECT DISTINCT ?s ?p ?o", graph) + "WHERE {\n  { ?s rdfs:subClassOf ?super }\n";
+  if (!iris.empty()) {
+    // ?s described, not bound alone: Virtuoso 7.2 drops a union arm that is only a VALUES block
+    q += "  UNION { ?s ?described ?anything . " + values("?s", iris) + " }\n  UNION { " +
+         values("?named", iris) + " ?named dg:represents ?s }\n";
+  }
+  for (const auto& c : codes) q += "  UNION { ?s skos:notation " + c + " }\n";
+  if (!labels.empty()) {
+    std::string in;
+    for (const auto& l : labels) in += (in.empty() ? "" : ", ") + l;
+    q += "  UNION { ?s rdfs:label ?label . FILTER(STR(?label) IN (" + in + ")) }\n" +
+         "  UNION { ?named rdfs:label ?label . FILTER(STR(?label) IN (" + in +
+         ")) ?named dg:represents ?s }\n";
+  }
+  return {q + "  ?s ?p ?o\n}\n", {"s", "p", "o"}};
+}
+
+Query catalogue(const std::string& graph, const std::vector<std::string>& actor_classes) {
+  const std::string described = one_of(
+      "?p", {std::string(vocab::rdf_type), term(ns::rdfs, "label"), term(ns::skos, "notation"),
+             term(ns::dg, "represents"), term(ns::dg, "sector"), term(ns::dg, "stateSystemMembership")});
+  std::string q = prologue("SELECT DISTINCT ?s ?p ?o", graph) + "WHERE {\n" +
+                  "  { ?s ?p ?o . VALUES ?p { dg:participant rdfs:subClassOf } }\n" +
+                  "  UNION { ?s a ?kind . " + values("?kind", actor_classes) + " ?s ?p ?o . " + described +
+                  " }\n" + "  UNION { ?s dg:participant ?someone ; a ?o . BIND(rdf:type AS ?p) }\n" +
+                  "  UNION { ?state dg:stateSystemMembership ?s . ?s ?p ?o }\n}\n";
+  return {q, {"s", "p", "o"}};
+}
+
+Query met_pairs(const std::string& graph, const Selection& sel, const std::vector<std::string>& interactions,
+                bool state_level, const std::vector<std::string>& state_classes) {
+  std::string q =
+      prologue("SELECT ?a ?b (COUNT(DISTINCT ?e) AS ?n) (MIN(?d) AS ?first) (MAX(?d) AS ?last)", graph) +
+      "WHERE {\n  { SELECT DISTINCT ?e ?d WHERE {\n" + events_pattern(sel) + "  ?e a ?interaction . " +
+      values("?interaction", interactions) +
+      "\n  OPTIONAL { ?e dg:date ?first_date }\n  BIND(COALESCE(STR(?first_date), \"\") AS ?d)\n  } }\n";
+  if (state_level) {
+    for (const std::string who : {"x", "y"}) {
+      const std::string state = who == "x" ? "a" : "b";
+      q += "  ?e dg:participant ?" + who + " .\n  { ?" + who + " a ?class_" + who + " . " +
+           values("?class_" + who, state_classes) + " BIND(?" + who + " AS ?" + state + ") } UNION { ?" +
+           who + " dg:represents ?" + state + " }\n";
+    }
+  } else {
+    q += "  ?e dg:participant ?a , ?b .\n";
+  }
+  return {q + "  FILTER(STR(?a) < STR(?b))\n}\nGROUP BY ?a ?b\n", {"a", "b", "n", "first", "last"}};
+}
+
+std::string relation_pattern(const std::string& a, const std::string& b,
+                             const std::vector<std::string>& interactions) {
+  const auto change = [&](const std::string& var) {
+    return "{ " + var + " dg:sendingState " + iri(a) + " ; dg:receivingState " + iri(b) + " } UNION { " +
+           var + " dg:sendingState " + iri(b) + " ; dg:receivingState " + iri(a) + " }";
+  };
+  std::string between = took_part(a, true, "a") + took_part(b, true, "b");
+  return "  { " + change("?e") + " }\n  UNION { ?e dg:relationChange ?change . " + change("?change") +
+         " }\n  UNION {\n" + between + "  ?e a ?class . " + values("?class", interactions) + " }\n";
+}
+
+}  // namespace diplograph::sparql
