@@ -5,13 +5,14 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libserd-dev libsord-dev libsimdjson-dev liburiparser-dev
-          libboost-program-options-dev libarchive-dev libicu-dev)
+          libboost-program-options-dev libarchive-dev libicu-dev libcurl4-openssl-dev)
 case "${1:-}" in
   --test) packages+=(libgtest-dev clang-format serdi raptor2-utils python3-rdflib python3-networkx
-                   chromium chromium-driver python3-selenium zip bzip2) ;;  # cross-checks: serdi, rapper, rdflib,
-                                                                                # networkx; a real browser; zip, bzip2 pack
+                   chromium chromium-driver python3-selenium zip bzip2 virtuoso-opensource rasqal-utils) ;;
+                   # cross-checks: serdi, rapper, rdflib, networkx, roqet (SPARQL syntax); a real browser;
+                   # zip, bzip2 pack; a SPARQL store to ask (started throwaway by scripts/virtuoso.sh)
   --fuzz) packages+=(clang zip) ;;                               # libFuzzer; zip for the packed corpus
-  --bench) packages+=(time serdi) ;;                             # /usr/bin/time measures; serdi is a baseline
+  --bench) packages+=(time serdi virtuoso-opensource) ;;         # /usr/bin/time measures; serdi, Virtuoso baselines
   *) packages+=(graphviz) ;;                                     # the demo draws who met whom
 esac
 

@@ -2,12 +2,18 @@
 # Sets everything up on a fresh Debian machine and runs the whole test suite twice: a normal
 # build with warnings as errors, and an AddressSanitizer + UndefinedBehaviorSanitizer build;
 # then the tests that load files or build indexes (two threads each) under ThreadSanitizer.
+# A throwaway Virtuoso (scripts/virtuoso.sh: its own directory and loopback ports) answers the
+# SPARQL tests of both builds, and is stopped however the run ends.
 # Usage: scripts/test.sh [--quick]   (--quick skips the sanitizer build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 
 jobs=$(nproc)
+virtuoso_dir=$(mktemp -d /tmp/diplograph-virtuoso.XXXXXX)
+trap 'scripts/virtuoso.sh stop "$virtuoso_dir"' EXIT
+store_env=$(scripts/virtuoso.sh start "$virtuoso_dir")  # fails the run when it cannot start
+eval "$store_env"
 cmake -S . -B build/ci -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_WERROR=ON >/dev/null
 cmake --build build/ci -j "$jobs"
 # The W3C suites once, printing their pass count; then everything else.

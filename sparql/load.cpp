@@ -50,9 +50,13 @@ void StoreLoader::send(std::string& body, std::size_t& count) {
            (e.graph.empty() ? std::string("default") : "graph=" + http::form_encode(e.graph));
     r = http::post(e, url, "application/n-triples", body, "*/*");
   } else {
+    // Virtuoso refuses blank nodes in INSERT DATA; a template without a WHERE takes them.
+    const bool blanks = &body == &blanks_;
+    const std::string verb = blanks ? "INSERT " : "INSERT DATA ";
+    const std::string where = blanks ? " WHERE {}" : "";
     const std::string update = e.graph.empty()
-                                   ? "INSERT DATA {\n" + body + "}"
-                                   : "INSERT DATA { GRAPH " + sparql::iri(e.graph) + " {\n" + body + "} }";
+                                   ? verb + "{\n" + body + "}" + where
+                                   : verb + "{ GRAPH " + sparql::iri(e.graph) + " {\n" + body + "} }" + where;
     r = http::post(e, url, "application/x-www-form-urlencoded", "update=" + http::form_encode(update), "*/*");
   }
   if (r.status < 200 || r.status > 299) throw StoreError(http::failure(url, r));

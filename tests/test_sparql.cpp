@@ -1,0 +1,344 @@
+// The SPARQL backend: results documents read (and refused when malformed), the queries printed
+// and parsed by another engine (Rasqal's roqet), a store that refuses the connection, answers
+// HTTP 500, sends a malformed or a truncated document; and against a real Virtuoso (started by
+// scripts/test.sh, which exports DIPLOGRAPH_TEST_ENDPOINT): every question answered from the store
+// exactly as from the Turtle loaded into it (samples, the ICEWS sample, a synthetic world), both
+// ways of loading, a wrong password.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <thread>
+
+#include "diplograph/sparql.hpp"
+#include "tests/asked.hpp"
+#include "tests/helpers.hpp"
+
+namespace {
+
+using test::run;
+
+// ------------------------------------------------------------------------- results documents
+
+TEST(SparqlResults, ReadsTermsAsStoresWriteThem) {
+  const std::string doc = R"({ "head": { "link": [], "vars": ["s", "p", "o"] },
+    "results": { "distinct": false, "ordered": true, "bindings": [
+      { "s": { "type": "uri", "value": "http://ex/a" }, "p": { "type": "uri", "value": "http://ex/p" },
+        "o": { "type": "literal", "xml:lang": "en", "value": "x\u00E9" }},
+      { "s": { "type": "bnode", "value": "nodeID://b1" }, "p": { "type": "uri", "value": "http://ex/q" },
+        "o": { "type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "1" }},
+      { "s": { "type": "uri", "value": "http://ex/c" },
+        "o": { "type": "literal", "datatype": "http://www.w3.org/2001/XMLSchema#string", "value": "plain" }} ] } })";
+  std::vector<std::string> rows;
+  diplograph::read_sparql_json(
+      doc, {"s", "p", "o"},
+      [&](const std::vector<diplograph::TermRef>& r) {
+        std::string line;
+        for (const auto& t : r)
+          line += (t.empty() ? std::string("UNBOUND") : diplograph::to_ntriples(t)) + " ";
+        rows.push_back(line);
+      },
+      "test");
+  ASSERT_EQ(rows.size(), 3U);
+  EXPECT_EQ(rows[0], "<http://ex/a> <http://ex/p> \"x\xC3\xA9\"@en ");
+  EXPECT_EQ(rows[1], "_:nodeID://b1 <http://ex/q> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> ");
+  EXPECT_EQ(rows[2], "<http://ex/c> UNBOUND \"plain\" ");  // xsd:string is a simple literal
+}
+
+TEST(SparqlResults, MalformedDocumentsAreStoreErrorsNamingTheStore) {
+  const auto none = [](const std::vector<diplograph::TermRef>&) {};
+  for (const std::string& doc :
+       {std::string("{\"head\": "), std::string("<html>busy</html>"),
+        std::string(R"({"head": {"vars": ["s"]}})"), std::string(R"({"results": {"bindings": [1]}})"),
+        std::string(R"({"results": {"bindings": [{"s": {"type": "iri", "value": "x"}}]}})"),
+        std::string(R"({"results": {"bindings": [{"s": {"type": "uri", "value": 7}}]}})")}) {
+    try {
+      diplograph::read_sparql_json(doc, {"s"}, none, "http://store/sparql");
+      ADD_FAILURE() << "accepted: " << doc;
+    } catch (const diplograph::StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find("http://store/sparql: not a SPARQL JSON results document"),
+                std::string::npos)
+          << e.what();
+    }
+  }
+}
+
+// ------------------------------------------------------------------------- printed queries
+
+// Splits --print-sparql output into its queries.
+std::vector<std::string> printed_queries(const std::string& out) {
+  std::vector<std::string> queries;
+  std::size_t at = 0;
+  while ((at = out.find("# query ", at)) != std::string::npos) {
+    const auto start = out.find('\n', at) + 1;
+    const auto next = out.find("\n# query ", start);
+    queries.push_back(out.substr(start, next == std::string::npos ? std::string::npos : next - start));
+    at = start;
+  }
+  return queries;
+}
+
+TEST(SparqlPrint, EveryQuestionsQueriesParseInAnotherEngine) {
+  const std::string dir = test::scratch("sparql-print");
+  const std::string store = " --print-sparql --endpoint http://127.0.0.1:9/sparql --graph urn:x:g";
+  std::size_t checked = 0;
+  for (const auto& ask : test::questions("Amir Khan Muttaqi", "AFG", "PAK")) {
+    const auto r = run(ask + store);
+    if (ask.find("no such person") != std::string::npos) continue;
+    ASSERT_EQ(r.status, 0) << ask << "\n" << r.err;
+    const auto queries = printed_queries(r.out);
+    ASSERT_FALSE(queries.empty()) << ask << "\n" << r.out;
+    for (const auto& q : queries) {
+      EXPECT_NE(q.find("FROM <urn:x:g>"), std::string::npos) << q;
+      test::write(dir + "/q.rq", q);
+      const int rc =
+          std::system(("roqet -q -n -W 0 -i sparql " + dir + "/q.rq >/dev/null 2>" + dir + "/err").c_str());
+      EXPECT_EQ(rc, 0) << ask << "\n" << q << "\n" << test::read(dir + "/err");
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 45U);
+  // The date rule and the event classes are the store's work, in the query.
+  const auto r = run("query met --actor https://w3id.org/x/a --since 2019-03 --until 2019" + store);
+  EXPECT_NE(r.out.find("\"2019-03-01\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"2019-12-31\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("<https://w3id.org/diplograph/ontology#PhoneCall>"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("dg:participant <https://w3id.org/x/a>"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Statement>"), std::string::npos) << "a statement is no interaction\n" << r.out;
+}
+
+TEST(SparqlPrint, FilesAndAStoreAreOneOrTheOther) {
+  const std::string graph = test::converted(test::samples() + "/*", "sparql-both");
+  test::expect_error(run("query met --endpoint http://127.0.0.1:9/sparql " + graph), 1, "not both");
+  test::expect_error(run("query met --graph urn:x:g " + graph), 1, "--graph names a graph of the store");
+  test::expect_error(run("query met"), 1, "--endpoint URL");
+}
+
+// ------------------------------------------------------------------------- a store that fails
+
+// A store on loopback that answers every request with `response` (a whole HTTP response).
+class FakeStore {
+ public:
+  explicit FakeStore(std::string response) : response_(std::move(response)) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    EXPECT_EQ(::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    EXPECT_EQ(::listen(fd_, 8), 0);
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
+    port_ = ntohs(a.sin_port);
+    thread_ = std::thread([this] { serve(); });
+  }
+  ~FakeStore() {
+    stop_ = true;
+    ::shutdown(fd_, SHUT_RDWR);
+    ::close(fd_);
+    thread_.join();
+  }
+  FakeStore(const FakeStore&) = delete;
+  FakeStore& operator=(const FakeStore&) = delete;
+  [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/sparql"; }
+  [[nodiscard]] int requests() const { return requests_; }
+
+ private:
+  void serve() {
+    while (!stop_) {
+      const int c = ::accept(fd_, nullptr, nullptr);
+      if (c < 0) return;
+      read_request(c);
+      ++requests_;
+      std::size_t sent = 0;
+      while (sent < response_.size()) {
+        const auto n = ::write(c, response_.data() + sent, response_.size() - sent);
+        if (n <= 0) break;
+        sent += static_cast<std::size_t>(n);
+      }
+      ::close(c);
+    }
+  }
+  static void read_request(int c) {
+    std::string req;
+    char buf[65536];
+    std::size_t want = std::string::npos;
+    while (want == std::string::npos || req.size() < want) {
+      const auto n = ::read(c, buf, sizeof buf);
+      if (n <= 0) return;
+      req.append(buf, static_cast<std::size_t>(n));
+      const auto end = req.find("\r\n\r\n");
+      if (end == std::string::npos || want != std::string::npos) continue;
+      const auto cl = req.find("Content-Length: ");
+      want = end + 4 + (cl == std::string::npos || cl > end ? 0 : std::stoul(req.substr(cl + 16)));
+    }
+  }
+  std::string response_;
+  int fd_ = -1;
+  std::uint16_t port_ = 0;
+  std::atomic<bool> stop_{false};
+  std::atomic<int> requests_{0};
+  std::thread thread_;
+};
+
+std::string http(const std::string& status, const std::string& type, const std::string& body,
+                 const std::string& extra = "") {
+  return "HTTP/1.1 " + status + "\r\nContent-Type: " + type +
+         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + extra + "Connection: close\r\n\r\n" +
+         body;
+}
+
+TEST(SparqlStoreFails, ConnectionRefusedSaysWhereAndWhatToCheck) {
+  std::string url;
+  {
+    FakeStore closed(http("200 OK", "text/plain", ""));
+    url = closed.url();
+  }  // nothing listens there any more
+  const auto r = run("query met --actor AFG --endpoint " + url);
+  test::expect_error(r, 2, url + ": ");
+  EXPECT_NE(r.err.find("is the store running"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(SparqlStoreFails, Http500GivesTheStoresMessage) {
+  FakeStore store(http("500 SPARQL Request Failed", "text/plain",
+                       "Virtuoso 42000 Error SR186: No permission to execute procedure DB.DBA.SPARUL_RUN"));
+  const auto r = run("query met --level state --count --endpoint " + store.url());
+  test::expect_error(r, 2, "HTTP 500: Virtuoso 42000 Error SR186: No permission");
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(SparqlStoreFails, MalformedResultsAreRefused) {
+  FakeStore store(
+      http("200 OK", "application/sparql-results+json", R"({"head": {"vars": ["s"]}, "results": )"));
+  const auto r = run("query timeline --actor AFG --endpoint " + store.url());
+  test::expect_error(r, 2, store.url() + ": not a SPARQL JSON results document");
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(SparqlStoreFails, ACutAnswerIsNeverTakenForAWholeOne) {
+  const std::string doc = R"({"head": {"vars": ["s","p","o"]}, "results": {"bindings": []}})";
+  FakeStore store(http("200 OK", "application/sparql-results+json", doc, "X-SPARQL-MaxRows: 10000\r\n"));
+  test::expect_error(run("query events --endpoint " + store.url()), 2, "cut the answer at 10000 rows");
+}
+
+TEST(SparqlStoreFails, AFailedLoadSaysHowMuchLanded) {
+  FakeStore store(http("401 Unauthorized", "text/html", "<html><body>Unauthorized access</body></html>"));
+  const std::string graph = test::converted(test::samples() + "/*", "sparql-load-fails");
+  const auto r = run("load --store " + store.url() + " --graph urn:x:g " + graph);
+  test::expect_error(r, 2, "HTTP 401: Unauthorized access");
+  EXPECT_NE(r.err.find("0 statements in 0 requests had landed"), std::string::npos) << r.err;
+  EXPECT_EQ(store.requests(), 1);
+}
+
+// ------------------------------------------------------------------------- a real store
+
+struct Virtuoso {
+  std::string endpoint, store, user;
+};
+
+// The throwaway Virtuoso scripts/test.sh started, or nothing (the test is then skipped).
+std::optional<Virtuoso> virtuoso() {
+  const char* e = std::getenv("DIPLOGRAPH_TEST_ENDPOINT");
+  const char* s = std::getenv("DIPLOGRAPH_TEST_STORE");
+  const char* u = std::getenv("DIPLOGRAPH_TEST_USER");
+  if (!e || !s || !u) return std::nullopt;
+  return Virtuoso{e, s, u};
+}
+
+#define NEED_VIRTUOSO(v)                                                                        \
+  const auto v = virtuoso();                                                                    \
+  if (!v) GTEST_SKIP() << "no Virtuoso: scripts/test.sh starts one (DIPLOGRAPH_TEST_ENDPOINT)"; \
+  static_assert(true)
+
+std::string graph_iri(const std::string& name) {
+  return "urn:diplograph:test:" + name + ":" + std::to_string(::getpid());
+}
+
+// Loads `graph` into the store as `iri`, by the Graph Store Protocol.
+void load(const Virtuoso& v, const std::string& graph, const std::string& iri) {
+  const auto r = run("load --store " + v.store + " --user " + v.user + " --graph " + iri + " " + graph);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("statements in"), std::string::npos) << r.err;
+}
+
+void expect_same_answers(const Virtuoso& v, const std::string& graph, const std::string& iri,
+                         const std::vector<std::string>& asks) {
+  const std::string store = " --endpoint " + v.endpoint + " --graph " + iri;
+  std::size_t answered = 0;
+  for (const auto& ask : asks) {
+    const auto a = run(ask + " " + graph), b = run(ask + store);
+    answered += a.status == 0 && std::count(a.out.begin(), a.out.end(), '\n') > 1;
+    EXPECT_EQ(a.status, b.status) << ask << "\n" << a.err << "\n" << b.err;
+    EXPECT_EQ(a.out, b.out) << ask;
+    EXPECT_EQ(a.err, b.err) << ask;
+  }
+  EXPECT_GE(answered + 6, asks.size()) << "most questions should have answers with rows";
+}
+
+TEST(SparqlVirtuoso, SamplesAnswerAsTheTurtleDoes) {
+  NEED_VIRTUOSO(v);
+  const std::string graph = test::converted(test::samples() + "/*", "sparql-samples");
+  const std::string iri = graph_iri("samples");
+  load(*v, graph, iri);
+  auto asks = test::questions("Amir Khan Muttaqi", "AFG", "PAK");
+  asks.push_back("query met --actor Muttaqi --format csv");
+  asks.push_back(
+      "query met --actor https://w3id.org/diplograph/id/person/AFG/amir-khan-muttaqi --format csv");
+  asks.push_back("query path --from Muttaqi --to \"Mohammad Ishaq Dar\" --format csv");
+  asks.push_back("query relation --between AFG --and PAK");
+  asks.push_back("query met --count --since 1990 --until 1991 --format csv");  // the note on the data's dates
+  expect_same_answers(*v, graph, iri, asks);
+}
+
+TEST(SparqlVirtuoso, IcewsSampleAnswersAsTheTurtleDoes) {
+  NEED_VIRTUOSO(v);
+  const std::string graph = test::converted(test::shared() + "/icews/events.2018.sample.tab", "sparql-icews");
+  const std::string iri = graph_iri("icews");
+  load(*v, graph, iri);
+  auto asks = test::questions("Mike Pompeo", "PRK", "USA");
+  asks.push_back("query path --from \"Mike Pompeo\" --to \"Kim Jong-Un\" --format csv");
+  asks.push_back("query path --from \"Mike Pompeo\" --to \"Kim Jong-Un\" --via person --format csv");
+  asks.push_back("query met --actor Russia --level state --count --format csv");
+  asks.push_back("query met --actor \"Mike Pompeio\" --format csv");  // did you mean
+  asks.push_back("query met --actor Government --format csv");        // ambiguous
+  asks.push_back("query met --sector Military --level state --count --format csv");
+  expect_same_answers(*v, graph, iri, asks);
+}
+
+TEST(SparqlVirtuoso, SyntheticWorldAnswersAsTheTurtleDoes) {
+  NEED_VIRTUOSO(v);
+  const std::string dir = test::scratch("sparql-world");
+  const std::string graph = test::converted(test::synthetic_world(dir, 7, 600), "sparql-world");
+  const std::string iri = graph_iri("world");
+  load(*v, graph, iri);
+  auto asks = test::questions("Official 1 of USA", "USA", "RUS");
+  asks.push_back("query path --from \"Official 1 of USA\" --to \"Official 3 of AFG\" --format csv");
+  expect_same_answers(*v, graph, iri, asks);
+}
+
+TEST(SparqlVirtuoso, SparqlUpdateLoadsASmallGraphTheSame) {
+  NEED_VIRTUOSO(v);
+  const std::string graph = test::converted(test::samples() + "/*", "sparql-update");
+  const std::string iri = graph_iri("update");
+  const auto r = run("load --endpoint " + v->endpoint + " --chunk 200 --graph " + iri + " " + graph);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find(" requests"), std::string::npos) << r.err;
+  expect_same_answers(*v, graph, iri,
+                      {"query met --format csv", "query relation --between AFG --and PAK --format csv",
+                       "actors --format csv", "query dyads --by year --level state --format csv"});
+}
+
+TEST(SparqlVirtuoso, AWrongPasswordIsRefusedWithTheStoresAnswer) {
+  NEED_VIRTUOSO(v);
+  const std::string graph = test::converted(test::samples() + "/*", "sparql-password");
+  ::setenv("DIPLOGRAPH_PASSWORD", "not-the-password", 1);
+  const auto r =
+      run("load --store " + v->store + " --user " + v->user + " --graph " + graph_iri("pw") + " " + graph);
+  test::expect_error(r, 2, "HTTP 401");
+  EXPECT_NE(r.err.find("0 statements in 0 requests had landed"), std::string::npos) << r.err;
+}
+
+}  // namespace
