@@ -10,8 +10,6 @@
 
 namespace diplograph {
 
-using detail::serd_view;
-
 // Sord keeps at most 15 bytes of a language tag: longer ones are refused, never truncated.
 constexpr std::size_t kSordLanguageTag = 15;
 
@@ -32,18 +30,22 @@ struct Store::Impl {
     if (t.empty()) return nullptr;
     text.assign(t.value);
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.c_str());
-    if (t.kind == TermKind::iri && !serd_uri_string_has_scheme(bytes))
-      return sord_new_uri(world.get(), bytes);
-    const SerdType type = t.kind == TermKind::iri     ? SERD_URI
-                          : t.kind == TermKind::blank ? SERD_BLANK
-                                                      : SERD_LITERAL;
-    SerdNode n = serd_view(text, type);
+    if (t.kind == TermKind::iri) return sord_new_uri(world.get(), bytes);  // as given: never resolved
+    if (t.kind == TermKind::blank) return sord_new_blank(world.get(), bytes);
+    return literal(bytes, t);
+  }
+
+  // A literal, its datatype taken as given: Sord would resolve a relative one against a base it
+  // does not have (a crash, found by fuzz_sparql with a store's answer).
+  SordNode* literal(const uint8_t* bytes, TermRef t) const {
     datatype.assign(t.datatype);
     lang.assign(t.lang);
-    SerdNode dt = serd_view(datatype, SERD_URI);
-    SerdNode lang_node = serd_view(lang, SERD_LITERAL);
-    return sord_node_from_serd_node(world.get(), nullptr, &n, datatype.empty() ? nullptr : &dt,
-                                    lang.empty() ? nullptr : &lang_node);
+    SordNode* dt = datatype.empty()
+                       ? nullptr
+                       : sord_new_uri(world.get(), reinterpret_cast<const uint8_t*>(datatype.c_str()));
+    SordNode* lit = sord_new_literal(world.get(), dt, bytes, lang.empty() ? nullptr : lang.c_str());
+    if (dt) sord_node_free(world.get(), dt);
+    return lit;
   }
 
   void add(TermRef s, TermRef p, TermRef o, TermRef g) {

@@ -2,12 +2,13 @@
 # Builds the libFuzzer targets (clang, with ASan and UBSan) and runs each for SECONDS (default 60)
 # on a seed corpus made from samples/ and ../shared/data. Findings go to build/fuzz/findings/.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews rdf query packed index
+#                                             sparql
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query packed index)
+[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query packed index sparql)
 scripts/setup.sh --fuzz
 data=../shared/data
 out=build/fuzz
@@ -55,6 +56,22 @@ mkdir -p $out/corpus/index
 cmake --build $out -j "$(nproc)" --target diplograph >/dev/null
 $out/diplograph index -q -o $out/corpus/index/samples.idx tests/golden/samples.nt
 $out/diplograph index -q -o $out/corpus/index/test_query.idx $out/corpus/query/test_query.ttl
+
+# SPARQL results documents: the samples' statements as a store sends them (rdflib writes them).
+mkdir -p $out/corpus/sparql
+for n in 0 1 2 3 4 5 6 7; do
+  /usr/bin/python3 - tests/golden/samples.nt $n >$out/corpus/sparql/samples.$n.json <<'PY'
+import sys, rdflib
+g = rdflib.Graph()
+g.parse(sys.argv[1], format="nt")
+part = int(sys.argv[2])
+rows = sorted(g, key=str)[part * 18:(part + 1) * 18]
+sub = rdflib.Graph()
+for t in rows:
+    sub.add(t)
+sys.stdout.write(sub.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").serialize(format="json").decode())
+PY
+done
 
 mkdir -p $out/findings
 for t in "${targets[@]}"; do

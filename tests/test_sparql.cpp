@@ -224,6 +224,15 @@ TEST(SparqlStoreFails, ACutAnswerIsNeverTakenForAWholeOne) {
   test::expect_error(run("query events --endpoint " + store.url()), 2, "cut the answer at 10000 rows");
 }
 
+TEST(SparqlStoreFails, RelativeIrisFromAStoreAreTakenAsGiven) {  // fuzz_sparql found a crash here
+  const std::string doc = R"({"head": {"vars": ["s","p","o"]}, "results": {"bindings": [
+    {"s": {"type": "uri", "value": "relative"}, "p": {"type": "uri", "value": "p"},
+     "o": {"type": "literal", "datatype": "no-scheme", "value": "1"}}]}})";
+  FakeStore store(http("200 OK", "application/sparql-results+json", doc));
+  test::expect_error(run("query timeline --actor AFG --endpoint " + store.url()), 1,
+                     "no actor matches \"AFG\"");
+}
+
 TEST(SparqlStoreFails, AFailedLoadSaysHowMuchLanded) {
   FakeStore store(http("401 Unauthorized", "text/html", "<html><body>Unauthorized access</body></html>"));
   const std::string graph = test::converted(test::samples() + "/*", "sparql-load-fails");
