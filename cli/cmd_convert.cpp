@@ -26,6 +26,7 @@ struct Options {
   std::string max_line = std::to_string(Limits{}.max_line);
   std::string max_depth = std::to_string(Limits{}.max_depth);
   std::string delimiter = ",";
+  std::string split;
   std::vector<std::string> inputs;
 };
 
@@ -92,6 +93,62 @@ ConvertOptions convert_options(const Options& o, const Syntax syntax, const Prog
   return opts;
 }
 
+// The output: one file, or with --split numbered files of at most N statements each
+// (out.nq -> out.0001.nq, out.0002.nq, ...); gzip-compressed when the name ends in .gz. Every
+// file stays a temporary one until commit(), so a failed conversion leaves none behind.
+class Outputs : public QuadSink {
+ public:
+  Outputs(std::string path, Syntax syntax, std::vector<Prefix> prefixes, std::uint64_t split)
+      : path_(std::move(path)), syntax_(syntax), prefixes_(std::move(prefixes)), split_(split) {
+    open();
+  }
+  void quad(TermRef s, TermRef p, TermRef o, TermRef g) override {
+    if (split_ && in_part_ == split_) {
+      finish();
+      open();
+    }
+    writer_->quad(s, p, o, g);
+    ++in_part_;
+  }
+  void commit() {
+    finish();
+    for (auto& f : files_) f->commit();
+  }
+  [[nodiscard]] std::uint64_t count() const { return count_ + (writer_ ? writer_->count() : 0); }
+  [[nodiscard]] std::size_t files() const { return files_.size(); }
+
+ private:
+  [[nodiscard]] std::string part_name(std::size_t k) const {
+    if (!split_) return path_;
+    std::string stem = path_, gz;
+    if (stem.ends_with(".gz")) stem.resize(stem.size() - 3), gz = ".gz";
+    const auto dot = stem.find_last_of("./");
+    std::string ext = dot != std::string::npos && stem[dot] == '.' ? stem.substr(dot) : "";
+    stem.resize(stem.size() - ext.size());
+    std::string n = std::to_string(k);
+    if (n.size() < 4) n.insert(0, 4 - n.size(), '0');
+    return stem + "." + n + ext + gz;
+  }
+  void open() {
+    const std::string name = part_name(files_.size() + 1);
+    files_.push_back(std::make_unique<AtomicOutput>(name, name.ends_with(".gz")));
+    writer_ = Writer::create(syntax_, files_.back()->file(), prefixes_);
+    in_part_ = 0;
+  }
+  void finish() {
+    if (!writer_->finish()) throw InputError({{part_name(files_.size()), 0, 0}, "write error"});
+    count_ += writer_->count();
+    writer_.reset();
+  }
+  std::string path_;
+  Syntax syntax_;
+  std::vector<Prefix> prefixes_;
+  std::uint64_t split_;
+  std::vector<std::unique_ptr<AtomicOutput>> files_;
+  std::unique_ptr<Writer> writer_;
+  std::uint64_t in_part_ = 0, count_ = 0;
+};
+
 void summary(const ConvertStats& stats, std::uint64_t triples) {
   const auto u = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
   std::fprintf(stderr,
@@ -109,10 +166,13 @@ int convert(const Options& o) {
   check_dataset(o.dataset);
   Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
   const ConvertOptions opts = convert_options(o, *syntax, progress);
-  AtomicOutput out(o.output);
+  const std::uint64_t split =
+      o.split.empty() ? 0 : whole_number(o.split, "split", 1, std::uint64_t{1} << 40U);
+  if (split && o.output == "-")
+    throw po::error("--split writes numbered files: give -o FILE (e.g. -o out.nq.gz)");
   const MapOptions map_opts{o.base, o.dataset};
-  auto writer = Writer::create(*syntax, out.file(), Mapper::prefixes(map_opts));
-  auto mapper = std::make_unique<Mapper>(*writer, map_opts);
+  Outputs out(o.output, *syntax, Mapper::prefixes(map_opts), split);
+  auto mapper = std::make_unique<Mapper>(out, map_opts);
   ConvertStats stats;
   for (const auto& input : o.inputs) {
     progress.file(std::string(base_name(input)));
@@ -126,9 +186,9 @@ int convert(const Options& o) {
     return bad_input;
   }
   progress.done();
-  if (!writer->finish()) throw InputError({{o.output, 0, 0}, "write error"});
   out.commit();
-  summary(stats, writer->count());
+  summary(stats, out.count());
+  if (split) std::fprintf(stderr, "diplograph convert: %zu files\n", out.files());
   return stats.skipped ? skipped : ok;
 }
 
@@ -141,7 +201,9 @@ int run_convert(const std::vector<std::string>& args) {
     opts.add_options()("from,f", po::value(&o.from)->default_value(o.from),
                        "input format: jsonl, csv, gdelt, icews, auto")(
         "to,t", po::value(&o.to)->default_value(o.to), "output syntax: turtle, ntriples, nquads, trig")(
-        "output,o", po::value(&o.output), "output file (written atomically); standard output if absent")(
+        "output,o", po::value(&o.output),
+        "output file (written atomically; gzip-compressed when it ends in .gz); standard output if absent")(
+        "split", po::value(&o.split), "numbered files of at most N statements each (out.0001.nq.gz, ...)")(
         "base", po::value(&o.base)->default_value(o.base), "base IRI for minted instance IRIs")(
         "dataset", po::value(&o.dataset),
         "name to mint event and graph IRIs under (default: each file's stem), so renaming a file keeps them")(

@@ -7,11 +7,29 @@
 #include <cstring>
 #include <filesystem>
 
+#include <zlib.h>
+
 #include "diplograph/rdf.hpp"
 
 namespace diplograph {
 
-AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
+namespace {
+
+// A FILE* whose bytes go through zlib's gzip stream (glibc's fopencookie): the writers keep
+// writing to a FILE*; a failed write (a full disk) sets its error flag as a plain file's would.
+ssize_t gz_write(void* gz, const char* data, std::size_t size) {
+  if (size == 0) return 0;
+  const int n = gzwrite(static_cast<gzFile>(gz), data, static_cast<unsigned>(size));
+  return n <= 0 ? -1 : n;
+}
+
+int gz_close(void* gz) {
+  return gzclose(static_cast<gzFile>(gz)) == Z_OK ? 0 : -1;
+}
+
+}  // namespace
+
+AtomicOutput::AtomicOutput(std::string path, bool gzip) : path_(std::move(path)) {
   if (path_ == "-") {
     file_ = stdout;
     return;
@@ -36,12 +54,31 @@ AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
     throw InputError({{path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno)});
   }
   tmp_ = tmpl;
+  if (gzip) {
+    compress(fd);
+    return;
+  }
   file_ = ::fdopen(fd, "wb");
   if (!file_) {
     ::close(fd);
     ::unlink(tmp_.c_str());
     throw InputError({{path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno)});
   }
+}
+
+void AtomicOutput::compress(int fd) {
+  sync_fd_ = ::dup(fd);
+  gzFile gz = sync_fd_ < 0 ? nullptr : gzdopen(fd, "wb6");
+  if (gz) {
+    gzbuffer(gz, 1U << 17U);
+    file_ = ::fopencookie(gz, "wb", cookie_io_functions_t{nullptr, gz_write, nullptr, gz_close});
+    if (file_) return;
+    gzclose(gz);
+  } else {
+    ::close(fd);
+  }
+  ::unlink(tmp_.c_str());
+  throw InputError({{path_, 0, 0}, "cannot write: cannot start gzip compression"});
 }
 
 void AtomicOutput::open_stream() {
@@ -52,6 +89,7 @@ void AtomicOutput::open_stream() {
 
 AtomicOutput::~AtomicOutput() {
   if (file_ && file_ != stdout) std::fclose(file_);
+  if (sync_fd_ >= 0) ::close(sync_fd_);
   if (!committed_ && !tmp_.empty()) ::unlink(tmp_.c_str());
 }
 
@@ -61,11 +99,15 @@ void AtomicOutput::commit() {
     committed_ = true;
     return;
   }
+  const bool gz = sync_fd_ >= 0;
   const bool ok =
-      std::fflush(file_) == 0 && (stream_ || ::fsync(::fileno(file_)) == 0) && !std::ferror(file_);
-  const int closed = std::fclose(file_);
+      std::fflush(file_) == 0 && (stream_ || gz || ::fsync(::fileno(file_)) == 0) && !std::ferror(file_);
+  const int closed = std::fclose(file_);  // with gzip: the stream's end written
   file_ = nullptr;
-  if (!ok || closed != 0) {
+  const bool synced = !gz || ::fsync(sync_fd_) == 0;
+  if (gz) ::close(sync_fd_);
+  sync_fd_ = -1;
+  if (!ok || closed != 0 || !synced) {
     throw InputError({{path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno)});
   }
   if (stream_) {

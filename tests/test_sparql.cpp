@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
 #include "diplograph/sparql.hpp"
@@ -242,10 +243,49 @@ TEST(SparqlStoreFails, AFailedLoadSaysHowMuchLanded) {
   EXPECT_EQ(store.requests(), 1);
 }
 
+// ------------------------------------------------------------------------- bulk-load files
+
+// The statements of N-Triples files (gzip-compressed or not), sorted.
+std::string sorted_statements(const std::string& files, const std::string& dir) {
+  EXPECT_EQ(std::system(("zcat -f " + files + " | LC_ALL=C sort > " + dir + "/sorted").c_str()), 0);
+  return test::read(dir + "/sorted");
+}
+
+TEST(BulkLoadFiles, SplitAndCompressedHoldTheSameStatements) {
+  const std::string dir = test::scratch("bulk-split");
+  const std::string icews = test::shared() + "/icews/events.2018.sample.tab";
+  ASSERT_EQ(run("convert --no-progress -t nquads -o " + dir + "/all.nq " + icews).status, 0);
+  const auto r = run("convert --no-progress -t nquads --split 30000 -o " + dir + "/part.nq.gz " + icews);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("4 files"), std::string::npos) << r.err;  // 94,698 statements
+  for (const char* n : {"0001", "0002", "0003", "0004"}) {
+    const std::string part = dir + "/part." + n + ".nq.gz";
+    EXPECT_EQ(test::read(part).substr(0, 2), "\x1f\x8b") << part << " is gzip";
+    EXPECT_EQ(std::system(("test $(zcat " + part + " | wc -l) -le 30000").c_str()), 0) << part;
+  }
+  const std::string whole = sorted_statements(dir + "/all.nq", dir);
+  EXPECT_EQ(std::count(whole.begin(), whole.end(), '\n'), 94698);
+  EXPECT_EQ(sorted_statements(dir + "/part.*.nq.gz", dir), whole);
+  test::expect_error(run("convert --no-progress --split 10 " + icews), 1, "--split writes numbered files");
+}
+
+TEST(BulkLoadFiles, AFailedConversionLeavesNoPart) {
+  const std::string dir = test::scratch("bulk-fails");
+  std::string text = test::read(test::samples() + "/meetings.jsonl");
+  test::write(dir + "/bad.jsonl", text + text + "{\"id\": broken\n");
+  const auto r =
+      run("convert --no-progress --split 5 -t ntriples -o " + dir + "/out.nt.gz " + dir + "/bad.jsonl");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("bad.jsonl:"), std::string::npos) << r.err;
+  std::size_t left = 0;
+  for (const auto& f : std::filesystem::directory_iterator(dir)) left += f.path().filename() != "bad.jsonl";
+  EXPECT_EQ(left, 0U) << "parts or temporary files left behind";
+}
+
 // ------------------------------------------------------------------------- a real store
 
 struct Virtuoso {
-  std::string endpoint, store, user;
+  std::string endpoint, store, user, isql;
 };
 
 // The throwaway Virtuoso scripts/test.sh started, or nothing (the test is then skipped).
@@ -253,8 +293,9 @@ std::optional<Virtuoso> virtuoso() {
   const char* e = std::getenv("DIPLOGRAPH_TEST_ENDPOINT");
   const char* s = std::getenv("DIPLOGRAPH_TEST_STORE");
   const char* u = std::getenv("DIPLOGRAPH_TEST_USER");
-  if (!e || !s || !u) return std::nullopt;
-  return Virtuoso{e, s, u};
+  const char* i = std::getenv("DIPLOGRAPH_TEST_ISQL");
+  if (!e || !s || !u || !i) return std::nullopt;
+  return Virtuoso{e, s, u, i};
 }
 
 #define NEED_VIRTUOSO(v)                                                                        \
@@ -338,6 +379,24 @@ TEST(SparqlVirtuoso, SparqlUpdateLoadsASmallGraphTheSame) {
   expect_same_answers(*v, graph, iri,
                       {"query met --format csv", "query relation --between AFG --and PAK --format csv",
                        "actors --format csv", "query dyads --by year --level state --format csv"});
+}
+
+TEST(SparqlVirtuoso, TheStoresBulkLoaderTakesTheSplitFiles) {
+  NEED_VIRTUOSO(v);
+  const std::string dir = test::scratch("sparql-bulk");
+  const std::string icews = test::shared() + "/icews/events.2018.sample.tab";
+  const std::string graph = test::converted(icews, "sparql-bulk-ttl");
+  const auto r = run("convert --no-progress -t ntriples --split 25000 -o " + dir + "/icews.nt.gz " + icews);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string iri = graph_iri("bulk");
+  const std::string sql = "ld_dir('" + dir + "', '*.nt.gz', '" + iri + "'); rdf_loader_run(); checkpoint;";
+  ASSERT_EQ(std::system((v->isql + " exec=\"" + sql + "\" >" + dir + "/isql.log 2>&1 </dev/null").c_str()), 0)
+      << test::read(dir + "/isql.log");
+  expect_same_answers(
+      *v, graph, iri,
+      {"query met --level state --count --format csv", "query met --actor \"Mike Pompeo\" --format csv",
+       "query relation --between PRK --and USA --format csv",
+       "query dyads --by month --level state --format csv"});
 }
 
 TEST(SparqlVirtuoso, AWrongPasswordIsRefusedWithTheStoresAnswer) {

@@ -146,10 +146,11 @@ class Writer : public QuadSink {
 
 /// An output file written atomically: a temporary file beside the target, renamed over it
 /// by commit(). Destroyed uncommitted, the temporary file is removed and the target untouched.
-/// The path "-" writes to standard output.
+/// The path "-" writes to standard output. With `gzip` (a name ending in .gz, as the command
+/// line decides), what is written to file() is stored gzip-compressed.
 class AtomicOutput {
  public:
-  explicit AtomicOutput(std::string path);  ///< throws InputError when it cannot be created
+  explicit AtomicOutput(std::string path, bool gzip = false);  ///< throws InputError when it cannot be created
   ~AtomicOutput();
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;
@@ -160,9 +161,11 @@ class AtomicOutput {
 
  private:
   void open_stream();
+  void compress(int fd);
   std::string path_;
   std::string tmp_;
   std::FILE* file_ = nullptr;
+  int sync_fd_ = -1;  ///< with gzip: the temporary file, kept open to be synced once closed
   bool committed_ = false;
   bool stream_ = false;  ///< a device or pipe (/dev/null, a FIFO): written in place, never replaced
 };
