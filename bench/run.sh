@@ -2,6 +2,7 @@
 # The benchmark: diplograph against its baselines on the same generated files, in one run.
 #   bench/run.sh [EVENTS]        (default 200000; the issues' targets are at 200k and 1M)
 #   ONLY=index bench/run.sh 1000000   just the persistent index against the Turtle (issue 13)
+#   ONLY=store bench/run.sh 1000000   the index, then a throwaway Virtuoso (issue 14)
 # Baselines: serdi (parse and write), a bare Sord load (bench/sord_load.c: SPO, OPS and POS),
 # and, where installed, Oxigraph (npm package `oxigraph`, in Node) and rdflib (Debian's
 # python3-rdflib) answering the same who-met-whom question in SPARQL, their answers checked
@@ -66,6 +67,57 @@ index_section() {
   echo "index build / Turtle load for met:          $(ratio "${secs[index_build]}" "${secs[turtle_met]}")  (target <= 1.5)"
   echo "index build memory / Turtle met memory:     $(ratio "${mem[index_build]}" "${mem[turtle_met]}")  (${mem[index_build]} MB; target <= 0.25)"
 }
+# A SPARQL store (issue 14): a throwaway Virtuoso loaded by `diplograph load --store` and by its
+# own bulk loader, then the same questions asked of it, of the Turtle and of the index.
+store_section() {
+  echo
+  echo "== a SPARQL store: Virtuoso (issue 14)"
+  local name=$1 vdir=$work/virtuoso g=urn:diplograph:bench
+  local env_lines
+  env_lines=$(VIRTUOSO_BUFFERS=${VIRTUOSO_BUFFERS:-680000} VIRTUOSO_DIRTY_BUFFERS=500000 scripts/virtuoso.sh start "$vdir")
+  eval "$env_lines"
+  trap 'scripts/virtuoso.sh stop "'"$vdir"'"' EXIT
+  local triples
+  triples=$(($(wc -l <"$work/events.nt") + $(wc -l <"$work/ontology.nt")))
+  measure store_load $dg load --store "$DIPLOGRAPH_TEST_STORE" --user dba --graph $g "$work/ontology.nt" "$work/events.nt"
+  mkdir -p "$vdir/bulk" && cp "$work/events.nt" "$work/ontology.nt" "$vdir/bulk/"
+  measure store_bulk_loader $DIPLOGRAPH_TEST_ISQL exec="ld_dir('$vdir/bulk', '*.nt', '$g:bulk'); rdf_loader_run(); checkpoint;"
+  echo "load --store / bulk loader rate:            $(ratio "${secs[store_bulk_loader]}" "${secs[store_load]}")  ($triples triples: $(awk -v t=$triples -v s="${secs[store_load]}" 'BEGIN{printf "%.0f", t/s}')/s against $(awk -v t=$triples -v s="${secs[store_bulk_loader]}" 'BEGIN{printf "%.0f", t/s}')/s; target >= 0.5)"
+  local at="--endpoint $DIPLOGRAPH_TEST_ENDPOINT --graph $g"
+  $dg query met --actor "$name" --format csv $at >/dev/null  # the store's caches warm, as in use
+  measure store_met $dg query met --actor "$name" --format csv $at
+  [[ -f $work/turtle_met.out ]] && echo "    $(same "$work/turtle_met.out" "$work/store_met.out") as the Turtle"
+  measure store_pairs $dg query met --level state --count --format csv $at
+  hand_pairs "$g" >"$work/hand_pairs.rq"
+  measure store_pairs_hand curl -sf -H 'Accept: application/sparql-results+json' --data-urlencode "query@$work/hand_pairs.rq" "$DIPLOGRAPH_TEST_ENDPOINT"
+  measure turtle_pairs $dg query met --level state --count --format csv "$work/events.ttl"
+  echo "    $(same "$work/turtle_pairs.out" "$work/store_pairs.out") as the Turtle; hand-written: $(grep -c '"n"' "$work/store_pairs_hand.out") pairs"
+  echo "store met --actor, start to answer:         ${secs[store_met]} s  (target < 0.1 s at 1M)"
+  echo "store state pairs / hand-written SPARQL:    $(ratio "${secs[store_pairs]}" "${secs[store_pairs_hand]}")  (${secs[store_pairs]} s; target <= 1.5)"
+  scripts/virtuoso.sh stop "$vdir"
+  trap - EXIT
+}
+
+# The best hand-written query for state-pair counts on this data: officials' states by
+# dg:represents, every interaction class listed.
+hand_pairs() {
+  cat <<EOF2
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?a ?b (COUNT(DISTINCT ?e) AS ?n) (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) FROM <$1> WHERE {
+  VALUES ?c { dg:Interaction dg:Meeting dg:PhoneCall dg:Visit dg:Negotiation dg:Consultation dg:Mediation dg:AgreementSigning }
+  ?e a ?c ; dg:participant ?x , ?y ; dg:date ?d .
+  ?x dg:represents ?a . ?y dg:represents ?b .
+  FILTER(STR(?a) < STR(?b))
+} GROUP BY ?a ?b
+EOF2
+}
+
+if [[ ${ONLY:-} == store ]]; then
+  index_section "$(awk -F'"name":"' 'NR == 1 { split($2, a, "\""); print a[1]; exit }' "$work/events.jsonl")"
+  store_section "$(awk -F'"name":"' 'NR == 1 { split($2, a, "\""); print a[1]; exit }' "$work/events.jsonl")"
+  [[ -n ${KEEP:-} ]] || rm -rf "$work"
+  exit 0
+fi
 if [[ ${ONLY:-} == index ]]; then
   index_section "$(awk -F'"name":"' 'NR == 1 { split($2, a, "\""); print a[1]; exit }' "$work/events.jsonl")"
   [[ -n ${KEEP:-} ]] || rm -rf "$work"
@@ -120,6 +172,7 @@ if /usr/bin/python3 -c 'import rdflib' 2>/dev/null; then
     echo "    rdflib: $(same "$work/rdflib_met_nt.out" "$work/answer.diplograph")"
 fi
 index_section "$actor_name"
+store_section "$actor_name"
 echo
 echo "== ratios"
 echo "convert / serdi writing the same triples:   $(ratio "${secs[convert_jsonl_to_turtle]}" "${secs[serdi_nt_to_turtle]}")  (targets: <= 1.25 issue 2, <= 1.0 issue 7)"

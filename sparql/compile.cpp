@@ -62,6 +62,21 @@ std::string took_part(const std::string& who, bool state_level, const std::strin
          " dg:represents " + iri(who) + " }\n";
 }
 
+// An exact label, in any language, looked up (an index lookup in every store, where comparing
+// STR(?label) scans every label): plain, as xsd:string, and in the languages labels come in.
+std::string label_forms(const std::vector<std::string>& labels) {
+  static constexpr std::string_view kLanguages[] = {"en", "fr", "de", "es", "ru", "zh", "ar",
+                                                    "pt", "it", "ja", "ko", "fa", "ps", "ur",
+                                                    "tr", "uk", "pl", "nl", "hi"};
+  std::string out;
+  for (const auto& l : labels) {
+    const std::string lit = literal(l);
+    out += " " + lit + " " + lit + "^^<" + std::string(ns::xsd) + "string>";
+    for (const auto lang : kLanguages) out += " " + lit + "@" + std::string(lang);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string literal(std::string_view text) {
@@ -123,8 +138,8 @@ Query statements(const std::string& graph, const std::string& pattern, const Rol
   std::string q = prologue("SELECT DISTINCT ?s ?p ?o", graph) + "WHERE {\n  { SELECT DISTINCT ?e WHERE {\n" +
                   pattern + "  } }\n  { ?e ?p ?o . BIND(?e AS ?s) }\n";
   if (roles.participants) {
-    q += "  UNION { ?e dg:participant ?s . ?s ?p ?o }\n"
-         "  UNION { ?e dg:participant ?agent . ?agent dg:represents ?s . ?s ?p ?o }\n";
+    q += "  UNION { ?e dg:participant ?s . ?s ?p ?o }\n";
+    if (roles.states) q += "  UNION { ?e dg:participant ?agent . ?agent dg:represents ?s . ?s ?p ?o }\n";
   }
   if (roles.systems) {
     q += "  UNION { ?e dg:participant ?st . ?st dg:stateSystemMembership ?s . ?s ?p ?o }\n"
@@ -151,7 +166,7 @@ Query names(const std::string& graph, const std::vector<std::string>& names) {
       continue;
     }
     if (auto code = state_code_named(n); !code.empty()) codes.push_back(literal(code));
-    labels.push_back(literal(n));
+    labels.push_back(n);
   }
   std::string q = prologue("SELECT DISTINCT ?s ?p ?o", graph) + "WHERE {\n  { ?s rdfs:subClassOf ?super }\n";
   if (!iris.empty()) {
@@ -161,11 +176,9 @@ Query names(const std::string& graph, const std::vector<std::string>& names) {
   }
   for (const auto& c : codes) q += "  UNION { ?s skos:notation " + c + " }\n";
   if (!labels.empty()) {
-    std::string in;
-    for (const auto& l : labels) in += (in.empty() ? "" : ", ") + l;
-    q += "  UNION { ?s rdfs:label ?label . FILTER(STR(?label) IN (" + in + ")) }\n" +
-         "  UNION { ?named rdfs:label ?label . FILTER(STR(?label) IN (" + in +
-         ")) ?named dg:represents ?s }\n";
+    const std::string forms = "VALUES ?label {" + label_forms(labels) + " }";
+    q += "  UNION { ?s rdfs:label ?label . " + forms + " }\n  UNION { ?named rdfs:label ?label . " + forms +
+         " ?named dg:represents ?s }\n";
   }
   return {q + "  ?s ?p ?o\n}\n", {"s", "p", "o"}};
 }

@@ -23,7 +23,8 @@ struct Query {
 
 /// The subjects a question reads besides its events.
 struct Roles {
-  bool participants = true;     ///< the events' participants, and the states they represent
+  bool participants = true;     ///< the events' participants
+  bool states = true;           ///< and the states they represent (rows of people need only labels)
   bool systems = false;         ///< the states' memberships of state systems (COW, G-W codes by year)
   bool participations = false;  ///< the events' participation records (roles: directed dyads)
 };

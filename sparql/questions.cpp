@@ -88,7 +88,8 @@ class SparqlQuestions : public Questions {
     auto a = ask({{o.actor}, {o.with}});
     MetOptions named = with_names(o, a);
     if (!printed_ && needs_state(a, o.state_level)) return query_met(a.local->index(), named);  // its error
-    fetch(*a.local, sparql::events_pattern(met_selection(*a.local, o, a)), {}, Question::met);
+    fetch(*a.local, sparql::events_pattern(met_selection(*a.local, o, a)), people(o.state_level),
+          Question::met);
     if (printed_) return {};
     return with_extremes(*a.local, o.since, o.until,
                          [&](const EventIndex& x) { return query_met(x, named); });
@@ -137,7 +138,7 @@ class SparqlQuestions : public Questions {
     Selection sel{
         {}, pick(a.named[0], o.state_level), pick(a.named[1], o.state_level), o.state_level, o.since, o.until,
         {}};
-    fetch(*a.local, sparql::events_pattern(sel), {}, Question::timeline);
+    fetch(*a.local, sparql::events_pattern(sel), people(o.state_level), Question::timeline);
     if (printed_) return {};
     return query_timeline(a.local->index(), named);
   }
@@ -236,6 +237,13 @@ class SparqlQuestions : public Questions {
   }
 
   static std::string pick(const Named& n, bool state_level) { return state_level ? n.state : n.iri; }
+
+  // What rows of people read of the participants: not the states they represent.
+  static Roles people(bool state_level) {
+    Roles r;
+    r.states = state_level;
+    return r;
+  }
 
   template <class Options>
   static Options with_names(Options o, const Asked& a) {
