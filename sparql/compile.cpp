@@ -183,6 +183,12 @@ Query names(const std::string& graph, const std::vector<std::string>& names) {
   return {q + "  ?s ?p ?o\n}\n", {"s", "p", "o"}};
 }
 
+Query labels(const std::string& graph, const std::vector<std::string>& iris) {
+  return {prologue("SELECT ?s ?p ?o", graph) + "WHERE {\n  " + values("?s", iris) +
+              "\n  ?s rdfs:label ?o . BIND(rdfs:label AS ?p)\n}\n",
+          {"s", "p", "o"}};
+}
+
 Query catalogue(const std::string& graph, const std::vector<std::string>& actor_classes) {
   const std::string described = one_of(
       "?p", {std::string(vocab::rdf_type), term(ns::rdfs, "label"), term(ns::skos, "notation"),

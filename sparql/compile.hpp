@@ -55,6 +55,9 @@ struct Selection {
 /// represent.
 [[nodiscard]] Query names(const std::string& graph, const std::vector<std::string>& names);
 
+/// The labels (rdfs:label statements, ?s ?p ?o) of `iris`.
+[[nodiscard]] Query labels(const std::string& graph, const std::vector<std::string>& iris);
+
 /// What `actors` and loosely typed names need of every actor: types, labels, codes, sectors,
 /// what each represents, who took part in what.
 [[nodiscard]] Query catalogue(const std::string& graph, const std::vector<std::string>& actor_classes);

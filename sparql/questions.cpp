@@ -329,7 +329,7 @@ class SparqlQuestions : public Questions {
     for (auto it = iris.begin(); it != iris.end(); ++it) {
       chunk.push_back(*it);
       if (chunk.size() < kValuesChunk && std::next(it) != iris.end()) continue;
-      run(sparql::names(e_.graph, chunk), described);
+      run(sparql::labels(e_.graph, chunk), described);
       chunk.clear();
     }
     const Store& st = described.store();
