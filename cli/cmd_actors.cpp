@@ -6,6 +6,19 @@
 
 namespace diplograph::cli {
 
+namespace {
+
+// SEARCH is the first word when it names no RDF file or index (with a store, any first word).
+std::string take_search(std::vector<std::string>& words, bool store) {
+  if (words.empty() || (!store && (syntax_from_path(words.front()) || is_index_file(words.front()))))
+    return {};
+  std::string search = words.front();
+  words.erase(words.begin());
+  return search;
+}
+
+}  // namespace
+
 int run_actors(const std::vector<std::string>& args) {
   return guarded([&]() -> int {
     std::vector<std::string> words;
@@ -26,13 +39,7 @@ int run_actors(const std::vector<std::string>& args) {
     if (!parse(args, "diplograph actors [SEARCH] (GRAPH... | --endpoint URL)", opts, "args", vm)) return ok;
     const auto table_format = diplograph::table_format(format);
     if (!table_format) throw po::error("--format takes table, csv or json");
-    // SEARCH is the first word when it names no RDF file or index (with a store: any word).
-    std::string search;
-    const bool store = !remote.endpoint.empty() || remote.print;
-    if (!words.empty() && (store || (!syntax_from_path(words.front()) && !is_index_file(words.front())))) {
-      search = words.front();
-      words.erase(words.begin());
-    }
+    const std::string search = take_search(words, !remote.endpoint.empty() || remote.print);
     const auto loaded = load_questions(words, syntax, base, Question::met, remote);
     if (!loaded) return bad_input;
     auto answer = loaded->questions->actors(search);

@@ -38,23 +38,13 @@ bool send_files(const LoadArgs& a, StoreLoader& loader) {
   onto.base = std::string(ns::dg);
   onto.blank_prefix = "d0_";
   if (!read_rdf_string(ontology_turtle(), "diplomacy.ttl", onto, loader, report)) return false;
-  std::optional<Syntax> forced;
-  if (!a.syntax.empty() && !(forced = syntax_from_name(a.syntax)))
-    throw po::error("unknown syntax \"" + a.syntax + "\" (turtle, ntriples, nquads, trig)");
+  const auto forced = forced_syntax(a.syntax);
   for (std::size_t i = 0; i < a.files.size(); ++i) {
     const auto& f = a.files[i];
-    if (is_index_file(f)) {
-      report(
-          {{f, 0, 0}, "an index file: load sends RDF graphs; give it the graphs the index was built from"});
-      return false;
-    }
     ReadOptions opts;
-    opts.syntax = forced ? forced : syntax_from_path(f);
-    if (!opts.syntax) {
-      report({{f, 0, 0}, "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or --syntax)"});
+    if (!graph_file(f, forced, a.base, "load sends RDF graphs; give it the graphs the index was built from",
+                    opts))
       return false;
-    }
-    opts.base = a.base;
     opts.blank_prefix = "d" + std::to_string(i + 1) + "_";
     if (!read_rdf_file(f, opts, loader, report)) return false;
   }

@@ -38,27 +38,38 @@ bool load_graphs(Store& store, const std::vector<std::string>& files, const std:
   return load_files(store, files, syntax, base, question);
 }
 
+std::optional<Syntax> forced_syntax(const std::string& syntax) {
+  if (syntax.empty()) return std::nullopt;
+  const auto forced = syntax_from_name(syntax);
+  if (!forced) throw po::error("unknown syntax \"" + syntax + "\" (turtle, ntriples, nquads, trig)");
+  return forced;
+}
+
+bool graph_file(const std::string& f, const std::optional<Syntax>& forced, const std::string& base,
+                std::string_view for_index, ReadOptions& opts) {
+  if (is_index_file(f)) {
+    report({{f, 0, 0}, "an index file: " + std::string(for_index)});
+    return false;
+  }
+  opts.syntax = forced ? forced : syntax_from_path(f);
+  if (!opts.syntax) {
+    report({{f, 0, 0}, "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or --syntax)"});
+    return false;
+  }
+  opts.base = base;
+  return true;
+}
+
 bool load_files(Store& store, const std::vector<std::string>& files, const std::string& syntax,
                 const std::string& base, Question question) {
-  std::optional<Syntax> forced;
-  if (!syntax.empty()) {
-    forced = syntax_from_name(syntax);
-    if (!forced) throw po::error("unknown syntax \"" + syntax + "\" (turtle, ntriples, nquads, trig)");
-  }
+  const auto forced = forced_syntax(syntax);
   for (const auto& f : files) {
-    if (is_index_file(f)) {
-      report({{f, 0, 0},
-              "an index file: this command reads RDF graphs (query and actors read indexes); give it the "
-              "graphs the index was built from"});
-      return false;
-    }
     ReadOptions opts;
-    opts.syntax = forced ? forced : syntax_from_path(f);
-    if (!opts.syntax) {
-      report({{f, 0, 0}, "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or --syntax)"});
+    if (!graph_file(f, forced, base,
+                    "this command reads RDF graphs (query and actors read indexes); give it the graphs the "
+                    "index was built from",
+                    opts))
       return false;
-    }
-    opts.base = base;
     keep_only_what(question, opts);
     if (!store.load_file(f, opts, report)) return false;
   }

@@ -39,6 +39,12 @@ void report(const Diagnostic& d);
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
                  const std::string& base, Question question = Question::everything,
                  std::size_t* ontology_size = nullptr);
+/// The syntax --syntax names (nullopt when empty: by each file's extension); po::error otherwise.
+[[nodiscard]] std::optional<Syntax> forced_syntax(const std::string& syntax);
+/// Fills `opts` (syntax, base) to read graph file `f`; false, reported, for an index file (the
+/// message ends with `for_index`) or a file of unknown syntax.
+bool graph_file(const std::string& f, const std::optional<Syntax>& forced, const std::string& base,
+                std::string_view for_index, ReadOptions& opts);
 /// The same without the ontology: the files' own statements.
 bool load_files(Store& store, const std::vector<std::string>& files, const std::string& syntax,
                 const std::string& base, Question question = Question::everything);

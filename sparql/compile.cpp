@@ -80,29 +80,7 @@ std::string label_forms(const std::vector<std::string>& labels) {
 }  // namespace
 
 std::string literal(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out + "\"";
+  return to_ntriples(TermRef::literal(text));  // N-Triples' escapes are SPARQL's
 }
 
 std::string iri(std::string_view text) {
