@@ -32,11 +32,12 @@ class Local {
     if (!store_.load_string(ontology_turtle(), "diplomacy.ttl", onto, [](const Diagnostic&) {}))
       throw std::logic_error("the ontology shipped with diplograph does not parse");
   }
-  void add(const std::vector<TermRef>& t) {
-    const bool node = t[0].kind == TermKind::iri || t[0].kind == TermKind::blank;
-    if (!node || t[1].kind != TermKind::iri || t[2].empty())
-      throw StoreError("the store sent a statement that is none (subject " + to_ntriples(t[0]) + ")");
-    store_.add(t[0], t[1], t[2]);
+  void add(const std::vector<TermRef>& t) { add(t[0], t[1], t[2]); }
+  void add(TermRef s, TermRef p, TermRef o) {
+    const bool node = s.kind == TermKind::iri || s.kind == TermKind::blank;
+    if (!node || p.kind != TermKind::iri || o.empty())
+      throw StoreError("the store sent a statement that is none (subject " + to_ntriples(s) + ")");
+    store_.add(s, p, o);
     index_.reset();
   }
   const EventIndex& index() {
@@ -88,8 +89,7 @@ class SparqlQuestions : public Questions {
     auto a = ask({{o.actor}, {o.with}});
     MetOptions named = with_names(o, a);
     if (!printed_ && needs_state(a, o.state_level)) return query_met(a.local->index(), named);  // its error
-    fetch(*a.local, sparql::events_pattern(met_selection(*a.local, o, a)), people(o.state_level),
-          Question::met);
+    fetch_people(*a.local, sparql::events_pattern(met_selection(*a.local, o, a)), o, false);
     if (printed_) return {};
     return with_extremes(*a.local, o.since, o.until,
                          [&](const EventIndex& x) { return query_met(x, named); });
@@ -104,7 +104,7 @@ class SparqlQuestions : public Questions {
       auto counted = counted_by_store(*a.local, sel, o.state_level);
       if (!counted.rows.empty() || (o.since.empty() && o.until.empty()) || printed_) return counted;
     }
-    fetch(*a.local, sparql::events_pattern(sel), {}, Question::met_count);
+    fetch_people(*a.local, sparql::events_pattern(sel), o, true);
     if (printed_) return {};
     return with_extremes(*a.local, o.since, o.until,
                          [&](const EventIndex& x) { return query_met_counts(x, named); });
@@ -138,7 +138,10 @@ class SparqlQuestions : public Questions {
     Selection sel{
         {}, pick(a.named[0], o.state_level), pick(a.named[1], o.state_level), o.state_level, o.since, o.until,
         {}};
-    fetch(*a.local, sparql::events_pattern(sel), people(o.state_level), Question::timeline);
+    if (o.state_level)
+      fetch(*a.local, sparql::events_pattern(sel), {}, Question::timeline);
+    else
+      fetch_joined(*a.local, sparql::events_pattern(sel), true);
     if (printed_) return {};
     return query_timeline(a.local->index(), named);
   }
@@ -238,11 +241,31 @@ class SparqlQuestions : public Questions {
 
   static std::string pick(const Named& n, bool state_level) { return state_level ? n.state : n.iri; }
 
-  // What rows of people read of the participants: not the states they represent.
-  static Roles people(bool state_level) {
-    Roles r;
-    r.states = state_level;
-    return r;
+  // Who met whom: at person level (without --sector) the events joined with their participants'
+  // labels; else every statement the question reads, the states' included.
+  void fetch_people(Local& local, const std::string& pattern, const MetOptions& o, bool counting) const {
+    if (!o.state_level && o.sectors.empty()) return fetch_joined(local, pattern, false);
+    fetch(local, pattern, {}, counting ? Question::met_count : Question::met);
+  }
+
+  // The rows of sparql::joined, as the statements they join.
+  void fetch_joined(Local& local, const std::string& pattern, bool titles) const {
+    static const std::string type(vocab::rdf_type),
+        date = term(ns::dg, "date"), end = term(ns::dg, "endDate"), source = term(ns::dcterms, "source"),
+        label = term(ns::rdfs, "label"), participant = term(ns::dg, "participant");
+    const auto q = sparql::joined(e_.graph, pattern, titles);
+    if (printed_) return printed_->push_back(q.text);
+    sparql_select(e_, q.text, q.vars, [&](const std::vector<TermRef>& r) {
+      const TermRef e = r[0];
+      local.add(e, TermRef::iri(type), r[1]);
+      local.add(e, TermRef::iri(participant), r[6]);
+      const std::pair<const std::string*, TermRef> values[] = {
+          {&date, r[2]}, {&end, r[3]}, {&source, r[4]}, {&label, r[5]}};
+      for (const auto& [p, v] : values) {
+        if (!v.empty()) local.add(e, TermRef::iri(*p), v);
+      }
+      if (!r[7].empty()) local.add(r[6], TermRef::iri(label), r[7]);
+    });
   }
 
   template <class Options>
