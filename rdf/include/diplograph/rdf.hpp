@@ -150,7 +150,8 @@ class Writer : public QuadSink {
 /// line decides), what is written to file() is stored gzip-compressed.
 class AtomicOutput {
  public:
-  explicit AtomicOutput(std::string path, bool gzip = false);  ///< throws InputError when it cannot be created
+  explicit AtomicOutput(std::string path,
+                        bool gzip = false);  ///< throws InputError when it cannot be created
   ~AtomicOutput();
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;
