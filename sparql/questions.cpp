@@ -5,6 +5,7 @@
 // query engine then shapes what came back into rows exactly as it does for a file, so the rows
 // are the same whatever the source.
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 
