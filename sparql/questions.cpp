@@ -136,9 +136,7 @@ class SparqlQuestions : public Questions {
     named.actor = a.named[0].iri;
     named.with = a.named[1].iri;
     if (needs_state(a, o.state_level)) return query_timeline(a.local->index(), named);
-    Selection sel{
-        {}, pick(a.named[0], o.state_level), pick(a.named[1], o.state_level), o.state_level, o.since, o.until,
-        {}};
+    const Selection sel = selection(*a.local, {}, {}, a, o.state_level, o.since, o.until);  // any class
     if (o.state_level)
       fetch(*a.local, sparql::events_pattern(sel), {}, Question::timeline);
     else
@@ -276,27 +274,27 @@ class SparqlQuestions : public Questions {
     return o;
   }
 
+  // The events a question is about: of these classes (the ones --type names, with their
+  // subclasses, else `all`), in these dates, and with the actors named (their states at state level).
+  static Selection selection(Local& local, const std::vector<NodeId>& all,
+                             const std::vector<std::string>& types, const Asked& a, bool state_level,
+                             const std::string& since, const std::string& until) {
+    const std::vector<NodeId> classes = types.empty() ? all : type_filter(local.index().schema(), types);
+    return {local.iris(classes),
+            pick(a.named[0], state_level),
+            pick(a.named[1], state_level),
+            state_level,
+            since,
+            until,
+            {}};
+  }
+
   static Selection met_selection(Local& local, const MetOptions& o, const Asked& a) {
-    const Schema& s = local.index().schema();
-    Selection sel{local.iris(o.types.empty() ? s.interactions : type_filter(s, o.types)),
-                  pick(a.named[0], o.state_level),
-                  pick(a.named[1], o.state_level),
-                  o.state_level,
-                  o.since,
-                  o.until,
-                  {}};
-    return sel;
+    return selection(local, local.index().schema().interactions, o.types, a, o.state_level, o.since, o.until);
   }
 
   static Selection events_selection(Local& local, const EventsOptions& o, const Asked& a) {
-    const Schema& s = local.index().schema();
-    return {local.iris(o.types.empty() ? s.events : type_filter(s, o.types)),
-            pick(a.named[0], o.state_level),
-            pick(a.named[1], o.state_level),
-            o.state_level,
-            o.since,
-            o.until,
-            {}};
+    return selection(local, local.index().schema().events, o.types, a, o.state_level, o.since, o.until);
   }
 
   // An empty answer to dates asked notes where the data's events lie: the events with the
