@@ -110,15 +110,11 @@ struct EventFilters {
 
 // --level: person (false) or state (true); anything else is a usage error naming both.
 bool state_level(const std::string& level) {
-  if (level != "person" && level != "state")
-    throw po::error("--level takes person or state, not \"" + level + "\"");
-  return level == "state";
+  return level_option(level, "--level");
 }
 
 void check_date(const std::string& d, const char* option) {
-  if (d.empty()) return;
-  if (date_datatype(d).empty())  // the record format's own date check
-    throw po::error(std::string("--") + option + " takes YYYY-MM-DD, YYYY-MM or YYYY, not \"" + d + "\"");
+  date_option(d, std::string("--") + option);
 }
 
 int met(const std::vector<std::string>& args) {
@@ -264,39 +260,11 @@ int timeline(const std::vector<std::string>& args) {
   return ok;
 }
 
-// "-2.5:7" -> [-2.5, 7]; either side may be empty (open).
-void goldstein_range(const std::string& text, EventsOptions& o) {
-  const auto colon = text.find(':');
-  const auto bad = [&] {
-    return po::error("--goldstein takes MIN:MAX, numbers from -10 to 10 (either may be left out), not \"" +
-                     text + "\"");
-  };
-  if (colon == std::string::npos) throw bad();
-  for (const auto& [part, slot] : {std::pair{text.substr(0, colon), &o.goldstein_min},
-                                   std::pair{text.substr(colon + 1), &o.goldstein_max}}) {
-    if (part.empty()) continue;
-    char* end = nullptr;
-    const double v = std::strtod(part.c_str(), &end);
-    if (end != part.c_str() + part.size() || v < -10 || v > 10) throw bad();
-    *slot = v;
-  }
-}
-
 void check_events_options(EventsOptions& o, const std::vector<std::string>& quads,
                           const std::string& goldstein) {
-  for (const auto& q : quads) {
-    if (q.size() != 1 || q[0] < '1' || q[0] > '4')
-      throw po::error(
-          "--quad-class takes 1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or "
-          "4 (material conflict), not \"" +
-          q + "\"");
-    o.quad_classes.push_back(q[0] - '0');
-  }
-  for (const auto& c : o.cameo) {
-    if (c.empty() || c.size() > 4 || c.find_first_not_of("0123456789") != std::string::npos)
-      throw po::error("--cameo takes the digits a CAMEO code starts with (04, 042, 1823), not \"" + c + "\"");
-  }
-  if (!goldstein.empty()) goldstein_range(goldstein, o);
+  for (const auto& q : quads) quad_class_option(q, "--quad-class", o);
+  for (const auto& c : o.cameo) cameo_option(c, "--cameo");
+  if (!goldstein.empty()) goldstein_option(goldstein, "--goldstein", o);
 }
 
 void EventFilters::check() {
@@ -331,14 +299,8 @@ int events(const std::vector<std::string>& args) {
 
 // --by and --codes, checked: a usage error names what they take.
 void check_dyads_options(DyadsOptions& d, const std::string& by, const std::string& codes) {
-  const auto period = period_named(by);
-  if (!period) throw po::error("--by takes all, year, month or day, not \"" + by + "\"");
-  const auto scheme = code_scheme_named(codes);
-  if (!scheme)
-    throw po::error("--codes takes iso3, cow (Correlates of War) or gw (Gleditsch-Ward), not \"" + codes +
-                    "\"");
-  d.by = *period;
-  d.codes = *scheme;
+  d.by = period_option(by, "--by");
+  d.codes = codes_option(codes, "--codes");
 }
 
 int dyads(const std::vector<std::string>& args) {

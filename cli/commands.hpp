@@ -17,6 +17,7 @@ int run_actors(const std::vector<std::string>& args);
 int run_describe(const std::vector<std::string>& args);
 int run_index(const std::vector<std::string>& args);
 int run_load(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
 
 inline std::span<const Command> commands() {
   static const Command table[] = {
@@ -26,6 +27,7 @@ inline std::span<const Command> commands() {
       {"index", "a persistent index of graphs: every query opens it in milliseconds", run_index},
       {"load", "send graphs to a SPARQL 1.1 store (Virtuoso, Fuseki, ...), which every query can then ask",
        run_load},
+      {"serve", "answer the questions over HTTP: a JSON API and an explorer page for a browser", run_serve},
       {"merge", "the union of RDF files, blank nodes apart, optionally smushed", run_merge},
       {"validate", "check data against the ontology", run_validate},
       {"stats", "what a graph holds", run_stats},

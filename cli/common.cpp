@@ -1,7 +1,6 @@
 #include "cli/common.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
 #include <iostream>
 
@@ -150,20 +149,16 @@ Endpoint Remote::target() const {
 
 std::uint64_t whole_number(const std::string& text, const std::string& option, std::uint64_t lo,
                            std::uint64_t hi) {
-  std::uint64_t v = 0;
-  const char* end = text.data() + text.size();
-  const auto [at, ec] = std::from_chars(text.data(), end, v);
-  if (text.empty() || ec != std::errc() || at != end || v < lo || v > hi) {
-    throw po::error("--" + option + " takes a whole number from " + std::to_string(lo) + " to " +
-                    std::to_string(hi) + ", not \"" + text + "\"");
-  }
-  return v;
+  return whole_number_option(text, "--" + option, lo, hi);
 }
 
 int guarded(const std::function<int()>& body) {
   try {
     return body();
   } catch (const po::error& e) {
+    std::cerr << "diplograph: " << e.what() << " (see --help)\n";
+    return usage;
+  } catch (const OptionError& e) {
     std::cerr << "diplograph: " << e.what() << " (see --help)\n";
     return usage;
   } catch (const UsageError& e) {

@@ -1,5 +1,5 @@
 # Writes OUT, a C++ source holding each of INPUTS as bytes, looked up by file name.
-set(body "#include <string_view>\nnamespace diplograph::embedded {\nnamespace {\n")
+set(body "#include <string_view>\nnamespace ${NAMESPACE} {\nnamespace {\n")
 set(table "")
 set(i 0)
 foreach(f ${INPUTS})
@@ -10,5 +10,5 @@ foreach(f ${INPUTS})
   string(APPEND table "  if (name == \"${name}\") return {reinterpret_cast<const char*>(data${i}), sizeof data${i} - 1};\n")
   math(EXPR i "${i} + 1")
 endforeach()
-string(APPEND body "}  // namespace\nstd::string_view file(std::string_view name) {\n${table}  return {};\n}\n}  // namespace diplograph::embedded\n")
+string(APPEND body "}  // namespace\nstd::string_view file(std::string_view name) {\n${table}  return {};\n}\n}  // namespace ${NAMESPACE}\n")
 file(WRITE ${OUT} "${body}")

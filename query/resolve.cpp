@@ -184,15 +184,24 @@ std::string listed(const Impl& x, const std::vector<Id>& pool) {
   return out;
 }
 
+std::vector<NameError::Candidate> candidates(const Impl& x, const std::vector<Id>& pool, std::size_t most) {
+  std::vector<NameError::Candidate> out;
+  for (std::size_t i = 0; i < std::min(pool.size(), most); ++i)
+    out.push_back({std::string(x.actor_iri[pool[i]]), std::string(x.actor_label[pool[i]])});
+  return out;
+}
+
 NodeId one_of(const Impl& x, std::vector<Id> pool, std::string_view name) {
   if (pool.size() == 1) return x.actor_node[pool.front()];
   std::sort(pool.begin(), pool.end(), [&](Id a, Id b) {
     const auto ea = x.actor_events[a].size(), eb = x.actor_events[b].size();
     return std::tuple(eb, x.actor_iri[a]) < std::tuple(ea, x.actor_iri[b]);
   });
-  throw UsageError("\"" + std::string(name) +
-                   "\" is ambiguous (name one by its IRI or a longer part of its label)" +
-                   "; candidates:" + listed(x, pool));
+  throw NameError(NameError::Kind::ambiguous,
+                  "\"" + std::string(name) +
+                      "\" is ambiguous (name one by its IRI or a longer part of its label)" +
+                      "; candidates:" + listed(x, pool),
+                  candidates(x, pool, 20));
 }
 
 std::vector<Id> with_score(const std::vector<Scored>& scored, unsigned score) {
@@ -216,14 +225,18 @@ std::vector<Id> with_score(const std::vector<Scored>& scored, unsigned score) {
     msg += "?";
   }
   msg += " (diplograph actors SEARCH GRAPH... lists the names there are)";
-  throw UsageError(msg);
+  std::vector<Id> meant;
+  for (std::size_t i = 0; i < std::min<std::size_t>(scored.size(), 5); ++i) meant.push_back(scored[i].actor);
+  throw NameError(NameError::Kind::unknown, msg, candidates(x, meant, 5));
 }
 
 NodeId by_iri(const Impl& x, std::string_view name, bool states) {
   const Id a = x.actor(x.schema.src.iri(name));
   if (a != no_id && eligible(x, a, states)) return x.actor_node[a];
-  throw UsageError("no " + std::string(states ? "state" : "actor") + " with IRI <" + std::string(name) +
-                   "> (diplograph actors lists them)");
+  throw NameError(NameError::Kind::unknown,
+                  "no " + std::string(states ? "state" : "actor") + " with IRI <" + std::string(name) +
+                      "> (diplograph actors lists them)",
+                  {});
 }
 
 NodeId resolve(const Impl& x, std::string_view name, bool states) {

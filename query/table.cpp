@@ -122,6 +122,10 @@ std::optional<TableFormat> table_format(std::string_view name) {
   return std::nullopt;
 }
 
+void write_json_string(std::ostream& out, std::string_view v) {
+  json_string(out, v);
+}
+
 void write_table(std::ostream& out, const Table& t, TableFormat format) {
   switch (format) {
   case TableFormat::table:

@@ -1,5 +1,6 @@
 // The in-memory store: a Sord model in its own world, read into through the common reader.
 #include <algorithm>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,6 +19,9 @@ struct Store::Impl {
   detail::SordModelPtr model;
   // Nodes handed out by find() stay alive (one reference each) until the store goes.
   std::unordered_map<const SordNode*, detail::SordNodePtr> pinned;
+  // find() is const but interns a node in the world and pins it: readers sharing one store from
+  // several threads (`diplograph serve`) take turns there; match() and term() only read.
+  mutable std::mutex finding;
   unsigned documents = 0;
   ReadOptions for_store(ReadOptions opts);
   std::string world_error;
@@ -137,6 +141,7 @@ void Store::write(QuadSink& sink) const {
 }
 
 NodeId Store::find(TermRef term) const {
+  const std::lock_guard lock(impl_->finding);
   SordNode* n = impl_->node(term);
   if (!n) return 0;
   detail::SordNodePtr owned(n, detail::SordNodeDeleter{impl_->world.get()});

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <mutex>
 #include <set>
 
 #include "diplograph/sparql.hpp"
@@ -224,10 +225,12 @@ class SparqlQuestions : public Questions {
 
   // Every actor, read once: loosely typed names and `actors` need them all.
   Local& catalogue() const {
+    const std::lock_guard lock(cataloguing_);  // one reading for threads that ask at once
     if (catalogue_) return *catalogue_;
     auto all = std::make_unique<Local>();
     const auto actor_classes = all->iris(all->index().schema().actors);
     run(sparql::catalogue(e_.graph, actor_classes), *all);
+    all->index();  // built here, under the lock: the threads then only read it
     catalogue_ = std::move(all);
     return *catalogue_;
   }
@@ -395,6 +398,7 @@ class SparqlQuestions : public Questions {
   Endpoint e_;
   std::vector<std::string>* printed_;
   mutable std::unique_ptr<Local> catalogue_;
+  mutable std::mutex cataloguing_;
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace diplograph {
 
@@ -39,6 +41,30 @@ class InputError : public std::runtime_error {
 /// Thrown for a bad request (unknown actor, ambiguous name): the CLI's usage error.
 class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+/// An option given a value it does not take. The message names the option as it was typed
+/// (`--level` on the command line, `level` in a URL) and what it takes.
+class OptionError : public UsageError {
+  using UsageError::UsageError;
+};
+
+/// A name that picks no actor (`unknown`, with what it might have meant) or more than one
+/// (`ambiguous`, with the candidates), as IRI and label, best first.
+class NameError : public UsageError {
+ public:
+  enum class Kind : unsigned char { unknown, ambiguous };
+  struct Candidate {
+    std::string iri, label;
+  };
+  NameError(Kind kind, const std::string& message, std::vector<Candidate> candidates)
+      : UsageError(message), kind_(kind), candidates_(std::move(candidates)) {}
+  [[nodiscard]] Kind kind() const noexcept { return kind_; }
+  [[nodiscard]] const std::vector<Candidate>& candidates() const noexcept { return candidates_; }
+
+ private:
+  Kind kind_;
+  std::vector<Candidate> candidates_;
 };
 
 }  // namespace diplograph

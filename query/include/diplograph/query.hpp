@@ -40,6 +40,8 @@ struct Table {
 enum class TableFormat : std::uint8_t { table, csv, json };
 [[nodiscard]] std::optional<TableFormat> table_format(std::string_view name);
 void write_table(std::ostream& out, const Table& t, TableFormat format);
+/// `v` as a JSON string, quoted and escaped as the json table format writes its cells.
+void write_json_string(std::ostream& out, std::string_view v);
 /// The table restricted to the named columns, in the order given; throws UsageError for a
 /// name that is not a column.
 [[nodiscard]] Table select_columns(Table t, const std::vector<std::string>& names);
@@ -474,6 +476,27 @@ class Questions {
 /// The questions answered by an EventIndex already made (built, or opened from an index
 /// file), which must outlive them.
 [[nodiscard]] std::unique_ptr<Questions> questions_over(const EventIndex& index);
+
+// ------------------------------------------------------------------------- options as people type them
+
+// The options of the questions checked once for the command line and the HTTP API: each throws
+// OptionError naming the option as typed (`name`: "--level", or "level" in a URL).
+
+/// person (false) or state (true).
+[[nodiscard]] bool level_option(std::string_view text, std::string_view name);
+/// YYYY-MM-DD, YYYY-MM or YYYY (or empty: no bound).
+void date_option(std::string_view text, std::string_view name);
+/// A whole number in [lo, hi], without wrap-around ("-1" is not 4294967295).
+[[nodiscard]] std::uint64_t whole_number_option(std::string_view text, std::string_view name,
+                                                std::uint64_t lo, std::uint64_t hi);
+/// MIN:MAX, numbers from -10 to 10, either side open: into `o`.
+void goldstein_option(std::string_view text, std::string_view name, EventsOptions& o);
+/// 1, 2, 3 or 4: added to `o`.
+void quad_class_option(std::string_view text, std::string_view name, EventsOptions& o);
+/// One to four digits.
+void cameo_option(std::string_view text, std::string_view name);
+[[nodiscard]] Period period_option(std::string_view text, std::string_view name);
+[[nodiscard]] CodeScheme codes_option(std::string_view text, std::string_view name);
 
 // ------------------------------------------------------------------------- validation and statistics
 

@@ -225,6 +225,7 @@ class MemorySource : public QuadSource, public QuadSink {
 enum StoreIndex : unsigned { index_spo = 1U, index_ops = 2U, index_pos = 4U, index_pso = 8U };
 
 /// An in-memory quad store (Sord underneath). Blank nodes of each loaded file are kept apart.
+/// Once loaded, its const functions may be called from several threads at once.
 class Store : public QuadSource {
  public:
   /// `graphs`: keep and index each statement's graph (for merging); queries do without.

@@ -1,0 +1,405 @@
+// diplograph serve: the JSON API through HTTP on loopback, against the command line's answers,
+// with bad parameters, unknown and ambiguous names, a store that is down and 50 requests at once.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <future>
+#include <thread>
+
+#include "diplograph/index_file.hpp"
+#include "diplograph/serve.hpp"
+#include "diplograph/sparql.hpp"
+#include "tests/asked.hpp"
+
+namespace {
+
+using namespace diplograph;
+using test::run;
+
+// The questions of a graph (in memory) or of an index file, served on a free loopback port.
+class Served {
+ public:
+  explicit Served(const std::string& path, unsigned threads = 8) {
+    if (is_index_file(path)) {
+      index_ = IndexFile::open(path);
+      questions_ = index_->questions();
+    } else {
+      load(path);
+      questions_ = questions_in_memory(store_);
+    }
+    start(threads);
+  }
+  explicit Served(std::unique_ptr<Questions> q) : questions_(std::move(q)) { start(8); }
+  ~Served() {
+    server_->stop();
+    thread_.join();
+  }
+  Served(const Served&) = delete;
+  Served& operator=(const Served&) = delete;
+
+  [[nodiscard]] unsigned port() const { return server_->port(); }
+  [[nodiscard]] httplib::Client client() const {
+    httplib::Client c("127.0.0.1", static_cast<int>(server_->port()));
+    c.set_read_timeout(60);
+    return c;
+  }
+  // GET `target`: status and body (status -1 when no answer came).
+  [[nodiscard]] std::pair<int, std::string> get(const std::string& target) const {
+    auto c = client();
+    const auto r = c.Get(target);
+    if (!r) return {-1, httplib::to_string(r.error())};
+    return {r->status, r->body};
+  }
+
+ private:
+  void load(const std::string& graph) {
+    ReadOptions onto;
+    onto.syntax = Syntax::turtle;
+    onto.base = std::string(ns::dg);
+    test::Errors errors;
+    ASSERT_TRUE(store_.load_string(ontology_turtle(), "diplomacy.ttl", onto, errors.sink()));
+    ASSERT_TRUE(store_.load_file(graph, {}, errors.sink()));
+  }
+  void start(unsigned threads) {
+    ServeOptions o;
+    o.port = 0;
+    o.threads = threads;
+    server_ = Server::create(*questions_, o);
+    thread_ = std::thread([this] { server_->run(); });
+  }
+
+  Store store_{index_spo};
+  std::unique_ptr<IndexFile> index_;
+  std::unique_ptr<Questions> questions_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+};
+
+// Words of a command line, quotes removed.
+std::vector<std::string> words(const std::string& line) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool quoted = false, any = false;
+  for (char c : line) {
+    if (c == '"') {
+      quoted = !quoted;
+      any = true;
+    } else if (c == ' ' && !quoted) {
+      if (any) out.push_back(cur);
+      cur.clear();
+      any = false;
+    } else {
+      cur += c;
+      any = true;
+    }
+  }
+  if (any) out.push_back(cur);
+  return out;
+}
+
+// A command line question as the API's URL: `query met --actor X --count --format csv` is
+// /api/met?actor=X&count=1&format=csv; "" for a network format, which the API does not write.
+std::string url_of(const std::string& line) {
+  const auto w = words(line);
+  std::size_t i = w[0] == "query" ? 2 : 1;
+  std::string url = "/api/" + (w[0] == "query" ? w[1] : w[0]);
+  Params params;
+  for (; i < w.size(); ++i) {
+    if (!w[i].starts_with("--")) {
+      params.emplace_back("q", w[i]);  // actors SEARCH
+      continue;
+    }
+    const std::string name = w[i].substr(2);
+    const bool value = i + 1 < w.size() && !w[i + 1].starts_with("--");
+    params.emplace_back(name, value ? w[++i] : "1");
+  }
+  for (std::size_t k = 0; k < params.size(); ++k) {
+    if (params[k].first == "format" && params[k].second != "csv" && params[k].second != "json") return "";
+    url += (k ? "&" : "?") + params[k].first + "=" + httplib::detail::encode_query_param(params[k].second);
+  }
+  return url;
+}
+
+// Every question asked through the API answers what the command line answers on `graph`: the
+// same CSV, byte for byte, or an error (400, or 404 for a name nothing matches) where the
+// command line exits 1.
+void expect_answers_of_the_command_line(const Served& served, const std::string& graph,
+                                        const std::vector<std::string>& asks) {
+  for (const auto& ask : asks) {
+    const std::string url = url_of(ask);
+    if (url.empty()) continue;
+    const auto cli = run(ask + " " + graph);
+    const auto [status, body] = served.get(url);
+    if (cli.status == 0) {
+      EXPECT_EQ(status, 200) << url << "\n" << body;
+      if (url.find("format=json") == std::string::npos) {
+        EXPECT_EQ(body, cli.out) << url;
+      } else {  // the command line's JSON rows, in the envelope
+        const std::string route = url.substr(5, url.find('?') - 5);
+        EXPECT_TRUE(body.starts_with("{\"question\": \"" + route + "\", \"rows\": " + cli.out + ", "))
+            << url << "\n"
+            << body;
+      }
+    } else {
+      EXPECT_EQ(cli.status, 1) << ask << cli.err;
+      EXPECT_TRUE(status == 400 || status == 404) << url << " " << status;
+      EXPECT_NE(body.find("\"error\": "), std::string::npos) << body;
+    }
+  }
+}
+
+std::vector<std::string> sample_questions() {
+  auto asks = test::questions("Amir Khan Muttaqi", "AFG", "PAK");
+  asks.push_back("query met --actor Muttaqi --format csv");
+  asks.push_back("query met --actor Korea --format csv");
+  asks.push_back("query path --from Muttaqi --to \"Mohammad Ishaq Dar\" --format csv");
+  asks.push_back("query path --from \"Kim Jong Un\" --to \"Moon Jae-in\" --via person --format csv");
+  asks.push_back("query relation --between AFG --and PAK --format json");
+  asks.push_back("query met --actor Muttaqi --format json");
+  asks.push_back("actors Mutt --limit 1 --format json");
+  return asks;
+}
+
+std::string samples_graph() {
+  static const std::string graph = test::converted(test::samples() + "/*", "serve-samples");
+  return graph;
+}
+
+std::string indexed(const std::string& graph, const std::string& name) {
+  const std::string index = test::scratch("serve-index-" + name) + "/graph.dgx";
+  const auto r = run("index -o " + index + " " + graph);
+  EXPECT_EQ(r.status, 0) << r.err;
+  return index;
+}
+
+TEST(Serve, EveryQuestionAnswersAsTheCommandLineOnTheSamples) {
+  const Served served(samples_graph());
+  expect_answers_of_the_command_line(served, samples_graph(), sample_questions());
+}
+
+TEST(Serve, AnIndexFileAnswersAsTheCommandLine) {
+  const std::string graph = test::converted(test::shared() + "/icews/events.2018.sample.tab", "serve-icews");
+  const std::string index = indexed(graph, "icews");
+  const Served served(index);
+  auto asks = test::questions("Mike Pompeo", "PRK", "USA");
+  asks.push_back("query path --from \"Mike Pompeo\" --to \"Kim Jong-Un\" --format csv");
+  asks.push_back("query met --actor \"Mike Pompeio\" --format csv");
+  expect_answers_of_the_command_line(served, index, asks);
+}
+
+TEST(Serve, JsonCarriesTheRowsNotesAndTheRelationsSections) {
+  const Served served(samples_graph());
+  const auto cli = run("query met --actor Muttaqi --format json " + samples_graph());
+  const auto [status, body] = served.get("/api/met?actor=Muttaqi");
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(body, "{\"question\": \"met\", \"rows\": " + cli.out + ", \"notes\": []}\n");
+  EXPECT_NE(body.find("Mohammad Ishaq Dar"), std::string::npos);
+
+  const auto [rs, rel] = served.get("/api/relation?between=AFG&and=PAK");
+  EXPECT_EQ(rs, 200);
+  const auto pending = rel.find("\"pending\": ");
+  ASSERT_NE(pending, std::string::npos) << rel;
+  EXPECT_NE(rel.find("\"status\": \"proposed\"", pending), std::string::npos) << rel;
+  EXPECT_NE(rel.find("\"level\": \"ambassador\"", pending), std::string::npos) << rel;
+  EXPECT_NE(rel.find("\"interactions\": [\n {\"type\": \"PhoneCall\""), std::string::npos) << rel;
+  EXPECT_NE(rel.find("\"topics\": "), std::string::npos) << rel;
+
+  // A note the command line prints on stderr travels in "notes".
+  const auto [ts, timeline] = served.get("/api/met?actor=Muttaqi&since=2030");
+  EXPECT_EQ(ts, 200);
+  EXPECT_NE(timeline.find("\"rows\": []"), std::string::npos) << timeline;
+  const auto notes = run("query met --actor Muttaqi --since 2030 " + samples_graph()).err;
+  if (!notes.empty()) {
+    EXPECT_EQ(timeline.find("\"notes\": []"), std::string::npos) << timeline;
+  }
+}
+
+TEST(Serve, BadParametersAre400NamingWhatTheyTake) {
+  const Served served(samples_graph());
+  const std::pair<const char*, const char*> bad[] = {
+      {"/api/met?level=country", "level takes person or state, not \\\"country\\\""},
+      {"/api/met?bogus=1", "unknown parameter \\\"bogus\\\" (/api/met takes actor, with"},
+      {"/api/met?actor=Muttaqi&actor=Dar", "actor is given 2 times"},
+      {"/api/met?since=2019-13", "since takes YYYY-MM-DD, YYYY-MM or YYYY, not \\\"2019-13\\\""},
+      {"/api/met?count=maybe", "count takes 1 or 0"},
+      {"/api/met?type=Banquet", "unknown event class \\\"Banquet\\\""},
+      {"/api/met?format=xml", "format takes json or csv"},
+      {"/api/met?columns=date,nope", "no column \\\"nope\\\""},
+      {"/api/relation?between=AFG", "and is required (/api/relation takes between, and, at"},
+      {"/api/relation?between=AFG&and=PAK&at=yesterday", "at takes YYYY-MM-DD"},
+      {"/api/path?from=Muttaqi&to=Dar&max-hops=-1",
+       "max-hops takes a whole number from 0 to 100, not \\\"-1\\\""},
+      {"/api/path?from=Muttaqi&to=Dar&via=boat", "via takes any or person"},
+      {"/api/timeline", "actor is required"},
+      {"/api/events?quad-class=5", "quad-class takes 1 (verbal cooperation)"},
+      {"/api/events?goldstein=5:x", "goldstein takes MIN:MAX"},
+      {"/api/events?cameo=0x", "cameo takes the digits"},
+      {"/api/dyads?by=week", "by takes all, year, month or day, not \\\"week\\\""},
+      {"/api/dyads?codes=iso2", "codes takes iso3, cow"},
+      {"/api/actors?limit=0", "limit takes a whole number from 1"},
+  };
+  for (const auto& [url, message] : bad) {
+    const auto [status, body] = served.get(url);
+    EXPECT_EQ(status, 400) << url << "\n" << body;
+    EXPECT_NE(body.find(message), std::string::npos) << url << "\n" << body;
+    EXPECT_NE(body.find("\"status\": 400"), std::string::npos) << body;
+  }
+}
+
+TEST(Serve, AnUnknownActorIs404WithWhatItMightMeanAndAnAmbiguousOne400WithTheCandidates) {
+  const Served served(samples_graph());
+  const auto [us, unknown] = served.get("/api/met?actor=Muttaki");
+  EXPECT_EQ(us, 404) << unknown;
+  EXPECT_NE(unknown.find("no actor matches \\\"Muttaki\\\""), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("/api/actors?q=NAME lists the names"), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("{\"iri\": \"https://w3id.org/diplograph/id/person/AFG/amir-khan-muttaqi\", "
+                         "\"label\": \"Amir Khan Muttaqi\"}"),
+            std::string::npos)
+      << unknown;
+  const auto [is, iri] = served.get("/api/timeline?actor=https://example.org/nobody");
+  EXPECT_EQ(is, 404) << iri;
+
+  const auto [as, ambiguous] = served.get("/api/met?actor=Korea");
+  EXPECT_EQ(as, 400) << ambiguous;
+  EXPECT_NE(ambiguous.find("\\\"Korea\\\" is ambiguous"), std::string::npos) << ambiguous;
+  EXPECT_NE(ambiguous.find("\"label\": \"South Korea\""), std::string::npos) << ambiguous;
+  EXPECT_NE(ambiguous.find("\"label\": \"North Korea\""), std::string::npos) << ambiguous;
+}
+
+TEST(Serve, WhatIsNotARouteIsAnsweredInJson) {
+  const Served served(samples_graph());
+  const auto [ns, nope] = served.get("/api/nope");
+  EXPECT_EQ(ns, 404);
+  EXPECT_NE(nope.find("no route /api/nope (the routes: /api/met, /api/relation"), std::string::npos) << nope;
+  EXPECT_EQ(served.get("/nothing/here").first, 404);
+  const auto [ls, list] = served.get("/api/");
+  EXPECT_EQ(ls, 200);
+  EXPECT_NE(list.find("\"route\": \"/api/dyads\""), std::string::npos) << list;
+
+  auto c = served.client();
+  const auto post = c.Post("/api/met", "actor=Muttaqi", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD");
+  const auto big = c.Post("/api/met", std::string(200 * 1024, 'x'), "text/plain");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  const auto [ts, too_long] = served.get("/api/actors?q=" + std::string(9000, 'a'));
+  EXPECT_EQ(ts, 414) << too_long;
+  EXPECT_NE(too_long.find("the URL is too long"), std::string::npos) << too_long;
+  // Still answering after all that.
+  EXPECT_EQ(served.get("/api/met?actor=Muttaqi").first, 200);
+}
+
+TEST(Serve, ThePageAndItsScriptsAreServedFromTheBinary) {
+  const Served served(samples_graph());
+  auto c = served.client();
+  const auto page = c.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("<script src=\"d3.min.js\"></script>"), std::string::npos);
+  const auto d3 = c.Get("/d3.min.js");
+  ASSERT_TRUE(d3);
+  EXPECT_EQ(d3->status, 200);
+  EXPECT_EQ(d3->body, test::read(DIPLOGRAPH_D3_FILE));  // Debian's libjs-d3, as installed
+  const auto js = c.Get("/explorer.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->body, test::read(std::string(SOURCE_DIR) + "/serve/assets/explorer.js"));
+}
+
+// 50 requests at once, over 8 workers sharing one graph, answer what each answers alone.
+void expect_concurrent_answers(const Served& served) {
+  const std::vector<std::string> urls{"/api/met?actor=Muttaqi",
+                                      "/api/met?level=state&count=1",
+                                      "/api/relation?between=AFG&and=PAK",
+                                      "/api/path?from=Muttaqi&to=Mohammad%20Ishaq%20Dar",
+                                      "/api/timeline?actor=Kim%20Jong%20Un",
+                                      "/api/actors?q=kim",
+                                      "/api/events?level=state",
+                                      "/api/dyads?by=year&level=state",
+                                      "/api/met?actor=Korea",
+                                      "/api/met?actor=Muttaki"};
+  std::vector<std::pair<int, std::string>> alone;
+  for (const auto& u : urls) alone.push_back(served.get(u));
+  std::vector<std::future<std::pair<int, std::string>>> at_once;
+  for (std::size_t i = 0; i < 50; ++i)
+    at_once.push_back(std::async(std::launch::async, [&, i] { return served.get(urls[i % urls.size()]); }));
+  for (std::size_t i = 0; i < 50; ++i)
+    EXPECT_EQ(at_once[i].get(), alone[i % urls.size()]) << urls[i % urls.size()];
+}
+
+TEST(Serve, FiftyRequestsAtOnceAnswerAsOneAtATime) {
+  expect_concurrent_answers(Served(samples_graph()));
+}
+
+TEST(Serve, FiftyRequestsAtOnceOnAnIndexFile) {
+  expect_concurrent_answers(Served(indexed(samples_graph(), "samples")));
+}
+
+TEST(Serve, AStoreThatIsDownIs502SayingSo) {
+  Endpoint e;
+  e.url = "http://127.0.0.1:9/sparql";  // the discard port: nothing listens
+  const Served served(questions_at(e));
+  const auto [status, body] = served.get("/api/met?actor=Muttaqi");
+  EXPECT_EQ(status, 502) << body;
+  EXPECT_NE(body.find("http://127.0.0.1:9/sparql"), std::string::npos) << body;
+  EXPECT_EQ(served.get("/api/actors").first, 502);
+}
+
+// `diplograph serve` started as a user starts it, its stdout and stderr in files.
+pid_t spawn_serve(const std::string& args, const std::string& dir) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const std::string cmd =
+        "exec " + std::string(DIPLOGRAPH_EXE) + " serve " + args + " >" + dir + "/out 2>" + dir + "/err";
+    execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+int exit_status(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST(Serve, TheCommandServesUntilSigtermThenExitsZero) {
+  const std::string dir = test::scratch("serve-cli");
+  const pid_t pid = spawn_serve("--port 0 " + samples_graph(), dir);
+  std::string said;
+  for (int i = 0; i < 400 && said.find("(the API at /api/") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    said = test::read(dir + "/out");
+  }
+  const auto colon = said.find("127.0.0.1:");
+  ASSERT_NE(colon, std::string::npos) << said << test::read(dir + "/err");
+  const int port = std::stoi(said.substr(colon + 10));
+  httplib::Client c("127.0.0.1", port);
+  const auto r = c.Get("/api/met?actor=Muttaqi&format=csv");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->body, run("query met --actor Muttaqi --format csv " + samples_graph()).out);
+  kill(pid, SIGTERM);
+  EXPECT_EQ(exit_status(pid), 0) << test::read(dir + "/err");
+}
+
+TEST(Serve, TheCommandRefusesWhatItCannotServe) {
+  const std::string dir = test::scratch("serve-bad");
+  test::expect_error(run("serve --port 70000 " + samples_graph()), 1,
+                     "--port takes a whole number from 0 to 65535, not \"70000\"");
+  test::expect_error(run("serve --port 0"), 1, "no GRAPH files (or --endpoint URL: a SPARQL store)");
+  test::expect_error(run("serve --port 0 " + dir + "/missing.ttl"), 2, dir + "/missing.ttl");
+  test::write(dir + "/broken.ttl", "@prefix dg: <https://w3id.org/diplograph/ontology#> .\n<a> dg:x <b> ;\n");
+  test::expect_error(run("serve --port 0 " + dir + "/broken.ttl"), 2, dir + "/broken.ttl:3:");
+  const Served busy(samples_graph());
+  const std::string port = std::to_string(busy.port());
+  test::expect_error(run("serve --port " + port + " " + samples_graph()), 1,
+                     "cannot listen on 127.0.0.1:" + port + " (is another server on that port? --port 0");
+}
+
+}  // namespace
