@@ -3,6 +3,8 @@
 #   bench/run.sh [EVENTS]        (default 200000; the issues' targets are at 200k and 1M)
 #   ONLY=index bench/run.sh 1000000   just the persistent index against the Turtle (issue 13)
 #   ONLY=store bench/run.sh 1000000   the index, then a throwaway Virtuoso (issue 14)
+#   ONLY=serve bench/run.sh 1000000   `diplograph serve` on the index: request to JSON (issue 17)
+#                                     (with BENCH_DIR of an earlier run, its files are reused)
 # Baselines: serdi (parse and write), a bare Sord load (bench/sord_load.c: SPO, OPS and POS),
 # and, where installed, Oxigraph (npm package `oxigraph`, in Node) and rdflib (Debian's
 # python3-rdflib) answering the same who-met-whom question in SPARQL, their answers checked
@@ -35,6 +37,31 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = (b > 0 ? a / b : 0); printf (r < 
 same() {  # same A B: the two answers' event,other lines are equal
   if cmp -s "$1" "$2"; then echo "same answer ($(wc -l <"$1") rows)"; else echo "DIFFERENT ANSWERS"; fi
 }
+
+# `diplograph serve` on the index (issue 17): time from request to JSON for one actor's meetings,
+# over loopback, the server started once; the answer checked against the command line's.
+serve_section() {
+  echo
+  echo "== diplograph serve on the index (issue 17)"
+  local name=$1 log=$work/serve.log port
+  [[ -f $work/events.idx ]] || $dg index -q -o "$work/events.idx" "$work/events.ttl"
+  $dg serve --port 0 "$work/events.idx" >"$log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 100); do grep -q 'the API at' "$log" && break; sleep 0.1; done
+  port=$(grep -o '127.0.0.1:[0-9]*' "$log" | cut -d: -f2)
+  local url="http://127.0.0.1:$port/api/met?actor=$(printf %s "$name" | sed 's/ /%20/g')"
+  curl -sf "$url&format=csv" >"$work/serve_met.csv"
+  $dg query met --actor "$name" --format csv "$work/events.idx" >"$work/cli_met.csv"
+  echo "    $(same "$work/serve_met.csv" "$work/cli_met.csv") as \`query met\` on the index"
+  for _ in $(seq 50); do curl -sf -o /dev/null -w '%{time_total}\n' "$url"; done | sort -n >"$work/serve_times"
+  echo "serve met --actor (JSON), request to answer: median $(awk '{ t[NR] = $1 } END { printf "%.1f", 1000 * t[int((NR + 1) / 2)] }' "$work/serve_times") ms, slowest $(awk 'END { printf "%.1f", 1000 * $1 }' "$work/serve_times") ms of 50, $(wc -c <"$work/serve_met.csv") bytes of CSV  (target < 20 ms at 1M)"
+  kill "$pid"
+  wait "$pid" || true
+}
+if [[ ${ONLY:-} == serve && -s $work/events.jsonl && -s $work/events.ttl ]]; then
+  serve_section "$(awk -F'"name":"' 'NR == 1 { split($2, a, "\""); print a[1]; exit }' "$work/events.jsonl")"
+  exit 0
+fi
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "events: $n   work files: $work"
@@ -118,6 +145,11 @@ if [[ ${ONLY:-} == store ]]; then
   [[ -n ${KEEP:-} ]] || rm -rf "$work"
   exit 0
 fi
+if [[ ${ONLY:-} == serve ]]; then
+  serve_section "$(awk -F'"name":"' 'NR == 1 { split($2, a, "\""); print a[1]; exit }' "$work/events.jsonl")"
+  [[ -n ${KEEP:-} ]] || rm -rf "$work"
+  exit 0
+fi
 if [[ ${ONLY:-} == index ]]; then
   index_section "$(awk -F'"name":"' 'NR == 1 { split($2, a, "\""); print a[1]; exit }' "$work/events.jsonl")"
   [[ -n ${KEEP:-} ]] || rm -rf "$work"
@@ -172,6 +204,7 @@ if /usr/bin/python3 -c 'import rdflib' 2>/dev/null; then
     echo "    rdflib: $(same "$work/rdflib_met_nt.out" "$work/answer.diplograph")"
 fi
 index_section "$actor_name"
+serve_section "$actor_name"
 store_section "$actor_name"
 echo
 echo "== ratios"

@@ -37,3 +37,9 @@ if command -v dot >/dev/null; then
   dot -Tpng out/met.dot -o out/met.png
   echo; echo "A picture of who met whom: out/met.png (Graphviz)"
 fi
+
+echo
+echo "== Explore it in a browser"
+echo "    $dg serve out/samples.ttl"
+echo "then open http://127.0.0.1:8080/ : search \"Muttaqi\" for his network, AFG and PAK for the"
+echo "representation timeline (a picture: docs/explorer.png; the JSON API: docs/serve.md)."

@@ -2,13 +2,13 @@
 # Builds the libFuzzer targets (clang, with ASan and UBSan) and runs each for SECONDS (default 60)
 # on a seed corpus made from samples/ and ../shared/data. Findings go to build/fuzz/findings/.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews rdf query packed index
-#                                             sparql
+#                                             sparql api
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query packed index sparql)
+[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query packed index sparql api)
 scripts/setup.sh --fuzz
 data=../shared/data
 out=build/fuzz
@@ -71,6 +71,15 @@ for t in rows:
     sub.add(t)
 sys.stdout.write(sub.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").serialize(format="json").decode())
 PY
+done
+
+# API requests: ROUTE?PARAMS as the explorer and the tests send them.
+mkdir -p $out/corpus/api
+i=0
+for u in "met?actor=Muttaqi" "met?level=state&count=1" "relation?between=AFG&and=PAK&at=2025-06-01" \
+  "path?from=Muttaqi&to=Mohammad Ishaq Dar&via=person" "timeline?actor=Korea" "actors?q=kim&limit=3" \
+  "events?cameo=04&quad-class=1&goldstein=-2:5" "dyads?by=month&directed=1&codes=cow&format=csv&columns=period"; do
+  printf %s "$u" >$out/corpus/api/$((i++)).txt
 done
 
 mkdir -p $out/findings

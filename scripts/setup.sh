@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(build-essential cmake pkg-config libserd-dev libsord-dev libsimdjson-dev liburiparser-dev
           libboost-program-options-dev libarchive-dev libicu-dev libcurl4-openssl-dev
-          zlib1g-dev)
+          zlib1g-dev libcpp-httplib-dev libjs-d3)
 case "${1:-}" in
   --test) packages+=(libgtest-dev clang-format serdi raptor2-utils python3-rdflib python3-networkx
                    chromium chromium-driver python3-selenium zip bzip2 virtuoso-opensource rasqal-utils) ;;

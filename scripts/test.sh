@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh Debian machine and runs the whole test suite twice: a normal
 # build with warnings as errors, and an AddressSanitizer + UndefinedBehaviorSanitizer build;
-# then the tests that load files or build indexes (two threads each) under ThreadSanitizer.
+# then the tests that load files or build indexes (two threads each), and the HTTP server (its
+# workers sharing one graph), under ThreadSanitizer.
 # A throwaway Virtuoso (scripts/virtuoso.sh: its own directory and loopback ports) answers the
 # SPARQL tests of both builds, and is stopped however the run ends.
 # Usage: scripts/test.sh [--quick]   (--quick skips the sanitizer build)
@@ -26,6 +27,6 @@ if [[ "${1:-}" != "--quick" ]]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build/asan -j "$jobs" --output-on-failure
   cmake -S . -B build/tsan -DCMAKE_BUILD_TYPE=Debug -DDIPLOGRAPH_WERROR=ON -DDIPLOGRAPH_TSAN=ON >/dev/null
-  cmake --build build/tsan -j "$jobs" --target diplograph test_rdf test_cli test_index
-  TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build/tsan -j "$jobs" --output-on-failure -R '^(Pipeline|Store|Cli|Index)\.'
+  cmake --build build/tsan -j "$jobs" --target diplograph test_rdf test_cli test_index test_serve
+  TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build/tsan -j "$jobs" --output-on-failure -R '^(Pipeline|Store|Cli|Index|Serve)\.'
 fi

@@ -149,6 +149,11 @@
     var svg = el.append("svg").attr("viewBox", "0 0 " + width + " " + height).attr("height", height);
     var most = d3.max(g.links, function (l) { return l.events.length; });
     var width_of = d3.scale.sqrt().domain([1, Math.max(2, most)]).range([2, 10]);
+    g.nodes.forEach(function (n, i) {  // a circle to start from: no two nodes on one spot
+      var angle = 2 * Math.PI * i / g.nodes.length;
+      n.x = width / 2 + (n.ego ? 0 : 150 * Math.cos(angle));
+      n.y = height / 2 + (n.ego ? 0 : 150 * Math.sin(angle));
+    });
     var force = d3.layout.force().nodes(g.nodes).links(g.links).size([width, height])
       .linkDistance(140).charge(-500);
     var link = svg.selectAll(".link").data(g.links).enter().append("path").attr("class", "link")
