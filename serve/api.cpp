@@ -1,10 +1,12 @@
 // The JSON API: a request's parameters read as the command line's options, the question asked
 // through the one Questions interface, the rows written as `--format json` writes them.
 #include <algorithm>
+#include <functional>
 #include <sstream>
 
 #include "diplograph/serve.hpp"
 #include "diplograph/sparql.hpp"
+#include "serve/errors.hpp"
 
 namespace diplograph {
 
@@ -281,23 +283,20 @@ std::string for_the_api(std::string message) {
 
 Reply error_reply(int status, const std::string& message,
                   const std::vector<NameError::Candidate>* candidates = nullptr) {
+  std::string body = serve::json_error(status, message);
+  if (!candidates) return json_reply(status, body);
   std::ostringstream out;
-  out << "{\"error\": ";
-  write_json_string(out, message);
-  out << ", \"status\": " << status;
-  if (candidates) {
-    out << ", \"candidates\": [";
-    for (std::size_t i = 0; i < candidates->size(); ++i) {
-      out << (i ? ", " : "") << "{\"iri\": ";
-      write_json_string(out, (*candidates)[i].iri);
-      out << ", \"label\": ";
-      write_json_string(out, (*candidates)[i].label);
-      out << '}';
-    }
-    out << ']';
+  out << ", \"candidates\": [";
+  for (std::size_t i = 0; i < candidates->size(); ++i) {
+    out << (i ? ", " : "") << "{\"iri\": ";
+    write_json_string(out, (*candidates)[i].iri);
+    out << ", \"label\": ";
+    write_json_string(out, (*candidates)[i].label);
+    out << '}';
   }
-  out << "}\n";
-  return json_reply(status, out.str());
+  out << ']';
+  body.insert(body.size() - 2, out.str());  // before the closing "}\n"
+  return json_reply(status, body);
 }
 
 Reply route_list() {
@@ -340,6 +339,14 @@ Reply answered(const Route& r, const Questions& q, const Params& params) {
 }
 
 }  // namespace
+
+std::string serve::json_error(int status, std::string_view message) {
+  std::ostringstream out;
+  out << "{\"error\": ";
+  write_json_string(out, message);
+  out << ", \"status\": " << status << "}\n";
+  return out.str();
+}
 
 Reply api_reply(const Questions& questions, std::string_view route, const Params& params) {
   if (route.empty()) return route_list();

@@ -1,17 +1,22 @@
 // The HTTP server: cpp-httplib's workers answering the API and the explorer's files.
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <atomic>
 #include <chrono>
 #include <thread>
 
 #include "diplograph/serve.hpp"
+#include "serve/errors.hpp"
 
 namespace diplograph {
 
 namespace serve_assets {
 std::string_view file(std::string_view name);  // compiled in (cmake/Embed.cmake)
 }
+
+using serve::json_error;
 
 namespace {
 
@@ -56,14 +61,6 @@ std::string status_message(int status) {
   default:
     return "HTTP status " + std::to_string(status);
   }
-}
-
-std::string json_error(int status, const std::string& message) {
-  std::ostringstream out;
-  out << "{\"error\": ";
-  write_json_string(out, message);
-  out << ", \"status\": " << status << "}\n";
-  return out.str();
 }
 
 }  // namespace

@@ -132,6 +132,8 @@ def main():
     a = ap.parse_args()
     OUT = a.out
     os.makedirs(OUT, exist_ok=True)
+    if os.path.exists(os.path.join(OUT, "failed.png")):
+        os.remove(os.path.join(OUT, "failed.png"))  # a failure of an earlier run
     downloads = tempfile.mkdtemp(prefix="diplograph-downloads-")
     graph = os.path.join(downloads, "samples.ttl")
     inputs = sorted(os.path.join(a.samples, f) for f in os.listdir(a.samples))
