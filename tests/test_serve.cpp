@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <future>
 #include <thread>
 
@@ -349,6 +350,25 @@ TEST(Serve, AStoreThatIsDownIs502SayingSo) {
   EXPECT_EQ(status, 502) << body;
   EXPECT_NE(body.find("http://127.0.0.1:9/sparql"), std::string::npos) << body;
   EXPECT_EQ(served.get("/api/actors").first, 502);
+}
+
+// Over the throwaway Virtuoso scripts/test.sh starts (skipped without one): the samples loaded
+// into it answer through the API as the command line answers from the Turtle, 50 at once too.
+TEST(Serve, AStoreAnswersAsTheTurtleDoes) {
+  const char* endpoint = std::getenv("DIPLOGRAPH_TEST_ENDPOINT");
+  const char* store = std::getenv("DIPLOGRAPH_TEST_STORE");
+  const char* user = std::getenv("DIPLOGRAPH_TEST_USER");
+  if (!endpoint || !store || !user) GTEST_SKIP() << "no Virtuoso: scripts/test.sh starts one";
+  const std::string iri = "urn:diplograph:test:serve:" + std::to_string(::getpid());
+  const auto loaded = run("load --store " + std::string(store) + " --user " + user + " --graph " + iri + " " +
+                          samples_graph());
+  ASSERT_EQ(loaded.status, 0) << loaded.err;
+  Endpoint e;
+  e.url = endpoint;
+  e.graph = iri;
+  const Served served(questions_at(e));
+  expect_answers_of_the_command_line(served, samples_graph(), sample_questions());
+  expect_concurrent_answers(served);
 }
 
 // `diplograph serve` started as a user starts it, its stdout and stderr in files.
