@@ -111,6 +111,16 @@ def check_export(d, downloads):
         sys.exit("FAILED: the exported CSV is not the table shown: %r" % lines)
 
 
+def check_chain(d):
+    d.find_element(By.ID, "path-from").send_keys("Kim Jong Un")
+    d.find_element(By.ID, "path-to").send_keys("Donald Trump")
+    d.find_element(By.ID, "path-show").click()
+    wait_for(d, "the chain of meetings in the table", lambda: d.find_element(By.ID, "table-title").text == "Chain of meetings")
+    cells = texts(d, "#table td")
+    if "Kim Jong Un" not in cells or "Donald Trump" not in cells:
+        sys.exit("FAILED: the chain from Kim Jong Un to Donald Trump is not listed: %r" % cells)
+
+
 def check_ambiguous(d):
     Select(d.find_element(By.ID, "level")).select_by_value("state")
     search = d.find_element(By.ID, "search")
@@ -147,6 +157,7 @@ def main():
             check_network(d)
             check_timeline(d)
             check_export(d, downloads)
+            check_chain(d)
             errors = severe(d)
             if errors:
                 sys.exit("FAILED: console errors: %r" % errors)
@@ -161,7 +172,7 @@ def main():
             proc.terminate()
             proc.wait(timeout=10)
             shutil.rmtree(downloads, ignore_errors=True)
-    print("explorer: network, edge events, AFG-PAK timeline, CSV export, candidates; no console error; "
+    print("explorer: network, edge events, AFG-PAK timeline, CSV export, chain, candidates; no console error; "
           "screenshots in " + OUT)
 
 
