@@ -123,16 +123,21 @@ Reply rows_reply(std::string_view question, Answer<Row>&& a, const Output& o,
   return json_reply(200, out.str());
 }
 
+// since= and until=, checked as the command line checks them.
+void window(Args& a, std::string& since, std::string& until) {
+  since = a.text("since");
+  until = a.text("until");
+  date_option(since, "since");
+  date_option(until, "until");
+}
+
 // --actor, --with, --level, --since, --until, and the event filters of `query events`.
 EventsOptions events_options(Args& a) {
   EventsOptions o;
   o.actor = a.text("actor");
   o.with = a.text("with");
   o.state_level = level_option(a.text("level", "person"), "level");
-  o.since = a.text("since");
-  o.until = a.text("until");
-  date_option(o.since, "since");
-  date_option(o.until, "until");
+  window(a, o.since, o.until);
   o.types = a.list("type");
   o.cameo = a.list("cameo");
   for (const auto& c : o.cameo) cameo_option(c, "cameo");
@@ -145,10 +150,7 @@ Reply met(const Questions& q, Args& a) {
   MetOptions m;
   m.actor = a.text("actor");
   m.with = a.text("with");
-  m.since = a.text("since");
-  m.until = a.text("until");
-  date_option(m.since, "since");
-  date_option(m.until, "until");
+  window(a, m.since, m.until);
   m.types = a.list("type");
   m.sectors = a.list("sector");
   m.state_level = level_option(a.text("level", "person"), "level");
@@ -199,10 +201,7 @@ Reply timeline(const Questions& q, Args& a) {
   t.actor = a.required("actor");
   t.with = a.text("with");
   t.state_level = level_option(a.text("level", "person"), "level");
-  t.since = a.text("since");
-  t.until = a.text("until");
-  date_option(t.since, "since");
-  date_option(t.until, "until");
+  window(a, t.since, t.until);
   const Output o = output_of(a);
   a.done();
   return rows_reply("timeline", q.timeline(t), o);

@@ -55,7 +55,7 @@ std::string status_message(int status) {
   case 405:
     return "only GET (and HEAD) are answered";
   case 413:
-    return "the request is too large";
+    return "the request body is too large (the API reads none: its parameters go in the URL)";
   case 414:
     return "the URL is too long (at most 8192 bytes)";
   default:
