@@ -6,6 +6,8 @@
 #include <string>
 
 #include "diplograph/serve.hpp"
+#include "diplograph/tables.hpp"
+#include "diplograph/vocab.hpp"
 
 namespace {
 
