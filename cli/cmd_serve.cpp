@@ -85,12 +85,16 @@ int run_serve(const std::vector<std::string>& args) {
     const auto loaded = load_questions(a.graphs, a.syntax, a.base, Question::everything, a.remote);
     if (!loaded) return bad_input;
     const auto server = Server::create(*loaded->questions, o);
-    std::cout << "diplograph: serving " << what_is_served(a) << " at http://" << o.host << ':'
-              << server->port() << "/ (the API at /api/; Ctrl-C stops)" << std::endl;
+    const std::string at = (o.host.find(':') == std::string::npos ? o.host : "[" + o.host + "]") + ":" +
+                           std::to_string(server->port());
+    std::cout << "diplograph: serving " << what_is_served(a) << " at http://" << at
+              << "/ (the API at /api/; Ctrl-C stops)" << std::endl;
     if (o.host != "127.0.0.1" && o.host != "localhost" && o.host != "::1")
       std::cerr << "diplograph: note: listening on " << o.host
                 << ", not loopback: anyone who reaches this machine can ask\n";
-    return serve_until_stopped(*server) ? ok : bad_input;
+    if (serve_until_stopped(*server)) return ok;
+    std::cerr << "diplograph: the server at " << at << " stopped accepting connections\n";
+    return bad_input;
   });
 }
 
