@@ -112,21 +112,44 @@
 
   $("ego-form").addEventListener("submit", function (e) { e.preventDefault(); showEgo(); });
 
+  var MOST_ALTERS = 30;  // ties among the first 30 actors met are asked for, one request each
+
   function showEgo() {
     var actor = named($("search").value.trim());
     var level = $("level").value;
-    ask("met", { actor: actor, level: level, since: $("since").value.trim(), until: $("until").value.trim() })
-      .then(function (a) { drawNetwork(a.rows, level); }, function () {});
+    var window_ = { level: level, since: $("since").value.trim(), until: $("until").value.trim() };
+    ask("met", Object.assign({ actor: actor }, window_)).then(function (a) {
+      return ties(a.rows, window_).then(function (among) { drawNetwork(a.rows, among, level); });
+    }, function () {});
   }
 
-  // One link per pair and type of interaction, its events kept for the table.
-  function network(rows) {
+  // The meetings among the actors the ego met (its ego network's other ties), each pair once.
+  function ties(rows, window_) {
+    var egos = d3.set(rows.map(function (r) { return r.actor; }));
+    var alters = d3.set(rows.map(function (r) { return r.other; }).filter(function (o) { return !egos.has(o); }));
+    var asked = alters.values().slice(0, MOST_ALTERS);
+    return Promise.all(asked.map(function (alter) {
+      return ask("met", Object.assign({ actor: alter }, window_)).then(function (a) { return a.rows; },
+                                                                        function () { return []; });
+    })).then(function (lists) {
+      return [].concat.apply([], lists).filter(function (r) {
+        return alters.has(r.other) && r.actor < r.other;
+      });
+    });
+  }
+
+  // One link per pair and type of interaction, its events kept for the table; `among` are the
+  // ties between the actors the ego met.
+  function network(rows, among) {
     var nodes = {}, links = {};
-    rows.forEach(function (r) {
-      nodes[r.actor] = nodes[r.actor] || { id: r.actor, label: r.actor_label || r.actor, ego: true };
-      nodes[r.other] = nodes[r.other] || { id: r.other, label: r.other_label || r.other, ego: false };
+    function node(id, label, ego) {
+      return nodes[id] = nodes[id] || { id: id, label: label || id, ego: ego };
+    }
+    rows.forEach(function (r) { node(r.actor, r.actor_label, true); });
+    rows.concat(among).forEach(function (r) {
       var key = r.actor + " " + r.other + " " + r.type;
-      links[key] = links[key] || { source: nodes[r.actor], target: nodes[r.other], type: r.type, events: [] };
+      links[key] = links[key] || { source: node(r.actor, r.actor_label, false), target: node(r.other, r.other_label, false),
+                                   type: r.type, events: [] };
       links[key].events.push(r);
     });
     var list = d3.values(links), seen = {};
@@ -137,15 +160,16 @@
     return { nodes: d3.values(nodes), links: list };
   }
 
-  function drawNetwork(rows, level) {
+  function drawNetwork(rows, among, level) {
     var el = d3.select("#network").html("");
     if (!rows.length) {
       say("No meetings found for this actor in this window.");
       el.append("p").text("(no meetings)");
       return;
     }
-    var g = network(rows), width = $("network").clientWidth || 640, height = 460;
-    say(rows.length + " events with " + (g.nodes.length - 1) + " " + (level === "state" ? "states" : "actors") + ".");
+    var g = network(rows, among), width = $("network").clientWidth || 640, height = 460;
+    say(rows.length + " events with " + (g.nodes.length - 1) + " " + (level === "state" ? "states" : "actors") +
+        (among.length ? "; " + among.length + " among them" : "") + ".");
     var svg = el.append("svg").attr("viewBox", "0 0 " + width + " " + height).attr("height", height);
     var most = d3.max(g.links, function (l) { return l.events.length; });
     var width_of = d3.scale.sqrt().domain([1, Math.max(2, most)]).range([2, 10]);

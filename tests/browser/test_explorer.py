@@ -121,6 +121,21 @@ def check_chain(d):
         sys.exit("FAILED: the chain from Kim Jong Un to Donald Trump is not listed: %r" % cells)
 
 
+def check_ties(d):
+    """Kim Jong Un's network holds the ties among those he met: Moon Jae-in met Donald Trump."""
+    search = d.find_element(By.ID, "search")
+    search.clear()
+    search.send_keys("Kim Jong Un")
+    d.find_element(By.ID, "show").click()
+
+    def tie():
+        titles = d.execute_script(
+            "return [...document.querySelectorAll('#network path.link title')].map(t => t.textContent)")
+        return any("Moon Jae-in" in t and "Donald Trump" in t for t in titles)
+    wait_for(d, "the tie between Moon Jae-in and Donald Trump in Kim Jong Un's network", tie)
+    d.save_screenshot(os.path.join(OUT, "ties.png"))
+
+
 def check_ambiguous(d):
     Select(d.find_element(By.ID, "level")).select_by_value("state")
     search = d.find_element(By.ID, "search")
@@ -158,6 +173,7 @@ def main():
             check_timeline(d)
             check_export(d, downloads)
             check_chain(d)
+            check_ties(d)
             errors = severe(d)
             if errors:
                 sys.exit("FAILED: console errors: %r" % errors)
@@ -172,7 +188,7 @@ def main():
             proc.terminate()
             proc.wait(timeout=10)
             shutil.rmtree(downloads, ignore_errors=True)
-    print("explorer: network, edge events, AFG-PAK timeline, CSV export, chain, candidates; no console error; "
+    print("explorer: network, edge events, AFG-PAK timeline, CSV export, chain, ties among alters, candidates; no console error; "
           "screenshots in " + OUT)
 
 
