@@ -303,6 +303,22 @@ void check_dyads_options(DyadsOptions& d, const std::string& by, const std::stri
   d.codes = codes_option(codes, "--codes");
 }
 
+// A panel as CSV or JSON, written row by row as the question hands the rows out: hundreds of
+// thousands of rows are never held as rows and again as a table (the same bytes either way).
+int stream_dyads(const Questions& q, const DyadsOptions& d, const Common& c, TableFormat format,
+                 const Loaded& loaded) {
+  TableStream stream(std::cout, dyad_columns(), format, c.column_list());
+  std::vector<std::string> cells;
+  const auto notes = q.each_dyad(d, [&](const DyadRow& r) {
+    dyad_cells(r, cells);
+    stream.row(cells);
+  });
+  if (loaded.print_sparql()) return ok;
+  print_notes(notes);
+  stream.finish();
+  return ok;
+}
+
 int dyads(const std::vector<std::string>& args) {
   DyadsOptions d;
   EventFilters f;
@@ -331,6 +347,7 @@ int dyads(const std::vector<std::string>& args) {
   const auto loaded = c.load(d.directed ? Question::dyads_directed : Question::dyads);
   if (!loaded) return bad_input;
   const Questions& q = *loaded->questions;
+  if (format && *format != TableFormat::table) return stream_dyads(q, d, c, *format, *loaded);
   auto a = q.dyads(d);
   if (loaded->print_sparql()) return ok;
   if (network) return show_network(a, q, *network, d.directed), ok;

@@ -97,6 +97,10 @@ class FileQuestions : public Questions {
   Answer<DyadRow> dyads(const DyadsOptions& o) const override {
     return guard([&] { return inner_->dyads(o); });
   }
+  std::vector<std::string> each_dyad(const DyadsOptions& o,
+                                     const std::function<void(const DyadRow&)>& fn) const override {
+    return guard([&] { return inner_->each_dyad(o, fn); });
+  }
 
  private:
   template <class F>

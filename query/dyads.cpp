@@ -154,6 +154,27 @@ class Dyads {
   // The rows by period, then events descending, then the actors' IRIs: the tallies sorted in
   // place, so that the rows are then written in one sequential pass.
   [[nodiscard]] Answer<DyadRow> rows() {
+    sort();
+    auto& entries = tallies_.entries();
+    Answer<DyadRow> out;
+    out.rows.reserve(entries.size());
+    advise_huge_pages(out.rows.data(), entries.size() * sizeof(DyadRow));
+    for (const auto& [k, t] : entries) fill(out.rows.emplace_back(), k, t);
+    return out;
+  }
+
+  // The same rows in the same order through one DyadRow, its strings' room reused.
+  void each(const std::function<void(const DyadRow&)>& fn) {
+    sort();
+    DyadRow r;
+    for (const auto& [k, t] : tallies_.entries()) {
+      fill(r, k, t);
+      fn(r);
+    }
+  }
+
+ private:
+  void sort() {
     auto& entries = tallies_.entries();
     const auto& rank = x_.actor_rank;
     std::sort(entries.begin(), entries.end(), [&](const auto& l, const auto& r) {
@@ -162,14 +183,8 @@ class Dyads {
       return std::make_pair(rank[l.first.a], rank[l.first.b]) <
              std::make_pair(rank[r.first.a], rank[r.first.b]);
     });
-    Answer<DyadRow> out;
-    out.rows.reserve(entries.size());
-    advise_huge_pages(out.rows.data(), entries.size() * sizeof(DyadRow));
-    for (const auto& [k, t] : entries) out.rows.push_back(row(k, t));
-    return out;
   }
 
- private:
   // The event's sides: every participant (its state at state level), and those in a source role.
   void add(Id e, int quad) {
     nodes_.clear();
@@ -218,18 +233,18 @@ class Dyads {
     }
   }
 
-  [[nodiscard]] DyadRow row(const Key& k, const Tally& t) const {
+  void fill(DyadRow& r, const Key& k, const Tally& t) const {
     const auto year = static_cast<int>(k.period / 10000);
-    return {period_text(k.period),
-            std::string(x_.actor_iri[k.a]),
-            std::string(x_.actor_label[k.a]),
-            std::string(code(k.a, year)),
-            std::string(x_.actor_iri[k.b]),
-            std::string(x_.actor_label[k.b]),
-            std::string(code(k.b, year)),
-            t.events,
-            {t.quad[0], t.quad[1], t.quad[2], t.quad[3]},
-            mean_text(t.goldstein, t.scored)};
+    r.period.assign(period_text(k.period));
+    r.actor.assign(x_.actor_iri[k.a]);
+    r.actor_label.assign(x_.actor_label[k.a]);
+    r.actor_code.assign(code(k.a, year));
+    r.other.assign(x_.actor_iri[k.b]);
+    r.other_label.assign(x_.actor_label[k.b]);
+    r.other_code.assign(code(k.b, year));
+    r.events = t.events;
+    r.quad = {t.quad[0], t.quad[1], t.quad[2], t.quad[3]};
+    r.goldstein_mean.assign(mean_text(t.goldstein, t.scored));
   }
 
   // A state's code in the scheme asked for, the one of the period's year for COW and G-W.
@@ -268,6 +283,13 @@ Answer<DyadRow> query_dyads(const EventIndex& index, const DyadsOptions& opts) {
   Dyads d(index, opts);
   d.count();
   return d.rows();
+}
+
+void each_dyad(const EventIndex& index, const DyadsOptions& opts,
+               const std::function<void(const DyadRow&)>& fn) {
+  Dyads d(index, opts);
+  d.count();
+  d.each(fn);
 }
 
 }  // namespace diplograph

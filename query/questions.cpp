@@ -19,6 +19,11 @@ class MemoryQuestions : public Questions {
   Answer<ActorRow> actors(std::string_view search) const override { return query_actors(index_, search); }
   Answer<EventRow> events(const EventsOptions& o) const override { return query_events(index_, o); }
   Answer<DyadRow> dyads(const DyadsOptions& o) const override { return query_dyads(index_, o); }
+  std::vector<std::string> each_dyad(const DyadsOptions& o,
+                                     const std::function<void(const DyadRow&)>& fn) const override {
+    diplograph::each_dyad(index_, o, fn);
+    return {};
+  }
 
  private:
   std::unique_ptr<EventIndex> owned_;
@@ -26,6 +31,13 @@ class MemoryQuestions : public Questions {
 };
 
 }  // namespace
+
+std::vector<std::string> Questions::each_dyad(const DyadsOptions& opts,
+                                              const std::function<void(const DyadRow&)>& fn) const {
+  auto answer = dyads(opts);
+  for (const auto& r : answer.rows) fn(r);
+  return std::move(answer.notes);
+}
 
 std::unique_ptr<Questions> questions_in_memory(const QuadSource& src) {
   return std::make_unique<MemoryQuestions>(std::make_unique<EventIndex>(src));

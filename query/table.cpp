@@ -1,5 +1,6 @@
 // Writing results: aligned table, CSV (RFC 4180), JSON, and Graphviz for who met whom.
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <map>
 
@@ -91,20 +92,27 @@ std::string dot_id(std::string_view s) {
   return out + "\"";
 }
 
+// The places of `names` among `columns`; UsageError naming the columns there are otherwise.
+std::vector<std::size_t> column_indexes(const std::vector<std::string>& columns,
+                                        const std::vector<std::string>& names) {
+  std::vector<std::size_t> idx;
+  for (const auto& n : names) {
+    const auto at = std::find(columns.begin(), columns.end(), n);
+    if (at == columns.end()) {
+      std::string all;
+      for (const auto& c : columns) all += (all.empty() ? "" : ",") + c;
+      throw UsageError("no column \"" + n + "\" (columns: " + all + ")");
+    }
+    idx.push_back(static_cast<std::size_t>(at - columns.begin()));
+  }
+  return idx;
+}
+
 }  // namespace
 
 Table select_columns(Table t, const std::vector<std::string>& names) {
   if (names.empty()) return t;  // moved, not copied
-  std::vector<std::size_t> idx;
-  for (const auto& n : names) {
-    const auto at = std::find(t.columns.begin(), t.columns.end(), n);
-    if (at == t.columns.end()) {
-      std::string all;
-      for (const auto& c : t.columns) all += (all.empty() ? "" : ",") + c;
-      throw UsageError("no column \"" + n + "\" (columns: " + all + ")");
-    }
-    idx.push_back(static_cast<std::size_t>(at - t.columns.begin()));
-  }
+  const std::vector<std::size_t> idx = column_indexes(t.columns, names);
   Table out{names, {}, t.notes};
   for (const auto& r : t.rows) {
     std::vector<std::string> row;
@@ -132,38 +140,64 @@ void write_table(std::ostream& out, const Table& t, TableFormat format) {
     write_aligned(out, t);
     return;
   case TableFormat::csv:
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      if (i) out << ',';
-      csv_field(out, t.columns[i]);
-    }
-    out << "\r\n";
-    for (const auto& r : t.rows) {
-      for (std::size_t i = 0; i < r.size(); ++i) {
-        if (i) out << ',';
-        csv_field(out, r[i]);
-      }
-      out << "\r\n";
-    }
-    return;
-  case TableFormat::json:
-    out << '[';
-    for (std::size_t k = 0; k < t.rows.size(); ++k) {
-      out << (k ? ",\n " : "\n ") << '{';
-      for (std::size_t i = 0; i < t.columns.size(); ++i) {
-        if (i) out << ", ";
-        json_string(out, t.columns[i]);
-        out << ": ";
-        const std::string& v = t.rows[k][i];
-        if (numeric_column(t.columns[i]) && !v.empty())
-          out << v;
-        else
-          json_string(out, v);
-      }
-      out << '}';
-    }
-    out << (t.rows.empty() ? "]\n" : "\n]\n");
+  case TableFormat::json: {
+    TableStream stream(out, t.columns, format);
+    for (const auto& r : t.rows) stream.row(r);
+    stream.finish();
     return;
   }
+  }
+}
+
+TableStream::TableStream(std::ostream& out, std::vector<std::string> columns, TableFormat format,
+                         const std::vector<std::string>& only)
+    : out_(out), columns_(std::move(columns)), format_(format) {
+  keep_ = column_indexes(columns_, only);
+  if (only.empty()) {
+    for (std::size_t i = 0; i < columns_.size(); ++i) keep_.push_back(i);
+  } else {
+    columns_ = only;
+  }
+}
+
+void TableStream::start() {
+  started_ = true;
+  if (format_ == TableFormat::json) return void(out_ << '[');
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    if (i) out_ << ',';
+    csv_field(out_, columns_[i]);
+  }
+  out_ << "\r\n";
+}
+
+void TableStream::row(const std::vector<std::string>& cells) {
+  if (!started_) start();
+  if (format_ == TableFormat::csv) {
+    for (std::size_t i = 0; i < keep_.size(); ++i) {
+      if (i) out_ << ',';
+      csv_field(out_, cells[keep_[i]]);
+    }
+    out_ << "\r\n";
+  } else {
+    out_ << (rows_ ? ",\n " : "\n ") << '{';
+    for (std::size_t i = 0; i < keep_.size(); ++i) {
+      if (i) out_ << ", ";
+      json_string(out_, columns_[i]);
+      out_ << ": ";
+      const std::string& v = cells[keep_[i]];
+      if (numeric_column(columns_[i]) && !v.empty())
+        out_ << v;
+      else
+        json_string(out_, v);
+    }
+    out_ << '}';
+  }
+  ++rows_;
+}
+
+void TableStream::finish() {
+  if (!started_) start();
+  if (format_ == TableFormat::json) out_ << (rows_ == 0 ? "]\n" : "\n]\n");
 }
 
 namespace {
@@ -286,30 +320,55 @@ Table to_table(const Answer<EventRow>& a) {
                   });
 }
 
+const std::vector<std::string>& dyad_columns() {
+  static const std::vector<std::string> columns{"period",
+                                                "actor",
+                                                "actor_label",
+                                                "actor_code",
+                                                "other",
+                                                "other_label",
+                                                "other_code",
+                                                "events",
+                                                "verbal_cooperation",
+                                                "material_cooperation",
+                                                "verbal_conflict",
+                                                "material_conflict",
+                                                "goldstein_mean"};
+  return columns;
+}
+
+void dyad_cells(const DyadRow& r, std::vector<std::string>& cells) {
+  cells.resize(13);
+  const auto number = [](std::string& cell, std::uint64_t v) {
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    cell.assign(buf, end);
+  };
+  cells[0].assign(r.period);
+  cells[1].assign(r.actor);
+  cells[2].assign(r.actor_label);
+  cells[3].assign(r.actor_code);
+  cells[4].assign(r.other);
+  cells[5].assign(r.other_label);
+  cells[6].assign(r.other_code);
+  number(cells[7], r.events);
+  for (std::size_t q = 0; q < 4; ++q) number(cells[8 + q], r.quad[q]);
+  cells[12].assign(r.goldstein_mean);
+}
+
 Table to_table(const Answer<DyadRow>& a) {
-  return table_of({"period", "actor", "actor_label", "actor_code", "other", "other_label", "other_code",
-                   "events", "verbal_cooperation", "material_cooperation", "verbal_conflict",
-                   "material_conflict", "goldstein_mean"},
-                  a, [](const DyadRow& r) -> std::vector<std::string> {
-                    return {r.period,
-                            r.actor,
-                            r.actor_label,
-                            r.actor_code,
-                            r.other,
-                            r.other_label,
-                            r.other_code,
-                            std::to_string(r.events),
-                            std::to_string(r.quad[0]),
-                            std::to_string(r.quad[1]),
-                            std::to_string(r.quad[2]),
-                            std::to_string(r.quad[3]),
-                            r.goldstein_mean};
-                  });
+  Table t{dyad_columns(), {}, a.notes};
+  t.rows.reserve(a.rows.size());
+  std::vector<std::string> cells;
+  for (const auto& r : a.rows) {
+    dyad_cells(r, cells);
+    t.rows.push_back(cells);
+  }
+  return t;
 }
 
 Table to_table(Answer<DyadRow>&& a) {
-  const Answer<DyadRow> header{{}, a.notes};  // the columns and notes, from the one description
-  Table t = to_table(header);
+  Table t{dyad_columns(), {}, a.notes};
   t.rows.reserve(a.rows.size());
   for (auto& r : a.rows) {
     t.rows.push_back({std::move(r.period), std::move(r.actor), std::move(r.actor_label),

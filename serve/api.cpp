@@ -79,7 +79,8 @@ Output output_of(Args& a) {
   if (format != "json" && format != "csv")
     throw OptionError("format takes json or csv, not \"" + format + "\"");
   o.format = format == "csv" ? TableFormat::csv : TableFormat::json;
-  std::string_view rest = a.text("columns");
+  const std::string columns = a.text("columns");
+  std::string_view rest = columns;
   while (!rest.empty()) {
     const auto comma = rest.find(',');
     o.columns.emplace_back(rest.substr(0, comma));

@@ -162,6 +162,11 @@ std::vector<std::string> sample_questions() {
   asks.push_back("query relation --between AFG --and PAK --format json");
   asks.push_back("query met --actor Muttaqi --format json");
   asks.push_back("actors Mutt --limit 1 --format json");
+  // dyads are streamed row by row by the command line, and made a table by the API
+  asks.push_back("query dyads --by year --level state --format json");
+  asks.push_back("query dyads --by month --columns goldstein_mean,period,actor_code,events --format csv");
+  asks.push_back("query dyads --level state --columns period,nope --format csv");
+  asks.push_back("query dyads --actor Korea --format csv");
   return asks;
 }
 

@@ -40,6 +40,26 @@ struct Table {
 enum class TableFormat : std::uint8_t { table, csv, json };
 [[nodiscard]] std::optional<TableFormat> table_format(std::string_view name);
 void write_table(std::ostream& out, const Table& t, TableFormat format);
+/// Rows written one at a time, byte for byte as write_table writes a table of them in `format`
+/// (csv or json: the aligned table needs every row first), keeping only the columns `only`
+/// (all when empty; UsageError naming the columns there are for an unknown one). Nothing is
+/// written before the first row or finish(), so a command that ends early writes nothing.
+class TableStream {
+ public:
+  TableStream(std::ostream& out, std::vector<std::string> columns, TableFormat format,
+              const std::vector<std::string>& only = {});
+  void row(const std::vector<std::string>& cells);
+  void finish();
+
+ private:
+  void start();
+  std::ostream& out_;
+  std::vector<std::string> columns_;
+  std::vector<std::size_t> keep_;
+  TableFormat format_;
+  std::size_t rows_ = 0;
+  bool started_ = false;
+};
 /// `v` as a JSON string, quoted and escaped as the json table format writes its cells.
 void write_json_string(std::ostream& out, std::string_view v);
 /// The table restricted to the named columns, in the order given; throws UsageError for a
@@ -146,6 +166,10 @@ struct Answer {
 [[nodiscard]] Table to_table(const Answer<DyadRow>& a);
 /// The same, the rows' text moved into the table rather than copied (a panel of 374k rows).
 [[nodiscard]] Table to_table(Answer<DyadRow>&& a);
+/// A dyad row's columns (as to_table names them) and its cells, into `cells` (its strings'
+/// room reused: a panel streamed row by row allocates nothing per row).
+[[nodiscard]] const std::vector<std::string>& dyad_columns();
+void dyad_cells(const DyadRow& r, std::vector<std::string>& cells);
 
 /// A Graphviz graph of who met whom: one node per actor, edges weighted by meetings.
 void write_dot(std::ostream& out, const std::vector<MetRow>& met);
@@ -415,6 +439,10 @@ struct DyadsOptions {
 /// (source, caller) to each other one. A state's code is the one of the period's year (COW, G-W
 /// membership spans), today's with Period::all; empty for an actor that is not a state.
 [[nodiscard]] Answer<DyadRow> query_dyads(const EventIndex& index, const DyadsOptions& opts);
+/// The same rows, in the same order, one at a time: `row` is reused (valid during the call), so
+/// that a panel of hundreds of thousands of rows is never held whole.
+void each_dyad(const EventIndex& index, const DyadsOptions& opts,
+               const std::function<void(const DyadRow&)>& fn);
 
 // ------------------------------------------------------------------------- network files
 
@@ -468,6 +496,10 @@ class Questions {
   [[nodiscard]] virtual Answer<ActorRow> actors(std::string_view search) const = 0;
   [[nodiscard]] virtual Answer<EventRow> events(const EventsOptions& opts) const = 0;
   [[nodiscard]] virtual Answer<DyadRow> dyads(const DyadsOptions& opts) const = 0;
+  /// dyads() one row at a time (the row valid during the call), for a panel too big to hold
+  /// twice; returns the notes. By default, dyads() handed out row by row.
+  virtual std::vector<std::string> each_dyad(const DyadsOptions& opts,
+                                             const std::function<void(const DyadRow&)>& fn) const;
 };
 
 /// The questions answered in memory: an EventIndex of `src`, built once (`src` must outlive it,
