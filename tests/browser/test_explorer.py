@@ -53,7 +53,10 @@ def browser(downloads):
 
 
 def texts(d, css):
-    return [e.text for e in d.find_elements(By.CSS_SELECTOR, css)]
+    """The text of every element `css` selects, read in one script: the page may redraw between
+    finding elements and reading them, which Selenium reports as a stale element."""
+    return d.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.trim())", css)
 
 
 def wait_for(d, what, test, seconds=20):
