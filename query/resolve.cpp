@@ -127,6 +127,7 @@ std::size_t words_in(std::string_view s) {
 std::size_t closest(std::string_view needle, std::string_view label) {
   std::size_t best = edit_distance(needle, label);
   const std::size_t n = words_in(needle);
+  if (n == 0) return best;  // a name of punctuation only ("?"): no run of words to compare
   std::vector<std::size_t> starts{0};
   for (std::size_t i = 0; i < label.size(); ++i) {
     if (label[i] == ' ') starts.push_back(i + 1);

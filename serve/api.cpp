@@ -38,7 +38,9 @@ class Args {
     taken_.emplace_back(name);
     std::vector<std::string> out;
     for (const auto& [k, v] : params_) {
-      if (k == name) out.push_back(v);
+      if (k != name) continue;
+      if (v.find('\0') != std::string::npos) throw OptionError(std::string(name) + " holds a NUL byte (%00)");
+      out.push_back(v);
     }
     return out;
   }

@@ -167,6 +167,7 @@ std::vector<std::string> sample_questions() {
   asks.push_back("query dyads --by month --columns goldstein_mean,period,actor_code,events --format csv");
   asks.push_back("query dyads --level state --columns period,nope --format csv");
   asks.push_back("query dyads --actor Korea --format csv");
+  asks.push_back("query met --actor \"?\" --format csv");  // no letters: fuzz_api found a crash
   return asks;
 }
 
@@ -247,6 +248,7 @@ TEST(Serve, BadParametersAre400NamingWhatTheyTake) {
       {"/api/dyads?by=week", "by takes all, year, month or day, not \\\"week\\\""},
       {"/api/dyads?codes=iso2", "codes takes iso3, cow"},
       {"/api/actors?limit=0", "limit takes a whole number from 1"},
+      {"/api/met?actor=a%00b", "actor holds a NUL byte (%00)"},
   };
   for (const auto& [url, message] : bad) {
     const auto [status, body] = served.get(url);
