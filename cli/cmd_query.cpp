@@ -45,16 +45,7 @@ struct Common {
     return *f;
   }
 
-  [[nodiscard]] std::vector<std::string> column_list() const {
-    std::vector<std::string> out;
-    std::string_view rest = columns;
-    while (!rest.empty()) {
-      const auto comma = rest.find(',');
-      out.emplace_back(rest.substr(0, comma));
-      rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
-    }
-    return out;
-  }
+  [[nodiscard]] std::vector<std::string> column_list() const { return column_names(columns); }
 };
 
 void print_notes(const std::vector<std::string>& notes) {

@@ -154,12 +154,11 @@ class Dyads {
   // The rows by period, then events descending, then the actors' IRIs: the tallies sorted in
   // place, so that the rows are then written in one sequential pass.
   [[nodiscard]] Answer<DyadRow> rows() {
-    sort();
-    auto& entries = tallies_.entries();
+    const std::size_t n = tallies_.entries().size();
     Answer<DyadRow> out;
-    out.rows.reserve(entries.size());
-    advise_huge_pages(out.rows.data(), entries.size() * sizeof(DyadRow));
-    for (const auto& [k, t] : entries) fill(out.rows.emplace_back(), k, t);
+    out.rows.reserve(n);
+    advise_huge_pages(out.rows.data(), n * sizeof(DyadRow));
+    each([&](const DyadRow& r) { out.rows.push_back(r); });
     return out;
   }
 

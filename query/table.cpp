@@ -123,6 +123,16 @@ Table select_columns(Table t, const std::vector<std::string>& names) {
   return out;
 }
 
+std::vector<std::string> column_names(std::string_view list) {
+  std::vector<std::string> out;
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    out.emplace_back(list.substr(0, comma));
+    list.remove_prefix(comma == std::string_view::npos ? list.size() : comma + 1);
+  }
+  return out;
+}
+
 std::optional<TableFormat> table_format(std::string_view name) {
   if (name == "table") return TableFormat::table;
   if (name == "csv") return TableFormat::csv;

@@ -81,13 +81,7 @@ Output output_of(Args& a) {
   if (format != "json" && format != "csv")
     throw OptionError("format takes json or csv, not \"" + format + "\"");
   o.format = format == "csv" ? TableFormat::csv : TableFormat::json;
-  const std::string columns = a.text("columns");
-  std::string_view rest = columns;
-  while (!rest.empty()) {
-    const auto comma = rest.find(',');
-    o.columns.emplace_back(rest.substr(0, comma));
-    rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
-  }
+  o.columns = column_names(a.text("columns"));
   return o;
 }
 

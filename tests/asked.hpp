@@ -46,6 +46,14 @@ inline std::vector<std::string> questions(const std::string& person, const std::
   return out;
 }
 
+// `graphs` built into an index file by `diplograph index` (the run expected to succeed).
+inline std::string indexed(const std::string& graphs, const std::string& name) {
+  const std::string out = test::scratch("index-" + name) + "/g.idx";
+  const auto r = test::run("index -q -o " + out + " " + graphs);
+  EXPECT_EQ(r.status, 0) << r.err;
+  return out;
+}
+
 // A synthetic world: random meetings, calls and visits among officials of eight states, and
 // changes of representation between them, over six years.
 inline std::string synthetic_world(const std::string& dir, unsigned seed, int records) {

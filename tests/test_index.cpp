@@ -13,6 +13,7 @@
 
 namespace {
 
+using test::indexed;
 using test::questions;
 using test::run;
 using test::synthetic_world;
@@ -31,13 +32,6 @@ void expect_same_answers(const std::string& graph, const std::string& index,
     }
   }
   EXPECT_GE(answered + 4, asks.size()) << "most questions should have answers with rows";
-}
-
-std::string indexed(const std::string& graphs, const std::string& name) {
-  const std::string out = test::scratch("index-" + name) + "/g.idx";
-  const auto r = run("index -q -o " + out + " " + graphs);
-  EXPECT_EQ(r.status, 0) << r.err;
-  return out;
 }
 
 TEST(Index, SamplesAnswerAsTheTurtleDoes) {

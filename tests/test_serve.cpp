@@ -19,6 +19,7 @@
 namespace {
 
 using namespace diplograph;
+using test::indexed;
 using test::run;
 
 // The questions of a graph (in memory) or of an index file, served on a free loopback port.
@@ -174,13 +175,6 @@ std::vector<std::string> sample_questions() {
 std::string samples_graph() {
   static const std::string graph = test::converted(test::samples() + "/*", "serve-samples");
   return graph;
-}
-
-std::string indexed(const std::string& graph, const std::string& name) {
-  const std::string index = test::scratch("serve-index-" + name) + "/graph.dgx";
-  const auto r = run("index -o " + index + " " + graph);
-  EXPECT_EQ(r.status, 0) << r.err;
-  return index;
 }
 
 TEST(Serve, EveryQuestionAnswersAsTheCommandLineOnTheSamples) {

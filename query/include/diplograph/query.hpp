@@ -65,6 +65,8 @@ void write_json_string(std::ostream& out, std::string_view v);
 /// The table restricted to the named columns, in the order given; throws UsageError for a
 /// name that is not a column.
 [[nodiscard]] Table select_columns(Table t, const std::vector<std::string>& names);
+/// The column names of "a,b,c" as --columns and columns= take them (empty: none given).
+[[nodiscard]] std::vector<std::string> column_names(std::string_view list);
 // ------------------------------------------------------------------------- typed answers
 
 /// One row of who met whom: an interaction and two of its participants.
