@@ -29,7 +29,7 @@ struct ServeArgs {
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
       ("input", po::value(&graphs), "GRAPH...: RDF files, or one index file written by `diplograph index`");
     // clang-format on
-    remote.add(opts);
+    remote.add(opts, false);  // no --print-sparql: a server asks many questions
   }
 };
 
@@ -74,10 +74,11 @@ int run_serve(const std::vector<std::string>& args) {
     po::options_description opts("serve options");
     a.add(opts);
     po::variables_map vm;
-    if (!parse(args, "diplograph serve [--host ADDRESS] [--port N] (GRAPH... | INDEX | --endpoint URL)", opts,
-               "input", vm))
+    if (!parse(
+            args,
+            "diplograph serve [--host ADDRESS] [--port N] [--threads N] (GRAPH... | INDEX | --endpoint URL)",
+            opts, "input", vm))
       return ok;
-    if (a.remote.print) throw UsageError("--print-sparql is for a query; serve answers many");
     ServeOptions o;
     o.host = a.host;
     o.port = static_cast<unsigned>(whole_number(a.port, "port", 0, 65535));

@@ -123,14 +123,16 @@ bool Loaded::print_sparql() const {
   return true;
 }
 
-void Remote::add(po::options_description& opts) {
+void Remote::add(po::options_description& opts, bool printable) {
   // clang-format off
   opts.add_options()
     ("endpoint", po::value(&endpoint), "ask the SPARQL 1.1 store at this URL in place of GRAPH files")
     ("graph", po::value(&graph), "with --endpoint: only this named graph (default: the store's default graph)")
-    ("user", po::value(&user), "with --endpoint: user name (password in DIPLOGRAPH_PASSWORD)")
-    ("print-sparql", po::bool_switch(&print), "print the SPARQL sent to an endpoint, and exit");
+    ("user", po::value(&user), "with --endpoint: user name (password in DIPLOGRAPH_PASSWORD)");
   // clang-format on
+  if (printable)
+    opts.add_options()("print-sparql", po::bool_switch(&print),
+                       "print the SPARQL sent to an endpoint, and exit");
 }
 
 Endpoint Remote::target() const {

@@ -67,7 +67,8 @@ struct Loaded {
 struct Remote {
   std::string endpoint, graph, user;
   bool print = false;
-  void add(po::options_description& opts);
+  /// Adds --endpoint, --graph, --user and, for a command that asks once, --print-sparql.
+  void add(po::options_description& opts, bool printable = true);
   /// The endpoint, with the password from DIPLOGRAPH_PASSWORD when a user is given.
   [[nodiscard]] Endpoint target() const;
 };

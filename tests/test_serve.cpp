@@ -423,4 +423,19 @@ TEST(Serve, TheCommandRefusesWhatItCannotServe) {
                      "cannot listen on 127.0.0.1:" + port + " (is another server on that port? --port 0");
 }
 
+// Its help lists what it takes, and only that: a server asks many questions, so no --print-sparql.
+TEST(Serve, ItsHelpListsWhatItTakes) {
+  const auto help = run("serve --help");
+  ASSERT_EQ(help.status, 0) << help.err;
+  EXPECT_NE(
+      help.out.find(
+          "diplograph serve [--host ADDRESS] [--port N] [--threads N] (GRAPH... | INDEX | --endpoint URL)"),
+      std::string::npos)
+      << help.out;
+  for (const std::string option : {"--host", "--port", "--threads", "--endpoint", "--graph", "--user"})
+    EXPECT_NE(help.out.find(option), std::string::npos) << option << "\n" << help.out;
+  EXPECT_EQ(help.out.find("--print-sparql"), std::string::npos) << help.out;
+  test::expect_error(run("serve --print-sparql --endpoint http://127.0.0.1:9/sparql"), 1, "print-sparql");
+}
+
 }  // namespace
