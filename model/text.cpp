@@ -87,6 +87,17 @@ char32_t code_point(std::string_view s, std::size_t i, std::size_t n) {
   return (b(0) & 0x07U) << 18U | (b(1) & 0x3FU) << 12U | (b(2) & 0x3FU) << 6U | (b(3) & 0x3FU);
 }
 
+void append_utf8(std::string& out, char32_t c) {
+  const auto byte = [&](char32_t b) { out += static_cast<char>(b); };
+  if (c < 0x80) return byte(c);
+  if (c < 0x800) return byte(0xC0U | c >> 6U), byte(0x80U | (c & 0x3FU));
+  if (c < 0x10000) return byte(0xE0U | c >> 12U), byte(0x80U | (c >> 6U & 0x3FU)), byte(0x80U | (c & 0x3FU));
+  byte(0xF0U | c >> 18U);
+  byte(0x80U | (c >> 12U & 0x3FU));
+  byte(0x80U | (c >> 6U & 0x3FU));
+  byte(0x80U | (c & 0x3FU));
+}
+
 namespace {
 
 // RFC 3987 ucschar: the non-ASCII characters an IRI may hold as they are.

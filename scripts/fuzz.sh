@@ -57,10 +57,11 @@ cmake --build $out -j "$(nproc)" --target diplograph >/dev/null
 $out/diplograph index -q -o $out/corpus/index/samples.idx tests/golden/samples.nt
 $out/diplograph index -q -o $out/corpus/index/test_query.idx $out/corpus/query/test_query.ttl
 
-# SPARQL results documents: the samples' statements as a store sends them (rdflib writes them).
+# SPARQL results documents: the samples' statements as a store sends them, JSON and XML (rdflib
+# writes them).
 mkdir -p $out/corpus/sparql
-for n in 0 1 2 3 4 5 6 7; do
-  /usr/bin/python3 - tests/golden/samples.nt $n >$out/corpus/sparql/samples.$n.json <<'PY'
+for n in {json,xml}.{0..7}; do
+  /usr/bin/python3 - tests/golden/samples.nt ${n#*.} ${n%.*} >$out/corpus/sparql/samples.$n <<'PY'
 import sys, rdflib
 g = rdflib.Graph()
 g.parse(sys.argv[1], format="nt")
@@ -69,7 +70,7 @@ rows = sorted(g, key=str)[part * 18:(part + 1) * 18]
 sub = rdflib.Graph()
 for t in rows:
     sub.add(t)
-sys.stdout.write(sub.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").serialize(format="json").decode())
+sys.stdout.write(sub.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").serialize(format=sys.argv[3]).decode())
 PY
 done
 

@@ -45,11 +45,14 @@ struct Selection {
 [[nodiscard]] Query statements(const std::string& graph, const std::string& pattern, const Roles& roles,
                                const std::vector<std::string>& predicates);
 
-/// The events `pattern` binds (?e) with what rows of people read of them, joined, one row per
-/// type, participant and value: ?e ?type ?when ?until ?source ?title ?who ?name (title: the
-/// event's label, when `titles`). The same statements as statements() brings, read as a join,
-/// which a store answers several times faster than it lists each subject's statements.
-[[nodiscard]] Query joined(const std::string& graph, const std::string& pattern, bool titles);
+/// The events `pattern` binds (?e) with what rows of people read of them, in rows of two kinds:
+/// the event's values (?e ?type ?when ?until ?source, and ?title, its label, when `titles`), one
+/// row per combination; and its participants (?e ?who ?name), one row per participant and label,
+/// leaving out `known` (an actor every selected event has, whose statements the caller holds).
+/// The same statements as statements() brings, read as a join, which a store answers several
+/// times faster than it lists each subject's statements.
+[[nodiscard]] Query joined(const std::string& graph, const std::string& pattern, bool titles,
+                           const std::string& known);
 
 /// The pattern binding ?e to an event with the smallest date and one with the greatest (a note
 /// says where the data's events lie when none lies in the dates asked).

@@ -91,7 +91,7 @@ class SparqlQuestions : public Questions {
     auto a = ask({{o.actor}, {o.with}});
     MetOptions named = with_names(o, a);
     if (!printed_ && needs_state(a, o.state_level)) return query_met(a.local->index(), named);  // its error
-    fetch_people(*a.local, sparql::events_pattern(met_selection(*a.local, o, a)), o, false);
+    fetch_people(*a.local, met_selection(*a.local, o, a), o, false);
     if (printed_) return {};
     return with_extremes(*a.local, o.since, o.until,
                          [&](const EventIndex& x) { return query_met(x, named); });
@@ -106,7 +106,7 @@ class SparqlQuestions : public Questions {
       auto counted = counted_by_store(*a.local, sel, o.state_level);
       if (!counted.rows.empty() || (o.since.empty() && o.until.empty()) || printed_) return counted;
     }
-    fetch_people(*a.local, sparql::events_pattern(sel), o, true);
+    fetch_people(*a.local, sel, o, true);
     if (printed_) return {};
     return with_extremes(*a.local, o.since, o.until,
                          [&](const EventIndex& x) { return query_met_counts(x, named); });
@@ -141,7 +141,7 @@ class SparqlQuestions : public Questions {
     if (o.state_level)
       fetch(*a.local, sparql::events_pattern(sel), {}, Question::timeline);
     else
-      fetch_joined(*a.local, sparql::events_pattern(sel), true);
+      fetch_joined(*a.local, sel, true);
     if (printed_) return {};
     return query_timeline(a.local->index(), named);
   }
@@ -245,28 +245,35 @@ class SparqlQuestions : public Questions {
 
   // Who met whom: at person level (without --sector) the events joined with their participants'
   // labels; else every statement the question reads, the states' included.
-  void fetch_people(Local& local, const std::string& pattern, const MetOptions& o, bool counting) const {
-    if (!o.state_level && o.sectors.empty()) return fetch_joined(local, pattern, false);
-    fetch(local, pattern, {}, counting ? Question::met_count : Question::met);
+  void fetch_people(Local& local, const Selection& sel, const MetOptions& o, bool counting) const {
+    if (!o.state_level && o.sectors.empty()) return fetch_joined(local, sel, false);
+    fetch(local, sparql::events_pattern(sel), {}, counting ? Question::met_count : Question::met);
   }
 
-  // The rows of sparql::joined, as the statements they join.
-  void fetch_joined(Local& local, const std::string& pattern, bool titles) const {
+  // The rows of sparql::joined, as the statements they join. The actor the events were selected
+  // by (at person level) is left out of the participant rows and added here to each event: its
+  // own statements came with its name.
+  void fetch_joined(Local& local, const Selection& sel, bool titles) const {
     static const std::string type(vocab::rdf_type),
         date = term(ns::dg, "date"), end = term(ns::dg, "endDate"), source = term(ns::dcterms, "source"),
         label = term(ns::rdfs, "label"), participant = term(ns::dg, "participant");
-    const auto q = sparql::joined(e_.graph, pattern, titles);
+    const std::string known = sel.state_level ? std::string() : sel.actor;
+    const auto q = sparql::joined(e_.graph, sparql::events_pattern(sel), titles, known);
     if (printed_) return printed_->push_back(q.text);
     sparql_select(e_, q.text, q.vars, [&](const std::vector<TermRef>& r) {
       const TermRef e = r[0];
+      if (!r[6].empty()) {  // a participant
+        local.add(e, TermRef::iri(participant), r[6]);
+        if (!r[7].empty()) local.add(r[6], TermRef::iri(label), r[7]);
+        return;
+      }
       local.add(e, TermRef::iri(type), r[1]);
-      local.add(e, TermRef::iri(participant), r[6]);
+      if (!known.empty()) local.add(e, TermRef::iri(participant), TermRef::iri(known));
       const std::pair<const std::string*, TermRef> values[] = {
           {&date, r[2]}, {&end, r[3]}, {&source, r[4]}, {&label, r[5]}};
       for (const auto& [p, v] : values) {
         if (!v.empty()) local.add(e, TermRef::iri(*p), v);
       }
-      if (!r[7].empty()) local.add(r[6], TermRef::iri(label), r[7]);
     });
   }
 

@@ -67,6 +67,118 @@ TEST(SparqlResults, MalformedDocumentsAreStoreErrorsNamingTheStore) {
   }
 }
 
+// Each row as N-Triples terms ("UNBOUND" for none), in the order read.
+std::vector<std::string> rows_of(const std::function<void(const diplograph::BindingFn&)>& read) {
+  std::vector<std::string> rows;
+  read([&](const std::vector<diplograph::TermRef>& r) {
+    std::string line;
+    for (const auto& t : r) line += (t.empty() ? std::string("UNBOUND") : diplograph::to_ntriples(t)) + " ";
+    rows.push_back(line);
+  });
+  return rows;
+}
+
+TEST(SparqlResults, XmlReadsTermsAsStoresWriteThem) {
+  // A prefix on the elements, a declaration, a comment, a link, references, a CDATA section, a
+  // variable not asked for, an empty literal, an attribute in single quotes holding '>'.
+  const std::string doc = R"(<?xml version="1.0" encoding="utf-8"?>
+<!-- written by hand -->
+<r:sparql xmlns:r="http://www.w3.org/2005/sparql-results#">
+ <r:head><r:variable name="s"/><r:variable name="p"/><r:variable name="o"/><r:link href="x"/></r:head>
+ <r:results distinct="false" ordered="true">
+  <r:result>
+   <r:binding name="s"><r:uri>http://ex/a?x=1&amp;y=2</r:uri></r:binding>
+   <r:binding name="p"><r:uri>http://ex/p</r:uri></r:binding>
+   <r:binding name="o"><r:literal xml:lang="en">x&#233;&#xE9; &lt;b&gt; <![CDATA[<raw & kept>]]></r:literal></r:binding>
+  </r:result>
+  <r:result>
+   <r:binding name="s"><r:bnode>nodeID://b1</r:bnode></r:binding>
+   <r:binding name="p"><r:uri>http://ex/q</r:uri></r:binding>
+   <r:binding name="o"><r:literal datatype='http://www.w3.org/2001/XMLSchema#integer'>1</r:literal></r:binding>
+   <r:binding name="unasked"><r:literal>ignored</r:literal></r:binding>
+  </r:result>
+  <r:result>
+   <r:binding name="s"><r:uri>http://ex/c</r:uri></r:binding>
+   <r:binding name="o"><r:literal datatype="http://www.w3.org/2001/XMLSchema#string">plain</r:literal></r:binding>
+  </r:result>
+  <r:result><r:binding name="o"><r:literal/></r:binding></r:result>
+  <r:result/>
+ </r:results>
+</r:sparql>
+)";
+  const auto rows = rows_of([&](const auto& row) {
+    diplograph::read_sparql_xml(doc, {"s", "p", "o"}, row, "test");
+  });
+  ASSERT_EQ(rows.size(), 5U);
+  EXPECT_EQ(rows[0], "<http://ex/a?x=1&y=2> <http://ex/p> \"x\xC3\xA9\xC3\xA9 <b> <raw & kept>\"@en ");
+  EXPECT_EQ(rows[1], "_:nodeID://b1 <http://ex/q> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> ");
+  EXPECT_EQ(rows[2], "<http://ex/c> UNBOUND \"plain\" ");  // xsd:string is a simple literal
+  EXPECT_EQ(rows[3], "UNBOUND UNBOUND \"\" ");
+  EXPECT_EQ(rows[4], "UNBOUND UNBOUND UNBOUND ");
+}
+
+// rdflib writes one answer in both formats: the same rows read from each, for every statement of
+// the samples (language tags, datatypes, non-ASCII text).
+TEST(SparqlResults, XmlAndJsonOfOneAnswerGiveTheSameRows) {
+  const std::string dir = test::scratch("sparql-formats");
+  for (const std::string format : {"json", "xml"}) {
+    const std::string cmd =
+        "/usr/bin/python3 -c \"import rdflib, sys; g = rdflib.Graph(); g.parse(sys.argv[1], format='nt'); "
+        "sys.stdout.buffer.write(g.query('SELECT ?s ?p ?o WHERE { ?s ?p ?o }').serialize(format='" +
+        format + "'))\" " + std::string(SOURCE_DIR) + "/tests/golden/samples.nt > " + dir + "/answer." +
+        format;
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  }
+  const std::string json = test::read(dir + "/answer.json"), xml = test::read(dir + "/answer.xml");
+  const std::vector<std::string> vars{"s", "p", "o"};
+  auto from_json =
+      rows_of([&](const auto& row) { diplograph::read_sparql_results(json, "", vars, row, "j"); });
+  auto from_xml = rows_of([&](const auto& row) {
+    diplograph::read_sparql_results(xml, "application/sparql-results+xml; charset=UTF-8", vars, row, "x");
+  });
+  EXPECT_GT(from_json.size(), 100U);
+  std::sort(from_json.begin(), from_json.end());
+  std::sort(from_xml.begin(), from_xml.end());
+  EXPECT_EQ(from_json, from_xml);
+  for (const std::string kind : {"\"@en ", "\"^^<"}) {
+    EXPECT_NE(std::find_if(from_xml.begin(), from_xml.end(),
+                           [&](const std::string& r) { return r.find(kind) != std::string::npos; }),
+              from_xml.end())
+        << kind;
+  }
+}
+
+TEST(SparqlResults, MalformedXmlIsAStoreErrorWithItsLine) {
+  const auto none = [](const std::vector<diplograph::TermRef>&) {};
+  const std::string head = "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n<results>\n<result>\n";
+  for (const std::string& doc :
+       {std::string("<sparql"), std::string("<html><body>busy</body></html>"),
+        std::string("<sparql><head/></sparql>"),                      // no results
+        std::string("<sparql><boolean>true</boolean></sparql>"),      // an ASK answer
+        std::string("<!DOCTYPE x [<!ENTITY e \"boom\">]><sparql/>"),  // no DTD is read
+        head + "<binding name=\"s\"><iri>x</iri></binding>", head + "<binding name=\"s\"><uri>x</uri>",
+        head + "<binding name=\"s\"><uri>a &bogus; b</uri></binding></result></results></sparql>",
+        head + "<binding name=\"s\"><uri>&#0;</uri></binding></result></results></sparql>",
+        head + "<binding name=\"s\"><uri>&#xD800;</uri></binding></result></results></sparql>",
+        head + "<binding name=\"s\"><literal>a &amp b</literal></binding></result></results></sparql>",
+        head + "<binding><uri>x</uri></binding></result></results></sparql>",
+        head + "<binding name=\"s\"><uri>x</uri></binding></result></results></sparql><more/>",
+        head + "<binding name=\"s\"><uri>x</uri></binding></result>stray</results></sparql>",
+        head + "<binding name=\"s\"><literal><![CDATA[open</literal></binding></result></results></sparql>",
+        head + "<binding name=\"s\"><uri>a" + std::string(1, '\0') +
+            "b</uri></binding></result></results></sparql>"}) {
+    try {
+      diplograph::read_sparql_xml(doc, {"s"}, none, "http://store/sparql");
+      ADD_FAILURE() << "accepted: " << doc;
+    } catch (const diplograph::StoreError& e) {
+      const std::string what = e.what();
+      EXPECT_NE(what.find("http://store/sparql: not a SPARQL XML results document: "), std::string::npos)
+          << what;
+      EXPECT_NE(what.find("(line "), std::string::npos) << what;
+    }
+  }
+}
+
 // ------------------------------------------------------------------------- printed queries
 
 // Splits --print-sparql output into its queries.
@@ -219,6 +331,25 @@ TEST(SparqlStoreFails, MalformedResultsAreRefused) {
   EXPECT_TRUE(r.out.empty());
 }
 
+TEST(SparqlStoreFails, MalformedXmlResultsAreRefusedWithTheirLine) {
+  FakeStore store(http("200 OK", "application/sparql-results+xml",
+                       "<sparql>\n<results>\n<result><binding name=\"s\"><uri>x</uri></binding>\n"));
+  const auto r = run("query timeline --actor AFG --endpoint " + store.url());
+  test::expect_error(r, 2,
+                     store.url() + ": not a SPARQL XML results document: it ends inside an element (line 4");
+  EXPECT_TRUE(r.out.empty());
+}
+
+// A store that names no media type: the document's first character tells the format.
+TEST(SparqlStoreFails, AnAnswerOfNoMediaTypeIsReadByItsFirstCharacter) {
+  const std::string xml = R"(<sparql><results><result>
+    <binding name="s"><uri>relative</uri></binding><binding name="p"><uri>p</uri></binding>
+    <binding name="o"><literal>1</literal></binding></result></results></sparql>)";
+  FakeStore store(http("200 OK", "application/octet-stream", xml));
+  test::expect_error(run("query timeline --actor AFG --endpoint " + store.url()), 1,
+                     "no actor matches \"AFG\"");
+}
+
 TEST(SparqlStoreFails, ACutAnswerIsNeverTakenForAWholeOne) {
   const std::string doc = R"({"head": {"vars": ["s","p","o"]}, "results": {"bindings": []}})";
   FakeStore store(http("200 OK", "application/sparql-results+json", doc, "X-SPARQL-MaxRows: 10000\r\n"));
@@ -341,6 +472,37 @@ TEST(SparqlVirtuoso, SamplesAnswerAsTheTurtleDoes) {
   asks.push_back("query relation --between AFG --and PAK");
   asks.push_back("query met --count --since 1990 --until 1991 --format csv");  // the note on the data's dates
   expect_same_answers(*v, graph, iri, asks);
+}
+
+// Virtuoso's own XML and JSON answers to one query: the same rows read from each (the questions
+// ask for XML, which it writes about twice as fast).
+TEST(SparqlVirtuoso, ItsXmlAndJsonAnswersGiveTheSameRows) {
+  NEED_VIRTUOSO(v);
+  const std::string dir = test::scratch("sparql-virtuoso-formats");
+  const std::string graph = test::converted(test::samples() + "/*", "sparql-formats");
+  const std::string iri = graph_iri("formats");
+  load(*v, graph, iri);
+  const std::string query = "SELECT ?s ?p ?o FROM <" + iri + "> WHERE { ?s ?p ?o }";
+  for (const std::string format : {"json", "xml"}) {
+    const std::string cmd =
+        "/usr/bin/python3 -c \"import sys, urllib.request, urllib.parse; "
+        "r = urllib.request.Request(sys.argv[1], urllib.parse.urlencode({'query': sys.argv[2]}).encode(), "
+        "{'Accept': 'application/sparql-results+" +
+        format +
+        "'}); "
+        "sys.stdout.buffer.write(urllib.request.urlopen(r).read())\" " +
+        v->endpoint + " '" + query + "' > " + dir + "/answer." + format;
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  }
+  const std::string json = test::read(dir + "/answer.json"), xml = test::read(dir + "/answer.xml");
+  ASSERT_EQ(xml.rfind("<sparql", 0), 0U) << xml.substr(0, 200);
+  const std::vector<std::string> vars{"s", "p", "o"};
+  auto from_json = rows_of([&](const auto& row) { diplograph::read_sparql_json(json, vars, row, "j"); });
+  auto from_xml = rows_of([&](const auto& row) { diplograph::read_sparql_xml(xml, vars, row, "x"); });
+  EXPECT_GT(from_json.size(), 100U);
+  std::sort(from_json.begin(), from_json.end());
+  std::sort(from_xml.begin(), from_xml.end());
+  EXPECT_EQ(from_json, from_xml);
 }
 
 TEST(SparqlVirtuoso, IcewsSampleAnswersAsTheTurtleDoes) {

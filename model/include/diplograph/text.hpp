@@ -16,6 +16,9 @@ namespace diplograph::text {
 /// The length of the UTF-8 sequence at s[i] when it encodes a Unicode scalar value, else 0.
 [[nodiscard]] std::size_t sequence_length(std::string_view s, std::size_t i);
 
+/// Appends code point `c` (a Unicode scalar value) to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t c);
+
 /// ASCII lower case (names and codes are compared without case).
 [[nodiscard]] std::string ascii_lower(std::string_view s);
 
