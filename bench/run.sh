@@ -5,6 +5,8 @@
 #   ONLY=store bench/run.sh 1000000   the index, then a throwaway Virtuoso (issue 14)
 #   ONLY=serve bench/run.sh 1000000   `diplograph serve` on the index: request to JSON (issue 17)
 #                                     (with BENCH_DIR of an earlier run, its files are reused)
+#   ONLY=store-questions BENCH_DIR=... bench/run.sh 1000000   the store's questions again, on the
+#                                     Virtuoso an earlier `KEEP=1 ONLY=store` run loaded
 # Baselines: serdi (parse and write), a bare Sord load (bench/sord_load.c: SPO, OPS and POS),
 # and, where installed, Oxigraph (npm package `oxigraph`, in Node) and rdflib (Debian's
 # python3-rdflib) answering the same who-met-whom question in SPARQL, their answers checked
@@ -21,7 +23,7 @@ if command -v node >/dev/null && [[ ! -d bench/node_modules/oxigraph ]]; then
 fi
 dg=$build/diplograph
 
-declare -A secs mem
+declare -A secs mem ms slowest
 measure() {  # measure NAME COMMAND... : wall seconds and peak RSS (MB) of one run; stdout kept
   local name=$1
   shift
@@ -32,6 +34,20 @@ measure() {  # measure NAME COMMAND... : wall seconds and peak RSS (MB) of one r
   read -r secs[$name] kb <"$work/$name.time"
   mem[$name]=$((kb / 1024))
   printf '%-30s %9.2f s %8d MB\n' "$name" "${secs[$name]}" "${mem[$name]}"
+}
+timed() {  # timed NAME RUNS COMMAND... : median and slowest wall ms of RUNS runs; the last stdout kept
+  local name=$1 runs=$2 i start
+  shift 2
+  local took=()
+  for ((i = 0; i < runs; i++)); do
+    start=$(date +%s%N)
+    "$@" >"$work/$name.out" 2>"$work/$name.err" || { echo "bench: $name failed: $(tail -3 "$work/$name.err")" >&2; return 1; }
+    took+=($((($(date +%s%N) - start) / 1000000)))
+  done
+  mapfile -t took < <(printf '%s\n' "${took[@]}" | sort -n)
+  ms[$name]=${took[$((runs / 2))]}
+  slowest[$name]=${took[$((runs - 1))]}
+  printf '%-30s median %6d ms, slowest %6d ms of %d\n' "$name" "${ms[$name]}" "${slowest[$name]}" "$runs"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = (b > 0 ? a / b : 0); printf (r < 0.1 ? "%.4f" : "%.2f"), r }'; }
 same() {  # same A B: the two answers' event,other lines are equal
@@ -65,9 +81,11 @@ fi
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "events: $n   work files: $work"
-$build/bench/dg_generate jsonl "$n" 1 >"$work/events.jsonl"
-$dg convert --no-progress -t ntriples "$work/events.jsonl" -o "$work/events.nt" 2>/dev/null
-$dg ontology -t ntriples -o "$work/ontology.nt"
+if [[ ${ONLY:-} != store-questions ]]; then  # that one reuses BENCH_DIR's files
+  $build/bench/dg_generate jsonl "$n" 1 >"$work/events.jsonl"
+  $dg convert --no-progress -t ntriples "$work/events.jsonl" -o "$work/events.nt" 2>/dev/null
+  $dg ontology -t ntriples -o "$work/ontology.nt"
+fi
 echo "records: $(wc -l <"$work/events.jsonl")   triples: $(wc -l <"$work/events.nt")   jsonl: $(du -h "$work/events.jsonl" | cut -f1)"
 
 # The persistent index (issue 13): the same questions from the Turtle and from the index, side
@@ -110,19 +128,45 @@ store_section() {
   mkdir -p "$vdir/bulk" && cp "$work/events.nt" "$work/ontology.nt" "$vdir/bulk/"
   measure store_bulk_loader $DIPLOGRAPH_TEST_ISQL exec="ld_dir('$vdir/bulk', '*.nt', '$g:bulk'); rdf_loader_run(); checkpoint;"
   echo "load --store / bulk loader rate:            $(ratio "${secs[store_bulk_loader]}" "${secs[store_load]}")  ($triples triples: $(awk -v t=$triples -v s="${secs[store_load]}" 'BEGIN{printf "%.0f", t/s}')/s against $(awk -v t=$triples -v s="${secs[store_bulk_loader]}" 'BEGIN{printf "%.0f", t/s}')/s; target >= 0.5)"
+  store_questions "$name" $g
+  scripts/virtuoso.sh stop "$vdir"
+  trap - EXIT
+}
+
+# The questions asked of the loaded store, of the Turtle and of the index. One actor's meetings are
+# timed over ten runs (median and slowest, process start to answer), beside the best hand-written
+# query for the same rows (curl, in the store's faster results format, XML).
+store_questions() {
+  local name=$1 g=$2
   local at="--endpoint $DIPLOGRAPH_TEST_ENDPOINT --graph $g"
   $dg query met --actor "$name" --format csv $at >/dev/null  # the store's caches warm, as in use
-  measure store_met $dg query met --actor "$name" --format csv $at
+  timed store_met 10 $dg query met --actor "$name" --format csv $at
   [[ -f $work/turtle_met.out ]] && echo "    $(same "$work/turtle_met.out" "$work/store_met.out") as the Turtle"
+  [[ -f $work/index_met.out ]] && echo "    $(same "$work/index_met.out" "$work/store_met.out") as the index"
+  hand_met "$g" "$(awk -F, 'NR == 2 { print $4 }' "$work/store_met.out")" >"$work/hand_met.rq"
+  timed store_met_hand 10 curl -sf -H 'Accept: application/sparql-results+xml' --data-urlencode "query@$work/hand_met.rq" "$DIPLOGRAPH_TEST_ENDPOINT"
+  [[ -f $work/events.idx ]] && timed index_met_runs 10 $dg query met --actor "$name" --format csv "$work/events.idx"
   measure store_pairs $dg query met --level state --count --format csv $at
   hand_pairs "$g" >"$work/hand_pairs.rq"
   measure store_pairs_hand curl -sf -H 'Accept: application/sparql-results+json' --data-urlencode "query@$work/hand_pairs.rq" "$DIPLOGRAPH_TEST_ENDPOINT"
-  measure turtle_pairs $dg query met --level state --count --format csv "$work/events.ttl"
+  [[ -f $work/turtle_pairs.out ]] || measure turtle_pairs $dg query met --level state --count --format csv "$work/events.ttl"
   echo "    $(same "$work/turtle_pairs.out" "$work/store_pairs.out") as the Turtle; hand-written: $(grep -c '"n"' "$work/store_pairs_hand.out") pairs"
-  echo "store met --actor, start to answer:         ${secs[store_met]} s  (target < 0.1 s at 1M)"
+  echo "store met --actor, start to answer:         median ${ms[store_met]} ms, slowest ${slowest[store_met]} ms  (target < 100 ms at 1M; hand-written query alone: median ${ms[store_met_hand]} ms)"
   echo "store state pairs / hand-written SPARQL:    $(ratio "${secs[store_pairs]}" "${secs[store_pairs_hand]}")  (${secs[store_pairs]} s; target <= 1.5)"
-  scripts/virtuoso.sh stop "$vdir"
-  trap - EXIT
+}
+
+# The hand-written query for one actor's meetings: its events of an interaction class, with
+# their date, source and the other participants' labels.
+hand_met() {
+  cat <<EOF2
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?e ?d ?class ?o ?l ?src FROM <$1> WHERE {
+  VALUES ?class { dg:Interaction dg:Meeting dg:PhoneCall dg:Visit dg:Negotiation dg:Consultation dg:Mediation dg:AgreementSigning }
+  ?e dg:participant <$2> ; a ?class ; dg:participant ?o . FILTER(?o != <$2>)
+  OPTIONAL { ?e dg:date ?d } OPTIONAL { ?o rdfs:label ?l } OPTIONAL { ?e <http://purl.org/dc/terms/source> ?src }
+}
+EOF2
 }
 
 # The best hand-written query for state-pair counts on this data: officials' states by
@@ -143,6 +187,14 @@ if [[ ${ONLY:-} == store ]]; then
   index_section "$(awk -F'"name":"' 'NR == 1 { split($2, a, "\""); print a[1]; exit }' "$work/events.jsonl")"
   store_section "$(awk -F'"name":"' 'NR == 1 { split($2, a, "\""); print a[1]; exit }' "$work/events.jsonl")"
   [[ -n ${KEEP:-} ]] || rm -rf "$work"
+  exit 0
+fi
+if [[ ${ONLY:-} == store-questions ]]; then  # BENCH_DIR of an ONLY=store run with KEEP=1: no loading
+  echo "== the questions again, on the store loaded before (issue 14)"
+  env_lines=$(VIRTUOSO_BUFFERS=${VIRTUOSO_BUFFERS:-680000} VIRTUOSO_DIRTY_BUFFERS=500000 scripts/virtuoso.sh start "$work/virtuoso")
+  eval "$env_lines"
+  trap 'scripts/virtuoso.sh stop "$work/virtuoso"' EXIT
+  store_questions "$(awk -F'"name":"' 'NR == 1 { split($2, a, "\""); print a[1]; exit }' "$work/events.jsonl")" urn:diplograph:bench
   exit 0
 fi
 if [[ ${ONLY:-} == serve ]]; then
