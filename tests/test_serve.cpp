@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <future>
 #include <thread>
 
@@ -421,6 +422,22 @@ TEST(Serve, TheCommandRefusesWhatItCannotServe) {
   const std::string port = std::to_string(busy.port());
   test::expect_error(run("serve --port " + port + " " + samples_graph()), 1,
                      "cannot listen on 127.0.0.1:" + port + " (is another server on that port? --port 0");
+}
+
+// `diplograph serve` hands over to diplograph-serve beside it; a diplograph copied without it
+// says what is missing rather than failing silently.
+TEST(Serve, WithoutItsProgramBesideItTheCommandSaysWhatIsMissing) {
+  const std::string dir = test::scratch("serve-alone");
+  std::filesystem::copy_file(DIPLOGRAPH_EXE, dir + "/diplograph",
+                             std::filesystem::copy_options::overwrite_existing);
+  const std::string cmd =
+      dir + "/diplograph serve --port 0 " + samples_graph() + " > " + dir + "/out 2> " + dir + "/err";
+  const int rc = std::system(cmd.c_str());
+  EXPECT_EQ(WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, 70);
+  EXPECT_NE(test::read(dir + "/err")
+                .find("cannot start " + dir + "/diplograph-serve, which answers `diplograph serve`"),
+            std::string::npos)
+      << test::read(dir + "/err");
 }
 
 // Its help lists what it takes, and only that: a server asks many questions, so no --print-sparql.
