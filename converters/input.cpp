@@ -12,9 +12,11 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <stdexcept>
 #include <streambuf>
 
 #include "diplograph/convert.hpp"
+#include "diplograph/library.hpp"
 #include "diplograph/text.hpp"
 
 namespace diplograph {
@@ -104,8 +106,57 @@ class FdBuf : public ChunkBuf {
   std::uint64_t consumed_ = 0;
 };
 
+// libarchive, opened when a packed file is first read (dlopen): with the compression libraries
+// it links it cost every command ~5 ms of its start, and most read plain files.
+struct LibArchive {
+  decltype(&archive_entry_filetype) entry_filetype = nullptr;
+  decltype(&archive_entry_pathname) entry_pathname = nullptr;
+  decltype(&archive_error_string) error_string = nullptr;
+  decltype(&archive_filter_bytes) filter_bytes = nullptr;
+  decltype(&archive_format) format = nullptr;
+  decltype(&archive_read_data) read_data = nullptr;
+  decltype(&archive_read_free) read_free = nullptr;
+  decltype(&archive_read_new) read_new = nullptr;
+  decltype(&archive_read_next_header) read_next_header = nullptr;
+  decltype(&archive_read_open_filename) read_open_filename = nullptr;
+  decltype(&archive_read_support_filter_all) read_support_filter_all = nullptr;
+  decltype(&archive_read_support_format_empty) read_support_format_empty = nullptr;
+  decltype(&archive_read_support_format_raw) read_support_format_raw = nullptr;
+  decltype(&archive_read_support_format_zip) read_support_format_zip = nullptr;
+};
+
+LibArchive open_libarchive() {
+  const SharedLibrary lib("libarchive.so.13", "libarchive13");
+  LibArchive a;
+  a.entry_filetype = lib.find<decltype(a.entry_filetype)>("archive_entry_filetype");
+  a.entry_pathname = lib.find<decltype(a.entry_pathname)>("archive_entry_pathname");
+  a.error_string = lib.find<decltype(a.error_string)>("archive_error_string");
+  a.filter_bytes = lib.find<decltype(a.filter_bytes)>("archive_filter_bytes");
+  a.format = lib.find<decltype(a.format)>("archive_format");
+  a.read_data = lib.find<decltype(a.read_data)>("archive_read_data");
+  a.read_free = lib.find<decltype(a.read_free)>("archive_read_free");
+  a.read_new = lib.find<decltype(a.read_new)>("archive_read_new");
+  a.read_next_header = lib.find<decltype(a.read_next_header)>("archive_read_next_header");
+  a.read_open_filename = lib.find<decltype(a.read_open_filename)>("archive_read_open_filename");
+  a.read_support_filter_all =
+      lib.find<decltype(a.read_support_filter_all)>("archive_read_support_filter_all");
+  a.read_support_format_empty =
+      lib.find<decltype(a.read_support_format_empty)>("archive_read_support_format_empty");
+  a.read_support_format_raw =
+      lib.find<decltype(a.read_support_format_raw)>("archive_read_support_format_raw");
+  a.read_support_format_zip =
+      lib.find<decltype(a.read_support_format_zip)>("archive_read_support_format_zip");
+  return a;
+}
+
+// libarchive, opened once (thread-safe); std::runtime_error saying what to install otherwise.
+const LibArchive& la() {
+  static const LibArchive api = open_libarchive();
+  return api;
+}
+
 struct ArchiveFree {
-  void operator()(archive* a) const { archive_read_free(a); }
+  void operator()(archive* a) const { la().read_free(a); }
 };
 using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
 
@@ -113,13 +164,13 @@ using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
 class ArchiveBuf : public ChunkBuf {
  public:
   ArchiveBuf(archive* a, std::string what) : a_(a), what_(std::move(what)) {}
-  [[nodiscard]] double consumed() const override { return static_cast<double>(archive_filter_bytes(a_, -1)); }
+  [[nodiscard]] double consumed() const override { return static_cast<double>(la().filter_bytes(a_, -1)); }
 
  protected:
   std::ptrdiff_t read_some(char* to, std::size_t n) override {
-    const la_ssize_t r = archive_read_data(a_, to, n);
+    const la_ssize_t r = la().read_data(a_, to, n);
     if (r >= 0) return r;
-    const char* msg = archive_error_string(a_);
+    const char* msg = la().error_string(a_);
     fail("corrupt " + what_ + " data: " + (msg ? msg : "unreadable"));
     return -1;
   }
@@ -183,20 +234,26 @@ std::string without_compression(std::string_view name) {
 }
 
 std::string archive_message(archive* a) {
-  const char* msg = archive_error_string(a);
+  const char* msg = la().error_string(a);
   return msg ? msg : "unreadable";
 }
 
 ArchivePtr open_archive(const std::string& path, Packing packing, const ErrorSink& errors) {
-  ArchivePtr a(archive_read_new());
-  archive_read_support_filter_all(a.get());
-  if (packing != Packing::compressed) archive_read_support_format_zip(a.get());
+  try {
+    (void)la();
+  } catch (const std::runtime_error& e) {
+    errors({{path, 0, 0}, std::string("cannot read this packed file: ") + e.what()});
+    return nullptr;
+  }
+  ArchivePtr a(la().read_new());
+  la().read_support_filter_all(a.get());
+  if (packing != Packing::compressed) la().read_support_format_zip(a.get());
   if (packing != Packing::zip) {
-    archive_read_support_format_raw(a.get());
-    archive_read_support_format_empty(a.get());  // empty standard input is no error
+    la().read_support_format_raw(a.get());
+    la().read_support_format_empty(a.get());  // empty standard input is no error
   }
   const char* file = path == "-" ? nullptr : path.c_str();
-  if (archive_read_open_filename(a.get(), file, kChunk) != ARCHIVE_OK) {
+  if (la().read_open_filename(a.get(), file, kChunk) != ARCHIVE_OK) {
     errors({{path, 0, 0}, "cannot read: " + archive_message(a.get())});
     return nullptr;
   }
@@ -204,8 +261,8 @@ ArchivePtr open_archive(const std::string& path, Packing packing, const ErrorSin
 }
 
 bool is_member_file(archive_entry* e) {
-  const char* name = archive_entry_pathname(e);
-  return archive_entry_filetype(e) != AE_IFDIR && name && !std::string_view(name).starts_with("__MACOSX/");
+  const char* name = la().entry_pathname(e);
+  return la().entry_filetype(e) != AE_IFDIR && name && !std::string_view(name).starts_with("__MACOSX/");
 }
 
 // Every stream of an archive: the one stream of a compressed file, or each file of a zip.
@@ -216,25 +273,24 @@ bool for_each_member(const std::string& path, Packing packing, double size,
   std::size_t members = 0;
   for (;;) {
     archive_entry* e = nullptr;
-    const int r = archive_read_next_header(a.get(), &e);
+    const int r = la().read_next_header(a.get(), &e);
     if (r == ARCHIVE_EOF) break;
     if (r < ARCHIVE_WARN) {
       errors({{path, 0, 0}, "cannot read: " + archive_message(a.get())});
       return false;
     }
-    const bool zip = (archive_format(a.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP;
+    const bool zip = (la().format(a.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP;
     if (zip && !is_member_file(e)) continue;
     ++members;
     const std::string what = zip ? "zip" : "compressed";
-    const std::string member = zip ? archive_entry_pathname(e) : "";
+    const std::string member = zip ? la().entry_pathname(e) : "";
     const std::string name = member.empty() ? path : path + "/" + member;
     const std::string source =
         member.empty() ? without_compression(base_name(path)) : std::string(base_name(member));
     BufStream<ArchiveBuf> in(name, source, size, a.get(), what);
     if (!each(in)) return false;
   }
-  if (members > 0 || (archive_format(a.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_EMPTY)
-    return true;
+  if (members > 0 || (la().format(a.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_EMPTY) return true;
   errors({{path, 0, 0}, "the archive holds no file to read"});
   return false;
 }

@@ -5,12 +5,14 @@
 #include "sparql/http.hpp"
 
 #include <curl/curl.h>
-#include <dlfcn.h>
 
 #include <algorithm>
 #include <cctype>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
+
+#include "diplograph/library.hpp"
 
 namespace diplograph::http {
 
@@ -29,31 +31,22 @@ struct Curl {
   decltype(&curl_slist_free_all) slist_free_all = nullptr;
 };
 
-constexpr const char* kLibcurl = "libcurl.so.4";
-
-template <class F>
-void find(void* lib, F& fn, const char* name) {
-  fn = reinterpret_cast<F>(dlsym(lib, name));  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
-  if (!fn) throw StoreError(std::string("cannot use ") + kLibcurl + ": it has no " + name);
-}
-
-Curl open_curl() {
-  void* lib = dlopen(kLibcurl, RTLD_NOW | RTLD_LOCAL);  // kept open for the process's life
-  if (!lib)
-    throw StoreError(std::string("cannot load ") + kLibcurl + " to reach a store (" + dlerror() +
-                     "): install Debian's libcurl4 (scripts/setup.sh does)");
+Curl open_curl() try {
+  const SharedLibrary lib("libcurl.so.4", "libcurl4");
   Curl c;
-  find(lib, c.global_init, "curl_global_init");
-  find(lib, c.easy_init, "curl_easy_init");
-  find(lib, c.easy_cleanup, "curl_easy_cleanup");
-  find(lib, c.easy_setopt, "curl_easy_setopt");
-  find(lib, c.easy_perform, "curl_easy_perform");
-  find(lib, c.easy_getinfo, "curl_easy_getinfo");
-  find(lib, c.easy_strerror, "curl_easy_strerror");
-  find(lib, c.slist_append, "curl_slist_append");
-  find(lib, c.slist_free_all, "curl_slist_free_all");
+  c.global_init = lib.find<decltype(c.global_init)>("curl_global_init");
+  c.easy_init = lib.find<decltype(c.easy_init)>("curl_easy_init");
+  c.easy_cleanup = lib.find<decltype(c.easy_cleanup)>("curl_easy_cleanup");
+  c.easy_setopt = lib.find<decltype(c.easy_setopt)>("curl_easy_setopt");
+  c.easy_perform = lib.find<decltype(c.easy_perform)>("curl_easy_perform");
+  c.easy_getinfo = lib.find<decltype(c.easy_getinfo)>("curl_easy_getinfo");
+  c.easy_strerror = lib.find<decltype(c.easy_strerror)>("curl_easy_strerror");
+  c.slist_append = lib.find<decltype(c.slist_append)>("curl_slist_append");
+  c.slist_free_all = lib.find<decltype(c.slist_free_all)>("curl_slist_free_all");
   c.global_init(CURL_GLOBAL_DEFAULT);
   return c;
+} catch (const std::runtime_error& e) {
+  throw StoreError(std::string("to reach a store, ") + e.what());
 }
 
 // libcurl, opened and initialised once (thread-safe), or StoreError saying what to install.

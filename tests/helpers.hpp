@@ -95,6 +95,15 @@ inline Run run(const std::string& args, const std::string& dir = scratch("run"))
   return r;
 }
 
+/// The dynamic loader's trace of the libraries `diplograph ARGS` loaded (LD_DEBUG=libs): each
+/// as "find library=NAME".
+inline std::string loaded_libraries(const std::string& args, const std::string& dir = scratch("libs")) {
+  const std::string cmd =
+      "LD_DEBUG=libs " + std::string(DIPLOGRAPH_EXE) + " " + args + " >/dev/null 2>" + dir + "/trace";
+  (void)std::system(cmd.c_str());
+  return read(dir + "/trace");
+}
+
 /// A run that failed with `status` and said `message` on stderr.
 inline void expect_error(const Run& r, int status, const std::string& message) {
   EXPECT_EQ(r.status, status) << r.err;

@@ -245,3 +245,22 @@ TEST(Icews, AGoodHeaderAfterABadLineIsReadWithKeepGoing) {
   EXPECT_EQ(r.errors[0], "i.tab:1: not valid UTF-8");
   EXPECT_EQ(r.records.size() + r.merged, 3705U);  // every row of the sample, after the header
 }
+
+// libarchive (and the compression libraries it links) is opened when a packed file is first
+// read: converting or asking plain files never loads it; a gzipped file converts the same.
+TEST(Packed, LibarchiveIsLoadedOnlyForAPackedFile) {
+  const std::string dir = test::scratch("packed-libarchive");
+  const std::string jsonl = test::samples() + "/meetings.jsonl";
+  ASSERT_EQ(std::system(("gzip -c " + jsonl + " > " + dir + "/meetings.jsonl.gz").c_str()), 0);
+  const std::string plain =
+      test::loaded_libraries("convert --no-progress " + jsonl + " -o " + dir + "/plain.ttl");
+  EXPECT_NE(plain.find("find library=libserd"), std::string::npos) << "no trace: " << plain.substr(0, 300);
+  EXPECT_EQ(plain.find("libarchive"), std::string::npos);
+  EXPECT_EQ(test::loaded_libraries("query met --actor Muttaqi " + dir + "/plain.ttl").find("libarchive"),
+            std::string::npos);
+  const std::string packed =
+      test::loaded_libraries("convert --no-progress " + dir + "/meetings.jsonl.gz -o " + dir + "/packed.ttl");
+  EXPECT_NE(packed.find("find library=libarchive.so.13"), std::string::npos);
+  EXPECT_GT(test::read(dir + "/packed.ttl").size(), 1000U);
+  EXPECT_EQ(test::read(dir + "/plain.ttl"), test::read(dir + "/packed.ttl"));
+}

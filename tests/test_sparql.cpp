@@ -354,20 +354,14 @@ TEST(SparqlStoreFails, AnAnswerOfNoMediaTypeIsReadByItsFirstCharacter) {
 // asked: a question of a file never loads it, and starts ~12 ms sooner. The dynamic loader's own
 // trace (LD_DEBUG=libs) says which libraries a run loaded.
 TEST(SparqlLibcurl, IsLoadedOnlyWhenAStoreIsAsked) {
-  const std::string dir = test::scratch("sparql-libcurl");
-  const auto libs = [&](const std::string& args) {
-    const std::string cmd =
-        "LD_DEBUG=libs " + std::string(DIPLOGRAPH_EXE) + " " + args + " >/dev/null 2>" + dir + "/trace";
-    (void)std::system(cmd.c_str());
-    return test::read(dir + "/trace");
-  };
   const std::string graph = test::converted(test::samples() + "/*", "sparql-libcurl");
-  const std::string from_file = libs("query met --actor Muttaqi " + graph);
+  const std::string from_file = test::loaded_libraries("query met --actor Muttaqi " + graph);
   EXPECT_NE(from_file.find("find library=libserd"), std::string::npos)
       << "no trace: " << from_file.substr(0, 300);
   EXPECT_EQ(from_file.find("libcurl"), std::string::npos);
   FakeStore store(http("200 OK", "application/sparql-results+xml", "<sparql><results/></sparql>"));
-  EXPECT_NE(libs("query met --actor AFG --endpoint " + store.url()).find("find library=libcurl.so.4"),
+  EXPECT_NE(test::loaded_libraries("query met --actor AFG --endpoint " + store.url())
+                .find("find library=libcurl.so.4"),
             std::string::npos);
 }
 
