@@ -77,7 +77,7 @@ start() {
   echo $! >"$dir/pid"
   for _ in $(seq 1 120); do
     if isql "$dir" "status();" >/dev/null 2>&1; then
-      isql "$dir" 'grant SPARQL_UPDATE to "SPARQL";' >/dev/null || true  # granted before: a database reused
+      isql "$dir" 'grant SPARQL_UPDATE to "SPARQL";' >/dev/null 2>&1 || true  # granted before: a database reused
       isql "$dir" "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);" >/dev/null
       echo "export DIPLOGRAPH_TEST_ENDPOINT=http://127.0.0.1:$http/sparql"
       echo "export DIPLOGRAPH_TEST_STORE=http://127.0.0.1:$http/sparql-graph-crud-auth"
