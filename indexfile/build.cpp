@@ -58,17 +58,17 @@ class Terms {
     return e;
   }
   /// Frees the hash table: no term is added after this (the terms stay readable).
-  void seal() { std::vector<std::uint32_t>().swap(slots_); }
+  void seal() { idx::BulkVector<std::uint32_t>().swap(slots_); }
   void release() {
     // Swapped with empty ones: assigning {} would empty them and keep their memory.
-    std::string().swap(arena_);
-    std::vector<std::uint64_t>().swap(starts_);
-    std::vector<std::uint32_t>().swap(slots_);
+    idx::BulkString().swap(arena_);
+    idx::BulkVector<std::uint64_t>().swap(starts_);
+    idx::BulkVector<std::uint32_t>().swap(slots_);
   }
 
  private:
   void grow() {
-    std::vector<std::uint32_t> bigger(slots_.size() * 2, 0);
+    idx::BulkVector<std::uint32_t> bigger(slots_.size() * 2, 0);
     for (std::uint32_t id = 0; id < size(); ++id) {
       const auto e = entry(id);
       std::size_t i = idx::checksum(e.data(), e.size()) & (bigger.size() - 1);
@@ -78,9 +78,10 @@ class Terms {
     slots_.swap(bigger);
   }
 
-  std::string arena_, key_;
-  std::vector<std::uint64_t> starts_;
-  std::vector<std::uint32_t> slots_;  // term number + 1, 0 empty
+  idx::BulkString arena_;  // the big buffers in huge pages (indexfile/bulk.hpp)
+  std::string key_;
+  idx::BulkVector<std::uint64_t> starts_;
+  idx::BulkVector<std::uint32_t> slots_;  // term number + 1, 0 empty
 };
 
 // Receives the parsed statements: terms numbered, statements spooled. A subject is usually the
@@ -285,7 +286,7 @@ class TermSorter {
   explicit TermSorter(const Terms& t) : t_(t) {}
 
   std::vector<std::uint32_t> sorted() {
-    std::vector<Item> items(t_.size());
+    idx::BulkVector<Item> items(t_.size());
     for (std::uint32_t i = 0; i < items.size(); ++i) items[i].id = i;
     level(items, 0, items.size(), 0);
     // The runs of the first round are sorted on, the first half of the array on a second thread.
@@ -309,7 +310,7 @@ class TermSorter {
   static bool same(const Item& a, const Item& b) { return a.key == b.key && a.more == b.more; }
 
   // One round: [lo, hi) by bytes [offset, offset + 8).
-  void level(std::vector<Item>& v, std::size_t lo, std::size_t hi, std::size_t offset) const {
+  void level(idx::BulkVector<Item>& v, std::size_t lo, std::size_t hi, std::size_t offset) const {
     for (std::size_t i = lo; i < hi; ++i) key(v[i], offset);
     const auto first = v.begin() + static_cast<std::ptrdiff_t>(lo),
                last = v.begin() + static_cast<std::ptrdiff_t>(hi);
@@ -318,7 +319,7 @@ class TermSorter {
   }
 
   // The runs of equal keys in [lo, hi) that go on, each by its next bytes.
-  void runs(std::vector<Item>& v, std::size_t lo, std::size_t hi, std::size_t offset) const {
+  void runs(idx::BulkVector<Item>& v, std::size_t lo, std::size_t hi, std::size_t offset) const {
     for (std::size_t i = lo; i < hi;) {
       std::size_t j = i + 1;
       while (j < hi && same(v[j], v[i])) ++j;
@@ -371,8 +372,8 @@ std::vector<std::uint32_t> write_terms(SectionWriter& w, Terms& t) {
   const auto order = TermSorter(t).sorted();
   std::vector<std::uint32_t> node(order.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) node[order[i]] = i + 1;
-  std::vector<std::uint64_t> starts{0};
-  std::vector<std::uint32_t> slots(idx::slots_for(order.size()), 0);
+  idx::BulkVector<std::uint64_t> starts{0};
+  idx::BulkVector<std::uint32_t> slots(idx::slots_for(order.size()), 0);
   std::string entry;
   w.begin(idx::Section::text, 1);
   for (std::uint32_t old : order) {
@@ -400,7 +401,7 @@ std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx
   idx::RunSorter spo(run);
   spool.each([&](const Triple& t) { spo.add({node[t[0]], node[t[1]], node[t[2]]}); });
   spool = {};
-  std::vector<std::uint32_t> starts(node.size() + 1, 0);
+  idx::BulkVector<std::uint32_t> starts(node.size() + 1, 0);
   std::unordered_map<std::uint32_t, std::uint64_t> per_predicate;
   std::uint64_t n = 0;
   w.begin(idx::Section::spo, 8);

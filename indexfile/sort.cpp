@@ -96,11 +96,11 @@ void RunSorter::finish(const std::function<void(const Triple&)>& out) {
     std::sort(buffer_.begin(), buffer_.end());
     buffer_.erase(std::unique(buffer_.begin(), buffer_.end()), buffer_.end());
     for (const Triple& t : buffer_) out(t);
-    std::vector<Triple>().swap(buffer_);  // its memory back, not only its size
+    BulkVector<Triple>().swap(buffer_);  // its memory back, not only its size
     return;
   }
   if (!buffer_.empty()) spill();
-  std::vector<Triple>().swap(buffer_);
+  BulkVector<Triple>().swap(buffer_);
   std::vector<Reader> readers;
   for (auto& f : runs_) readers.emplace_back(f.get());
   using Head = std::pair<Triple, std::size_t>;

@@ -9,6 +9,8 @@
 #include <memory>
 #include <vector>
 
+#include "indexfile/bulk.hpp"
+
 namespace diplograph::idx {
 
 using Triple = std::array<std::uint32_t, 3>;
@@ -27,7 +29,7 @@ class Spool {
 
  private:
   void spill();
-  std::vector<Triple> block_;
+  BulkVector<Triple> block_;
   TempFile file_{nullptr, &std::fclose};
   std::uint64_t count_ = 0;
 };
@@ -43,7 +45,7 @@ class RunSorter {
  private:
   void spill();
   std::size_t capacity_;
-  std::vector<Triple> buffer_;
+  BulkVector<Triple> buffer_;
   std::vector<TempFile> runs_;
 };
 

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "diplograph/index_file.hpp"
+#include "indexfile/bulk.hpp"
 #include "tests/asked.hpp"
 #include "tests/helpers.hpp"
 
@@ -163,6 +164,24 @@ void expect_refused(const std::string& path, const std::string& why) {
     test::expect_error(r, 2, path + ": ");
     EXPECT_NE(r.err.find(why), std::string::npos) << ask << ": " << r.err;
   }
+}
+
+// The build's big buffers (4 MiB and up) are mappings of their own on 2 MiB boundaries; growing
+// through them (each growth a new mapping, the old one unmapped) keeps every value.
+TEST(Index, BulkBuffersKeepWhatTheyHoldAcrossMappings) {
+  diplograph::idx::BulkVector<std::uint32_t> numbers;
+  for (std::uint32_t i = 0; i < 3'000'000; ++i) numbers.push_back(i * 7U);  // 12 MB, grown ~22 times
+  ASSERT_GE(numbers.capacity() * sizeof(std::uint32_t), std::size_t{4} << 20U);
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(numbers.data()) % (std::size_t{2} << 20U), 0U);
+  std::uint64_t wrong = 0;
+  for (std::uint32_t i = 0; i < numbers.size(); ++i) wrong += numbers[i] != i * 7U;
+  EXPECT_EQ(wrong, 0U);
+  diplograph::idx::BulkString text;
+  for (int i = 0; i < 600'000; ++i) text += "term-" + std::to_string(i) + ";";
+  EXPECT_EQ(text.substr(0, 14), "term-0;term-1;");
+  EXPECT_EQ(text.substr(text.size() - 12), "term-599999;");
+  diplograph::idx::BulkVector<std::uint32_t>().swap(numbers);  // unmapped
+  EXPECT_EQ(numbers.capacity(), 0U);
 }
 
 TEST(Index, TruncatedFilesAreRefused) {
