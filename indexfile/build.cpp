@@ -487,9 +487,9 @@ IndexStats build_all(const std::string& path, const std::vector<std::string>& gr
   SectionWriter w(out.file(), path);
   IndexStats st;
   st.terms = b.terms.size();
-  const auto node = write_terms(w, b.terms);
   const std::size_t run = std::max<std::size_t>(opts.run_statements, 1024);
-  const auto per_predicate = write_spo(w, b.spool, node, run);
+  const auto per_predicate =
+      write_spo(w, b.spool, write_terms(w, b.terms), run);  // the numbering dropped after
   for (const auto& [p, count] : per_predicate) st.statements += count;
   write_pos(w, out.file(), per_predicate, run);
   st.events = write_columns(w, out.file());

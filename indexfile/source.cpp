@@ -158,20 +158,35 @@ void FileSource::scan(const std::vector<NodeId>& predicates,
       const auto [p, o] = pair_at(g_.spo, i);
       if (std::binary_search(wanted.begin(), wanted.end(), NodeId{p})) fn(s, p, o);
     }
-    released = release_behind(from, released);
+    released = release_behind(s, from, released);
   }
 }
 
+namespace {
+
+// The whole pages in [at, at + bytes) let go: out of this process's memory, still in the page
+// cache, mapped in again when next read.
+void let_go(const void* at, std::size_t bytes) {
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto from = (reinterpret_cast<std::uintptr_t>(at) + page - 1) / page * page;
+  const auto to = (reinterpret_cast<std::uintptr_t>(at) + bytes) / page * page;
+  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+}
+
+}  // namespace
+
 // A full scan reads the pairs once, in order: the mapped pages behind it are let go (they stay
 // in the page cache, and come back if asked for), so that a scan of a big index does not hold
-// the whole of it in this process's memory. Returns the pairs let go so far.
-std::size_t FileSource::release_behind(std::size_t at, std::size_t released) const {
+// the whole of it in this process's memory. So are, every so often, the pages of text the
+// caller has read (an EventIndex built over the file keeps offsets, not the text). Returns the
+// pairs let go so far.
+std::size_t FileSource::release_behind(NodeId s, std::size_t at, std::size_t released) const {
   constexpr std::size_t kChunk = std::size_t{4} << 20U;  // pairs: 32 MiB
   if (at < released + 2 * kChunk) return released;
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto from = (reinterpret_cast<std::uintptr_t>(g_.spo + 2 * released) + page - 1) / page * page;
-  const auto to = reinterpret_cast<std::uintptr_t>(g_.spo + 2 * (released + kChunk)) / page * page;
-  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+  let_go(g_.spo + 2 * released, kChunk * 2 * sizeof(std::uint32_t));
+  let_go(g_.spo_starts, (s - 1) * sizeof(std::uint32_t));
+  let_go(g_.text.data(), g_.text.size());
+  let_go(g_.term_starts, g_.terms * sizeof(std::uint64_t));
   return released + kChunk;
 }
 

@@ -43,7 +43,7 @@ class FileSource : public QuadSource {
   [[nodiscard]] std::pair<std::size_t, std::size_t> subject_run(NodeId s) const;
   /// The predicate's run in `pos`; nullopt when its statements are not indexed by predicate.
   [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> predicate_run(NodeId p) const;
-  std::size_t release_behind(std::size_t at, std::size_t released) const;
+  std::size_t release_behind(NodeId s, std::size_t at, std::size_t released) const;
   bool match_subject(NodeId s, NodeId p, NodeId o,
                      const std::function<bool(NodeId, NodeId, NodeId)>& fn) const;
   Graph g_;

@@ -99,6 +99,12 @@ void first(std::string_view& slot, std::string_view v) {
   if (slot.empty()) slot = v;
 }
 
+// Each container swapped with an empty one: its memory back, not only its size.
+template <class... Containers>
+void drop(Containers&... c) {
+  (Containers().swap(c), ...);
+}
+
 void first(NodeId& slot, NodeId v) {
   if (!slot) slot = v;
 }
@@ -128,7 +134,9 @@ class Builder {
     });
     finish();
     describe_actors();
+    drop(described_, spans_);
     link();
+    drop(parent_, sources_, parts_, shared_);
     keys();
   }
 
@@ -211,7 +219,7 @@ class Builder {
     for (NodeId child : cur_.children) parent_.try_emplace(child, cur_.node, cur_.source);
     if (cur_.sending && cur_.receiving && cur_.status) change();
     if (cur_.agent) {
-      agents_.emplace(cur_.node, std::make_pair(cur_.agent, cur_.source_role));
+      if (cur_.source_role) sources_.emplace(cur_.node, cur_.agent);  // only those directions() reads
     } else if (!cur_.first_year.empty()) {
       spans_.emplace(cur_.node, span());
     } else if (!event()) {
@@ -258,7 +266,7 @@ class Builder {
     parts.erase(std::unique(parts.begin() + from, parts.end()), parts.end());
     x_.participants.close_key();
     x_.numbers.push_back(numbers(e));
-    for (NodeId part : cur_.participations) parts_.emplace_back(static_cast<Id>(x_.events.size()), part);
+    for (NodeId part : cur_.participations) parts_.push_back({static_cast<Id>(x_.events.size()), part});
     x_.events.raw.push_back(stored);
     return true;
   }
@@ -392,10 +400,10 @@ class Builder {
   void directions() {
     std::size_t next = 0;
     for (Id e = 0; e < x_.events.size(); ++e) {
-      for (; next < parts_.size() && parts_[next].first == e; ++next) {
-        const auto it = agents_.find(parts_[next].second);
-        if (it == agents_.end() || !it->second.second) continue;
-        const Id who = known(it->second.first);
+      for (; next < parts_.size() && parts_[next].event == e; ++next) {
+        const auto it = sources_.find(parts_[next].participation);
+        if (it == sources_.end()) continue;
+        const Id who = known(it->second);
         if (who != no_id) x_.sources.values.push_back(who);
       }
       x_.sources.close_key();
@@ -457,7 +465,7 @@ class Builder {
     std::vector<std::uint32_t> at(x_.actor_node.size() + 1, 0);
     for (Id v : rows.values) ++at[v + 1];
     for (std::size_t i = 1; i < at.size(); ++i) at[i] += at[i - 1];
-    out.begin.own() = at;
+    out.begin.own().assign(at.data(), at.data() + at.size());
     out.values.own().assign(rows.values.size(), no_id);
     for (std::size_t k = 0; k < rows.keys(); ++k) {
       for (Id v : rows[k]) out.values[at[v]++] = static_cast<Id>(k);
@@ -469,8 +477,12 @@ class Builder {
   std::unordered_map<NodeId, Id> rank_;
   std::unordered_map<NodeId, Described> described_;
   std::unordered_map<NodeId, std::pair<NodeId, std::string_view>> parent_;  // change -> event, source
-  std::unordered_map<NodeId, std::pair<NodeId, bool>> agents_;  // participation -> agent, in a source role
-  std::vector<std::pair<Id, NodeId>> parts_;                    // (event, participation), in event order
+  std::unordered_map<NodeId, NodeId> sources_;  // participation -> its agent, in a source role only
+  struct Part {
+    Id event;
+    NodeId participation;
+  };
+  PodVector<Part> parts_;  // in event order
   std::unordered_map<NodeId, std::pair<EventIndex::Impl::System, Span>> spans_;
   std::unordered_map<NodeId, Id> ids_;            // actor by node, while building
   std::vector<std::string_view> sectors_;         // sector_names, while building
