@@ -1,7 +1,7 @@
-// Building an index file: the graphs streamed from Serd into a term table and a spool of
-// numbered statements (never a store), the terms sorted and written, the statements sorted in
-// bounded runs into their two orders, then the EventIndex built over the file so far (mapped)
-// and its columns appended; the table and header last, the whole renamed into place.
+// Building an index file: the graphs streamed from Serd into a dictionary and a spool of
+// numbered statements (never a store), the terms merged from sorted batches and written, the
+// statements renumbered and sorted in bounded runs into their two orders, then the EventIndex built over the
+// file so far (mapped) and its columns appended; the table and header last, the whole renamed into place.
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -13,9 +13,11 @@
 #include "diplograph/index_file.hpp"
 #include "diplograph/tables.hpp"
 #include "diplograph/vocab.hpp"
+#include "indexfile/dictionary.hpp"
 #include "indexfile/format.hpp"
 #include "indexfile/layout.hpp"
 #include "indexfile/sort.hpp"
+#include "indexfile/source.hpp"
 
 namespace diplograph {
 
@@ -23,79 +25,25 @@ namespace {
 
 using idx::Triple;
 
-// The distinct terms met, numbered in order of arrival, each kept once as its encoded entry.
-class Terms {
- public:
-  Terms() : slots_(1U << 16U, 0) { starts_.push_back(0); }
-
-  std::uint32_t add(TermRef t) {
-    const std::uint32_t dt =
-        t.kind == TermKind::literal && !t.datatype.empty() ? add(TermRef::iri(t.datatype)) + 1 : 0;
-    key_.clear();
-    idx::encode(key_, t.kind, dt, t.lang, t.value);
-    const std::uint64_t h = idx::checksum(key_.data(), key_.size());
-    std::size_t i = h & (slots_.size() - 1);
-    for (; slots_[i]; i = (i + 1) & (slots_.size() - 1)) {
-      if (entry(slots_[i] - 1) == key_) return slots_[i] - 1;
-    }
-    if (size() >= UINT32_MAX - 1)
-      throw InputError({{"", 0, 0}, "more than 4,294,967,294 terms: beyond this index format"});
-    const auto id = static_cast<std::uint32_t>(size());
-    arena_ += key_;
-    starts_.push_back(arena_.size());
-    slots_[i] = id + 1;
-    if (size() * 2 > slots_.size()) grow();
-    return id;
-  }
-
-  [[nodiscard]] std::size_t size() const { return starts_.size() - 1; }
-  [[nodiscard]] std::string_view entry(std::size_t i) const {
-    return std::string_view(arena_).substr(starts_[i], starts_[i + 1] - starts_[i]);
-  }
-  [[nodiscard]] idx::Entry4 decoded(std::size_t i) const {
-    idx::Entry4 e;
-    (void)idx::decode(entry(i), e);
-    return e;
-  }
-  /// Frees the hash table: no term is added after this (the terms stay readable).
-  void seal() { idx::BulkVector<std::uint32_t>().swap(slots_); }
-  void release() {
-    // Swapped with empty ones: assigning {} would empty them and keep their memory.
-    idx::BulkString().swap(arena_);
-    idx::BulkVector<std::uint64_t>().swap(starts_);
-    idx::BulkVector<std::uint32_t>().swap(slots_);
-  }
-
- private:
-  void grow() {
-    idx::BulkVector<std::uint32_t> bigger(slots_.size() * 2, 0);
-    for (std::uint32_t id = 0; id < size(); ++id) {
-      const auto e = entry(id);
-      std::size_t i = idx::checksum(e.data(), e.size()) & (bigger.size() - 1);
-      while (bigger[i]) i = (i + 1) & (bigger.size() - 1);
-      bigger[i] = id + 1;
-    }
-    slots_.swap(bigger);
-  }
-
-  idx::BulkString arena_;  // the big buffers in huge pages (indexfile/bulk.hpp)
-  std::string key_;
-  idx::BulkVector<std::uint64_t> starts_;
-  idx::BulkVector<std::uint32_t> slots_;  // term number + 1, 0 empty
-};
-
-// Receives the parsed statements: terms numbered, statements spooled. A subject is usually the
-// last one's, and the predicates are few: both are remembered, which spares most lookups.
+// Receives the parsed statements: terms numbered (in the dictionary's current batch),
+// statements spooled. A subject is usually the last one's, and the predicates are few: both are
+// remembered, which spares most lookups, and forgotten when a batch is spilled.
 class Intake : public QuadSink {
  public:
-  Intake(Terms& terms, idx::Spool& spool) : terms_(terms), spool_(spool) {}
+  Intake(idx::Dictionary& terms, idx::Spool& spool) : terms_(terms), spool_(spool) {}
   void quad(TermRef s, TermRef p, TermRef o, TermRef) override {
+    if (terms_.batch() != batch_) {
+      batch_ = terms_.batch();
+      subject_kind_ = TermKind::none;
+      predicates_.clear();
+    }
     if (s.kind != subject_kind_ || s.value != subject_) {
       subject_kind_ = s.kind;
       subject_.assign(s.value);
       subject_id_ = terms_.add(s);
     }
     spool_.add({subject_id_, predicate(p), terms_.add(o)});
+    terms_.statement_added(spool_.size());
   }
 
  private:
@@ -108,8 +56,9 @@ class Intake : public QuadSink {
     return id;
   }
 
-  Terms& terms_;
+  idx::Dictionary& terms_;
   idx::Spool& spool_;
+  std::size_t batch_ = 0;
   TermKind subject_kind_ = TermKind::none;
   std::string subject_;
   std::uint32_t subject_id_ = 0;
@@ -222,7 +171,8 @@ class PairOut {
 
 // What the build has read: the terms, the statements and how many documents.
 struct Build {
-  Terms terms;
+  explicit Build(const IndexOptions& o) : terms(o.batch_bytes) {}
+  idx::Dictionary terms;
   idx::Spool spool;
   std::uint32_t documents = 0;
 };
@@ -258,7 +208,8 @@ void read_graph(Build& b, const std::string& file, const IndexOptions& o) {
     throw InputError(errors.empty() ? Diagnostic{{file, 0, 0}, "cannot be read"} : errors.front());
 }
 
-// The index at `path` as the starting point: its terms and statements, renumbered.
+// The index at `path` as the starting point: its statements spooled, its terms the first batch
+// (already sorted, numbered NodeId - 1).
 void read_old(Build& b, const std::string& path) {
   if (!is_index_file(path))
     throw InputError(
@@ -267,141 +218,44 @@ void read_old(Build& b, const std::string& path) {
   const auto old = IndexFile::open(path, IndexCheck::whole);
   const QuadSource& src = old->source();
   const IndexStats st = old->stats();
-  std::vector<std::uint32_t> number(st.terms);
-  for (NodeId n = 1; n <= st.terms; ++n) number[n - 1] = b.terms.add(src.term(n));
   src.match(0, 0, 0, [&](NodeId s, NodeId p, NodeId o) {
-    b.spool.add({number.at(s - 1), number.at(p - 1), number.at(o - 1)});
+    const auto number = [](NodeId n) { return static_cast<std::uint32_t>(n - 1); };  // 0 wraps: refused later
+    b.spool.add({number(s), number(p), number(o)});
     return true;
   });
+  b.terms.add_sorted(src, st.terms, b.spool.size());
   b.documents = st.documents;
 }
 
-// Sorting the terms. Sord's order of two terms is the byte order of their "sort strings":
-// kind rank, value, NUL, datatype IRI, NUL, language (a term holds no NUL). Comparing whole
-// terms in a sort of millions jumps across the table at every comparison; instead each term's
-// next 8 bytes are read once per round into a key, the keys sorted, and only the runs of equal
-// keys go on to the next 8 bytes (a most-significant-digit radix sort by words).
-class TermSorter {
- public:
-  explicit TermSorter(const Terms& t) : t_(t) {}
-
-  std::vector<std::uint32_t> sorted() {
-    idx::BulkVector<Item> items(t_.size());
-    for (std::uint32_t i = 0; i < items.size(); ++i) items[i].id = i;
-    level(items, 0, items.size(), 0);
-    // The runs of the first round are sorted on, the first half of the array on a second thread.
-    std::size_t middle = items.size() / 2;
-    while (middle > 0 && middle < items.size() && same(items[middle - 1], items[middle])) ++middle;
-    std::thread half([&] { runs(items, 0, middle, 8); });
-    runs(items, middle, items.size(), 8);
-    half.join();
-    std::vector<std::uint32_t> order(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) order[i] = items[i].id;
-    return order;
-  }
-
- private:
-  struct Item {
-    std::uint64_t key = 0;
-    std::uint32_t id = 0;
-    std::uint32_t more = 0;  // 1 when the sort string goes on past this key
-  };
-
-  static bool same(const Item& a, const Item& b) { return a.key == b.key && a.more == b.more; }
-
-  // One round: [lo, hi) by bytes [offset, offset + 8).
-  void level(idx::BulkVector<Item>& v, std::size_t lo, std::size_t hi, std::size_t offset) const {
-    for (std::size_t i = lo; i < hi; ++i) key(v[i], offset);
-    const auto first = v.begin() + static_cast<std::ptrdiff_t>(lo),
-               last = v.begin() + static_cast<std::ptrdiff_t>(hi);
-    std::sort(first, last,
-              [](const Item& a, const Item& b) { return std::tie(a.key, a.more) < std::tie(b.key, b.more); });
-  }
-
-  // The runs of equal keys in [lo, hi) that go on, each by its next bytes.
-  void runs(idx::BulkVector<Item>& v, std::size_t lo, std::size_t hi, std::size_t offset) const {
-    for (std::size_t i = lo; i < hi;) {
-      std::size_t j = i + 1;
-      while (j < hi && same(v[j], v[i])) ++j;
-      if (v[i].more && j - i > 1) {
-        level(v, i, j, offset);
-        runs(v, i, j, offset + 8);
-      }
-      i = j;
-    }
-  }
-
-  // Bytes [offset, offset + 8) of the term's sort string, big-endian, zero past its end.
-  void key(Item& item, std::size_t offset) const {
-    const auto e = t_.decoded(item.id);
-    if (offset >= 1 && offset + 8 < 1 + e.value.size()) {  // inside the value, and more after it
-      std::uint64_t k = 0;
-      std::memcpy(&k, e.value.data() + offset - 1, 8);
-      item.key = __builtin_bswap64(k);  // big-endian: byte order is number order
-      item.more = 1;
-      return;
-    }
-    const std::string_view dt = e.datatype ? t_.decoded(e.datatype - 1).value : std::string_view();
-    const std::string_view parts[] = {
-        std::string_view(&kRanks[idx::kind_rank(e.kind)], 1), e.value, kNul, dt, kNul, e.lang};
-    std::size_t total = 0;
-    for (const auto& p : parts) total += p.size();
-    std::uint64_t k = 0;
-    std::size_t at = offset;
-    for (int n = 0; n < 8; ++n, ++at) k = k << 8U | byte_at(parts, at);
-    item.key = k;
-    item.more = total > offset + 8 ? 1 : 0;
-  }
-
-  static unsigned byte_at(const std::string_view (&parts)[6], std::size_t at) {
-    for (const auto& p : parts) {
-      if (at < p.size()) return static_cast<unsigned char>(p[at]);
-      at -= p.size();
-    }
-    return 0;
-  }
-
-  static constexpr char kRanks[3] = {'\x01', '\x02', '\x03'};
-  static constexpr std::string_view kNul{"\0", 1};
-  const Terms& t_;
-};
-
-// Writes the terms in `order`; returns each term's new number + 1 (its NodeId), by old number.
-std::vector<std::uint32_t> write_terms(SectionWriter& w, Terms& t) {
-  t.seal();
-  const auto order = TermSorter(t).sorted();
-  std::vector<std::uint32_t> node(order.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) node[order[i]] = i + 1;
+// Writes the terms in the dictionary's order: their entries, where each begins, and a hash
+// table of them. Returns how many.
+std::uint64_t write_terms(SectionWriter& w, idx::Dictionary& t, std::uint64_t statements) {
+  const std::uint64_t n = t.merge(statements);
   idx::BulkVector<std::uint64_t> starts{0};
-  idx::BulkVector<std::uint32_t> slots(idx::slots_for(order.size()), 0);
-  std::string entry;
+  idx::BulkVector<std::uint32_t> slots(idx::slots_for(n), 0);
   w.begin(idx::Section::text, 1);
-  for (std::uint32_t old : order) {
-    const auto e = t.decoded(old);
-    entry.clear();
-    idx::encode(entry, e.kind, e.datatype ? node[e.datatype - 1] : 0, e.lang, e.value);
+  t.entries([&](std::string_view entry) {
     w.add(entry.data(), entry.size());
     starts.push_back(starts.back() + entry.size());
     std::size_t i = idx::checksum(entry.data(), entry.size()) & (slots.size() - 1);
     while (slots[i]) i = (i + 1) & (slots.size() - 1);
     slots[i] = static_cast<std::uint32_t>(starts.size() - 1);  // the term's NodeId
-  }
+  });
   w.end();
   w.whole(idx::Section::term_starts, 8, starts.data(), starts.size() * 8);
   w.whole(idx::Section::term_slots, 4, slots.data(), slots.size() * 4);
-  t.release();
-  return node;
+  return n;
 }
 
 // Writes the statements by subject: their pairs and each subject's start. Returns the number of
 // statements of each predicate.
 std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx::Spool& spool,
-                                                           const std::vector<std::uint32_t>& node,
+                                                           idx::Dictionary& terms, std::uint64_t count,
                                                            std::size_t run) {
   idx::RunSorter spo(run);
-  spool.each([&](const Triple& t) { spo.add({node[t[0]], node[t[1]], node[t[2]]}); });
+  terms.renumber(spool, [&](const Triple& t) { spo.add(t); });
   spool = {};
-  idx::BulkVector<std::uint32_t> starts(node.size() + 1, 0);
+  idx::BulkVector<std::uint32_t> starts(count + 1, 0);
   std::unordered_map<std::uint32_t, std::uint64_t> per_predicate;
   std::uint64_t n = 0;
   w.begin(idx::Section::spo, 8);
@@ -437,6 +291,10 @@ void write_pos(SectionWriter& w, std::FILE* f,
   for (std::uint32_t s = 1; s <= terms; ++s) {
     for (std::uint64_t i = starts[s - 1]; i < starts[s]; ++i) {
       if (indexed(spo[2 * i])) pos.add({spo[2 * i], spo[2 * i + 1], s});
+    }
+    if (s % 65536 == 0) {  // the pairs read let go: a pass over all of them need not hold them
+      idx::let_go(spo, starts[s] * 8);
+      idx::let_go(starts, s * 4);
     }
   }
   std::vector<idx::PredicateStart> predicates;
@@ -476,7 +334,7 @@ namespace {
 
 IndexStats build_all(const std::string& path, const std::vector<std::string>& graphs,
                      const IndexOptions& opts) {
-  Build b;
+  Build b(opts);
   if (opts.append) {
     read_old(b, path);
   } else {
@@ -486,10 +344,9 @@ IndexStats build_all(const std::string& path, const std::vector<std::string>& gr
   AtomicOutput out(path);
   SectionWriter w(out.file(), path);
   IndexStats st;
-  st.terms = b.terms.size();
+  st.terms = write_terms(w, b.terms, b.spool.size());
   const std::size_t run = std::max<std::size_t>(opts.run_statements, 1024);
-  const auto per_predicate =
-      write_spo(w, b.spool, write_terms(w, b.terms), run);  // the numbering dropped after
+  const auto per_predicate = write_spo(w, b.spool, b.terms, st.terms, run);
   for (const auto& [p, count] : per_predicate) st.statements += count;
   write_pos(w, out.file(), per_predicate, run);
   st.events = write_columns(w, out.file());

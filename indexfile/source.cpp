@@ -160,12 +160,11 @@ void FileSource::scan(const std::vector<NodeId>& predicates,
     }
     released = release_behind(s, from, released);
   }
+  idx::let_go(g_.spo, g_.statements * 2 * sizeof(std::uint32_t));  // the scan's last pages too
+  idx::let_go(g_.spo_starts, (g_.terms + 1) * sizeof(std::uint32_t));
+  let_go();
 }
 
-namespace {
-
-// The whole pages in [at, at + bytes) let go: out of this process's memory, still in the page
-// cache, mapped in again when next read.
 void let_go(const void* at, std::size_t bytes) {
   const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
   const auto from = (reinterpret_cast<std::uintptr_t>(at) + page - 1) / page * page;
@@ -173,7 +172,10 @@ void let_go(const void* at, std::size_t bytes) {
   if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
 }
 
-}  // namespace
+void FileSource::let_go() const {
+  idx::let_go(g_.text.data(), g_.text.size());
+  idx::let_go(g_.term_starts, (g_.terms + 1) * sizeof(std::uint64_t));
+}
 
 // A full scan reads the pairs once, in order: the mapped pages behind it are let go (they stay
 // in the page cache, and come back if asked for), so that a scan of a big index does not hold
@@ -181,12 +183,11 @@ void let_go(const void* at, std::size_t bytes) {
 // caller has read (an EventIndex built over the file keeps offsets, not the text). Returns the
 // pairs let go so far.
 std::size_t FileSource::release_behind(NodeId s, std::size_t at, std::size_t released) const {
-  constexpr std::size_t kChunk = std::size_t{4} << 20U;  // pairs: 32 MiB
+  constexpr std::size_t kChunk = std::size_t{1} << 20U;  // pairs: 8 MiB
   if (at < released + 2 * kChunk) return released;
-  let_go(g_.spo + 2 * released, kChunk * 2 * sizeof(std::uint32_t));
-  let_go(g_.spo_starts, (s - 1) * sizeof(std::uint32_t));
-  let_go(g_.text.data(), g_.text.size());
-  let_go(g_.term_starts, g_.terms * sizeof(std::uint64_t));
+  idx::let_go(g_.spo + 2 * released, kChunk * 2 * sizeof(std::uint32_t));
+  idx::let_go(g_.spo_starts, (s - 1) * sizeof(std::uint32_t));
+  let_go();
   return released + kChunk;
 }
 

@@ -10,6 +10,10 @@
 
 namespace diplograph::idx {
 
+/// The whole pages in [at, at + bytes) of a mapping let go: out of this process's memory, still
+/// in the page cache, mapped in again when next read.
+void let_go(const void* at, std::size_t bytes);
+
 /// The sections a FileSource reads, as found in the file (bounds already checked).
 struct Graph {
   std::string_view text;
@@ -36,6 +40,8 @@ class FileSource : public QuadSource {
              const std::function<bool(NodeId, NodeId, NodeId)>& fn) const override;
   void scan(const std::vector<NodeId>& predicates,
             const std::function<void(NodeId, NodeId, NodeId)>& fn) const override;
+  /// The text and the terms' starts let go (pages still in the page cache).
+  void let_go() const override;
 
  private:
   [[nodiscard]] Entry4 entry(NodeId node) const;  // CorruptIndex when out of range or malformed

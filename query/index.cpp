@@ -35,9 +35,10 @@ struct Described {
 // The statements of one subject, gathered while its group is read.
 struct Subject {
   NodeId node = 0;
-  std::vector<NodeId> types, parts, children, memberships, participations;
-  std::vector<std::string_view> labels, notations, sectors;
-  std::string_view date, end_date, source, cameo, quad, goldstein, cow, gw, first_year, last_year;
+  std::vector<NodeId> types, parts, children, memberships;
+  std::vector<NodeId> labels, sources;  // their text read only where needed (an event's, later)
+  std::vector<std::string_view> notations, sectors;
+  std::string_view date, end_date, cameo, quad, goldstein, cow, gw, first_year, last_year;
   NodeId represents = 0, sending = 0, receiving = 0, level = 0, previous = 0, status = 0, agent = 0;
   bool source_role = false;  // a participation whose role is source or caller
 
@@ -47,11 +48,11 @@ struct Subject {
     parts.clear();
     children.clear();
     labels.clear();
+    sources.clear();
     notations.clear();
     sectors.clear();
     memberships.clear();
-    participations.clear();
-    date = end_date = source = cameo = quad = goldstein = cow = gw = first_year = last_year = {};
+    date = end_date = cameo = quad = goldstein = cow = gw = first_year = last_year = {};
     represents = sending = receiving = level = previous = status = agent = 0;
     source_role = false;
   }
@@ -122,7 +123,7 @@ class Builder {
          {s_.type,       s_.participant,    s_.date,      s_.end_date,        s_.source,     s_.label,
           s_.notation,   s_.represents,     s_.sector,    s_.relation_change, s_.sending,    s_.receiving,
           s_.level,      s_.previous_level, s_.status,    s_.cameo_code,      s_.quad_class, s_.goldstein,
-          s_.membership, s_.first_year,     s_.last_year, s_.participation,   s_.agent,      s_.role}) {
+          s_.membership, s_.first_year,     s_.last_year, s_.agent,           s_.role}) {
       if (p) predicates.push_back(p);
     }
     s_.src.scan(predicates, [&](NodeId subj, NodeId p, NodeId o) {
@@ -133,10 +134,12 @@ class Builder {
       add(p, o);
     });
     finish();
+    read_later();
+    drop(later_);
     describe_actors();
     drop(described_, spans_);
     link();
-    drop(parent_, sources_, parts_, shared_);
+    drop(parent_, sources_, shared_);
     keys();
   }
 
@@ -152,9 +155,9 @@ class Builder {
     } else if (p == s_.end_date) {
       first(cur_.end_date, text());
     } else if (p == s_.source) {
-      first(cur_.source, text());
+      cur_.sources.push_back(o);
     } else if (p == s_.label) {
-      cur_.labels.push_back(text());
+      cur_.labels.push_back(o);
     } else if (p == s_.notation) {
       notation(o);
     } else if (p == s_.sector) {
@@ -192,9 +195,7 @@ class Builder {
   }
 
   bool participation(NodeId p, NodeId o) {
-    if (p == s_.participation) {
-      cur_.participations.push_back(o);
-    } else if (p == s_.agent) {
+    if (p == s_.agent) {
       first(cur_.agent, o);
     } else if (p == s_.role) {
       const auto role = s_.src.text(o);
@@ -216,7 +217,7 @@ class Builder {
 
   void finish() {
     if (!cur_.node) return;
-    for (NodeId child : cur_.children) parent_.try_emplace(child, cur_.node, cur_.source);
+    for (NodeId child : cur_.children) parent_.try_emplace(child, cur_.node, first_text(cur_.sources));
     if (cur_.sending && cur_.receiving && cur_.status) change();
     if (cur_.agent) {
       if (cur_.source_role) sources_.emplace(cur_.node, cur_.agent);  // only those directions() reads
@@ -237,17 +238,10 @@ class Builder {
 
   // Records the subject as an event if it is one.
   bool event() {
-    const EventIndex::Impl::Event e{cur_.node,
-                                    cur_.date,
-                                    cur_.end_date,
-                                    cur_.source,
-                                    cur_.labels.empty() ? std::string_view() : cur_.labels.front(),
-                                    cur_.cameo,
-                                    cur_.quad,
-                                    cur_.goldstein};
-    EventIndex::Impl::StoredEvent stored{e.node,         shared(e.date),     text(e.end_date),
-                                         text(e.source), text(e.label),      shared(e.cameo),
-                                         shared(e.quad), shared(e.goldstein)};
+    const EventIndex::Impl::Event e{cur_.node, cur_.date,  cur_.end_date, {},
+                                    {},        cur_.cameo, cur_.quad,     cur_.goldstein};
+    EventIndex::Impl::StoredEvent stored{e.node, shared(e.date),  text(e.end_date), {},
+                                         {},     shared(e.cameo), shared(e.quad),   shared(e.goldstein)};
     const std::size_t classes = x_.event_classes.values.size();
     for (NodeId t : cur_.types) {
       const auto r = rank_.find(t);
@@ -266,14 +260,40 @@ class Builder {
     parts.erase(std::unique(parts.begin() + from, parts.end()), parts.end());
     x_.participants.close_key();
     x_.numbers.push_back(numbers(e));
-    for (NodeId part : cur_.participations) parts_.push_back({static_cast<Id>(x_.events.size()), part});
+    const auto id = static_cast<Id>(x_.events.size());
+    if (cur_.sources.size() > 1) stored.source = text(first_text(cur_.sources));
     x_.events.raw.push_back(stored);
+    if (!cur_.labels.empty()) later_.push_back({cur_.labels.front(), id, 1});  // the first label
+    if (cur_.sources.size() == 1) later_.push_back({cur_.sources.front(), id, 0});
     return true;
   }
 
+  // The first non-empty text of the nodes, as the scan met them.
+  std::string_view first_text(const std::vector<NodeId>& nodes) const {
+    for (NodeId n : nodes) {
+      const auto t = s_.src.text(n);
+      if (!t.empty()) return t;
+    }
+    return {};
+  }
+
+  // The events' labels and sources, read in the order of their nodes (in an index file, the
+  // order of the text): each event's own, they would otherwise be read all over the text, and a
+  // big index's text held in memory for it. The pages read are let go as the reading goes.
+  void read_later() {
+    std::sort(later_.begin(), later_.end(), [](const Later& a, const Later& b) { return a.node < b.node; });
+    for (std::size_t i = 0; i < later_.size(); ++i) {
+      if (i % 65536 == 65535) s_.src.let_go();
+      const Later& l = later_[i];
+      auto& stored = x_.events.raw[l.event];
+      (l.label ? stored.label : stored.source) = text(s_.src.text(l.node));
+    }
+    s_.src.let_go();
+  }
+
   void change() {
-    x_.changes.raw.push_back({cur_.node, cur_.node, shared(cur_.date), text(cur_.source), cur_.sending,
-                              cur_.receiving, cur_.level, cur_.previous, cur_.status});
+    x_.changes.raw.push_back({cur_.node, cur_.node, shared(cur_.date), text(first_text(cur_.sources)),
+                              cur_.sending, cur_.receiving, cur_.level, cur_.previous, cur_.status});
   }
 
   void describe() {
@@ -282,7 +302,9 @@ class Builder {
         return std::find(classes.begin(), classes.end(), t) != classes.end();
       });
     };
-    Described d{cur_.labels,
+    std::vector<std::string_view> labels;
+    for (NodeId l : cur_.labels) labels.push_back(s_.src.text(l));
+    Described d{std::move(labels),
                 cur_.sectors,
                 kind_of(typed),
                 {},
@@ -397,14 +419,18 @@ class Builder {
   }
 
   // Per event, its participants in a source role (from the participation records, where loaded).
+  // The participations are asked again, event by event, only when some are in a source role:
+  // most graphs have none, and a list of every event's would be the builder's biggest.
   void directions() {
-    std::size_t next = 0;
+    const bool any = !sources_.empty() && s_.participation;
     for (Id e = 0; e < x_.events.size(); ++e) {
-      for (; next < parts_.size() && parts_[next].event == e; ++next) {
-        const auto it = sources_.find(parts_[next].participation);
-        if (it == sources_.end()) continue;
-        const Id who = known(it->second);
-        if (who != no_id) x_.sources.values.push_back(who);
+      if (any) {
+        s_.src.match(x_.events.raw[e].node, s_.participation, 0, [&](NodeId, NodeId, NodeId part) {
+          const auto it = sources_.find(part);
+          const Id who = it == sources_.end() ? no_id : known(it->second);
+          if (who != no_id) x_.sources.values.push_back(who);
+          return true;
+        });
       }
       x_.sources.close_key();
     }
@@ -478,11 +504,12 @@ class Builder {
   std::unordered_map<NodeId, Described> described_;
   std::unordered_map<NodeId, std::pair<NodeId, std::string_view>> parent_;  // change -> event, source
   std::unordered_map<NodeId, NodeId> sources_;  // participation -> its agent, in a source role only
-  struct Part {
+  struct Later {
+    NodeId node;
     Id event;
-    NodeId participation;
+    std::uint32_t label;  // 1 the event's label, 0 its source
   };
-  PodVector<Part> parts_;  // in event order
+  PodVector<Later> later_;  // read after the scan, by node
   std::unordered_map<NodeId, std::pair<EventIndex::Impl::System, Span>> spans_;
   std::unordered_map<NodeId, Id> ids_;            // actor by node, while building
   std::vector<std::string_view> sectors_;         // sector_names, while building

@@ -88,6 +88,28 @@ TEST(Index, AppendedIsTheIndexOfAllAtOnce) {
   EXPECT_NE(r.out.find("Mohammad Ishaq Dar"), std::string::npos);
 }
 
+// Terms spilled in batches of a few kilobytes and statements sorted 1,024 at a time (runs in
+// temporary files, merged), built at once and appended: the same index, byte for byte, as
+// built in memory.
+TEST(Index, SmallBatchesAndRunsMakeTheSameIndex) {
+  const std::string dir = test::scratch("index-batches");
+  const std::string a = test::converted(synthetic_world(dir, 11, 300), "index-batches-a");
+  const std::string b = test::converted(test::samples() + "/*", "index-batches-b");
+  const std::string c = test::converted(test::shared() + "/icews/events.2018.sample.tab", "index-batches-c");
+  ASSERT_EQ(run("index -q -o " + dir + "/whole.idx " + a + " " + b + " " + c).status, 0);
+  diplograph::IndexOptions small;
+  small.batch_bytes = 4096;
+  small.run_statements = 1024;
+  const auto st = diplograph::build_index(dir + "/small.idx", {a, b, c}, small);
+  EXPECT_GT(st.terms, 10'000U);  // so many batches were merged
+  EXPECT_TRUE(test::read(dir + "/whole.idx") == test::read(dir + "/small.idx"));
+  (void)diplograph::build_index(dir + "/step.idx", {a}, small);
+  small.append = true;
+  (void)diplograph::build_index(dir + "/step.idx", {b}, small);
+  (void)diplograph::build_index(dir + "/step.idx", {c}, small);
+  EXPECT_TRUE(test::read(dir + "/whole.idx") == test::read(dir + "/step.idx"));
+}
+
 // The same statements in another order and syntax make the same index, byte for byte.
 TEST(Index, ShuffledNTriplesMakeTheSameIndex) {
   const std::string dir = test::scratch("index-shuffled");

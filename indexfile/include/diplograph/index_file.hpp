@@ -23,6 +23,8 @@ struct IndexOptions {
   bool append = false;           ///< add the graphs to the index already at the output path
   /// Statements sorted in memory at once; more spill to sorted runs in temporary files.
   std::size_t run_statements = std::size_t{8} << 20U;
+  /// Bytes of distinct terms held in memory at once; more are sorted and spilled in batches.
+  std::size_t batch_bytes = std::size_t{64} << 20U;
 };
 
 /// What a build wrote.
