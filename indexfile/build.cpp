@@ -231,18 +231,30 @@ void read_old(Build& b, const std::string& path) {
 // table of them. Returns how many.
 std::uint64_t write_terms(SectionWriter& w, idx::Dictionary& t, std::uint64_t statements) {
   const std::uint64_t n = t.merge(statements);
-  idx::BulkVector<std::uint64_t> starts{0};
   idx::BulkVector<std::uint32_t> slots(idx::slots_for(n), 0);
+  std::uint32_t node = 0;
   w.begin(idx::Section::text, 1);
   t.entries([&](std::string_view entry) {
     w.add(entry.data(), entry.size());
-    starts.push_back(starts.back() + entry.size());
     std::size_t i = idx::checksum(entry.data(), entry.size()) & (slots.size() - 1);
     while (slots[i]) i = (i + 1) & (slots.size() - 1);
-    slots[i] = static_cast<std::uint32_t>(starts.size() - 1);  // the term's NodeId
+    slots[i] = ++node;
   });
   w.end();
-  w.whole(idx::Section::term_starts, 8, starts.data(), starts.size() * 8);
+  w.begin(idx::Section::term_starts, 8);
+  {
+    std::vector<std::uint64_t> some;  // written a block at a time: 8 bytes a term add up
+    const auto flush = [&] {
+      w.add(some.data(), some.size() * 8);
+      some.clear();
+    };
+    t.starts([&](std::uint64_t at) {
+      some.push_back(at);
+      if (some.size() == 1U << 16U) flush();
+    });
+    flush();
+  }
+  w.end();
   w.whole(idx::Section::term_slots, 4, slots.data(), slots.size() * 4);
   return n;
 }

@@ -360,7 +360,8 @@ void Dictionary::add_sorted(const QuadSource& src, std::size_t terms, std::uint6
 // before the IRIs that number them), each run's records mapped to the numbers.
 class Dictionary::Merger {
  public:
-  Merger(std::vector<Run>& runs, std::FILE* merged) : runs_(runs), out_(merged) {}
+  Merger(std::vector<Run>& runs, std::FILE* merged, std::FILE* lengths)
+      : runs_(runs), out_(merged), lengths_(lengths, std::size_t{1} << 16U) {}
 
   std::uint64_t merge() {
     for (std::size_t i = 0; i < runs_.size(); ++i) {
@@ -387,6 +388,7 @@ class Dictionary::Merger {
     }
     for (auto& m : maps_) m->flush();
     out_.flush();
+    lengths_.flush();
     return n;
   }
 
@@ -422,6 +424,7 @@ class Dictionary::Merger {
     encode(entry_, p.kind, dt, p.lang, p.value);
     out_.u32(static_cast<std::uint32_t>(entry_.size()));
     out_.put(entry_.data(), entry_.size());
+    lengths_.u32(static_cast<std::uint32_t>(entry_.size()));
   }
 
   struct Later {
@@ -430,7 +433,7 @@ class Dictionary::Merger {
   };
 
   std::vector<Run>& runs_;
-  Out out_;
+  Out out_, lengths_;
   std::vector<std::unique_ptr<In>> ins_;
   std::vector<std::unique_ptr<Out>> maps_;
   std::vector<Head> heads_;
@@ -444,9 +447,10 @@ std::uint64_t Dictionary::merge(std::uint64_t statements) {
   spill(statements);
   batch_.reset();  // its buffers back
   merged_ = temp_file();
+  lengths_ = temp_file();
   std::uint64_t n = 0;
   {
-    Merger m(runs_, merged_.get());
+    Merger m(runs_, merged_.get(), lengths_.get());
     n = m.merge();
     datatypes_ = m.datatypes();
   }
@@ -469,6 +473,14 @@ void Dictionary::entries(const std::function<void(std::string_view)>& fn) {
     fn(entry);
   }
   merged_.reset();
+}
+
+void Dictionary::starts(const std::function<void(std::uint64_t)>& fn) {
+  In in(lengths_.get());
+  std::uint64_t at = 0;
+  fn(at);
+  for (std::uint32_t n = 0; in.u32(n);) fn(at += n);
+  lengths_.reset();
 }
 
 void Dictionary::renumber(Spool& spool, const std::function<void(const Triple&)>& out) {

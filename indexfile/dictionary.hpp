@@ -40,6 +40,8 @@ class Dictionary {
   std::uint64_t merge(std::uint64_t statements);
   /// After merge(): each term's entry (indexfile/format.hpp) in order, its datatype numbered.
   void entries(const std::function<void(std::string_view)>& fn);
+  /// After merge(): where each entry begins in the text, and where the last ends (terms + 1).
+  void starts(const std::function<void(std::uint64_t)>& fn);
   /// After merge(): the spooled statements, each term's batch number replaced by its NodeId.
   void renumber(Spool& spool, const std::function<void(const Triple&)>& out);
 
@@ -51,7 +53,7 @@ class Dictionary {
   std::size_t batch_bytes_;
   struct Run;
   std::vector<Run> runs_;
-  TempFile merged_{nullptr, &std::fclose};
+  TempFile merged_{nullptr, &std::fclose}, lengths_{nullptr, &std::fclose};
   std::vector<std::uint32_t> datatypes_;  // provisional datatype number - 1 -> its NodeId
 };
 
