@@ -413,11 +413,13 @@ class Dictionary::Merger {
     const Parts p = parts_of(key);
     std::uint32_t dt = 0;
     if (p.kind == TermKind::literal && !p.datatype.empty()) {
-      const auto [it, added] = datatype_ids_.try_emplace(std::string(p.datatype),
-                                                         static_cast<std::uint32_t>(datatype_ids_.size()));
+      scratch_.assign(p.datatype);  // a key reused: millions of typed literals, a few datatypes
+      const auto [it, added] =
+          datatype_ids_.try_emplace(scratch_, static_cast<std::uint32_t>(datatype_ids_.size()));
       dt = it->second + 1;
     } else if (p.kind == TermKind::iri) {
-      const auto it = datatype_ids_.find(std::string(p.value));
+      scratch_.assign(p.value);
+      const auto it = datatype_ids_.find(scratch_);
       if (it != datatype_ids_.end()) datatype_nodes_.emplace(it->second, node);
     }
     entry_.clear();
@@ -440,7 +442,7 @@ class Dictionary::Merger {
   std::priority_queue<std::size_t, std::vector<std::size_t>, Later> queue_{Later{&heads_}};
   std::unordered_map<std::string, std::uint32_t> datatype_ids_;      // datatype IRI -> provisional
   std::unordered_map<std::uint32_t, std::uint32_t> datatype_nodes_;  // provisional -> NodeId
-  std::string entry_;
+  std::string entry_, scratch_;
 };
 
 std::uint64_t Dictionary::merge(std::uint64_t statements) {
