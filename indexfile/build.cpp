@@ -1,7 +1,8 @@
 // Building an index file: the graphs streamed from Serd into a dictionary and a spool of
 // numbered statements (never a store), the terms merged from sorted batches and written, the
-// statements renumbered and sorted in bounded runs into their two orders, then the EventIndex built over the
-// file so far (mapped) and its columns appended; the table and header last, the whole renamed into place.
+// statements renumbered and sorted in bounded runs into their two orders, then the EventIndex
+// built over the file so far (mapped) and its columns appended; the table and header last, the
+// whole renamed into place.
 #include <algorithm>
 #include <cstdio>
 #include <cstring>

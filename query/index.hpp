@@ -60,13 +60,15 @@ class PodVector {
   const T& operator[](std::size_t i) const { return data_[i]; }
 
   void push_back(const T& v) {
+    const T copy = v;  // `v` may be one of ours, moved by the growth
     if (size_ == capacity_) reserve(capacity_ < 16 ? 16 : capacity_ * 2);
-    data_[size_++] = v;
+    data_[size_++] = copy;
   }
   /// Grows with value-initialised (zero) elements, or shrinks.
   void resize(std::size_t n, const T& v = T{}) {
+    const T copy = v;
     reserve(n);
-    for (std::size_t i = size_; i < n; ++i) data_[i] = v;
+    for (std::size_t i = size_; i < n; ++i) data_[i] = copy;
     size_ = n;
   }
   void assign(std::size_t n, const T& v) {
