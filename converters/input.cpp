@@ -128,24 +128,20 @@ struct LibArchive {
 LibArchive open_libarchive() {
   const SharedLibrary lib("libarchive.so.13", "libarchive13");
   LibArchive a;
-  a.entry_filetype = lib.find<decltype(a.entry_filetype)>("archive_entry_filetype");
-  a.entry_pathname = lib.find<decltype(a.entry_pathname)>("archive_entry_pathname");
-  a.error_string = lib.find<decltype(a.error_string)>("archive_error_string");
-  a.filter_bytes = lib.find<decltype(a.filter_bytes)>("archive_filter_bytes");
-  a.format = lib.find<decltype(a.format)>("archive_format");
-  a.read_data = lib.find<decltype(a.read_data)>("archive_read_data");
-  a.read_free = lib.find<decltype(a.read_free)>("archive_read_free");
-  a.read_new = lib.find<decltype(a.read_new)>("archive_read_new");
-  a.read_next_header = lib.find<decltype(a.read_next_header)>("archive_read_next_header");
-  a.read_open_filename = lib.find<decltype(a.read_open_filename)>("archive_read_open_filename");
-  a.read_support_filter_all =
-      lib.find<decltype(a.read_support_filter_all)>("archive_read_support_filter_all");
-  a.read_support_format_empty =
-      lib.find<decltype(a.read_support_format_empty)>("archive_read_support_format_empty");
-  a.read_support_format_raw =
-      lib.find<decltype(a.read_support_format_raw)>("archive_read_support_format_raw");
-  a.read_support_format_zip =
-      lib.find<decltype(a.read_support_format_zip)>("archive_read_support_format_zip");
+  lib.bind(a.entry_filetype, "archive_entry_filetype");
+  lib.bind(a.entry_pathname, "archive_entry_pathname");
+  lib.bind(a.error_string, "archive_error_string");
+  lib.bind(a.filter_bytes, "archive_filter_bytes");
+  lib.bind(a.format, "archive_format");
+  lib.bind(a.read_data, "archive_read_data");
+  lib.bind(a.read_free, "archive_read_free");
+  lib.bind(a.read_new, "archive_read_new");
+  lib.bind(a.read_next_header, "archive_read_next_header");
+  lib.bind(a.read_open_filename, "archive_read_open_filename");
+  lib.bind(a.read_support_filter_all, "archive_read_support_filter_all");
+  lib.bind(a.read_support_format_empty, "archive_read_support_format_empty");
+  lib.bind(a.read_support_format_raw, "archive_read_support_format_raw");
+  lib.bind(a.read_support_format_zip, "archive_read_support_format_zip");
   return a;
 }
 

@@ -34,15 +34,15 @@ struct Curl {
 Curl open_curl() try {
   const SharedLibrary lib("libcurl.so.4", "libcurl4");
   Curl c;
-  c.global_init = lib.find<decltype(c.global_init)>("curl_global_init");
-  c.easy_init = lib.find<decltype(c.easy_init)>("curl_easy_init");
-  c.easy_cleanup = lib.find<decltype(c.easy_cleanup)>("curl_easy_cleanup");
-  c.easy_setopt = lib.find<decltype(c.easy_setopt)>("curl_easy_setopt");
-  c.easy_perform = lib.find<decltype(c.easy_perform)>("curl_easy_perform");
-  c.easy_getinfo = lib.find<decltype(c.easy_getinfo)>("curl_easy_getinfo");
-  c.easy_strerror = lib.find<decltype(c.easy_strerror)>("curl_easy_strerror");
-  c.slist_append = lib.find<decltype(c.slist_append)>("curl_slist_append");
-  c.slist_free_all = lib.find<decltype(c.slist_free_all)>("curl_slist_free_all");
+  lib.bind(c.global_init, "curl_global_init");
+  lib.bind(c.easy_init, "curl_easy_init");
+  lib.bind(c.easy_cleanup, "curl_easy_cleanup");
+  lib.bind(c.easy_setopt, "curl_easy_setopt");
+  lib.bind(c.easy_perform, "curl_easy_perform");
+  lib.bind(c.easy_getinfo, "curl_easy_getinfo");
+  lib.bind(c.easy_strerror, "curl_easy_strerror");
+  lib.bind(c.slist_append, "curl_slist_append");
+  lib.bind(c.slist_free_all, "curl_slist_free_all");
   c.global_init(CURL_GLOBAL_DEFAULT);
   return c;
 } catch (const std::runtime_error& e) {

@@ -18,6 +18,11 @@ class SharedLibrary {
   [[nodiscard]] F find(const char* symbol) const {
     return reinterpret_cast<F>(address(symbol));  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
   }
+  /// Sets `slot` to the function `symbol`, its type taken from the slot's.
+  template <class F>
+  void bind(F& slot, const char* symbol) const {
+    slot = find<F>(symbol);
+  }
 
  private:
   [[nodiscard]] void* address(const char* symbol) const;
