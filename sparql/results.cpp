@@ -7,6 +7,7 @@
 
 #include "diplograph/sparql.hpp"
 #include "diplograph/vocab.hpp"
+#include "sparql/results.hpp"
 
 namespace diplograph {
 
@@ -37,11 +38,7 @@ TermRef term_of(element v, std::string_view where) {
   if (type == "bnode") return TermRef::blank(value);
   if (type != "literal" && type != "typed-literal")
     malformed(where, "unknown term type \"" + std::string(type) + "\"");
-  const std::string_view lang = text_of(o, "xml:lang", where);
-  if (!lang.empty()) return TermRef::lang_literal(value, lang);
-  std::string_view datatype = text_of(o, "datatype", where);
-  if (datatype == vocab::xsd_string) datatype = {};  // RDF 1.1: a simple literal is an xsd:string
-  return TermRef::literal(value, datatype);
+  return sparql::result_literal(value, text_of(o, "xml:lang", where), text_of(o, "datatype", where));
 }
 
 simdjson::dom::array bindings_of(const element& doc, std::string_view where) {
@@ -55,6 +52,12 @@ simdjson::dom::array bindings_of(const element& doc, std::string_view where) {
 }
 
 }  // namespace
+
+TermRef sparql::result_literal(std::string_view value, std::string_view lang, std::string_view datatype) {
+  if (!lang.empty()) return TermRef::lang_literal(value, lang);
+  if (datatype == vocab::xsd_string) datatype = {};  // RDF 1.1: a simple literal is an xsd:string
+  return TermRef::literal(value, datatype);
+}
 
 void read_sparql_json(std::string_view document, const std::vector<std::string>& vars, const BindingFn& row,
                       std::string_view where) {

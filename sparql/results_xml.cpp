@@ -7,7 +7,7 @@
 
 #include "diplograph/sparql.hpp"
 #include "diplograph/text.hpp"
-#include "diplograph/vocab.hpp"
+#include "sparql/results.hpp"
 
 namespace diplograph {
 
@@ -294,11 +294,8 @@ TermRef XmlResults::term(const Tag& t, std::size_t slot) {
   }
   if (t.name == "uri") return TermRef::iri(value);
   if (t.name == "bnode") return TermRef::blank(value);
-  const std::string_view lang = attribute(t, "xml:lang", owned_[slot * 3 + 1]);
-  if (!lang.empty()) return TermRef::lang_literal(value, lang);
-  std::string_view datatype = attribute(t, "datatype", owned_[slot * 3 + 2]);
-  if (datatype == vocab::xsd_string) datatype = {};  // RDF 1.1: a simple literal is an xsd:string
-  return TermRef::literal(value, datatype);
+  return sparql::result_literal(value, attribute(t, "xml:lang", owned_[slot * 3 + 1]),
+                                attribute(t, "datatype", owned_[slot * 3 + 2]));
 }
 
 }  // namespace
