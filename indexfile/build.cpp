@@ -8,7 +8,6 @@
 #include <cstring>
 #include <numeric>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 
 #include "diplograph/index_file.hpp"
@@ -237,9 +236,7 @@ std::uint64_t write_terms(SectionWriter& w, idx::Dictionary& t, std::uint64_t st
   w.begin(idx::Section::text, 1);
   t.entries([&](std::string_view entry) {
     w.add(entry.data(), entry.size());
-    std::size_t i = idx::checksum(entry.data(), entry.size()) & (slots.size() - 1);
-    while (slots[i]) i = (i + 1) & (slots.size() - 1);
-    slots[i] = ++node;
+    idx::place(slots.data(), slots.size(), entry, ++node);
   });
   w.end();
   w.begin(idx::Section::term_starts, 8);

@@ -183,12 +183,7 @@ class Dictionary::Batch {
  private:
   void grow() {
     BulkVector<std::uint32_t> bigger(slots_.size() * 2, 0);
-    for (std::uint32_t id = 0; id < size(); ++id) {
-      const auto e = entry(id);
-      std::size_t i = checksum(e.data(), e.size()) & (bigger.size() - 1);
-      while (bigger[i]) i = (i + 1) & (bigger.size() - 1);
-      bigger[i] = id + 1;
-    }
+    for (std::uint32_t id = 0; id < size(); ++id) place(bigger.data(), bigger.size(), entry(id), id + 1);
     slots_.swap(bigger);
   }
 

@@ -50,6 +50,12 @@ std::size_t slots_for(std::size_t terms) {
   return n;
 }
 
+void place(std::uint32_t* slots, std::size_t count, std::string_view entry, std::uint32_t value) {
+  std::size_t i = checksum(entry.data(), entry.size()) & (count - 1);
+  while (slots[i]) i = (i + 1) & (count - 1);
+  slots[i] = value;
+}
+
 bool decode(std::string_view entry, Entry4& out) {
   if (entry.size() < kEntryHead) return false;
   const auto kind = static_cast<unsigned char>(entry[0]);

@@ -86,6 +86,9 @@ class Checksum {
 
 /// The slots of a hash table of `terms` entries: a power of two, at least twice as many.
 [[nodiscard]] std::size_t slots_for(std::size_t terms);
+/// Puts `value` in the first empty slot (0) from `entry`'s own (its checksum), probing linearly:
+/// how the terms' table is filled. `count` is a power of two with an empty slot left.
+void place(std::uint32_t* slots, std::size_t count, std::string_view entry, std::uint32_t value);
 
 // ------------------------------------------------------------------------- terms
 
