@@ -34,6 +34,12 @@ common_names = {
     "KOR": ["South Korea"], "PRK": ["North Korea"], "CZE": ["Czech Republic"], "MMR": ["Burma"],
 }
 
+# States no ISO 3166-1 row carries: Kosovo under XKX, the user-assigned code the EU and the World
+# Bank use (ICEWS writes "Kosovo", GDELT/CAMEO "KSV", COW and G-W 347).
+not_in_iso = [{"alpha_3": "XKX", "alpha_2": "XK", "name": "Kosovo", "official_name": "Republic of Kosovo"}]
+cameo_extra["XKX"] = ["KSV"]
+owid.setdefault("XKX", "Q1246")
+
 # Codes of a state's predecessors that no ISO row carries, and the state that continues them:
 # Germany was 260 (German Federal Republic) in COW 1955-1989 and 255 in G-W until 1945; COW
 # continues Yugoslavia (345) as Serbia; G-W continues the Yemen Arab Republic (678) as Yemen.
@@ -59,7 +65,7 @@ members = {"cow": membership("cow", "cown"), "gw": membership("gw", "gwn")}
 
 w = csv.writer(sys.stdout, lineterminator="\n")
 w.writerow(["iso3", "iso2", "name", "wikidata", "cameo", "aliases", "cown", "cowc", "gwn", "gwc", "cow_member", "gw_member"])
-for c in sorted(iso, key=lambda c: c["alpha_3"]):
+for c in sorted(iso + not_in_iso, key=lambda c: c["alpha_3"]):
     a3 = c["alpha_3"]
     name = c.get("common_name", c["name"])
     aliases = [n for n in (c["name"], c.get("official_name")) if n and n != name]

@@ -30,8 +30,10 @@ Participant participant(std::string name, std::string kind, std::string state) {
 
 TEST(Tables, CountriesResolveEveryCodeSystem) {
   const auto& c = Countries::builtin();
-  EXPECT_EQ(c.size(), 249U);
-  EXPECT_EQ(c.by_code("ROM")->iso3, "ROU");  // CAMEO
+  EXPECT_EQ(c.size(), 250U);                    // ISO 3166-1 and Kosovo (XKX)
+  EXPECT_EQ(c.by_code("KSV")->iso3, "XKX");     // CAMEO
+  EXPECT_EQ(c.by_name("Kosovo")->iso3, "XKX");  // ICEWS
+  EXPECT_EQ(c.by_code("ROM")->iso3, "ROU");     // CAMEO
   EXPECT_EQ(c.by_code("TMP")->iso3, "TLS");
   EXPECT_EQ(c.by_code("PK")->iso3, "PAK");  // alpha-2
   EXPECT_EQ(c.by_name("Russian Federation")->iso3, "RUS");
