@@ -154,9 +154,17 @@ void summary(const ConvertStats& stats, std::uint64_t triples) {
   std::fprintf(stderr,
                "diplograph convert: %llu records read, %llu events written, %llu skipped, %llu triples",
                u(stats.records + stats.merged), u(stats.events), u(stats.skipped), u(triples));
+  std::vector<std::string> also;
   if (stats.merged)
-    std::fprintf(stderr, " (%llu mirrored rows merged into their twin's event)", u(stats.merged));
-  std::fputc('\n', stderr);
+    also.push_back(std::to_string(stats.merged) + " mirrored rows merged into their twin's event");
+  if (stats.repeated)
+    also.push_back(std::to_string(stats.repeated) + " repeated records of an event already written dropped");
+  if (stats.same_id)
+    also.push_back(std::to_string(stats.same_id) +
+                   " records merged into an event of the same id already written from another record");
+  for (std::size_t i = 0; i < also.size(); ++i)
+    std::fprintf(stderr, "%s%s", i ? "; " : " (", also[i].c_str());
+  std::fputs(also.empty() ? "\n" : ")\n", stderr);
 }
 
 int convert(const Options& o) {
@@ -165,7 +173,7 @@ int convert(const Options& o) {
   check_base(o.base);
   check_dataset(o.dataset);
   Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
-  const ConvertOptions opts = convert_options(o, *syntax, progress);
+  ConvertOptions opts = convert_options(o, *syntax, progress);
   const std::uint64_t split =
       o.split.empty() ? 0 : whole_number(o.split, "split", 1, std::uint64_t{1} << 40U);
   if (split && o.output == "-")
@@ -174,6 +182,8 @@ int convert(const Options& o) {
   Outputs out(o.output, *syntax, Mapper::prefixes(map_opts), split);
   auto mapper = std::make_unique<Mapper>(out, map_opts);
   ConvertStats stats;
+  EventLedger ledger;
+  opts.ledger = &ledger;
   for (const auto& input : o.inputs) {
     progress.file(std::string(base_name(input)));
     if (convert_file(input, opts, *mapper, report, stats)) continue;

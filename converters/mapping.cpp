@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <tuple>
 
-#include "converters/nfc.hpp"
 #include "diplograph/convert.hpp"
 #include "diplograph/text.hpp"
 
@@ -57,7 +56,7 @@ const Terms& terms() {
 // An IRI path segment from a name: NFC, letters of every script kept as they are (RFC 3987),
 // percent-encoding only what an IRI forbids.
 std::string segment(std::string_view s) {
-  return text::iri_segment(detail::nfc(s), "-_.~");
+  return text::iri_segment(text::nfc(s), "-_.~");
 }
 
 std::string_view stem(std::string_view path) {
@@ -211,7 +210,7 @@ const ActorKind& kind_of(std::string_view kind) {
 std::string Mapper::actor_iri(const Participant& p) const {
   if (p.kind == "state") return state_iri(p.state);
   const std::string kind(kind_of(p.kind).folder);
-  if (!p.id.empty()) return opts_.base + kind + text::iri_segment(detail::nfc(p.id), "-_.~/");
+  if (!p.id.empty()) return opts_.base + kind + text::iri_segment(text::nfc(p.id), "-_.~/");
   const std::string state = p.state.empty() ? std::string() : p.state + "/";
   return opts_.base + kind + state + segment(slug(p.name));
 }
@@ -253,18 +252,31 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
     return;
   }
   if (!p.state.empty()) map_state(p.state, graph);
-  // Sectors are the union over the actor's rows, so each is written, not only the first row's.
   for (const auto& sector : p.sectors) {
     if (first_time(graph, iri + "\tsector\t" + sector)) Out(sink_, graph).lit(iri, terms().sector, sector);
   }
-  if (!first_time(graph, iri)) return;
+  if (first_time(graph, iri)) {
+    Out out(sink_, graph);
+    out.iri(iri, terms().type, dg(kind_of(p.kind).cls));
+    out.text(iri, terms().label, p.name, p.lang);
+  }
+  map_actor_facts(p, iri, graph);
+}
+
+// What a record states of an actor besides its name and sectors: the union over every record that names
+// it, whichever comes first (a link given by the second record only is kept).
+void Mapper::map_actor_facts(const Participant& p, const std::string& iri, TermRef graph) {
   const auto& t = terms();
   Out out(sink_, graph);
-  out.iri(iri, t.type, dg(kind_of(p.kind).cls));
-  out.text(iri, t.label, p.name, p.lang);
-  if (!p.state.empty()) out.iri(iri, t.represents, state_iri(p.state));
-  out.lit(iri, t.actor_code, p.actor_code);
-  for (const auto& id : p.same_as) out.iri(iri, t.same_as, external_iri(id));
+  const auto once = [&](std::string_view what, const std::string& value) {
+    return first_time(graph, iri + "\t" + std::string(what) + "\t" + value);
+  };
+  if (!p.state.empty() && once("represents", p.state)) out.iri(iri, t.represents, state_iri(p.state));
+  if (!p.actor_code.empty() && once("code", p.actor_code)) out.lit(iri, t.actor_code, p.actor_code);
+  for (const auto& id : p.same_as) {
+    const std::string link = external_iri(id);
+    if (once("sameAs", link)) out.iri(iri, t.same_as, link);
+  }
 }
 
 // A place is its name, country and coordinates: two towns of one name stay apart, and which row

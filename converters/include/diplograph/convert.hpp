@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -195,6 +196,7 @@ class Mapper {
   void map_source(const EventRecord& rec, TermRef graph);
   void map_state(std::string_view iso3, TermRef graph);
   void map_actor(const Participant& p, const std::string& iri, TermRef graph);
+  void map_actor_facts(const Participant& p, const std::string& iri, TermRef graph);
   void map_relation(const EventRecord& rec, const std::string& event, TermRef graph);
   void map_location(const Location& loc, const std::string& event, TermRef graph);
   [[nodiscard]] std::string place_iri(const Location& loc, const std::string& event) const;
@@ -209,11 +211,28 @@ class Mapper {
 /// percent-free (non-ASCII letters are kept as UTF-8).
 [[nodiscard]] std::string slug(std::string_view text);
 
+/// A record's content as one number: two records with the same fingerprint say the same.
+[[nodiscard]] std::uint64_t fingerprint(const EventRecord& rec);
+
+/// The events one conversion has written, by IRI, with what their record said.
+class EventLedger {
+ public:
+  enum class Seen : std::uint8_t { first, same, other };
+  /// `first` for an IRI not met before; `same` when it was, with this fingerprint; `other` when
+  /// it was, from a record that said something else.
+  Seen add(std::string_view event_iri, std::uint64_t print);
+
+ private:
+  std::unordered_map<std::uint64_t, std::uint64_t> seen_;  // hash of the IRI -> fingerprint
+};
+
 struct ConvertStats {
-  std::uint64_t records = 0;  ///< records read (good or bad)
-  std::uint64_t events = 0;   ///< events written
-  std::uint64_t skipped = 0;  ///< bad records skipped
-  std::uint64_t merged = 0;   ///< source rows merged into another row's event (ICEWS mirrors)
+  std::uint64_t records = 0;   ///< records read (good or bad)
+  std::uint64_t events = 0;    ///< distinct events written
+  std::uint64_t skipped = 0;   ///< bad records skipped
+  std::uint64_t merged = 0;    ///< source rows merged into another row's event (ICEWS mirrors)
+  std::uint64_t repeated = 0;  ///< records of an event already written, saying the same: dropped
+  std::uint64_t same_id = 0;   ///< records of an event already written, saying more: merged into it
   std::uint64_t triples = 0;
   bool stopped_at_bad_record = false;  ///< a bad record (which --keep-going would skip) ended it
 };
@@ -227,6 +246,7 @@ struct ConvertOptions {
   char delimiter = ',';                 ///< between CSV fields
   Limits limits;
   ProgressFn progress;
+  EventLedger* ledger = nullptr;  ///< the events written so far, across inputs; none: not checked
 };
 
 /// Converts one input through its reader and the mapper: a plain file, standard input ("-"), a
