@@ -1,14 +1,14 @@
-// Unicode Normalization Form C for the names IRIs are minted from (ICU, from Debian), so that
-// "Erdoğan" typed with a combining breve and with the precomposed letter is one IRI.
+// Unicode Normalization Form C (ICU, from Debian; the only user of ICU), so that "Erdoğan" typed
+// with a combining breve and with the precomposed letter is one IRI, and one name when asked for.
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
 #include <algorithm>
 #include <vector>
 
-#include "converters/nfc.hpp"
+#include "diplograph/text.hpp"
 
-namespace diplograph::detail {
+namespace diplograph::text {
 
 std::string nfc(std::string_view utf8) {
   if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80U; }))
@@ -29,4 +29,4 @@ std::string nfc(std::string_view utf8) {
   return result;
 }
 
-}  // namespace diplograph::detail
+}  // namespace diplograph::text

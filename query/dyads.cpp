@@ -45,6 +45,7 @@ struct Tally {
   double goldstein = 0;
   std::uint32_t events = 0, scored = 0;
   std::array<std::uint32_t, 4> quad{};
+  std::uint32_t first = UINT32_MAX, last = 0;  ///< days (YYYYMMDD) of its earliest and latest event
 };
 
 // The tallies by key in one flat array, found through an open-addressing table of places:
@@ -158,18 +159,26 @@ class Dyads {
     Answer<DyadRow> out;
     out.rows.reserve(n);
     advise_huge_pages(out.rows.data(), n * sizeof(DyadRow));
-    each([&](const DyadRow& r) { out.rows.push_back(r); });
+    out.notes = each([&](const DyadRow& r) { out.rows.push_back(r); });
     return out;
   }
 
-  // The same rows in the same order through one DyadRow, its strings' room reused.
-  void each(const std::function<void(const DyadRow&)>& fn) {
+  // The same rows in the same order through one DyadRow, its strings' room reused; the notes.
+  std::vector<std::string> each(const std::function<void(const DyadRow&)>& fn) {
     sort();
     DyadRow r;
     for (const auto& [k, t] : tallies_.entries()) {
       fill(r, k, t);
       fn(r);
     }
+    return notes();
+  }
+
+  [[nodiscard]] std::vector<std::string> notes() const {
+    if (stateless_ == 0) return {};
+    return {std::to_string(stateless_) + (stateless_ == 1 ? " event" : " events") +
+            " left out at state level: a participant has no state (a region, or an organization or "
+            "group of no country), and no two states are left to pair"};
   }
 
  private:
@@ -192,12 +201,27 @@ class Dyads {
     if (opts_.directed && e < x_.sources.keys()) {
       for (Id p : x_.sources[e]) push(sources_, p);
     }
+    if (nodes_.size() < 2) return note_stateless(e);
     const std::uint32_t period = period_of(x_.numbers[e].day, opts_.by);
     if (!opts_.directed) return pairs(period, e, quad, false);
     if (sources_.empty()) return pairs(period, e, quad, true);
     for (Id s : sources_) {
       for (Id o : nodes_) {
         if (std::find(sources_.begin(), sources_.end(), o) == sources_.end()) tally({period, s, o}, e, quad);
+      }
+    }
+  }
+
+  // An event with no pair left at state level because a participant has no state (a region,
+  // an organization of no country): counted, so that the answer says what it left out.
+  void note_stateless(Id e) {
+    if (!opts_.events.state_level || x_.participants[e].size() < 2) return;
+    const Id actor = filter_.actor();
+    if (actor != no_id && std::find(nodes_.begin(), nodes_.end(), actor) == nodes_.end()) return;
+    for (Id p : x_.participants[e]) {
+      if (x_.actor_state[p] == no_id) {
+        ++stateless_;
+        return;
       }
     }
   }
@@ -225,6 +249,10 @@ class Dyads {
     if (with != no_id && k.a != with && k.b != with) return;
     Tally& t = tallies_[k];
     ++t.events;
+    if (const std::uint32_t day = x_.numbers[e].day; day) {
+      t.first = std::min(t.first, day);
+      t.last = std::max(t.last, day);
+    }
     if (quad >= 1 && quad <= 4) ++t.quad[static_cast<std::size_t>(quad - 1)];
     if (x_.numbers[e].scored) {
       t.goldstein += x_.numbers[e].score;
@@ -244,6 +272,8 @@ class Dyads {
     r.events = t.events;
     r.quad = {t.quad[0], t.quad[1], t.quad[2], t.quad[3]};
     r.goldstein_mean.assign(mean_text(t.goldstein, t.scored));
+    r.first.assign(t.last ? period_text(t.first) : std::string());
+    r.last.assign(period_text(t.last));
   }
 
   // A state's code in the scheme asked for, the one of the period's year for COW and G-W.
@@ -259,6 +289,7 @@ class Dyads {
   const EventFilter filter_;
   std::vector<Id> nodes_, sources_;
   Tallies tallies_;
+  std::uint64_t stateless_ = 0;
 };
 
 }  // namespace
@@ -284,11 +315,11 @@ Answer<DyadRow> query_dyads(const EventIndex& index, const DyadsOptions& opts) {
   return d.rows();
 }
 
-void each_dyad(const EventIndex& index, const DyadsOptions& opts,
-               const std::function<void(const DyadRow&)>& fn) {
+std::vector<std::string> each_dyad(const EventIndex& index, const DyadsOptions& opts,
+                                   const std::function<void(const DyadRow&)>& fn) {
   Dyads d(index, opts);
   d.count();
-  d.each(fn);
+  return d.each(fn);
 }
 
 }  // namespace diplograph

@@ -65,7 +65,9 @@ std::uint64_t pair_key(Id a, Id b) {
   return static_cast<std::uint64_t>(std::min(a, b)) << 32 | std::max(a, b);
 }
 
-std::vector<MetCount> counted(const EventIndex::Impl& x, const PairCounts& pairs) {
+// Each pair once: the actor asked about (`asked`, no_id when none) in `actor`, as the rows of
+// `query met` have it; else the smaller IRI.
+std::vector<MetCount> counted(const EventIndex::Impl& x, const PairCounts& pairs, Id asked) {
   struct Row {
     Id a, b;
     const PairCount* count;
@@ -74,7 +76,7 @@ std::vector<MetCount> counted(const EventIndex::Impl& x, const PairCounts& pairs
   sorted.reserve(pairs.size());
   for (const auto& [k, v] : pairs) {
     auto a = static_cast<Id>(k >> 32), b = static_cast<Id>(k & 0xFFFFFFFFU);
-    if (x.actor_iri[b] < x.actor_iri[a]) std::swap(a, b);  // the smaller IRI in `actor`
+    if (b == asked || (a != asked && x.actor_iri[b] < x.actor_iri[a])) std::swap(a, b);
     sorted.push_back({a, b, &v});
   }
   std::sort(sorted.begin(), sorted.end(), [&](const Row& r, const Row& q) {  // most events first
@@ -340,7 +342,7 @@ Answer<MetRow> query_met(const EventIndex& index, const MetOptions& opts) {
 Answer<MetCount> query_met_counts(const EventIndex& index, const MetOptions& opts) {
   Met m(index, opts, true);
   run(m);
-  auto c = counted(m.x, m.pairs);
+  auto c = counted(m.x, m.pairs, m.actor.id);
   auto n = notes(index, m, opts, c.empty());
   return {std::move(c), std::move(n)};
 }

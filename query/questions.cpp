@@ -21,8 +21,7 @@ class MemoryQuestions : public Questions {
   Answer<DyadRow> dyads(const DyadsOptions& o) const override { return query_dyads(index_, o); }
   std::vector<std::string> each_dyad(const DyadsOptions& o,
                                      const std::function<void(const DyadRow&)>& fn) const override {
-    diplograph::each_dyad(index_, o, fn);
-    return {};
+    return diplograph::each_dyad(index_, o, fn);
   }
 
  private:

@@ -64,8 +64,18 @@ char fold_latin(unsigned cp) {
   return 0;
 }
 
-// Lower case, Latin diacritics folded, anything else that is no letter or digit a space.
-std::string normalise_name(std::string_view s) {
+// A combining mark (U+0300 to U+036F: two UTF-8 bytes, CC 80 to CD AF) at s[i].
+bool combining_mark(std::string_view s, std::size_t i) {
+  if (i + 1 >= s.size()) return false;
+  const auto c = static_cast<unsigned char>(s[i]), d = static_cast<unsigned char>(s[i + 1]);
+  return c == 0xCC || (c == 0xCD && d <= 0xAF);
+}
+
+// NFC, lower case, Latin diacritics folded (a combining mark NFC leaves is dropped), anything
+// else that is no letter or digit a space: "José" typed or stored decomposed is "jose".
+std::string normalise_name(std::string_view typed) {
+  const std::string composed = text::nfc(typed);
+  const std::string_view s = composed;
   std::string out;
   bool space = true;  // no leading space
   const auto put = [&](char c) {
@@ -81,6 +91,8 @@ std::string normalise_name(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       put(std::isalnum(c) ? static_cast<char>(std::tolower(c)) : ' ');
+    } else if (combining_mark(s, i)) {
+      ++i;
     } else if (c >= 0xC2 && c <= 0xC5 && i + 1 < s.size()) {  // two-byte Latin letters
       const unsigned cp = ((c & 0x1FU) << 6U) | (static_cast<unsigned char>(s[i + 1]) & 0x3FU);
       const char base = fold_latin(cp);
@@ -116,8 +128,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 // How closely a label matches what was typed (normalised): 0 the same, 1 the whole words of a
-// part, 2 a part of a word, 3 + distance a misspelling, none otherwise.
+// part, 2 every word typed in the label in that order ("antonio guterres" in "antonio manuel de
+// oliveira guterres": people shorten names), 3 a part of a word, 4 + distance a misspelling,
+// none otherwise.
 constexpr unsigned kNoMatch = 1000;
+constexpr unsigned kInOrder = 2, kPartOfWord = 3, kMisspelt = 4;
 
 std::size_t words_in(std::string_view s) {
   return s.empty() ? 0 : static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
@@ -139,15 +154,32 @@ std::size_t closest(std::string_view needle, std::string_view label) {
   return best;
 }
 
+// Whether the words of `needle` (two or more) stand in `label` as whole words, in that order.
+bool words_in_order(std::string_view needle, std::string_view label) {
+  if (words_in(needle) < 2) return false;
+  std::size_t at = 0;
+  for (std::size_t start = 0; start <= needle.size();) {
+    const std::size_t end = std::min(needle.find(' ', start), needle.size());
+    const std::string word = " " + std::string(needle.substr(start, end - start)) + " ";
+    const std::string padded = " " + std::string(label) + " ";
+    const std::size_t found = padded.find(word, at);
+    if (found == std::string::npos) return false;
+    at = found + word.size() - 1;
+    start = end + 1;
+  }
+  return true;
+}
+
 // `fuzzy`: misspellings too (edit distances for every label: only when they are wanted).
 unsigned match(std::string_view needle, std::string_view label, bool fuzzy) {
   if (label == needle) return 0;
   if ((" " + std::string(label) + " ").find(" " + std::string(needle) + " ") != std::string::npos) return 1;
-  if (needle.size() >= 3 && label.find(needle) != std::string_view::npos) return 2;
+  if (words_in_order(needle, label)) return kInOrder;
+  if (needle.size() >= 3 && label.find(needle) != std::string_view::npos) return kPartOfWord;
   if (!fuzzy) return kNoMatch;
   const std::size_t limit = std::max<std::size_t>(1, needle.size() / 4);
   const std::size_t d = closest(needle, label);
-  return d <= limit ? 3 + static_cast<unsigned>(d) : kNoMatch;
+  return d <= limit ? kMisspelt + static_cast<unsigned>(d) : kNoMatch;
 }
 
 struct Scored {
@@ -215,7 +247,7 @@ std::vector<Id> with_score(const std::vector<Scored>& scored, unsigned score) {
 
 [[noreturn]] void nothing_matches(const Impl& x, std::string_view name, bool states) {
   auto scored = score_all(x, normalise_name(name), states, true);  // only the misspellings are left
-  std::erase_if(scored, [](const Scored& s) { return s.score < 3; });
+  std::erase_if(scored, [](const Scored& s) { return s.score < kMisspelt; });
   rank(x, scored);
   std::string msg =
       "no " + std::string(states ? "state" : "actor") + " matches \"" + std::string(name) + "\"";
@@ -257,6 +289,7 @@ NodeId resolve(const Impl& x, std::string_view name, bool states) {
     if (const Id a = state_with_code(x, c->iso3); a != no_id) return x.actor_node[a];
   }
   if (auto part = with_score(scored, 1); !part.empty()) return one_of(x, part, name);
+  if (auto shortened = with_score(scored, kInOrder); !shortened.empty()) return one_of(x, shortened, name);
   nothing_matches(x, name, states);
 }
 

@@ -33,6 +33,9 @@ void append_utf8(std::string& out, char32_t c);
 /// percent-encoded. "Erdoğan" stays readable where percent_encode made it "Erdo%C4%9Fan".
 [[nodiscard]] std::string iri_segment(std::string_view s, std::string_view keep);
 
+/// `utf8` in Unicode Normalization Form C; as it is when it is not valid UTF-8.
+[[nodiscard]] std::string nfc(std::string_view utf8);
+
 /// `local` written as a Turtle/TriG local name (PN_LOCAL), with the reserved characters escaped
 /// (`seed\/afg-pak`), or nullopt when it cannot be one (a space, a quote, ...).
 [[nodiscard]] std::optional<std::string> turtle_local_name(std::string_view local);

@@ -137,6 +137,7 @@ struct DyadRow {
   std::array<std::uint64_t, 4>
       quad{};  ///< verbal cooperation, material cooperation, verbal conflict, material conflict
   std::string goldstein_mean;  ///< rounded to 4 decimals; empty when no event had a score
+  std::string first, last;     ///< the row's earliest and latest event date (networks, not the table)
   bool operator==(const DyadRow&) const = default;
 };
 
@@ -442,9 +443,9 @@ struct DyadsOptions {
 /// membership spans), today's with Period::all; empty for an actor that is not a state.
 [[nodiscard]] Answer<DyadRow> query_dyads(const EventIndex& index, const DyadsOptions& opts);
 /// The same rows, in the same order, one at a time: `row` is reused (valid during the call), so
-/// that a panel of hundreds of thousands of rows is never held whole.
-void each_dyad(const EventIndex& index, const DyadsOptions& opts,
-               const std::function<void(const DyadRow&)>& fn);
+/// that a panel of hundreds of thousands of rows is never held whole. Returns the notes.
+std::vector<std::string> each_dyad(const EventIndex& index, const DyadsOptions& opts,
+                                   const std::function<void(const DyadRow&)>& fn);
 
 // ------------------------------------------------------------------------- network files
 

@@ -1,0 +1,339 @@
+// Nothing lost, nothing misleading: each defect a researcher or a hostile client found, as the
+// user met it, through the command line (the other backends ask the same through tests/asked.hpp).
+#include <fstream>
+#include <map>
+
+#include "tests/helpers.hpp"
+
+namespace {
+
+using test::run;
+
+const std::string kShared = SHARED_DATA;
+
+std::string dir(const std::string& name) {
+  return test::scratch("lost-" + name);
+}
+
+// The statements of a Turtle file, one N-Triples line each, sorted and distinct.
+std::set<std::string> statements(const std::string& ttl) {
+  std::set<std::string> out;
+  const std::string nt = ttl + ".nt";
+  const std::string cmd = "serdi -i turtle -o ntriples " + ttl + " > " + nt;
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::ifstream in(nt);
+  for (std::string line; std::getline(in, line);) out.insert(line);
+  return out;
+}
+
+std::string convert(const std::string& inputs, const std::string& out_dir, std::string* err = nullptr) {
+  const auto r = run("convert --no-progress " + inputs + " -o " + out_dir + "/g.ttl", out_dir);
+  EXPECT_EQ(r.status, 0) << r.err;
+  if (err) *err = r.err;
+  return out_dir + "/g.ttl";
+}
+
+// ---------------------------------------------------------------- 1. facts whatever the order
+
+const char* kJaneFirst =
+    R"({"id":"e1","type":"meeting","date":"2020-01-01","participants":[{"name":"Jane Roe","state":"FRA"},{"name":"John Doe","state":"DEU"}]})"
+    "\n";
+const char* kJaneLinked =
+    R"({"id":"e2","type":"meeting","date":"2020-01-02","participants":[{"name":"Jane Roe","state":"FRA","same_as":["wd:Q42"]},{"name":"John Doe","state":"DEU"}]})"
+    "\n";
+
+TEST(NothingLost, AnActorsLinkReachesTheGraphWhicheverRecordComesFirst) {
+  const std::string d = dir("order");
+  std::filesystem::create_directories(d + "/1");
+  std::filesystem::create_directories(d + "/2");
+  test::write(d + "/1/x.jsonl", std::string(kJaneFirst) + kJaneLinked);
+  test::write(d + "/2/x.jsonl", std::string(kJaneLinked) + kJaneFirst);
+  const auto one = statements(convert(d + "/1/x.jsonl", d + "/1"));
+  const auto two = statements(convert(d + "/2/x.jsonl", d + "/2"));
+  const std::string link =
+      "<https://w3id.org/diplograph/id/person/FRA/jane-roe> <http://www.w3.org/2002/07/owl#sameAs> "
+      "<http://www.wikidata.org/entity/Q42> .";
+  EXPECT_TRUE(one.count(link));
+  EXPECT_TRUE(two.count(link));
+  const auto about_jane = [](const std::set<std::string>& all) {  // the records' line numbers differ
+    std::set<std::string> out;
+    for (const auto& l : all)
+      if (l.starts_with("<https://w3id.org/diplograph/id/person/FRA/jane-roe>")) out.insert(l);
+    return out;
+  };
+  EXPECT_EQ(about_jane(one), about_jane(two));
+  EXPECT_EQ(about_jane(one).size(), 4U);  // type, label, represents, sameAs
+}
+
+TEST(NothingLost, TheSamplesKeepKimJongUnsWikidataLinkInAnyOrder) {
+  const std::string s = std::string(SOURCE_DIR) + "/samples/";
+  const std::string link =
+      "<https://w3id.org/diplograph/id/person/PRK/kim-jong-un> <http://www.w3.org/2002/07/owl#sameAs> "
+      "<http://www.wikidata.org/entity/Q56226> .";
+  const std::string d = dir("samples");
+  std::filesystem::create_directories(d + "/glob");
+  std::filesystem::create_directories(d + "/reverse");
+  const auto glob =
+      statements(convert(s + "inter-korean.csv " + s + "meetings.jsonl " + s + "seed.jsonl", d + "/glob"));
+  const auto reverse =
+      statements(convert(s + "seed.jsonl " + s + "meetings.jsonl " + s + "inter-korean.csv", d + "/reverse"));
+  EXPECT_TRUE(glob.count(link));
+  EXPECT_EQ(glob, reverse);
+}
+
+// ---------------------------------------------------------------- 2, 3. states of their year
+
+// Whether the shared membership table (`cow` or `gw`) has `code` a member in `year`.
+bool shared_member(const std::string& system, const std::string& code, int year) {
+  std::ifstream in(kShared + "/countries/" + system + "_membership.csv");
+  for (std::string line; std::getline(in, line);) {
+    if (!line.starts_with(code + ",")) continue;
+    const auto last = line.rfind(','), before = line.rfind(',', last - 1);
+    const int from = std::stoi(line.substr(before + 1)), to = std::stoi(line.substr(last + 1));
+    if (year >= from && year <= to) return true;
+  }
+  return false;
+}
+
+std::string code_in(const diplograph::Country& c, const std::string& system, int year) {
+  for (const auto& m : system == "cow" ? c.cow_member : c.gw_member) {
+    if (year >= m.from && (m.to == 0 || year <= m.to)) return m.code;
+  }
+  return {};
+}
+
+TEST(NothingLost, StateSystemCodesByYearAgreeWithTheSharedMembershipTables) {
+  struct Case {
+    std::string iso3, system;
+    int year;
+    std::string code;
+  };
+  const std::vector<Case> cases{
+      {"DEU", "cow", 1900, "255"}, {"DEU", "cow", 1960, "260"}, {"DEU", "cow", 2000, "255"},
+      {"DEU", "gw", 1900, "255"},  {"DEU", "gw", 1960, "260"},  {"DEU", "gw", 2000, "260"},
+      {"SRB", "cow", 1900, "345"}, {"SRB", "cow", 2010, "345"}, {"SRB", "gw", 1900, "340"},
+      {"SRB", "gw", 1990, "345"},  {"SRB", "gw", 2010, "340"},  {"YEM", "cow", 1995, "679"},
+      {"YEM", "cow", 2000, "679"}, {"YEM", "gw", 2000, "678"},  {"VNM", "cow", 2000, "816"},
+      {"VNM", "gw", 1960, "816"},  {"VNM", "gw", 2018, "816"},  {"XKX", "cow", 2010, "347"},
+      {"XKX", "gw", 2010, "347"},
+  };
+  const auto& countries = diplograph::Countries::builtin();
+  for (const auto& c : cases) {
+    const auto* country = countries.by_iso3(c.iso3);
+    ASSERT_NE(country, nullptr) << c.iso3;
+    EXPECT_EQ(code_in(*country, c.system, c.year), c.code) << c.iso3 << " " << c.system << " " << c.year;
+    EXPECT_TRUE(shared_member(c.system, c.code, std::min(c.year, 2016))) << c.code << " in " << c.year;
+  }
+  EXPECT_EQ(code_in(*countries.by_iso3("VNM"), "gw", 1850), "");   // Annam (815) is not today's Vietnam
+  EXPECT_EQ(code_in(*countries.by_iso3("YEM"), "cow", 1980), "");  // COW's Yemen Arab Republic is 678
+  EXPECT_EQ(countries.by_iso3("VNM")->gw, "816");
+}
+
+TEST(NothingLost, KosovoIsAStateInEveryFormat) {
+  const std::string d = dir("kosovo");
+  const std::string icews_header = [] {
+    std::ifstream in(kShared + "/icews/events.2018.sample.tab");
+    std::string h;
+    std::getline(in, h);
+    return h;
+  }();
+  test::write(d + "/k.tab",
+              icews_header +
+                  "\n90000001\t2018-06-01\tHashim Thaci\tGovernment\tKosovo\tMake statement\t036\t4.0\t"
+                  "Aleksandar Vucic\tGovernment\tSerbia\t1\t1\tX\tPristina\t\t\tKosovo\t42.6\t21.1\n");
+  test::write(
+      d + "/k.jsonl",
+      R"({"id":"k1","type":"meeting","date":"2019-05-01","participants":[{"name":"Kosovo","kind":"state","state":"XKX"},{"name":"Serbia","kind":"state","state":"SRB"}]})"
+      "\n");
+  // A GDELT 2.0 row: 61 columns, Kosovo's government and Serbia's (CAMEO KSV).
+  std::vector<std::string> cols(61);
+  cols[0] = "9";
+  cols[1] = "20190501";
+  cols[5] = "KSVGOV";
+  cols[6] = "KOSOVO";
+  cols[7] = "KSV";
+  cols[15] = "SRBGOV";
+  cols[16] = "SERBIA";
+  cols[17] = "SRB";
+  cols[25] = "1";
+  cols[26] = "036";
+  cols[27] = "03";
+  cols[28] = "03";
+  cols[29] = "1";
+  cols[30] = "4.0";
+  std::string row;
+  for (std::size_t i = 0; i < cols.size(); ++i) row += (i ? "\t" : "") + cols[i];
+  test::write(d + "/k.export.CSV", row + "\n");
+  for (const std::string f : {"k.tab", "k.jsonl", "k.export.CSV"}) {
+    const auto ttl = convert(d + "/" + f, d);
+    const auto r = run("query dyads --level state --codes cow --format csv " + ttl, d);
+    ASSERT_EQ(r.status, 0) << f << ": " << r.err;
+    EXPECT_NE(r.out.find("/state/XKX,Kosovo,347,1,"), std::string::npos) << f << ":\n" << r.out;
+    EXPECT_EQ(r.err.find("left out"), std::string::npos) << f << ": " << r.err;
+  }
+}
+
+TEST(NothingLost, AnEventDroppedAtStateLevelForWantOfAStateIsCounted) {
+  const std::string d = dir("stateless");
+  test::write(
+      d + "/x.jsonl",
+      R"({"id":"a","type":"meeting","date":"2019-05-01","participants":[{"name":"A Person","state":"FRA"},{"name":"B Person","state":"DEU"}]})"
+      "\n"
+      R"({"id":"b","type":"meeting","date":"2019-05-02","participants":[{"name":"A Person","state":"FRA"},{"name":"Red Cross","kind":"organization"}]})"
+      "\n"
+      R"({"id":"c","type":"meeting","date":"2019-05-03","participants":[{"name":"A Person","state":"FRA"},{"name":"C Person","state":"FRA"}]})"
+      "\n");
+  const auto ttl = convert(d + "/x.jsonl", d);
+  for (const std::string format : {"csv", "table", "json"}) {
+    const auto r = run("query dyads --level state --format " + format + " " + ttl, d);
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.err.find("1 event left out at state level: a participant has no state"), std::string::npos)
+        << format << ": " << r.err;
+  }
+  const auto person = run("query dyads --format csv " + ttl, d);
+  EXPECT_EQ(person.err.find("left out"), std::string::npos) << person.err;
+  const auto other = run("query dyads --level state --actor DEU --format csv " + ttl, d);
+  EXPECT_EQ(other.err.find("left out"), std::string::npos) << "not DEU's event: " << other.err;
+}
+
+// ---------------------------------------------------------------- 4. --actor stays in `actor`
+
+TEST(NothingLost, TheActorAskedAboutIsTheActorColumnWithCount) {
+  const std::string s = std::string(SOURCE_DIR) + "/samples/";
+  const std::string d = dir("count");
+  const auto ttl = convert(s + "meetings.jsonl " + s + "inter-korean.csv " + s + "seed.jsonl", d);
+  for (const std::string who : {"Kim Jong Un", "Moon Jae-in", "Donald Trump"}) {
+    for (const std::string count : {"", " --count"}) {
+      const auto r = run("query met --actor \"" + who + "\"" + count + " --format csv " + ttl, d);
+      ASSERT_EQ(r.status, 0) << r.err;
+      std::istringstream lines(r.out);
+      std::string line;
+      std::getline(lines, line);
+      const auto column = [](const std::string& l, std::size_t k) {  // no field here holds a comma
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < k; ++i) at = l.find(',', at) + 1;
+        return l.substr(at, l.find(',', at) - at);
+      };
+      std::size_t label = 0;
+      while (column(line, label) != "actor_label") ++label;
+      int rows = 0;
+      while (std::getline(lines, line)) {
+        ++rows;
+        EXPECT_EQ(column(line, label), who) << count << ": " << line;
+      }
+      EXPECT_GT(rows, 0) << who;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- 5. the summary counts output
+
+TEST(NothingLost, ConvertCountsWhatLandsAndTheRepeatsItDropped) {
+  const std::string d = dir("twice");
+  const std::string icews = kShared + "/icews/events.2018.sample.tab";
+  const std::string text = test::read(icews);
+  std::string once_err, twice_err;
+  std::filesystem::create_directories(d + "/1");
+  std::filesystem::create_directories(d + "/2");
+  test::write(d + "/1/events.tab", text);
+  const auto once = statements(convert("-f icews " + d + "/1/events.tab", d + "/1", &once_err));
+  test::write(d + "/2/events.tab", text + text.substr(text.find('\n') + 1));
+  const auto twice = statements(convert("-f icews " + d + "/2/events.tab", d + "/2", &twice_err));
+  EXPECT_EQ(once, twice);
+  const std::string triples = std::to_string(once.size()) + " triples";
+  EXPECT_NE(once_err.find("3203 events written, 0 skipped, " + triples), std::string::npos) << once_err;
+  EXPECT_NE(twice_err.find("3203 events written, 0 skipped, " + triples), std::string::npos) << twice_err;
+  EXPECT_NE(twice_err.find("3203 repeated records of an event already written dropped"), std::string::npos)
+      << twice_err;
+}
+
+TEST(NothingLost, ARecordSayingMoreUnderAnIdAlreadyWrittenIsMergedAndReported) {
+  const std::string d = dir("same-id");
+  test::write(
+      d + "/x.jsonl",
+      R"({"id":"e1","type":"meeting","date":"2020-01-01","participants":[{"name":"A Person","state":"FRA"}]})"
+      "\n"
+      R"({"id":"e1","type":"meeting","date":"2020-01-01","participants":[{"name":"A Person","state":"FRA"}],"topics":["trade"]})"
+      "\n");
+  std::string err;
+  convert(d + "/x.jsonl", d, &err);
+  EXPECT_NE(err.find("x.jsonl:2: event <https://w3id.org/diplograph/id/event/x/e1> was already written"),
+            std::string::npos)
+      << err;
+  EXPECT_NE(err.find("1 events written"), std::string::npos) << err;
+  EXPECT_NE(err.find("1 records merged into an event of the same id"), std::string::npos) << err;
+}
+
+// ---------------------------------------------------------------- 6. networks carry dates
+
+TEST(NothingLost, DyadNetworksCarryFirstAndLastDatesByDefault) {
+  const std::string s = std::string(SOURCE_DIR) + "/samples/";
+  const std::string d = dir("net");
+  const auto ttl = convert(s + "meetings.jsonl " + s + "inter-korean.csv " + s + "seed.jsonl", d);
+  const auto gexf = run("query dyads --format gexf " + ttl, d);
+  ASSERT_EQ(gexf.status, 0) << gexf.err;
+  EXPECT_NE(gexf.out.find("start=\"2018-04-27\" end=\"2019-06-30\""), std::string::npos) << gexf.out;
+  EXPECT_EQ(
+      gexf.out.find("<edge id=\"0\" source=\"https://w3id.org/diplograph/id/person/AFG/amir-khan-muttaqi\" "
+                    "target=\"https://w3id.org/diplograph/id/person/PAK/mohammad-ishaq-dar\" weight=\"1\"/>"),
+      std::string::npos);
+  const auto graphml = run("query dyads --format graphml " + ttl, d);
+  EXPECT_EQ(graphml.out.find("<data key=\"first\"></data>"), std::string::npos) << graphml.out;
+  EXPECT_NE(graphml.out.find("<data key=\"first\">2018-04-27</data><data key=\"last\">2019-06-30</data>"),
+            std::string::npos);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- 7, 8. names as people type them
+
+namespace {
+
+// "José Martínez" and "Recep Tayyip Erdoğan" stored decomposed (NFD), António Guterres by his
+// full name; as a Turtle file and as an index of it.
+std::vector<std::string> named_graphs(const std::string& d) {
+  const std::string jose = "Jose\xCC\x81 Marti\xCC\x81nez", erdogan =
+                                                                "Recep Tayyip Erdog\xCC\x86"
+                                                                "an";
+  test::write(
+      d + "/names.jsonl",
+      R"({"id":"e1","type":"meeting","date":"2020-01-01","participants":[{"name":")" + jose +
+          R"(","state":"ESP"},{"name":")" + erdogan + R"(","state":"TUR"}]})" + "\n" +
+          R"({"id":"e2","type":"meeting","date":"2020-01-02","participants":[{"name":"António Manuel de Oliveira Guterres"},{"name":"Other Person","state":"TUR"}]})" +
+          "\n");
+  const auto ttl = convert(d + "/names.jsonl", d);
+  EXPECT_EQ(run("index -q -o " + d + "/names.idx " + ttl, d).status, 0);
+  return {ttl, d + "/names.idx"};
+}
+
+}  // namespace
+
+TEST(NothingLost, DecomposedNamesAreFoundAsTyped) {
+  const std::string d = dir("nfd");
+  for (const auto& graph : named_graphs(d)) {
+    for (const std::string typed : {"José Martínez", "Jose Martinez", "Martinez", "jose martinez"}) {
+      const auto r = run("query met --actor \"" + typed + "\" --format csv " + graph, d);
+      EXPECT_EQ(r.status, 0) << graph << " " << typed << ": " << r.err;
+      EXPECT_NE(r.out.find("/person/ESP/jos"), std::string::npos) << typed << ": " << r.out;
+    }
+    for (const std::string typed : {"Erdoğan", "Erdogan", "Recep Erdogan"}) {
+      const auto r = run("query met --actor \"" + typed + "\" --format csv " + graph, d);
+      EXPECT_EQ(r.status, 0) << graph << " " << typed << ": " << r.err;
+      EXPECT_EQ(r.err.find("did you mean"), std::string::npos) << r.err;
+    }
+  }
+}
+
+TEST(NothingLost, ANameShortenedToSomeOfItsWordsFindsTheActor) {
+  const std::string d = dir("shortened");
+  for (const auto& graph : named_graphs(d)) {
+    const auto met = run("query met --actor \"Antonio Guterres\" --format csv " + graph, d);
+    EXPECT_EQ(met.status, 0) << met.err;
+    EXPECT_NE(met.out.find("António Manuel de Oliveira Guterres,"), std::string::npos) << met.out;
+    const auto actors = run("actors \"Antonio Guterres\" --format csv " + graph, d);
+    EXPECT_EQ(actors.status, 0);
+    EXPECT_NE(actors.out.find("António Manuel de Oliveira Guterres,person"), std::string::npos) << actors.out;
+    const auto wrong_order = run("query met --actor \"Guterres Antonio\" --format csv " + graph, d);
+    EXPECT_EQ(wrong_order.status, 1) << "words out of order are a misspelling at best: " << wrong_order.out;
+  }
+}
