@@ -3,15 +3,19 @@
 
 #include "cli/commands.hpp"
 #include "diplograph/query.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph::cli {
 
 namespace {
 
-// SEARCH is the first word when it names no RDF file or index (with a store, any first word).
+// SEARCH is the first word when it names no RDF file or index (with a store, any first word); a
+// name ending in .idx is taken for an index, to be told it is none if it is not.
 std::string take_search(std::vector<std::string>& words, bool store) {
-  if (words.empty() || (!store && (syntax_from_path(words.front()) || is_index_file(words.front()))))
-    return {};
+  const auto file = [](const std::string& w) {
+    return syntax_from_path(w) || is_index_file(w) || text::ascii_lower(w).ends_with(".idx");
+  };
+  if (words.empty() || (!store && file(words.front()))) return {};
   std::string search = words.front();
   words.erase(words.begin());
   return search;

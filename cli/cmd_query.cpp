@@ -167,6 +167,7 @@ int relation(const std::vector<std::string>& args) {
   r.summary = format == TableFormat::table;
   const RelationReport rep = loaded->questions->relation(r);
   if (loaded->print_sparql()) return ok;
+  print_notes(rep.history.notes);
   write_table(std::cout, select_columns(to_table(rep.history), c.column_list()), format);
   if (format != TableFormat::table) return ok;
   auto section = [](const char* title, const Table& t) {

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph::cli {
 
@@ -44,6 +46,24 @@ std::optional<Syntax> forced_syntax(const std::string& syntax) {
   return forced;
 }
 
+// Why a file named without an RDF extension is not read; a file named .idx is not an index.
+std::string unknown_syntax(const std::string& f) {
+  const std::string rdf = "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or --syntax)";
+  if (!text::ascii_lower(f).ends_with(".idx")) return rdf;
+  std::ifstream in(f, std::ios::binary);
+  std::string head(64, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  const std::string build = "`diplograph index -o FILE GRAPH...` builds one";
+  if (!in.good() && head.empty()) return "an empty file, not a diplograph index (" + build + ")";
+  const auto start = head.find_first_not_of(" \t\r\n");
+  const bool rdf_text = start != std::string::npos &&
+                        (head.compare(start, 7, "@prefix") == 0 || head.compare(start, 5, "@base") == 0 ||
+                         head[start] == '<' || head[start] == '#');
+  if (rdf_text) return "not a diplograph index but RDF text: name it .ttl or .nt, or give --syntax";
+  return "not a diplograph index (an index file starts with its own signature; " + build + ")";
+}
+
 bool graph_file(const std::string& f, const std::optional<Syntax>& forced, const std::string& base,
                 std::string_view for_index, ReadOptions& opts) {
   if (is_index_file(f)) {
@@ -52,7 +72,7 @@ bool graph_file(const std::string& f, const std::optional<Syntax>& forced, const
   }
   opts.syntax = forced ? forced : syntax_from_path(f);
   if (!opts.syntax) {
-    report({{f, 0, 0}, "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or --syntax)"});
+    report({{f, 0, 0}, unknown_syntax(f)});
     return false;
   }
   opts.base = base;
@@ -102,6 +122,10 @@ std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs, c
     if (graphs.empty()) throw po::error("no GRAPH files (or --endpoint URL: a SPARQL store)");
     return load_questions(graphs, syntax, base, q);
   }
+  if (!graphs.empty() && remote.endpoint.empty())
+    throw UsageError(
+        "--print-sparql prints the SPARQL sent to a store: it needs --endpoint URL (GRAPH files "
+        "are answered here, with no SPARQL)");
   if (!graphs.empty())
     throw UsageError(
         "give GRAPH files or --endpoint URL, not both (load the files into the store with "

@@ -160,8 +160,7 @@ class CsvReader : public RecordReader {
     rec.event_class = std::string(ctx_.vocabulary->class_for_record_type(type));
     if (rec.event_class.empty()) bad("type", "unknown event type \"" + type + "\"");
     rec.date = get("date");
-    if (date_datatype(rec.date).empty())
-      bad("date", "malformed date \"" + rec.date + "\" (YYYY-MM-DD, YYYY-MM or YYYY)");
+    if (date_datatype(rec.date).empty()) bad("date", "\"" + rec.date + "\" " + date_problem(rec.date));
     actor(rec, "1");
     actor(rec, "2");
     if (rec.participants.empty()) bad("actor1", "required value missing");

@@ -137,8 +137,10 @@ class GdeltReader : public RecordReader {
     const std::string date = d.size() == 8 ? std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) +
                                                  "-" + std::string(d.substr(6, 2))
                                            : std::string(d);
-    if (date_datatype(date) != "date") throw BadRecord{"SQLDATE: malformed date \"" + std::string(d) + "\""};
-    return date;
+    if (date_datatype(date) == "date") return date;
+    const std::string why = d.size() == 8 ? date_problem(date) : std::string();
+    throw BadRecord{"SQLDATE: \"" + std::string(d) + "\" " +
+                    (why.empty() || why.starts_with("is malformed") ? "is malformed (YYYYMMDD)" : why)};
   }
 
   // The CAMEO code and what GDELT measured of the event.

@@ -330,8 +330,11 @@ class IcewsReader : public RecordReader {
       throw BadRecord{"column Event ID: \"" + id + "\" is not a number"};
     }
     rec.date = std::string(get("Event Date"));
-    if (date_datatype(rec.date) != "date")
-      throw BadRecord{"column Event Date: malformed date \"" + rec.date + "\""};
+    if (date_datatype(rec.date) != "date") {
+      const std::string why = date_problem(rec.date);
+      throw BadRecord{"column Event Date: \"" + rec.date + "\" " +
+                      (why.empty() ? "is not a whole day" : why)};
+    }
     rec.id = id + "-" + rec.date;  // Event IDs recur with other dates: those are other events
     if (id.size() > 20) throw BadRecord{"column Event ID: \"" + id + "\" is too long"};
     actor("Source", rec);

@@ -54,7 +54,7 @@ object as_object(element v, const std::string& key) {
 
 std::string as_date(element v, const std::string& key) {
   std::string d = as_string(v, key);
-  if (date_datatype(d).empty()) bad(key, "malformed date " + q(d) + " (YYYY-MM-DD, YYYY-MM or YYYY)");
+  if (const std::string why = date_problem(d); !why.empty()) bad(key, q(d) + " " + why);
   return d;
 }
 

@@ -37,4 +37,15 @@ std::string_view date_datatype(std::string_view d) {
   return "date";
 }
 
+std::string date_problem(std::string_view d) {
+  if (!date_datatype(d).empty()) return {};
+  const bool shaped = (d.size() == 7 || d.size() == 10) && digits(d.substr(0, 4)) && d[4] == '-' &&
+                      digits(d.substr(5, 2)) && (d.size() == 7 || (d[7] == '-' && digits(d.substr(8, 2))));
+  if (!shaped) return "is malformed (YYYY-MM-DD, YYYY-MM or YYYY)";
+  const int month = std::stoi(std::string(d.substr(5, 2)));
+  if (month < 1 || month > 12) return "is not a date: there is no month " + std::string(d.substr(5, 2));
+  const int days = days_in_month(std::stoi(std::string(d.substr(0, 4))), month);
+  return "is not a date: " + std::string(d.substr(0, 7)) + " has " + std::to_string(days) + " days";
+}
+
 }  // namespace diplograph

@@ -24,6 +24,8 @@ bool level_option(std::string_view text, std::string_view name) {
 
 void date_option(std::string_view text, std::string_view name) {
   if (text.empty() || !date_datatype(text).empty()) return;  // the record format's own date check
+  if (const std::string why = date_problem(text); !why.starts_with("is malformed"))
+    throw OptionError(std::string(name) + " " + quoted(text) + " " + why);
   throw OptionError(std::string(name) + " takes YYYY-MM-DD, YYYY-MM or YYYY, not " + quoted(text));
 }
 

@@ -128,6 +128,12 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
   for (const auto& c : all) {
     if (c.status != "effective") r.pending.rows.push_back(row(c));
   }
+  if (all.empty()) {
+    r.history.notes.push_back("no change of representation between " + code(x.schema, a) + " and " +
+                              code(x.schema, b) +
+                              " is recorded: the graph does not say at what level either is represented "
+                              "in the other's capital");
+  }
   if (opts.summary) summary(x, a, b, r);
   return r;
 }

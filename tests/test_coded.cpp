@@ -156,7 +156,7 @@ TEST(Gdelt, MalformedRowsNameFileAndLine) {
                            "x.export.CSV");
   EXPECT_EQ(r.records.size(), 2U);
   ASSERT_EQ(r.errors.size(), 3U);
-  EXPECT_EQ(r.errors[0], "x.export.CSV:2: SQLDATE: malformed date \"20151341\"");
+  EXPECT_EQ(r.errors[0], "x.export.CSV:2: SQLDATE: \"20151341\" is not a date: there is no month 13");
   EXPECT_EQ(r.errors[1], "x.export.CSV:3: EventCode: unknown CAMEO code \"999\"");
   EXPECT_EQ(r.errors[2], "x.export.CSV:4: 40 columns where this GDELT 2.0 file has 61");
 }

@@ -145,7 +145,9 @@ TEST(Usage, EveryErrorOfAQuestionNamesTheValidValues) {
   expect_error(run("query meet " + samples_graph()), 1,
                "unknown query \"meet\" (met, relation, path, timeline, events or dyads)");
   expect_error(run("query met --since 2019-13 " + samples_graph()), 1,
-               "--since takes YYYY-MM-DD, YYYY-MM or YYYY, not \"2019-13\"");
+               "--since \"2019-13\" is not a date: there is no month 13");
+  expect_error(run("query met --since 2019-1 " + samples_graph()), 1,
+               "--since takes YYYY-MM-DD, YYYY-MM or YYYY, not \"2019-1\"");
 }
 
 TEST(Usage, HelpNamesEveryOutputFormat) {

@@ -40,6 +40,9 @@ inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id
 /// Checks a date of the record format (YYYY-MM-DD, YYYY-MM, YYYY); returns its xsd datatype
 /// local name ("date", "gYearMonth", "gYear") or empty when malformed.
 [[nodiscard]] std::string_view date_datatype(std::string_view date);
+/// Why `date` is no date of the record format, to follow it in a message ("is not a date:
+/// 2018-02 has 28 days", "is malformed (YYYY-MM-DD, YYYY-MM or YYYY)"); empty when it is one.
+[[nodiscard]] std::string date_problem(std::string_view date);
 
 /// The terms the RDF layer itself needs.
 namespace vocab {
