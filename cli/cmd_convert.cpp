@@ -136,7 +136,7 @@ class Outputs : public QuadSink {
     in_part_ = 0;
   }
   void finish() {
-    if (!writer_->finish()) throw InputError({{part_name(files_.size()), 0, 0}, "write error"});
+    if (!writer_->finish()) throw InputError({{part_name(files_.size()), 0, 0}, writer_->failure()});
     count_ += writer_->count();
     writer_.reset();
   }

@@ -90,7 +90,7 @@ int describe_graphs(Options& o) {
   prefixes.push_back({"foaf", std::string(ns::foaf)});
   auto writer = Writer::create(*syntax, out.file(), prefixes);
   describe(store, d, *writer);
-  if (!writer->finish()) throw InputError({{o.output, 0, 0}, "write error"});
+  if (!writer->finish()) throw InputError({{o.output, 0, 0}, writer->failure()});
   out.commit();
   return ok;
 }

@@ -22,6 +22,9 @@ int verify_index(const Options& o) {
   const IndexStats s = file->stats();
   std::cout << o.graphs.front() << ": a good index: " << s.statements << " statements, " << s.terms
             << " terms, " << s.events << " events, " << s.bytes << " bytes\n";
+  for (const auto& stale : stale_temporaries(o.graphs.front()))
+    std::cerr << "diplograph: note: " << stale
+              << ": a temporary file a killed build of this index left (the next build of it removes it)\n";
   return ok;
 }
 

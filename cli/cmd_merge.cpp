@@ -65,7 +65,7 @@ int merge(const Options& o) {
     const std::string own = o.base.empty() ? std::string(ns::default_base) : o.base;
     replaced = write_smushed(store, *writer, own);
   }
-  if (!writer->finish()) throw InputError({{o.output, 0, 0}, "write error"});
+  if (!writer->finish()) throw InputError({{o.output, 0, 0}, writer->failure()});
   out.commit();
   std::fprintf(stderr, "diplograph merge: %zu files, %llu statements written", o.inputs.size(),
                static_cast<unsigned long long>(writer->count()));

@@ -1,4 +1,6 @@
 // diplograph ontology, validate and stats.
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <sstream>
 
@@ -70,7 +72,7 @@ int write_ontology_page(const std::string& output) {
   AtomicOutput out(output);
   const std::string text = page.str();
   if (std::fwrite(text.data(), 1, text.size(), out.file()) != text.size())
-    throw InputError({{output, 0, 0}, "write error"});
+    throw InputError({{output, 0, 0}, std::string("cannot write: ") + std::strerror(errno)});
   out.commit();
   return ok;
 }
@@ -101,7 +103,7 @@ int run_ontology(const std::vector<std::string>& args) {
       ro.base = std::string(ns::dg);
       if (!read_rdf_string(ontology_turtle(), "diplomacy.ttl", ro, *writer, report))
         return static_cast<int>(bad_input);
-      if (!writer->finish()) throw InputError({{output, 0, 0}, "write error"});
+      if (!writer->finish()) throw InputError({{output, 0, 0}, writer->failure()});
     }
     out.commit();
     return static_cast<int>(ok);

@@ -9,35 +9,23 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "diplograph/error.hpp"
+#include "diplograph/files.hpp"
+
 namespace diplograph::detail {
 
 namespace {
 
 constexpr std::size_t kOverhead = 2 * sizeof(std::string);  // per pair, beside the text
 
-struct FileClose {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-using FilePtr = std::unique_ptr<std::FILE, FileClose>;
-
-std::string temp_dir() {
-  const char* dir = std::getenv("TMPDIR");
-  return dir && *dir ? dir : "/tmp";
-}
-
-// A temporary file no one else can open, gone when closed (unlinked at once).
-FilePtr temp_file(std::string& error) {
-  std::string path = temp_dir() + "/diplograph-sort-XXXXXX";
-  const int fd = ::mkstemp(path.data());
-  if (fd < 0) {
-    error = "cannot create a temporary file in " + temp_dir() + ": " + std::strerror(errno) +
-            " (set TMPDIR to a writable directory)";
+// A temporary file in $TMPDIR, unlinked at once; empty with `error` set when it cannot be made.
+FilePtr new_temp_file(std::string& error) {
+  try {
+    return temp_file();
+  } catch (const InputError& e) {
+    error = e.diagnostic().str();
     return nullptr;
   }
-  ::unlink(path.c_str());
-  FilePtr f(::fdopen(fd, "w+b"));
-  if (!f) ::close(fd);
-  return f;
 }
 
 bool put(std::FILE* f, const std::string& s) {
@@ -85,7 +73,7 @@ std::string ExternalSorter::spill() {
   std::sort(pairs_.begin(), pairs_.end());
   std::string error;
   auto run = std::make_unique<Run>();
-  run->file = temp_file(error);
+  run->file = new_temp_file(error);
   if (!run->file) return error;
   for (const auto& [k, v] : pairs_) {
     if (!put(run->file.get(), k) || !put(run->file.get(), v)) {
@@ -93,7 +81,9 @@ std::string ExternalSorter::spill() {
              " (set TMPDIR to a directory with more room)";
     }
   }
-  if (std::fflush(run->file.get()) != 0) return "cannot write a temporary file in " + temp_dir();
+  if (std::fflush(run->file.get()) != 0)
+    return "cannot write a temporary file in " + temp_dir() + ": " + std::strerror(errno) +
+           " (set TMPDIR to a directory with more room)";
   run->left = pairs_.size();
   runs_.push_back(std::move(run));
   pairs_.clear();

@@ -150,8 +150,8 @@ class ColumnWriter : public ColumnSink {
 // Pairs written through a buffer (one fwrite per pair would cost more than the sort).
 class PairOut {
  public:
+  // No flush in the destructor: a write fails by throwing, which a destructor may not do.
   explicit PairOut(SectionWriter& w) : w_(w) {}
-  ~PairOut() { flush(); }
   PairOut(const PairOut&) = delete;
   PairOut& operator=(const PairOut&) = delete;
   void add(std::uint32_t a, std::uint32_t b) {
@@ -278,6 +278,7 @@ std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx
       if (++n == UINT32_MAX)
         throw InputError({{"", 0, 0}, "more than 4,294,967,294 statements: beyond this index format"});
     });
+    out.flush();
   }
   w.end();
   std::partial_sum(starts.begin(), starts.end(), starts.begin());
@@ -320,6 +321,7 @@ void write_pos(SectionWriter& w, std::FILE* f,
   {
     PairOut out(w);
     pos.finish([&](const Triple& t) { out.add(t[1], t[2]); });
+    out.flush();
   }
   w.end();
   w.whole(idx::Section::pos_starts, sizeof(idx::PredicateStart), predicates.data(),

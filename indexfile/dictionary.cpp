@@ -18,7 +18,8 @@ namespace diplograph::idx {
 namespace {
 
 [[noreturn]] void temp_failed(const char* what) {
-  throw InputError({{"$TMPDIR", 0, 0}, std::string(what) + " a temporary file: " + std::strerror(errno)});
+  throw InputError(
+      {{temp_dir(), 0, 0}, std::string(what) + " a temporary file here: " + std::strerror(errno)});
 }
 
 // Writes to a temporary file through a buffer of its own (stdio's is 4 KiB).

@@ -53,7 +53,7 @@ class Dictionary {
   std::size_t batch_bytes_;
   struct Run;
   std::vector<Run> runs_;
-  TempFile merged_{nullptr, &std::fclose}, lengths_{nullptr, &std::fclose};
+  TempFile merged_, lengths_;
   std::vector<std::uint32_t> datatypes_;  // provisional datatype number - 1 -> its NodeId
 };
 

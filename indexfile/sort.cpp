@@ -18,7 +18,7 @@ constexpr std::size_t kBlock = std::size_t{1} << 16U;  // triples read or writte
 void write_all(std::FILE* f, const Triple* data, std::size_t n) {
   if (n && std::fwrite(data, sizeof(Triple), n, f) != n)
     throw InputError(
-        {{"$TMPDIR", 0, 0}, std::string("cannot write a temporary file: ") + std::strerror(errno)});
+        {{temp_dir(), 0, 0}, std::string("cannot write a temporary file here: ") + std::strerror(errno)});
 }
 
 // Reads one spilled file back a block at a time.
@@ -46,14 +46,6 @@ class Reader {
 };
 
 }  // namespace
-
-TempFile temp_file() {
-  TempFile f(std::tmpfile(), &std::fclose);
-  if (!f)
-    throw InputError(
-        {{"$TMPDIR", 0, 0}, std::string("cannot create a temporary file: ") + std::strerror(errno)});
-  return f;
-}
 
 void Spool::add(const Triple& t) {
   block_.push_back(t);

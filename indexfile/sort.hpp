@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "diplograph/files.hpp"
 #include "indexfile/bulk.hpp"
 
 namespace diplograph::idx {
@@ -16,8 +17,7 @@ namespace diplograph::idx {
 using Triple = std::array<std::uint32_t, 3>;
 
 /// A temporary file, removed when closed (tmpfile(3) in $TMPDIR).
-using TempFile = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
-[[nodiscard]] TempFile temp_file();
+using TempFile = FilePtr;  ///< a temporary file in $TMPDIR (diplograph/files.hpp)
 
 /// Triples kept in order of arrival: in memory up to a block, then in a temporary file.
 class Spool {
@@ -30,7 +30,7 @@ class Spool {
  private:
   void spill();
   BulkVector<Triple> block_;
-  TempFile file_{nullptr, &std::fclose};
+  TempFile file_;
   std::uint64_t count_ = 0;
 };
 

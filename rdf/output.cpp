@@ -27,7 +27,34 @@ int gz_close(void* gz) {
   return gzclose(static_cast<gzFile>(gz)) == Z_OK ? 0 : -1;
 }
 
+// The process that wrote a temporary named `.NAME.PID.XXXXXX` is gone: no process has that
+// number, or the one that has it started after the file was last written (the number reused).
+bool writer_gone(const std::string& pid, const struct stat& file) {
+  if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) return false;
+  struct stat proc {};
+  if (::stat(("/proc/" + pid).c_str(), &proc) != 0) return errno == ENOENT;
+  return proc.st_ctime > file.st_mtime + 1;
+}
+
 }  // namespace
+
+std::vector<std::string> stale_temporaries(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path target(path);
+  const std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
+  const std::string prefix = "." + target.filename().string() + ".";
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    const auto last = name.rfind('.');
+    if (!name.starts_with(prefix) || last < prefix.size() || name.size() - last != 7) continue;
+    struct stat st {};
+    if (::lstat(entry.path().c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) continue;
+    if (writer_gone(name.substr(prefix.size(), last - prefix.size()), st))
+      out.push_back(entry.path().string());
+  }
+  return out;
+}
 
 AtomicOutput::AtomicOutput(std::string path, bool gzip) : path_(std::move(path)) {
   if (path_ == "-") {
@@ -46,9 +73,10 @@ AtomicOutput::AtomicOutput(std::string path, bool gzip) : path_(std::move(path))
     const auto real = std::filesystem::canonical(path_, ec);
     if (!ec) path_ = real.string();
   }
+  for (const auto& stale : stale_temporaries(path_)) ::unlink(stale.c_str());
   const std::filesystem::path target(path_);
   std::string tmpl = (target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path()) /
-                     ("." + target.filename().string() + ".XXXXXX");
+                     ("." + target.filename().string() + "." + std::to_string(::getpid()) + ".XXXXXX");
   const int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
     throw InputError({{path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno)});

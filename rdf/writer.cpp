@@ -3,6 +3,8 @@
 // abbreviation does not), and declare a prefix only when it is first used.
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <optional>
 
 #include "diplograph/text.hpp"
@@ -22,6 +24,7 @@ struct Writer::Impl {
   detail::SerdWriterPtr writer;
   std::uint64_t count = 0;
   bool failed = false;
+  int error = 0;  ///< errno of the first failed write
   bool pretty = false;
   std::vector<Prefix> prefixes;  ///< the candidates, longest IRI first
   std::vector<bool> declared;
@@ -52,6 +55,7 @@ constexpr std::size_t kBlock = 1U << 16U;
 
 bool flush(Writer::Impl& w) {
   const bool ok = std::fwrite(w.buffer.data(), 1, w.buffer.size(), w.out) == w.buffer.size();
+  if (!ok && w.error == 0) w.error = errno;
   w.buffer.clear();
   return ok;
 }
@@ -189,8 +193,15 @@ bool Writer::finish() {
   flush_pending(*impl_);
   serd_writer_finish(impl_->writer.get());
   if (!flush(*impl_)) impl_->failed = true;
-  if (std::fflush(impl_->out) != 0 || std::ferror(impl_->out)) impl_->failed = true;
+  if (std::fflush(impl_->out) != 0 || std::ferror(impl_->out)) {
+    if (impl_->error == 0) impl_->error = errno;
+    impl_->failed = true;
+  }
   return !impl_->failed;
+}
+
+std::string Writer::failure() const {
+  return "cannot write: " + std::string(impl_->error ? std::strerror(impl_->error) : "write error");
 }
 
 std::uint64_t Writer::count() const {

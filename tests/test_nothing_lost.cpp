@@ -1,5 +1,7 @@
 // Nothing lost, nothing misleading: each defect a researcher or a hostile client found, as the
 // user met it, through the command line (the other backends ask the same through tests/asked.hpp).
+#include <sys/wait.h>
+
 #include <fstream>
 #include <map>
 
@@ -336,4 +338,204 @@ TEST(NothingLost, ANameShortenedToSomeOfItsWordsFindsTheActor) {
     const auto wrong_order = run("query met --actor \"Guterres Antonio\" --format csv " + graph, d);
     EXPECT_EQ(wrong_order.status, 1) << "words out of order are a misspelling at best: " << wrong_order.out;
   }
+}
+
+// ---------------------------------------------------------------- 9-11, 14. messages that mislead
+
+TEST(NothingLost, PrintSparqlWithoutAnEndpointSaysItNeedsOne) {
+  const std::string s = std::string(SOURCE_DIR) + "/samples/seed.jsonl";
+  const auto ttl = convert(s, dir("print"));
+  const auto r = run("query met --print-sparql " + ttl);
+  test::expect_error(r, 1, "--print-sparql prints the SPARQL sent to a store: it needs --endpoint URL");
+  EXPECT_EQ(r.err.find("not both"), std::string::npos) << r.err;
+}
+
+TEST(NothingLost, ADayThatDoesNotExistIsCalledSoEverywhere) {
+  const std::string d = dir("dates");
+  test::write(d + "/x.jsonl",
+              R"({"id":"x","type":"meeting","date":"2018-02-30","participants":[{"name":"A B"}]})"
+              "\n");
+  test::expect_error(run("convert --no-progress " + d + "/x.jsonl", d), 2,
+                     "x.jsonl:1: date: \"2018-02-30\" is not a date: 2018-02 has 28 days");
+  test::write(d + "/x.csv", "id,type,date,actor1\nx,meeting,2019-02-29,A B\n");
+  test::expect_error(run("convert --no-progress " + d + "/x.csv", d), 2,
+                     "\"2019-02-29\" is not a date: 2019-02 has 28 days");
+  const std::string icews = test::read(kShared + "/icews/events.2018.sample.tab");
+  const auto second_line = icews.find('\n') + 1;
+  std::string row = icews.substr(second_line, icews.find('\n', second_line) - second_line);
+  row.replace(row.find('\t') + 1, 10, "2018-06-31");
+  test::write(d + "/x.tab", icews.substr(0, second_line) + row + "\n");
+  test::expect_error(run("convert --no-progress -f icews " + d + "/x.tab", d), 2,
+                     "x.tab:2: column Event Date: \"2018-06-31\" is not a date: 2018-06 has 30 days");
+  const auto ttl = convert(std::string(SOURCE_DIR) + "/samples/seed.jsonl", d);
+  test::expect_error(run("query met --since 2018-02-30 " + ttl, d), 1,
+                     "--since \"2018-02-30\" is not a date: 2018-02 has 28 days");
+  test::expect_error(run("query met --until 2018-13 " + ttl, d), 1,
+                     "--until \"2018-13\" is not a date: there is no month 13");
+  test::expect_error(run("query met --since 2018-2 " + ttl, d), 1,
+                     "--since takes YYYY-MM-DD, YYYY-MM or YYYY");
+}
+
+TEST(NothingLost, ARelationWithNothingRecordedSaysSo) {
+  const std::string s = std::string(SOURCE_DIR) + "/samples/";
+  const std::string d = dir("relation");
+  const auto ttl = convert(s + "meetings.jsonl " + s + "inter-korean.csv " + s + "seed.jsonl", d);
+  for (const std::string format : {"table", "csv", "json"}) {
+    const auto r = run("query relation --between USA --and PRK --format " + format + " " + ttl, d);
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.err.find("no change of representation between USA and PRK is recorded"), std::string::npos)
+        << format << ": " << r.err;
+  }
+  const auto recorded = run("query relation --between AFG --and PAK --format csv " + ttl, d);
+  EXPECT_EQ(recorded.err.find("no change of representation"), std::string::npos) << recorded.err;
+}
+
+TEST(NothingLost, AFileNamedAsAnIndexThatIsNoneIsToldSo) {
+  const std::string d = dir("not-index");
+  test::write(d + "/empty.idx", "");
+  test::write(d + "/random.idx", std::string("\x01\x02\x03 random bytes \xff\xfe", 20));
+  test::write(d + "/turtle.idx", test::read(std::string(SOURCE_DIR) + "/tests/golden/samples.nt"));
+  test::expect_error(run("query met " + d + "/empty.idx", d), 2,
+                     "empty.idx: an empty file, not a diplograph index");
+  test::expect_error(run("query met " + d + "/random.idx", d), 2, "random.idx: not a diplograph index");
+  test::expect_error(run("query met " + d + "/turtle.idx", d), 2,
+                     "turtle.idx: not a diplograph index but RDF text: name it .ttl or .nt");
+  test::expect_error(run("actors " + d + "/random.idx", d), 2, "random.idx: not a diplograph index");
+}
+
+// ---------------------------------------------------------------- 15, 17. faults
+
+namespace {
+
+// A file system of `kib` KiB at `where` (tmpfs), unmounted when let go; root only.
+class SmallDisk {
+ public:
+  SmallDisk(const std::string& where, int kib) : where_(where) {
+    std::filesystem::create_directories(where);
+    mounted_ =
+        ::geteuid() == 0 &&
+        std::system(("mount -t tmpfs -o size=" + std::to_string(kib) + "k tmpfs " + where).c_str()) == 0;
+  }
+  ~SmallDisk() {
+    if (mounted_) (void)std::system(("umount " + where_).c_str());
+  }
+  SmallDisk(const SmallDisk&) = delete;
+  SmallDisk& operator=(const SmallDisk&) = delete;
+  [[nodiscard]] bool mounted() const { return mounted_; }
+
+ private:
+  std::string where_;
+  bool mounted_ = false;
+};
+
+std::vector<std::string> files_in(const std::string& where) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(where))
+    out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST(NothingLost, AFullDiskEndsEveryWriterWithTheFileNamedAndNothingLeft) {
+  const std::string d = dir("full");
+  const std::string icews = kShared + "/icews/events.2018.sample.tab";
+  const auto ttl = convert("-f icews " + icews, d);
+  SmallDisk disk(d + "/disk", 1024);
+  if (!disk.mounted()) GTEST_SKIP() << "mounting a tmpfs needs root (CI runs as root)";
+  test::write(d + "/disk/keep.ttl", "# an earlier output\n");
+  const std::string full = d + "/disk/";
+  const std::vector<std::pair<std::string, std::string>> writers{
+      {"convert --no-progress -f icews " + icews + " -o " + full + "keep.ttl",
+       full + "keep.ttl: cannot write: No space left on device"},
+      {"convert --no-progress -f icews " + icews + " -o " + full + "x.ttl.gz", ""},  // fits, compressed
+      {"convert --no-progress -f icews -t nquads --split 30000 " + icews + " -o " + full + "p.nq",
+       full + "p.0001.nq: cannot write: No space left"},
+      {"merge " + ttl + " -o " + full + "m.ttl", full + "m.ttl: cannot write: No space left on device"},
+      {"index -q -o " + full + "i.idx " + ttl,
+       full + "i.idx: cannot write the index: No space left on device"},
+  };
+  for (const auto& [args, message] : writers) {
+    const auto r = run(args, d);
+    if (message.empty()) {
+      EXPECT_EQ(r.status, 0) << args << ": " << r.err;
+      std::filesystem::remove(full + "x.ttl.gz");
+    } else {
+      test::expect_error(r, 2, message);
+      EXPECT_EQ(r.err.find("terminate"), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(files_in(full), std::vector<std::string>{"keep.ttl"}) << args;
+    EXPECT_EQ(test::read(full + "keep.ttl"), "# an earlier output\n") << args;
+  }
+}
+
+TEST(NothingLost, AnIndexBuildRunningOutOfRoomInAnyPhaseEndsCleanly) {
+  const std::string d = dir("full-phases");
+  const auto ttl = convert("-f icews " + kShared + "/icews/events.2018.sample.tab", d);  // a 3.2 MB index
+  for (const int kib : {256, 1024, 1536, 2048, 2560, 3072}) {
+    const std::string where = d + "/disk" + std::to_string(kib);
+    SmallDisk disk(where, kib);
+    if (!disk.mounted()) GTEST_SKIP() << "mounting a tmpfs needs root (CI runs as root)";
+    const auto r = run("index -q -o " + where + "/i.idx " + ttl, d);
+    test::expect_error(r, 2, where + "/i.idx: cannot write the index: No space left on device");
+    EXPECT_TRUE(files_in(where).empty()) << kib << " KiB";
+  }
+}
+
+TEST(NothingLost, AFullTemporaryDiskEndsTheIndexBuildCleanly) {
+  const std::string d = dir("full-tmp");
+  const auto ttl = convert("-f icews " + kShared + "/icews/events.2018.sample.tab", d);
+  SmallDisk disk(d + "/tmp", 1024);
+  if (!disk.mounted()) GTEST_SKIP() << "mounting a tmpfs needs root (CI runs as root)";
+  const std::string cmd = "TMPDIR=" + d + "/tmp " + std::string(DIPLOGRAPH_EXE) + " index -q -o " + d +
+                          "/i.idx " + ttl + " 2>" + d + "/err";
+  const int rc = std::system(cmd.c_str());
+  EXPECT_EQ(WEXITSTATUS(rc), 2);
+  EXPECT_NE(
+      test::read(d + "/err").find(d + "/tmp: cannot write a temporary file here: No space left on device"),
+      std::string::npos)
+      << test::read(d + "/err");
+  EXPECT_TRUE(files_in(d + "/tmp").empty());
+  EXPECT_FALSE(std::filesystem::exists(d + "/i.idx"));
+}
+
+TEST(NothingLost, AnAppendThatRunsOutOfRoomLeavesTheIndexAsItWas) {
+  const std::string d = dir("full-append");
+  const std::string s = std::string(SOURCE_DIR) + "/samples/";
+  const auto samples = convert(s + "seed.jsonl", d);
+  std::filesystem::create_directories(d + "/more");
+  const auto icews = convert("-f icews " + kShared + "/icews/events.2018.sample.tab", d + "/more");
+  SmallDisk disk(d + "/disk", 512);
+  if (!disk.mounted()) GTEST_SKIP() << "mounting a tmpfs needs root (CI runs as root)";
+  ASSERT_EQ(run("index -q -o " + d + "/disk/i.idx " + samples, d).status, 0);
+  const std::string before = test::read(d + "/disk/i.idx");
+  test::expect_error(run("index -q --append -o " + d + "/disk/i.idx " + icews, d), 2,
+                     "i.idx: cannot write the index: No space left on device");
+  EXPECT_EQ(test::read(d + "/disk/i.idx"), before);
+  EXPECT_EQ(files_in(d + "/disk"), std::vector<std::string>{"i.idx"});
+  EXPECT_EQ(run("index --verify " + d + "/disk/i.idx", d).status, 0);
+}
+
+TEST(NothingLost, AKilledBuildsTemporaryIsRemovedByTheNextAndNamedByVerify) {
+  const std::string d = dir("killed");
+  const auto ttl = convert("-f icews " + kShared + "/icews/events.2018.sample.tab", d);
+  ASSERT_EQ(run("index -q -o " + d + "/i.idx " + ttl, d).status, 0);
+  // What a build killed with SIGKILL leaves: its temporary, named with its process, now gone.
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  const std::string stale = d + "/.i.idx." + std::to_string(child) + ".Ab12Cd";
+  const std::string alive = d + "/.i.idx." + std::to_string(::getpid()) + ".Ef34Gh";  // a build running now
+  test::write(stale, "half an index");
+  test::write(alive, "a build in progress");
+  const auto verify = run("index --verify " + d + "/i.idx", d);
+  EXPECT_EQ(verify.status, 0);
+  EXPECT_NE(verify.err.find(".i.idx." + std::to_string(child) + ".Ab12Cd: a temporary file a killed build"),
+            std::string::npos)
+      << verify.err;
+  EXPECT_EQ(verify.err.find("Ef34Gh"), std::string::npos) << verify.err;
+  ASSERT_EQ(run("index -q -o " + d + "/i.idx " + ttl, d).status, 0);
+  EXPECT_FALSE(std::filesystem::exists(stale));
+  EXPECT_TRUE(std::filesystem::exists(alive));
 }

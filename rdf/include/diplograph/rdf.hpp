@@ -135,6 +135,8 @@ class Writer : public QuadSink {
   void quad(TermRef s, TermRef p, TermRef o, TermRef graph) override;
   /// Flushes pending output (closes open Turtle groups). Returns false on a write error.
   bool finish();
+  /// After finish() returned false: "cannot write: " and why (No space left on device, ...).
+  [[nodiscard]] std::string failure() const;
   [[nodiscard]] std::uint64_t count() const;
 
   struct Impl;  // opaque
@@ -148,6 +150,10 @@ class Writer : public QuadSink {
 /// by commit(). Destroyed uncommitted, the temporary file is removed and the target untouched.
 /// The path "-" writes to standard output. With `gzip` (a name ending in .gz, as the command
 /// line decides), what is written to file() is stored gzip-compressed.
+/// Temporary files a writer of `path` left beside it when it was killed (`.NAME.PID.XXXXXX`, its
+/// process gone): an AtomicOutput of the same path removes them.
+[[nodiscard]] std::vector<std::string> stale_temporaries(const std::string& path);
+
 class AtomicOutput {
  public:
   explicit AtomicOutput(std::string path,
