@@ -1,6 +1,6 @@
 // diplograph-serve: `diplograph serve`, in a program of its own. `diplograph` hands the command
-// over (exec), so that only the server loads the HTTP library (cpp-httplib, with the OpenSSL and
-// Brotli libraries it links): every other command starts ~8 ms sooner without them.
+// over (exec), so that what only the server needs is loaded by the server alone (it once linked
+// cpp-httplib, with OpenSSL and Brotli: ~8 ms of every other command's start).
 #include <iostream>
 
 #include "cli/commands.hpp"

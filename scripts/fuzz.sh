@@ -2,13 +2,13 @@
 # Builds the libFuzzer targets (clang, with ASan and UBSan) and runs each for SECONDS (default 60)
 # on a seed corpus made from samples/ and ../shared/data. Findings go to build/fuzz/findings/.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews rdf query packed index
-#                                             sparql api
+#                                             sparql api http
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query packed index sparql api)
+[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews rdf query packed index sparql api http)
 scripts/setup.sh --fuzz
 data=../shared/data
 out=build/fuzz
@@ -82,6 +82,13 @@ for u in "met?actor=Muttaqi" "met?level=state&count=1" "relation?between=AFG&and
   "events?cameo=04&quad-class=1&goldstein=-2:5" "dyads?by=month&directed=1&codes=cow&format=csv&columns=period"; do
   printf %s "$u" >$out/corpus/api/$((i++)).txt
 done
+
+# HTTP request heads (without the empty line that ends them), as browsers and clients send them.
+mkdir -p $out/corpus/http
+printf 'GET /api/met?actor=Muttaqi&since=2018 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nAccept: */*' >$out/corpus/http/get
+printf 'HEAD /explorer.js HTTP/1.0\r\nConnection: keep-alive' >$out/corpus/http/head
+printf 'POST /api/met HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked' >$out/corpus/http/post
+printf 'GET http://h/api/?q=%%E2%%82%%AC+x HTTP/1.1\r\nX-A: 1\r\nX-B:\t2 ' >$out/corpus/http/absolute
 
 mkdir -p $out/findings
 for t in "${targets[@]}"; do

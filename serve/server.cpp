@@ -1,14 +1,10 @@
-// The HTTP server: cpp-httplib's workers answering the API and the explorer's files.
-#include <httplib.h>
-
-#include <sys/socket.h>
-
-#include <atomic>
-#include <chrono>
-#include <thread>
+// The HTTP server: the routes (the API, the explorer's files) and the answers the server gives
+// itself, over the HTTP layer of serve/http.cpp.
+#include <algorithm>
 
 #include "diplograph/serve.hpp"
 #include "serve/errors.hpp"
+#include "serve/http.hpp"
 
 namespace diplograph {
 
@@ -33,19 +29,14 @@ constexpr Asset assets[] = {
     {"/d3.min.js", "d3.min.js", "text/javascript; charset=utf-8"},
 };
 
-Params params_of(const httplib::Request& req) {
-  Params out;
-  for (const auto& [k, v] : req.params) out.emplace_back(k, v);
-  return out;
-}
+constexpr std::string_view kJson = "application/json; charset=utf-8";
 
-void send(const Reply& r, httplib::Response& res) {
-  res.status = r.status;
-  res.set_content(r.body, r.media_type.c_str());
-  res.set_header("Cache-Control", "no-store");
-  res.set_header("X-Content-Type-Options", "nosniff");
+httpd::Response response(Reply r) {
+  httpd::Response out{r.status, std::move(r.media_type), std::move(r.body), {}};
+  out.headers = {{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}};
   if (!r.filename.empty())
-    res.set_header("Content-Disposition", "attachment; filename=\"" + r.filename + "\"");
+    out.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + r.filename + "\"");
+  return out;
 }
 
 std::string status_message(int status) {
@@ -54,13 +45,44 @@ std::string status_message(int status) {
     return "a malformed request";
   case 405:
     return "only GET (and HEAD) are answered";
+  case 408:
+    return "the request was not sent in time (its head within 5 s of its first byte)";
   case 413:
     return "the request body is too large (the API reads none: its parameters go in the URL)";
   case 414:
     return "the URL is too long (at most 8192 bytes)";
+  case 431:
+    return "the request's headers are too large (at most 100 lines, 16 KiB)";
+  case 500:
+    return "internal error (a bug in diplograph: please report it with the URL)";
+  case 503:
+    return "busy: every worker is answering and the queue is full; try again in a moment";
   default:
     return "HTTP status " + std::to_string(status);
   }
+}
+
+httpd::Response error_page(int status) {
+  return response({status, std::string(kJson), json_error(status, status_message(status)), ""});
+}
+
+bool all_of(std::string_view s, std::string_view allowed) {
+  return s.find_first_not_of(allowed) == std::string_view::npos;
+}
+
+// /api and /api/ROUTE to the API, /NAME to the explorer's files, anything else 404.
+httpd::Response route(const Questions& questions, const httpd::Request& r) {
+  const std::string_view path = r.path;
+  if (path == "/api" || path.starts_with("/api/")) {
+    const std::string_view name = path.substr(std::min<std::size_t>(5, path.size()));
+    if (all_of(name, "abcdefghijklmnopqrstuvwxyz-"))
+      return response(api_reply(questions, name, Params(r.params.begin(), r.params.end())));
+  } else if (path.starts_with('/') && all_of(path.substr(1), "abcdefghijklmnopqrstuvwxyz0123456789.")) {
+    return response(asset_reply(path));
+  }
+  return response(
+      {404, std::string(kJson),
+       json_error(404, "nothing at " + std::string(path) + " (the explorer is at /, the API at /api/)"), ""});
 }
 
 }  // namespace
@@ -69,107 +91,60 @@ Reply asset_reply(std::string_view path) {
   for (const auto& a : assets) {
     if (path == a.path) return {200, a.media_type, std::string(serve_assets::file(a.file)), ""};
   }
-  return {404, "application/json; charset=utf-8",
+  return {404, std::string(kJson),
           json_error(404, "nothing at " + std::string(path) + " (the explorer is at /, the API at /api/)"),
           ""};
 }
 
 struct Server::Impl {
-  const Questions& questions;
-  ServeOptions opts;
-  httplib::Server http;
-  int port = 0;
-  // stop() may come before run() has started listening (a signal at once): it then waits for
-  // run() to listen or to see it was asked to stop, since httplib's stop() ends only a listener.
-  std::atomic<bool> started{false}, returned{false}, stopping{false};
-
-  Impl(const Questions& q, ServeOptions o) : questions(q), opts(std::move(o)) {}
-
-  void routes() {
-    http.Get("/api/?([a-z-]*)", [this](const httplib::Request& req, httplib::Response& res) {
-      send(api_reply(questions, req.matches[1].str(), params_of(req)), res);
-    });
-    http.Get("/[a-z0-9.]*",
-             [](const httplib::Request& req, httplib::Response& res) { send(asset_reply(req.path), res); });
-    const auto only_get = [](const httplib::Request&, httplib::Response& res) {
-      res.status = 405;
-      res.set_header("Allow", "GET, HEAD");
-      res.set_content(json_error(405, status_message(405)), "application/json; charset=utf-8");
-    };
-    http.Post(".*", only_get).Put(".*", only_get).Patch(".*", only_get).Delete(".*", only_get);
-    // Anything else (a path of other characters, a request httplib refused): JSON saying what
-    // went wrong, never httplib's empty body; an answer of ours keeps its own.
-    http.set_error_handler(
-        httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
-          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-          const std::string message =
-              res.status == 404 ? "nothing at " + req.path + " (the explorer is at /, the API at /api/)"
-                                : status_message(res.status);
-          res.set_content(json_error(res.status, message), "application/json; charset=utf-8");
-          return httplib::Server::HandlerResponse::Handled;
-        }));
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-      res.status = 500;
-      res.set_content(json_error(500, "internal error (a bug in diplograph: please report it with the URL)"),
-                      "application/json; charset=utf-8");
-    });
-  }
-
-  void limits() {
-    http.set_payload_max_length(opts.max_body_bytes);
-    const auto t = static_cast<time_t>(opts.timeout_seconds);
-    http.set_read_timeout(t);
-    http.set_write_timeout(t);
-    http.set_keep_alive_timeout(5);
-    const unsigned threads = std::max(1U, opts.threads);
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    // httplib's default is SO_REUSEPORT, under which a second server binds the same port and
-    // takes half the requests; SO_REUSEADDR alone restarts at once yet refuses a busy port.
-    http.set_socket_options([](socket_t sock) {
-      int yes = 1;
-      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    });
-  }
+  std::unique_ptr<httpd::Server> http;
 };
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() = default;
 
+namespace {
+
+httpd::Limits limits_of(const ServeOptions& opts) {
+  httpd::Limits l;
+  l.threads = std::max(1U, opts.threads);
+  l.max_queued = opts.max_queued;
+  l.max_body = opts.max_body_bytes;
+  l.head_time = std::chrono::milliseconds(opts.head_timeout_ms);
+  l.write_time = std::chrono::seconds(opts.timeout_seconds);
+  return l;
+}
+
+}  // namespace
+
 std::unique_ptr<Server> Server::create(const Questions& questions, const ServeOptions& opts) {
-  auto impl = std::make_unique<Impl>(questions, opts);
-  impl->routes();
-  impl->limits();
   if (opts.port > 65535) throw UsageError("--port takes 0 to 65535, not " + std::to_string(opts.port));
-  const int port = opts.port == 0 ? impl->http.bind_to_any_port(opts.host)
-                                  : (impl->http.bind_to_port(opts.host, static_cast<int>(opts.port))
-                                         ? static_cast<int>(opts.port)
-                                         : -1);
-  if (port <= 0)
+  std::string why;
+  auto http = httpd::Server::listen(
+      opts.host, opts.port, limits_of(opts),
+      [&questions](const httpd::Request& r) { return route(questions, r); }, error_page, why);
+  if (!http)
     throw UsageError(
         "cannot listen on " + opts.host + ":" + std::to_string(opts.port) +
         " (is another server on that port? --port 0 picks a free one; --host takes an address of "
-        "this machine)");
-  impl->port = port;
+        "this machine): " +
+        why);
+  auto impl = std::make_unique<Impl>();
+  impl->http = std::move(http);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
 unsigned Server::port() const {
-  return static_cast<unsigned>(impl_->port);
+  return impl_->http->port();
 }
 
 bool Server::run() {
-  impl_->started = true;
-  const bool ok = impl_->stopping || impl_->http.listen_after_bind();
-  impl_->returned = true;
-  return ok;
+  impl_->http->run();
+  return true;
 }
 
 void Server::stop() {
-  Impl& x = *impl_;
-  x.stopping = true;
-  while (x.started && !x.returned && !x.http.is_running())
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  x.http.stop();
+  impl_->http->stop();
 }
 
 }  // namespace diplograph

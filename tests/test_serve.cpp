@@ -12,6 +12,11 @@
 #include <future>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
 #include "diplograph/index_file.hpp"
 #include "diplograph/serve.hpp"
 #include "diplograph/sparql.hpp"
@@ -26,7 +31,9 @@ using test::run;
 // The questions of a graph (in memory) or of an index file, served on a free loopback port.
 class Served {
  public:
-  explicit Served(const std::string& path, unsigned threads = 8) {
+  explicit Served(const std::string& path, unsigned threads = 8) : Served(path, with_threads(threads)) {}
+  Served(const std::string& path, ServeOptions o) {
+    o.port = 0;
     if (is_index_file(path)) {
       index_ = IndexFile::open(path);
       questions_ = index_->questions();
@@ -34,9 +41,12 @@ class Served {
       load(path);
       questions_ = questions_in_memory(store_);
     }
-    start(threads);
+    start(o);
   }
-  explicit Served(std::unique_ptr<Questions> q) : questions_(std::move(q)) { start(8); }
+  explicit Served(std::unique_ptr<Questions> q, ServeOptions o = {}) : questions_(std::move(q)) {
+    o.port = 0;
+    start(o);
+  }
   ~Served() {
     server_->stop();
     thread_.join();
@@ -67,10 +77,12 @@ class Served {
     ASSERT_TRUE(store_.load_string(ontology_turtle(), "diplomacy.ttl", onto, errors.sink()));
     ASSERT_TRUE(store_.load_file(graph, {}, errors.sink()));
   }
-  void start(unsigned threads) {
+  static ServeOptions with_threads(unsigned threads) {
     ServeOptions o;
-    o.port = 0;
     o.threads = threads;
+    return o;
+  }
+  void start(const ServeOptions& o) {
     server_ = Server::create(*questions_, o);
     thread_ = std::thread([this] { server_->run(); });
   }
@@ -457,3 +469,209 @@ TEST(Serve, ItsHelpListsWhatItTakes) {
 }
 
 }  // namespace
+
+// ------------------------------------------------------------------------- hostile clients
+
+namespace {
+
+// A raw connection to the server: what a browser would not send.
+class Raw {
+ public:
+  explicit Raw(unsigned port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<std::uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  }
+  ~Raw() { ::close(fd_); }
+  Raw(const Raw&) = delete;
+  Raw& operator=(const Raw&) = delete;
+  [[nodiscard]] bool connected() const { return connected_; }
+  bool send(const std::string& s) const {
+    return ::send(fd_, s.data(), s.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(s.size());
+  }
+  // What comes until the server closes or `seconds` pass.
+  [[nodiscard]] std::string receive(double seconds) const {
+    std::string out;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < until) {
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, 50) <= 0) continue;
+      char buf[4096];
+      const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+  }
+
+ private:
+  int fd_;
+  bool connected_ = false;
+};
+
+double seconds_for(const std::function<void()>& fn) {
+  const auto t0 = std::chrono::steady_clock::now();
+  fn();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+TEST(Serve, SixtyFourSlowClientsLeaveEveryOtherRequestAnswered) {
+  ServeOptions o;
+  o.head_timeout_ms = 1500;  // 5 s by default: shorter here, to see them ended
+  const Served served(samples_graph(), o);
+  std::vector<std::unique_ptr<Raw>> stalled, trickling;
+  for (int i = 0; i < 32; ++i) {
+    stalled.push_back(std::make_unique<Raw>(served.port()));
+    ASSERT_TRUE(stalled.back()->send("GET /api/met?actor=Muttaqi HTTP/1.1\r\nHost: x\r\n"));  // half a head
+    trickling.push_back(std::make_unique<Raw>(served.port()));
+    ASSERT_TRUE(trickling.back()->send("GET /api/actors HTTP/1.1\r\n"));
+  }
+  std::atomic<bool> done{false};
+  std::thread trickle([&] {  // one header line every 0.3 s from each, as a slowloris does
+    for (int k = 0; k < 20 && !done; ++k) {
+      for (auto& t : trickling) (void)t->send("X-Slow-" + std::to_string(k) + ": 1\r\n");
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    }
+  });
+  const auto [status, body] = served.get("/api/met?actor=Muttaqi");
+  EXPECT_EQ(status, 200) << body;
+  for (int k = 0; k < 5; ++k) {
+    double took = seconds_for([&] { EXPECT_EQ(served.get("/api/relation?between=AFG&and=PAK").first, 200); });
+    EXPECT_LT(took, 1.0) << "a normal request waited behind the slow clients";
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  // Past the head's time, each slow client is told 408 and let go.
+  const std::string told = stalled.front()->receive(4.0);
+  EXPECT_TRUE(told.starts_with("HTTP/1.1 408 ")) << told;
+  EXPECT_NE(told.find("\"status\": 408"), std::string::npos) << told;
+  EXPECT_TRUE(trickling.front()->receive(4.0).starts_with("HTTP/1.1 408 "));
+  done = true;
+  trickle.join();
+  EXPECT_EQ(served.get("/api/met?actor=Muttaqi").first, 200);
+}
+
+namespace {
+
+// The questions of a graph, each asked slowly: a worker stays busy for `delay`.
+class Slow : public Questions {
+ public:
+  Slow(const std::string& graph, std::chrono::milliseconds delay) : delay_(delay) {
+    ReadOptions onto;
+    onto.syntax = Syntax::turtle;
+    onto.base = std::string(ns::dg);
+    test::Errors errors;
+    EXPECT_TRUE(store_.load_string(ontology_turtle(), "diplomacy.ttl", onto, errors.sink()));
+    EXPECT_TRUE(store_.load_file(graph, {}, errors.sink()));
+    q_ = questions_in_memory(store_);
+  }
+  Answer<MetRow> met(const MetOptions& o) const override { return wait(), q_->met(o); }
+  Answer<MetCount> met_counts(const MetOptions& o) const override { return wait(), q_->met_counts(o); }
+  RelationReport relation(const RelationOptions& o) const override { return wait(), q_->relation(o); }
+  Answer<PathHop> path(const PathOptions& o) const override { return wait(), q_->path(o); }
+  Answer<TimelineRow> timeline(const TimelineOptions& o) const override { return wait(), q_->timeline(o); }
+  Answer<ActorRow> actors(std::string_view s) const override { return wait(), q_->actors(s); }
+  Answer<EventRow> events(const EventsOptions& o) const override { return wait(), q_->events(o); }
+  Answer<DyadRow> dyads(const DyadsOptions& o) const override { return wait(), q_->dyads(o); }
+
+ private:
+  void wait() const { std::this_thread::sleep_for(delay_); }
+  Store store_{index_spo};
+  std::unique_ptr<Questions> q_;
+  std::chrono::milliseconds delay_;
+};
+
+}  // namespace
+
+TEST(Serve, AFullQueueIsAnswered503AtOnceNeverLeftHanging) {
+  ServeOptions o;
+  o.threads = 1;
+  o.max_queued = 2;
+  const Served served(std::make_unique<Slow>(samples_graph(), std::chrono::milliseconds(600)), o);
+  std::vector<std::future<std::pair<int, double>>> asked;
+  for (int i = 0; i < 6; ++i) {
+    asked.push_back(std::async(std::launch::async, [&] {
+      int status = 0;
+      const double took = seconds_for([&] { status = served.get("/api/met?actor=Muttaqi").first; });
+      return std::pair{status, took};
+    }));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  int ok = 0, busy = 0;
+  for (auto& a : asked) {
+    const auto [status, took] = a.get();
+    if (status == 503) {
+      ++busy;
+      EXPECT_LT(took, 0.5) << "503 is said at once";
+    } else {
+      EXPECT_EQ(status, 200);
+      ++ok;
+    }
+  }
+  EXPECT_EQ(ok, 3);  // one answering, two queued
+  EXPECT_EQ(busy, 3);
+  Raw raw(served.port());  // a 503 says when to come back
+  std::vector<std::unique_ptr<Raw>> fill;
+  for (int i = 0; i < 3; ++i) {  // one answering, two queued: the queue is full
+    fill.push_back(std::make_unique<Raw>(served.port()));
+    (void)fill.back()->send("GET /api/actors HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  (void)raw.send("GET /api/actors HTTP/1.1\r\nHost: x\r\n\r\n");
+  const std::string refused = raw.receive(1.0);
+  EXPECT_TRUE(refused.starts_with("HTTP/1.1 503 ")) << refused;
+  for (auto& f : fill) EXPECT_TRUE(f->receive(3.0).starts_with("HTTP/1.1 200 "));
+  EXPECT_NE(refused.find("Retry-After: 1"), std::string::npos) << refused;
+}
+
+TEST(Serve, EveryMethodButGetAndHeadIs405WithOrWithoutABody) {
+  const Served served(samples_graph());
+  for (const std::string method : {"POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "BREW"}) {
+    for (const std::string body : {"", "Content-Length: 0\r\n", "Content-Length: 3\r\n\r\nabc"}) {
+      Raw raw(served.port());
+      ASSERT_TRUE(raw.connected());
+      const std::string head = method + " /api/met HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
+      (void)raw.send(body.ends_with("abc") ? head + body : head + body + "\r\n");
+      const std::string reply = raw.receive(2.0);
+      EXPECT_TRUE(reply.starts_with("HTTP/1.1 405 ")) << method << " " << body << ":\n" << reply;
+      EXPECT_NE(reply.find("Allow: GET, HEAD"), std::string::npos) << reply;
+    }
+  }
+  Raw head(served.port());
+  (void)head.send("HEAD /api/met?actor=Muttaqi HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const std::string reply = head.receive(2.0);
+  EXPECT_TRUE(reply.starts_with("HTTP/1.1 200 ")) << reply;
+  EXPECT_TRUE(reply.ends_with("\r\n\r\n")) << "HEAD answers no body: " << reply;
+}
+
+TEST(Serve, MalformedRequestsAre400OrTheirOwnStatusAndTheServerGoesOn) {
+  const Served served(samples_graph());
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"GET\r\n\r\n", "400"},
+      {"GET /api/met HTTP/2.0\r\n\r\n", "400"},
+      {"GET api/met HTTP/1.1\r\n\r\n", "400"},
+      {"GET /api/met HTTP/1.1\r\nNo colon here\r\n\r\n", "400"},
+      {"GET /api/met HTTP/1.1\r\n folded: x\r\n\r\n", "400"},
+      {"GET /api/met HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n", "400"},
+      {"GET /api/met HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n", "400"},
+      {"GET /api/met HTTP/1.1\r\nContent-Length: 999999999\r\n\r\n", "413"},
+      {"GET /" + std::string(9000, 'a') + " HTTP/1.1\r\n\r\n", "414"},
+  };
+  for (const auto& [request, status] : cases) {
+    Raw raw(served.port());
+    (void)raw.send(request);
+    const std::string reply = raw.receive(2.0);
+    EXPECT_TRUE(reply.starts_with("HTTP/1.1 " + status + " ")) << request.substr(0, 80) << ":\n" << reply;
+    EXPECT_NE(reply.find("\"status\": " + status), std::string::npos) << reply;
+  }
+  std::string many = "GET /api/met HTTP/1.1\r\n";
+  for (int i = 0; i < 150; ++i) many += "X-" + std::to_string(i) + ": 1\r\n";
+  Raw raw(served.port());
+  (void)raw.send(many + "\r\n");
+  EXPECT_TRUE(raw.receive(2.0).starts_with("HTTP/1.1 431 "));
+  EXPECT_EQ(served.get("/api/met?actor=Muttaqi").first, 200);
+}

@@ -6,7 +6,10 @@
   var byLabel = {};          // completion: label -> IRI
   var shown = { title: "", columns: [], rows: [] };  // the table on screen, for Export CSV
   var colour = d3.scale.category10();
-  var levels = ["none", "charge_d_affaires", "minister", "ambassador"];
+  // The levels of representation as people write them.
+  var levelNames = { none: "no representation", charge_d_affaires: "chargé d’affaires",
+                     minister: "minister", ambassador: "ambassador" };
+  function levelName(level) { return levelNames[level] || String(level).replace(/_/g, " "); }
 
   function $(id) { return document.getElementById(id); }
 
@@ -168,8 +171,9 @@
       return;
     }
     var g = network(rows, among), width = $("network").clientWidth || 640, height = 460;
-    say(rows.length + " events with " + (g.nodes.length - 1) + " " + (level === "state" ? "states" : "actors") +
-        (among.length ? "; " + among.length + " among them" : "") + ".");
+    var others = g.nodes.length - 1, kind = level === "state" ? "state" : "actor";
+    say(rows.length + (rows.length === 1 ? " event" : " events") + " with " + others + " " + kind +
+        (others === 1 ? "" : "s") + (among.length ? "; " + among.length + " among them" : "") + ".");
     var svg = el.append("svg").attr("viewBox", "0 0 " + width + " " + height).attr("height", height);
     var most = d3.max(g.links, function (l) { return l.events.length; });
     var width_of = d3.scale.sqrt().domain([1, Math.max(2, most)]).range([2, 10]);
@@ -192,6 +196,11 @@
     node.append("circle").attr("r", function (n) { return n.ego ? 10 : 7; })
       .attr("fill", function (n) { return n.ego ? "#1f3a5f" : "#6c8ebf"; });
     node.append("text").attr("dx", 12).attr("dy", 4).text(function (n) { return n.label; });
+    node.each(function () {  // a box of the background under each label: no edge strikes through it
+      var box = d3.select(this).select("text").node().getBBox();
+      d3.select(this).insert("rect", "text").attr("class", "label-bg")
+        .attr("x", box.x - 2).attr("y", box.y - 1).attr("width", box.width + 4).attr("height", box.height + 2);
+    });
     force.on("tick", function () {
       link.attr("d", function (l) {
         var dx = l.target.x - l.source.x, dy = l.target.y - l.source.y;
@@ -236,7 +245,9 @@
     var el = d3.select("#timeline").html("");
     var rows = r.rows;
     if (!rows.length) {
-      el.append("p").text("(no change of representation recorded between these two states)");
+      var none = (r.notes && r.notes[0]) || "no change of representation is recorded between these two states";
+      say(none.charAt(0).toUpperCase() + none.slice(1) + ".");
+      el.append("p").text("(" + none + ")");
       table("Representation", ["date", "sending", "receiving", "level", "status"], []);
       return;
     }
@@ -256,19 +267,22 @@
       effective.forEach(function (e, k) {
         var from = x(day(e.date)), to = k + 1 < effective.length ? x(day(effective[k + 1].date)) : x(last);
         svg.append("rect").attr("x", from).attr("y", y + 8).attr("width", Math.max(2, to - from)).attr("height", 18)
-          .attr("fill", colour("level " + e.level)).append("title").text(e.level + " since " + e.date);
-        svg.append("text").attr("x", from + 4).attr("y", y + 21).attr("class", "level").text(e.level.replace(/_/g, " "));
+          .attr("fill", colour("level " + e.level)).append("title").text(levelName(e.level) + " since " + e.date);
+        svg.append("text").attr("x", from + 4).attr("y", y + 21).attr("class", "level").text(levelName(e.level));
       });
       lane.filter(function (x) { return x.status !== "effective"; }).forEach(function (p) {
         var px = x(day(p.date));
         svg.append("path").attr("class", "pending").attr("d", "M" + px + "," + (y + 4) + "l7,13l-7,13l-7,-13z")
-          .append("title").text(p.level + " " + p.status + " on " + p.date);
+          .append("title").text(levelName(p.level) + " " + p.status + " on " + p.date);
         svg.append("text").attr("class", "pending-label").attr("x", px - 6).attr("y", y + 44).attr("text-anchor", "end")
-          .text(p.level.replace(/_/g, " ") + " (" + p.status + ")");
+          .text(levelName(p.level) + " (" + p.status + ")");
       });
     });
     table("Representation between " + $("relation-a").value + " and " + $("relation-b").value,
-          ["date", "sending", "receiving", "level", "previous_level", "status", "event", "source"], rows);
+          ["date", "sending", "receiving", "level", "previous_level", "status", "event", "source"],
+          rows.map(function (x) {
+            return Object.assign({}, x, { level: levelName(x.level), previous_level: x.previous_level && levelName(x.previous_level) });
+          }));
     say(r.pending.length ? r.pending.length + " pending change(s): marked ◆ on the timeline." : "");
   }
 

@@ -89,14 +89,49 @@ def check_network(d):
         sys.exit("FAILED: the edge's event is not listed: %r" % cells)
 
 
+def check_labels_above_edges(d):
+    """Each node's label is drawn over a box of the background, above every edge: none strikes
+    through it (the box covers the label's whole extent, drawn after the edges)."""
+    boxes = d.execute_script("""
+        const links = [...document.querySelectorAll('#network path.link')];
+        return [...document.querySelectorAll('#network .node')].map(g => {
+          const t = g.querySelector('text'), r = g.querySelector('rect.label-bg');
+          if (!r) return false;
+          const tb = t.getBBox(), rb = r.getBBox();
+          const covers = rb.x <= tb.x && rb.y <= tb.y && rb.x + rb.width >= tb.x + tb.width &&
+                         rb.y + rb.height >= tb.y + tb.height;
+          const above = links.every(l => l.compareDocumentPosition(g) & Node.DOCUMENT_POSITION_FOLLOWING);
+          return covers && above && getComputedStyle(r).fill === 'rgb(255, 255, 255)';
+        });""")
+    if not boxes or not all(boxes):
+        sys.exit("FAILED: node labels are not drawn over a box above the edges: %r" % boxes)
+
+
+def ask_relation(d, a, b):
+    for field, value in (("relation-a", a), ("relation-b", b)):
+        d.find_element(By.ID, field).clear()
+        d.find_element(By.ID, field).send_keys(value)
+    d.find_element(By.ID, "relation-show").click()
+
+
+def check_no_relation(d):
+    """Asked after the network, a pair with nothing recorded says so: not the network's message."""
+    before = d.find_element(By.ID, "message").text
+    if not re.match(r"1 event with 1 actor\.$", before):
+        sys.exit("FAILED: the network's message is not shown first: %r" % before)
+    ask_relation(d, "USA", "PRK")
+    wait_for(d, "the message that nothing is recorded between USA and PRK",
+             lambda: "no change of representation between usa and prk is recorded"
+             in d.find_element(By.ID, "message").text.lower())
+
+
 def check_timeline(d):
-    d.find_element(By.ID, "relation-a").send_keys("AFG")
-    d.find_element(By.ID, "relation-b").send_keys("PAK")
+    ask_relation(d, "AFG", "PAK")
     d.find_element(By.ID, "relation-show").click()
     wait_for(d, "the pending ambassador upgrade in the AFG-PAK timeline",
              lambda: "ambassador (proposed)" in texts(d, "#timeline .pending-label"))
     levels = texts(d, "#timeline text.level")
-    if "charge d affaires" not in levels:
+    if "chargé d’affaires" not in levels:
         sys.exit("FAILED: the chargé d'affaires level since 2021 is not drawn: %r" % levels)
     lanes = [t for t in texts(d, "#timeline text") if "→" in t]
     if sorted(lanes) != ["AFG → PAK", "PAK → AFG"]:
@@ -110,7 +145,8 @@ def check_export(d, downloads):
     wait_for(d, "the table exported as CSV", lambda: os.path.exists(path) and os.path.getsize(path) > 0)
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
-    if lines[0] != "date,sending,receiving,level,previous_level,status,event,source" or len(lines) != 5:
+    if lines[0] != "date,sending,receiving,level,previous_level,status,event,source" or len(lines) != 5 \
+            or "chargé d’affaires" not in lines[1]:
         sys.exit("FAILED: the exported CSV is not the table shown: %r" % lines)
 
 
@@ -173,6 +209,8 @@ def main():
             d = browser(downloads)
             d.get(url)
             check_network(d)
+            check_labels_above_edges(d)
+            check_no_relation(d)
             check_timeline(d)
             check_export(d, downloads)
             check_chain(d)
@@ -191,7 +229,7 @@ def main():
             proc.terminate()
             proc.wait(timeout=10)
             shutil.rmtree(downloads, ignore_errors=True)
-    print("explorer: network, edge events, AFG-PAK timeline, CSV export, chain, ties among alters, candidates; no console error; "
+    print("explorer: network, labels over edges, a pair with nothing recorded, edge events, AFG-PAK timeline, CSV export, chain, ties among alters, candidates; no console error; "
           "screenshots in " + OUT)
 
 
