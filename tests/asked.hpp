@@ -24,6 +24,8 @@ inline std::vector<std::string> questions(const std::string& person, const std::
       "query met --level state --count" + csv,
       "query met --actor \"" + person + "\"" + csv,
       "query met --actor \"" + person + "\" --count" + csv,
+      "query met --actor \"" + person + "\" --count --format json",
+      "query met --actor " + b + " --level state --count" + csv,
       "query met --actor " + a + " --level state --since 2018-03 --until 2019" + csv,
       "query met --actor " + a + " --with " + b + " --level state" + csv,
       "query met --actor " + a + " --level state --count --format dot",
@@ -40,6 +42,7 @@ inline std::vector<std::string> questions(const std::string& person, const std::
       "query dyads --by year --level state --directed --codes cow" + csv,
       "query dyads --by all --level state --codes gw --format gexf",
       "query dyads --by day" + csv,
+      "query dyads --level state" + csv,
       "query met --actor \"no such person at all\"" + csv,
       "query met --actor " + a + csv,
   };

@@ -28,9 +28,7 @@ void expect_same_answers(const std::string& graph, const std::string& index,
     answered += a.status == 0 && std::count(a.out.begin(), a.out.end(), '\n') > 1;
     EXPECT_EQ(a.status, b.status) << ask << "\n" << a.err << "\n" << b.err;
     EXPECT_EQ(a.out, b.out) << ask;
-    if (a.status != 0) {
-      EXPECT_EQ(a.err, b.err) << ask;
-    }
+    EXPECT_EQ(a.err, b.err) << ask;  // the notes too: what an answer left out, why it is empty
   }
   EXPECT_GE(answered + 4, asks.size()) << "most questions should have answers with rows";
 }

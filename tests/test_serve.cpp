@@ -675,3 +675,17 @@ TEST(Serve, MalformedRequestsAre400OrTheirOwnStatusAndTheServerGoesOn) {
   EXPECT_TRUE(raw.receive(2.0).starts_with("HTTP/1.1 431 "));
   EXPECT_EQ(served.get("/api/met?actor=Muttaqi").first, 200);
 }
+
+TEST(Serve, AShortenedNameAndAPairWithNothingRecordedAnswerAsTheCommandLineDoes) {
+  const Served served(samples_graph());
+  const auto [status, body] = served.get("/api/met?actor=Amir%20Muttaqi&format=csv");
+  EXPECT_EQ(status, 200) << body;
+  EXPECT_NE(body.find("Mohammad Ishaq Dar"), std::string::npos) << body;
+  const auto [rs, relation] = served.get("/api/relation?between=USA&and=PRK");
+  EXPECT_EQ(rs, 200) << relation;
+  EXPECT_NE(relation.find("no change of representation between USA and PRK is recorded"), std::string::npos)
+      << relation;
+  const auto [ds, date] = served.get("/api/met?actor=Muttaqi&until=2018-02-30");
+  EXPECT_EQ(ds, 400);
+  EXPECT_NE(date.find("is not a date: 2018-02 has 28 days"), std::string::npos) << date;
+}
