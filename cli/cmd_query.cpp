@@ -1,9 +1,12 @@
-// diplograph query: who met whom, and the relation between two states.
+// diplograph query: the questions of the catalogue (diplograph/catalogue.hpp), each one's options
+// and --help made from its entry; here only how an answer is shown.
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <type_traits>
 
 #include "cli/commands.hpp"
+#include "diplograph/catalogue.hpp"
 #include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
 
@@ -52,6 +55,71 @@ void print_notes(const std::vector<std::string>& notes) {
   for (const auto& n : notes) std::cerr << "diplograph: note: " << n << '\n';
 }
 
+std::string cli_spelling(std::string_view name) {
+  return "--" + std::string(name);
+}
+
+// A question's options as the command line takes them, declared from its catalogue entry.
+class Declared {
+ public:
+  explicit Declared(const QuestionSpec& spec)
+      : spec_(spec),
+        values_(spec.options.size()),
+        lists_(spec.options.size()),
+        flags_(std::make_unique<bool[]>(spec.options.size())) {}
+
+  void add(po::options_description& opts) {
+    for (std::size_t i = 0; i < spec_.options.size(); ++i) add_one(opts, i);
+  }
+
+  // What the command line gave (with the fallbacks Boost filled in).
+  [[nodiscard]] Given given() const {
+    Given g(cli_spelling);
+    for (std::size_t i = 0; i < spec_.options.size(); ++i) {
+      const std::string_view name = spec_.options[i].name;
+      if (!values_[i].empty()) g.add(name, values_[i]);
+      for (const auto& v : lists_[i]) g.add(name, v);
+      if (flags_[i]) g.add(name, "1");
+    }
+    return g;
+  }
+
+ private:
+  void add_one(po::options_description& opts, std::size_t i) {
+    const OptionSpec& o = spec_.options[i];
+    const std::string name(o.name), help(o.help);
+    if (o.kind == OptionKind::flag) {
+      opts.add_options()(name.c_str(), po::bool_switch(&flags_[i]), help.c_str());
+      return;
+    }
+    if (o.kind == OptionKind::list) {
+      opts.add_options()(name.c_str(), po::value(&lists_[i]), help.c_str());
+      return;
+    }
+    auto* value = po::value(&values_[i]);
+    if (!o.fallback.empty()) value->default_value(std::string(o.fallback));
+    if (o.required) value->required();
+    opts.add_options()(name.c_str(), value, help.c_str());
+  }
+
+  const QuestionSpec& spec_;
+  std::vector<std::string> values_;
+  std::vector<std::vector<std::string>> lists_;
+  std::unique_ptr<bool[]> flags_;
+};
+
+// Reads a question's command line into `asked` and `c`; false when --help was asked (printed).
+bool read_question(const QuestionSpec& spec, const std::vector<std::string>& args, Common& c, Asked& asked) {
+  Declared declared(spec);
+  po::options_description opts("query " + std::string(spec.name) + " options");
+  declared.add(opts);
+  c.add(opts, std::string(spec.formats).c_str());
+  po::variables_map vm;
+  if (!parse(args, std::string(spec.synopsis), opts, "input", vm)) return false;
+  asked = spec.read(declared.given());
+  return true;
+}
+
 // Notes on stderr, rows on stdout: in `format`, or without one (who met whom) as Graphviz.
 template <class Row>
 void show(Answer<Row>&& a, const Common& c, std::optional<TableFormat> format) {
@@ -75,224 +143,94 @@ void show_network(const Answer<Row>& a, const Questions& q, NetworkFormat format
   write_network(std::cout, network_of(a.rows, q.actors("").rows, directed...), format);
 }
 
-// The filters `events` and `dyads` share, declared and checked once.
-struct EventFilters {
-  EventsOptions o;
-  std::string level = "person", goldstein;
-  std::vector<std::string> quads;
-
-  void add(po::options_description& opts) {
-    // clang-format off
-    opts.add_options()
-      ("actor", po::value(&o.actor), "events this actor took part in (IRI, code, Wikidata item, label, part of a label)")
-      ("with", po::value(&o.with), "and this one")
-      ("level", po::value(&level)->default_value(level), "person, or state: the states' officials count for them")
-      ("since", po::value(&o.since), "on or after this date")
-      ("until", po::value(&o.until), "on or before this date")
-      ("type", po::value(&o.types), "only events of this class and its subclasses; repeatable")
-      ("cameo", po::value(&o.cameo), "only CAMEO codes starting with these digits (04: consult); repeatable")
-      ("quad-class", po::value(&quads), "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
-                                        "4 material conflict; repeatable")
-      ("goldstein", po::value(&goldstein), "only Goldstein scores in MIN:MAX (-10 to 10; -10:-5, 5:)");
-    // clang-format on
-  }
-  void check();
-};
-
-// --level: person (false) or state (true); anything else is a usage error naming both.
-bool state_level(const std::string& level) {
-  return level_option(level, "--level");
+// Any question whose answer is one table: asked, its notes and rows shown.
+int answer_as_table(const Asked& asked, const Common& c) {
+  const auto format = c.table_format();
+  const auto loaded = c.load(loads(asked));
+  if (!loaded) return bad_input;
+  Answered a = ask(*loaded->questions, asked);
+  if (loaded->print_sparql()) return ok;
+  std::visit(
+      [&](auto&& answer) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(answer)>, RelationReport>) {
+          print_notes(answer.history.notes);
+          write_table(std::cout, select_columns(to_table(answer.history), c.column_list()), format);
+        } else {
+          show(std::move(answer), c, format);
+        }
+      },
+      std::move(a));
+  return ok;
 }
 
-void check_date(const std::string& d, const char* option) {
-  date_option(d, std::string("--") + option);
-}
-
-int met(const std::vector<std::string>& args) {
-  MetOptions m;
-  bool count = false;
-  Common c;
-  std::string level = "person";
-  po::options_description opts("query met options");
-  opts.add_options()("actor", po::value(&m.actor),
-                     "only meetings of this actor (IRI, code, Wikidata item, label, part of a label)")(
-      "with", po::value(&m.with), "only meetings with this actor")(
-      "since", po::value(&m.since), "on or after this date")("until", po::value(&m.until),
-                                                             "on or before this date")(
-      "type", po::value(&m.types),
-      "only interactions of this class and its subclasses (Meeting, PhoneCall, Visit, ...); repeatable")(
-      "sector", po::value(&m.sectors),
-      "only events with a participant of this sector (ICEWS: Government, Military, ...); repeatable")(
-      "level", po::value(&level)->default_value(level), "person, or state: actors replaced by their states")(
-      "count", po::bool_switch(&count), "aggregate to pairs: events, first, last");
-  c.add(opts, "table, csv, json, or a network of who met whom: dot (Graphviz), graphml, gexf (Gephi)");
-  po::variables_map vm;
-  if (!parse(args, "diplograph query met [OPTIONS] GRAPH...", opts, "input", vm)) return ok;
-  m.state_level = state_level(level);
-  check_date(m.since, "since");
-  check_date(m.until, "until");
+int met(const Asked& asked, const Common& c) {
   const auto format = table_format(c.format);
   const auto network = network_format(c.format);
   if (c.format != "dot" && !format && !network)
     throw po::error("--format takes table, csv, json, dot, graphml or gexf, not \"" + c.format + "\"");
   if (!c.given()) throw po::error("no GRAPH files (or --endpoint URL: a SPARQL store)");
-  const auto loaded = c.load(count ? Question::met_count : Question::met);
+  const auto loaded = c.load(loads(asked));
   if (!loaded) return bad_input;
   const Questions& q = *loaded->questions;
-  if (count) {
-    auto a = q.met_counts(m);
-    if (loaded->print_sparql()) return ok;
-    return network ? show_network(a, q, *network) : show(std::move(a), c, format), ok;
-  }
-  auto a = q.met(m);
+  Answered a = ask(q, asked);
   if (loaded->print_sparql()) return ok;
-  return network ? show_network(a, q, *network) : show(std::move(a), c, format), ok;
+  std::visit(
+      [&](auto&& answer) {
+        using A = std::decay_t<decltype(answer)>;
+        if constexpr (std::is_same_v<A, Answer<MetRow>> || std::is_same_v<A, Answer<MetCount>>) {
+          if (network) return show_network(answer, q, *network);
+          show(std::move(answer), c, format);
+        }
+      },
+      std::move(a));
+  return ok;
 }
 
-int relation(const std::vector<std::string>& args) {
-  RelationOptions r;
-  Common c;
-  po::options_description opts("query relation options");
-  opts.add_options()("between", po::value(&r.a)->required(), "one state (alpha-3, IRI or label)")(
-      "and", po::value(&r.b)->required(), "the other state")(
-      "at", po::value(&r.at), "the level in force on this date, per direction");
-  c.add(opts);
-  po::variables_map vm;
-  if (!parse(args, "diplograph query relation --between A --and B [--at DATE] GRAPH...", opts, "input", vm))
-    return ok;
-  check_date(r.at, "at");
+void section(const char* title, const Table& t) {
+  std::cout << '\n' << title << '\n';
+  if (t.rows.empty())
+    std::cout << "(none)\n";
+  else
+    write_table(std::cout, t, TableFormat::table);
+}
+
+// As a table, the relation's history is followed by its pending changes, interactions, topics.
+int relation(const Asked& asked, const Common& c) {
+  RelationOptions r = std::get<RelationOptions>(asked);
   const auto format = c.table_format();
-  const auto loaded = c.load(Question::relation);
+  r.summary = format == TableFormat::table;  // the sections only a table shows
+  if (!r.summary) return answer_as_table(Asked(r), c);
+  const auto loaded = c.load(loads(asked));
   if (!loaded) return bad_input;
-  r.summary = format == TableFormat::table;
   const RelationReport rep = loaded->questions->relation(r);
   if (loaded->print_sparql()) return ok;
   print_notes(rep.history.notes);
   write_table(std::cout, select_columns(to_table(rep.history), c.column_list()), format);
-  if (format != TableFormat::table) return ok;
-  auto section = [](const char* title, const Table& t) {
-    std::cout << '\n' << title << '\n';
-    if (t.rows.empty())
-      std::cout << "(none)\n";
-    else
-      write_table(std::cout, t, TableFormat::table);
-  };
   section("Pending (proposed or agreed) changes:", to_table(rep.pending));
   section("Interactions between the two states' actors:", to_table(rep.interactions));
   section("Topics they took up:", to_table(rep.topics));
   return ok;
 }
 
-int path(const std::vector<std::string>& args) {
-  std::string from, to, max_hops = "6", via = "any";
-  Common c;
-  po::options_description opts("query path options");
-  // clang-format off
-  opts.add_options()
-    ("from", po::value(&from)->required(), "one actor")
-    ("to", po::value(&to)->required(), "the other actor")
-    ("max-hops", po::value(&max_hops)->default_value(max_hops), "longest chain looked for, 0 to 100")
-    ("via", po::value(&via)->default_value(via), "any, or person: only people between the two");
-  // clang-format on
-  c.add(opts);
-  po::variables_map vm;
-  if (!parse(args, "diplograph query path --from A --to B [--max-hops N] [--via any|person] GRAPH...", opts,
-             "input", vm))
-    return ok;
-  const auto hops = static_cast<unsigned>(whole_number(max_hops, "max-hops", 0, 100));
-  if (via != "any" && via != "person") throw po::error("--via takes any or person, not \"" + via + "\"");
+// A path that finds no chain says which options would let it find one.
+int path(const Asked& asked, const Common& c) {
+  const PathOptions& p = std::get<PathOptions>(asked);
   const auto format = c.table_format();
-  const auto loaded = c.load(Question::path);
+  const auto loaded = c.load(loads(asked));
   if (!loaded) return bad_input;
-  const auto t = loaded->questions->path({from, to, hops, via == "person"});
+  const auto t = loaded->questions->path(p);
   if (loaded->print_sparql()) return ok;
   print_notes(t.notes);
   if (t.rows.empty() && t.notes.empty()) {
-    std::string hint = hops < 100 ? "--max-hops allows longer chains" : "";
-    if (via == "person")
+    std::string hint = p.max_hops < 100 ? "--max-hops allows longer chains" : "";
+    if (p.people_only)
       hint += std::string(hint.empty() ? "" : "; ") +
               "--via any lets chains run through states and organizations";
-    std::cerr << "diplograph: no chain of meetings within " << hops << " hops"
+    std::cerr << "diplograph: no chain of meetings within " << p.max_hops << " hops"
               << (hint.empty() ? "" : " (" + hint + ")") << '\n';
   }
   write_table(std::cout, select_columns(to_table(t), c.column_list()), format);
   return ok;
-}
-
-int timeline(const std::vector<std::string>& args) {
-  TimelineOptions o;
-  std::string level = "person";
-  Common c;
-  po::options_description opts("query timeline options");
-  // clang-format off
-  opts.add_options()
-    ("actor", po::value(&o.actor)->required(), "the actor (IRI, code, Wikidata item, label, part of a label)")
-    ("with", po::value(&o.with), "only events this actor took part in too")
-    ("level", po::value(&level)->default_value(level), "person, or state: events of the states' officials too")
-    ("since", po::value(&o.since), "on or after this date")
-    ("until", po::value(&o.until), "on or before this date");
-  // clang-format on
-  c.add(opts);
-  po::variables_map vm;
-  if (!parse(args,
-             "diplograph query timeline --actor A [--with B] [--level person|state] [--since DATE] "
-             "[--until DATE] GRAPH...",
-             opts, "input", vm)) {
-    return ok;
-  }
-  o.state_level = state_level(level);
-  check_date(o.since, "since");
-  check_date(o.until, "until");
-  const auto format = c.table_format();
-  const auto loaded = c.load(Question::timeline);
-  if (!loaded) return bad_input;
-  auto a = loaded->questions->timeline(o);
-  if (loaded->print_sparql()) return ok;
-  show(std::move(a), c, format);
-  return ok;
-}
-
-void check_events_options(EventsOptions& o, const std::vector<std::string>& quads,
-                          const std::string& goldstein) {
-  for (const auto& q : quads) quad_class_option(q, "--quad-class", o);
-  for (const auto& c : o.cameo) cameo_option(c, "--cameo");
-  if (!goldstein.empty()) goldstein_option(goldstein, "--goldstein", o);
-}
-
-void EventFilters::check() {
-  o.state_level = state_level(level);
-  check_date(o.since, "since");
-  check_date(o.until, "until");
-  check_events_options(o, quads, goldstein);
-}
-
-int events(const std::vector<std::string>& args) {
-  EventFilters f;
-  Common c;
-  po::options_description opts("query events options");
-  f.add(opts);
-  c.add(opts);
-  po::variables_map vm;
-  if (!parse(args,
-             "diplograph query events [--actor A] [--with B] [--level person|state] [--since DATE] [--until "
-             "DATE] [--type CLASS]... [--cameo PREFIX]... [--quad-class 1|2|3|4]... [--goldstein MIN:MAX] "
-             "GRAPH...",
-             opts, "input", vm))
-    return ok;
-  f.check();
-  const auto format = c.table_format();
-  const auto loaded = c.load(Question::events);
-  if (!loaded) return bad_input;
-  auto a = loaded->questions->events(f.o);
-  if (loaded->print_sparql()) return ok;
-  show(std::move(a), c, format);
-  return ok;
-}
-
-// --by and --codes, checked: a usage error names what they take.
-void check_dyads_options(DyadsOptions& d, const std::string& by, const std::string& codes) {
-  d.by = period_option(by, "--by");
-  d.codes = codes_option(codes, "--codes");
 }
 
 // A panel as CSV or JSON, written row by row as the question hands the rows out: hundreds of
@@ -311,32 +249,12 @@ int stream_dyads(const Questions& q, const DyadsOptions& d, const Common& c, Tab
   return ok;
 }
 
-int dyads(const std::vector<std::string>& args) {
-  DyadsOptions d;
-  EventFilters f;
-  std::string by = "all", codes = "iso3";
-  Common c;
-  po::options_description opts("query dyads options");
-  opts.add_options()("by", po::value(&by)->default_value(by), "period: all, year, month or day")(
-      "directed", po::bool_switch(&d.directed),
-      "source to target (an event without direction counts both ways)")(
-      "codes", po::value(&codes)->default_value(codes),
-      "states' codes: iso3, cow (Correlates of War) or gw (Gleditsch-Ward)");
-  f.add(opts);
-  c.add(opts, "table, csv, json, or a network: graphml, gexf (Gephi; edges carry first and last period)");
-  po::variables_map vm;
-  if (!parse(args,
-             "diplograph query dyads [--by all|year|month|day] [--level person|state] [--directed] "
-             "[--codes iso3|cow|gw] [the filters of query events] GRAPH...",
-             opts, "input", vm))
-    return ok;
-  f.check();
-  check_dyads_options(d, by, codes);
-  d.events = f.o;
+int dyads(const Asked& asked, const Common& c) {
+  const DyadsOptions& d = std::get<DyadsOptions>(asked);
   const auto network = network_format(c.format);
   const auto format = network ? std::optional<TableFormat>() : std::optional(c.table_format());
   if (!c.given()) throw po::error("no GRAPH files (or --endpoint URL: a SPARQL store)");
-  const auto loaded = c.load(d.directed ? Question::dyads_directed : Question::dyads);
+  const auto loaded = c.load(loads(asked));
   if (!loaded) return bad_input;
   const Questions& q = *loaded->questions;
   if (format && *format != TableFormat::table) return stream_dyads(q, d, c, *format, *loaded);
@@ -347,33 +265,59 @@ int dyads(const std::vector<std::string>& args) {
   return ok;
 }
 
+// How each question's answer is shown: those not named here, as one table.
+int shown(const QuestionSpec& spec, const Asked& asked, const Common& c) {
+  if (spec.name == "met") return met(asked, c);
+  if (spec.name == "relation") return relation(asked, c);
+  if (spec.name == "path") return path(asked, c);
+  if (spec.name == "dyads") return dyads(asked, c);
+  return answer_as_table(asked, c);
+}
+
+// The questions `diplograph query` asks: the catalogue's, less `actors` (a command of its own).
+std::vector<const QuestionSpec*> query_questions() {
+  std::vector<const QuestionSpec*> out;
+  for (const auto& q : question_catalogue()) {
+    if (q.name != "actors") out.push_back(&q);
+  }
+  return out;
+}
+
+// "met, relation, path, timeline, events or dyads"
+std::string question_list() {
+  const auto all = query_questions();
+  std::string out;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + std::string(all[i]->name);
+  return out;
+}
+
+int query_help() {
+  std::cout << "usage: diplograph query QUESTION [OPTIONS] GRAPH...\n\nquestions:\n";
+  for (const auto* q : query_questions()) {
+    std::string name(q->name);
+    name.resize(std::max<std::size_t>(name.size(), 9), ' ');
+    std::cout << "  " << name << ' ' << q->summary << "\n            --format " << q->formats << '\n';
+  }
+  std::cout << "\n`diplograph query QUESTION --help` describes each question's options.\n";
+  return ok;
+}
+
 }  // namespace
 
 int run_query(const std::vector<std::string>& args) {
   return guarded([&]() -> int {
     const std::string what = args.empty() ? "" : args.front();
     const std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
-    if (what == "met") return met(rest);
-    if (what == "relation") return relation(rest);
-    if (what == "path") return path(rest);
-    if (what == "timeline") return timeline(rest);
-    if (what == "events") return events(rest);
-    if (what == "dyads") return dyads(rest);
-    if (what == "--help" || what == "-h") {
-      std::cout << "usage: diplograph query QUESTION [OPTIONS] GRAPH...\n\n"
-                   "questions:\n"
-                   "  met       who met whom, when and how (--format table, csv, json, dot, graphml, gexf)\n"
-                   "  relation  the level of representation between two states, and its history\n"
-                   "  path      the shortest chain of meetings between two actors\n"
-                   "  timeline  everything an actor took part in\n"
-                   "  events    every event with its CAMEO code, quad class and Goldstein score\n"
-                   "  dyads     events per pair and period, by quad class, with state codes (panel data)\n\n"
-                   "`diplograph query QUESTION --help` describes each question's options.\n";
-      return static_cast<int>(ok);
-    }
-    throw po::error(what.empty()
-                        ? "query needs a question: met, relation, path, timeline, events or dyads"
-                        : "unknown query \"" + what + "\" (met, relation, path, timeline, events or dyads)");
+    if (what == "--help" || what == "-h") return query_help();
+    const QuestionSpec* spec = what == "actors" ? nullptr : question_named(what);
+    if (!spec)
+      throw po::error(what.empty() ? "query needs a question: " + question_list()
+                                   : "unknown query \"" + what + "\" (" + question_list() + ")");
+    Common c;
+    Asked asked;
+    if (!read_question(*spec, rest, c, asked)) return ok;
+    return shown(*spec, asked, c);
   });
 }
 

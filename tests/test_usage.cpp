@@ -153,7 +153,8 @@ TEST(Usage, EveryErrorOfAQuestionNamesTheValidValues) {
 TEST(Usage, HelpNamesEveryOutputFormat) {
   const auto query = run("query --help");
   EXPECT_EQ(query.status, 0);
-  EXPECT_NE(query.out.find("--format table, csv, json, dot"), std::string::npos) << query.out;
+  EXPECT_NE(query.out.find("--format table, csv, json, or a network of who met whom: dot"), std::string::npos)
+      << query.out;
   const auto met = run("query met --help");
   EXPECT_NE(met.out.find("table, csv, json, or a network of who met whom: dot"), std::string::npos)
       << met.out;

@@ -1,0 +1,320 @@
+// The question catalogue (diplograph/catalogue.hpp): each question's options declared once, read
+// and checked once, for the command line and the API alike.
+#include "diplograph/catalogue.hpp"
+
+#include <algorithm>
+
+namespace diplograph {
+
+// ------------------------------------------------------------------------- what a request gave
+
+std::string Given::text(std::string_view name) const {
+  for (auto it = values_.rbegin(); it != values_.rend(); ++it) {
+    if (it->first == name) return it->second;
+  }
+  return {};
+}
+
+std::vector<std::string> Given::list(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : values_) {
+    if (k == name) out.push_back(v);
+  }
+  return out;
+}
+
+bool Given::flag(std::string_view name) const {
+  if (count(name) == 0) return false;
+  const std::string v = text(name);
+  if (v.empty() || v == "1" || v == "true" || v == "yes") return true;
+  if (v == "0" || v == "false" || v == "no") return false;
+  throw OptionError(spelled(name) + " takes 1 or 0 (true or false), not \"" + v + "\"");
+}
+
+std::size_t Given::count(std::string_view name) const {
+  return static_cast<std::size_t>(
+      std::count_if(values_.begin(), values_.end(), [&](const auto& kv) { return kv.first == name; }));
+}
+
+std::vector<std::string> Given::names() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : values_) {
+    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+  }
+  return out;
+}
+
+namespace {
+
+// ------------------------------------------------------------------------- reading the options
+
+// --actor, --with, --since, --until and --level, read and checked (the level, then the dates).
+template <class Options>
+void read_who_and_when(const Given& g, Options& o) {
+  o.actor = g.text("actor");
+  o.with = g.text("with");
+  o.since = g.text("since");
+  o.until = g.text("until");
+  o.state_level = level_option(g.text("level"), g.spelled("level"));
+  date_option(o.since, g.spelled("since"));
+  date_option(o.until, g.spelled("until"));
+}
+
+Asked read_met(const Given& g) {
+  MetAsked m;
+  MetOptions& o = m.options;
+  read_who_and_when(g, o);
+  o.types = g.list("type");
+  o.sectors = g.list("sector");
+  m.count = g.flag("count");
+  return m;
+}
+
+Asked read_relation(const Given& g) {
+  RelationOptions r;
+  r.a = g.text("between");
+  r.b = g.text("and");
+  r.at = g.text("at");
+  date_option(r.at, g.spelled("at"));
+  return r;
+}
+
+Asked read_path(const Given& g) {
+  PathOptions p;
+  p.from = g.text("from");
+  p.to = g.text("to");
+  p.max_hops = static_cast<unsigned>(whole_number_option(g.text("max-hops"), g.spelled("max-hops"), 0, 100));
+  const std::string via = g.text("via");
+  if (via != "any" && via != "person")
+    throw OptionError(g.spelled("via") + " takes any or person, not \"" + via + "\"");
+  p.people_only = via == "person";
+  return p;
+}
+
+Asked read_timeline(const Given& g) {
+  TimelineOptions t;
+  read_who_and_when(g, t);
+  return t;
+}
+
+Asked read_actors(const Given& g) {
+  ActorsAsked a;
+  a.search = g.text("q");
+  if (const std::string limit = g.text("limit"); !limit.empty())
+    a.limit = whole_number_option(limit, g.spelled("limit"), 1, 1000000000);
+  return a;
+}
+
+// The filters `events` and `dyads` share.
+EventsOptions event_filters(const Given& g) {
+  EventsOptions o;
+  read_who_and_when(g, o);
+  o.types = g.list("type");
+  o.cameo = g.list("cameo");
+  for (const auto& q : g.list("quad-class")) quad_class_option(q, g.spelled("quad-class"), o);
+  for (const auto& c : o.cameo) cameo_option(c, g.spelled("cameo"));
+  if (const auto goldstein = g.text("goldstein"); !goldstein.empty())
+    goldstein_option(goldstein, g.spelled("goldstein"), o);
+  return o;
+}
+
+Asked read_events(const Given& g) {
+  return event_filters(g);
+}
+
+Asked read_dyads(const Given& g) {
+  DyadsOptions d;
+  d.events = event_filters(g);
+  d.by = period_option(g.text("by"), g.spelled("by"));
+  d.directed = g.flag("directed");
+  d.codes = codes_option(g.text("codes"), g.spelled("codes"));
+  return d;
+}
+
+// ------------------------------------------------------------------------- the options declared
+
+constexpr std::string_view kSince = "on or after this date", kUntil = "on or before this date";
+constexpr auto kList = OptionKind::list, kOne = OptionKind::value;
+
+std::vector<OptionSpec> event_filter_options() {
+  return {
+      {"actor", kOne, "events this actor took part in (IRI, code, Wikidata item, label, part of a label)"},
+      {"with", kOne, "and this one"},
+      {"level", kOne, "person, or state: the states' officials count for them", "person"},
+      {"since", {}, kSince},
+      {"until", {}, kUntil},
+      {"type", kList, "only events of this class and its subclasses; repeatable"},
+      {"cameo", kList, "only CAMEO codes starting with these digits (04: consult); repeatable"},
+      {"quad-class", kList,
+       "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; repeatable"},
+      {"goldstein", kOne, "only Goldstein scores in MIN:MAX (-10 to 10; -10:-5, 5:)"},
+  };
+}
+
+QuestionSpec met_spec() {
+  return {
+      "met",
+      "who met whom, when and how",
+      "diplograph query met [OPTIONS] GRAPH...",
+      "table, csv, json, or a network of who met whom: dot (Graphviz), graphml, gexf (Gephi)",
+      {{"actor", kOne, "only meetings of this actor (IRI, code, Wikidata item, label, part of a label)"},
+       {"with", kOne, "only meetings with this actor"},
+       {"since", {}, kSince},
+       {"until", {}, kUntil},
+       {"type", kList,
+        "only interactions of this class and its subclasses (Meeting, PhoneCall, Visit, ...); repeatable"},
+       {"sector", kList,
+        "only events with a participant of this sector (ICEWS: Government, Military, ...); repeatable"},
+       {"level", kOne, "person, or state: actors replaced by their states", "person"},
+       {"count", OptionKind::flag, "aggregate to pairs: events, first, last"}},
+      read_met};
+}
+
+QuestionSpec relation_spec() {
+  return {"relation",
+          "the level of representation between two states, and its history",
+          "diplograph query relation --between A --and B [--at DATE] GRAPH...",
+          "table, csv, json",
+          {{"between", kOne, "one state (alpha-3, IRI or label)", {}, true},
+           {"and", kOne, "the other state", {}, true},
+           {"at", kOne, "the level in force on this date, per direction"}},
+          read_relation};
+}
+
+QuestionSpec path_spec() {
+  return {"path",
+          "the shortest chain of meetings between two actors",
+          "diplograph query path --from A --to B [--max-hops N] [--via any|person] GRAPH...",
+          "table, csv, json",
+          {{"from", kOne, "one actor", {}, true},
+           {"to", kOne, "the other actor", {}, true},
+           {"max-hops", kOne, "longest chain looked for, 0 to 100", "6"},
+           {"via", kOne, "any, or person: only people between the two", "any"}},
+          read_path};
+}
+
+QuestionSpec timeline_spec() {
+  return {"timeline",
+          "everything an actor took part in",
+          "diplograph query timeline --actor A [--with B] [--level person|state] [--since DATE] "
+          "[--until DATE] GRAPH...",
+          "table, csv, json",
+          {{"actor", kOne, "the actor (IRI, code, Wikidata item, label, part of a label)", {}, true},
+           {"with", kOne, "only events this actor took part in too"},
+           {"level", kOne, "person, or state: events of the states' officials too", "person"},
+           {"since", {}, kSince},
+           {"until", {}, kUntil}},
+          read_timeline};
+}
+
+QuestionSpec actors_spec() {
+  return {
+      "actors",
+      "the actors, best match for a name first",
+      "diplograph actors [SEARCH] (GRAPH... | --endpoint URL)",
+      "table, csv, json",
+      {{"q", kOne, "the name searched for: best match first (every actor, most events first, without it)"},
+       {"limit", kOne, "at most this many rows"}},
+      read_actors};
+}
+
+QuestionSpec events_spec() {
+  return {"events",
+          "every event with its CAMEO code, quad class and Goldstein score",
+          "diplograph query events [--actor A] [--with B] [--level person|state] [--since DATE] [--until "
+          "DATE] [--type CLASS]... [--cameo PREFIX]... [--quad-class 1|2|3|4]... [--goldstein MIN:MAX] "
+          "GRAPH...",
+          "table, csv, json",
+          event_filter_options(),
+          read_events};
+}
+
+QuestionSpec dyads_spec() {
+  std::vector<OptionSpec> options{
+      {"by", kOne, "period: all, year, month or day", "all"},
+      {"directed", OptionKind::flag, "source to target (an event without direction counts both ways)"},
+      {"codes", kOne, "states' codes: iso3, cow (Correlates of War) or gw (Gleditsch-Ward)", "iso3"}};
+  for (auto& o : event_filter_options()) options.push_back(o);
+  return {"dyads",
+          "events per pair and period, by quad class, with state codes",
+          "diplograph query dyads [--by all|year|month|day] [--level person|state] [--directed] "
+          "[--codes iso3|cow|gw] [the filters of query events] GRAPH...",
+          "table, csv, json, or a network: graphml, gexf (Gephi; edges carry first and last period)",
+          std::move(options),
+          read_dyads};
+}
+
+// ------------------------------------------------------------------------- asking
+
+struct Loads {
+  Question operator()(const MetAsked& m) const { return m.count ? Question::met_count : Question::met; }
+  Question operator()(const RelationOptions&) const { return Question::relation; }
+  Question operator()(const PathOptions&) const { return Question::path; }
+  Question operator()(const TimelineOptions&) const { return Question::timeline; }
+  Question operator()(const ActorsAsked&) const { return Question::met; }
+  Question operator()(const EventsOptions&) const { return Question::events; }
+  Question operator()(const DyadsOptions& d) const {
+    return d.directed ? Question::dyads_directed : Question::dyads;
+  }
+};
+
+struct Ask {
+  const Questions& q;
+  Answered operator()(const MetAsked& m) const {
+    if (m.count) return q.met_counts(m.options);
+    return q.met(m.options);
+  }
+  Answered operator()(const RelationOptions& r) const { return q.relation(r); }
+  Answered operator()(const PathOptions& p) const { return q.path(p); }
+  Answered operator()(const TimelineOptions& t) const { return q.timeline(t); }
+  Answered operator()(const ActorsAsked& a) const {
+    auto answer = q.actors(a.search);
+    if (a.limit && answer.rows.size() > a.limit) answer.rows.resize(a.limit);
+    return answer;
+  }
+  Answered operator()(const EventsOptions& e) const { return q.events(e); }
+  Answered operator()(const DyadsOptions& d) const { return q.dyads(d); }
+};
+
+}  // namespace
+
+const std::vector<QuestionSpec>& question_catalogue() {
+  static const std::vector<QuestionSpec> all{met_spec(),    relation_spec(), path_spec(), timeline_spec(),
+                                             actors_spec(), events_spec(),   dyads_spec()};
+  return all;
+}
+
+const QuestionSpec* question_named(std::string_view name) {
+  for (const auto& q : question_catalogue()) {
+    if (q.name == name) return &q;
+  }
+  return nullptr;
+}
+
+void complete(const QuestionSpec& spec, Given& given, std::string_view usage) {
+  for (const auto& o : spec.options) {
+    const std::size_t n = given.count(o.name);
+    if (n > 1 && o.kind == OptionKind::value)
+      throw OptionError(given.spelled(o.name) + " is given " + std::to_string(n) +
+                        " times, and takes one value");
+    if (o.required && n <= 1 && given.text(o.name).empty())
+      throw OptionError(given.spelled(o.name) + " is required (" + std::string(usage) + ")");
+    if (n == 0 && !o.fallback.empty()) given.add(o.name, std::string(o.fallback));
+  }
+}
+
+std::string option_names(const QuestionSpec& spec) {
+  std::string out;
+  for (const auto& o : spec.options) out += (out.empty() ? "" : ", ") + std::string(o.name);
+  return out;
+}
+
+Question loads(const Asked& asked) {
+  return std::visit(Loads{}, asked);
+}
+
+Answered ask(const Questions& questions, const Asked& asked) {
+  return std::visit(Ask{questions}, asked);
+}
+
+}  // namespace diplograph
