@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "diplograph/present.hpp"
 #include "diplograph/query.hpp"
 #include "diplograph/text.hpp"
 

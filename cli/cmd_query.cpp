@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "diplograph/catalogue.hpp"
 #include "diplograph/convert.hpp"
+#include "diplograph/present.hpp"
 #include "diplograph/query.hpp"
 
 namespace diplograph::cli {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "diplograph/convert.hpp"
+#include "diplograph/present.hpp"
 #include "diplograph/query.hpp"
 
 namespace {

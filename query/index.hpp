@@ -454,6 +454,5 @@ void EventIndex::Impl::each_column(F&& fn) {
 }
 
 /// "2018-06-12" -> 20180612, "2018-06" -> 20180600, "2018" -> 20180000; 0 for anything else.
-[[nodiscard]] std::uint32_t day_number(std::string_view date);
 
 }  // namespace diplograph

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "diplograph/catalogue.hpp"
+#include "diplograph/present.hpp"
 #include "diplograph/serve.hpp"
 #include "diplograph/sparql.hpp"
 #include "serve/errors.hpp"

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "diplograph/convert.hpp"
+#include "diplograph/present.hpp"
 #include "diplograph/query.hpp"
 #include "tests/helpers.hpp"
 

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "diplograph/error.hpp"
-#include "diplograph/query.hpp"
+#include "diplograph/present.hpp"
 
 namespace diplograph {
 

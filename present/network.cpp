@@ -8,9 +8,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "diplograph/query.hpp"
+#include "diplograph/present.hpp"
 #include "diplograph/text.hpp"
-#include "query/index.hpp"
 
 namespace diplograph {
 

@@ -7,7 +7,7 @@
 #include <ostream>
 #include <vector>
 
-#include "diplograph/query.hpp"
+#include "diplograph/present.hpp"
 #include "diplograph/text.hpp"
 #include "diplograph/vocab.hpp"
 
