@@ -49,7 +49,7 @@ int run_actors(const std::vector<std::string>& args) {
     if (!loaded) return bad_input;
     auto answer = loaded->questions->actors(search);
     if (loaded->print_sparql()) return ok;
-    Table t = to_table(std::move(answer));
+    Table t = to_table(answer);
     if (!limit.empty()) {
       const auto most = whole_number(limit, "limit", 1, 1000000000);
       if (t.rows.size() > most) t.rows.resize(most);

@@ -157,7 +157,7 @@ int answer_as_table(const Asked& asked, const Common& c) {
           print_notes(answer.history.notes);
           write_table(std::cout, select_columns(to_table(answer.history), c.column_list()), format);
         } else {
-          show(std::move(answer), c, format);
+          show(std::forward<decltype(answer)>(answer), c, format);
         }
       },
       std::move(a));
@@ -180,7 +180,7 @@ int met(const Asked& asked, const Common& c) {
         using A = std::decay_t<decltype(answer)>;
         if constexpr (std::is_same_v<A, Answer<MetRow>> || std::is_same_v<A, Answer<MetCount>>) {
           if (network) return show_network(answer, q, *network);
-          show(std::move(answer), c, format);
+          show(std::forward<decltype(answer)>(answer), c, format);
         }
       },
       std::move(a));

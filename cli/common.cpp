@@ -48,7 +48,7 @@ std::optional<Syntax> forced_syntax(const std::string& syntax) {
 
 // Why a file named without an RDF extension is not read; a file named .idx is not an index.
 std::string unknown_syntax(const std::string& f) {
-  const std::string rdf = "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or --syntax)";
+  std::string rdf = "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or --syntax)";
   if (!text::ascii_lower(f).ends_with(".idx")) return rdf;
   std::ifstream in(f, std::ios::binary);
   std::string head(64, '\0');

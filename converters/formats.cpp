@@ -9,17 +9,21 @@ namespace diplograph {
 
 namespace {
 
-const std::array<InputFormat, 4> kFormats{{
-    {"jsonl", {".jsonl", ".ndjson"}, sniff_jsonl, open_jsonl},
-    {"csv", {".csv"}, sniff_csv, open_csv},
-    {"gdelt", {".export.csv", ".csv"}, sniff_gdelt, open_gdelt},
-    {"icews", {".tab", ".tsv"}, sniff_icews, open_icews},
-}};
+// The table, made on first use: a table of namespace scope could throw before main.
+const std::array<InputFormat, 4>& formats() {
+  static const std::array<InputFormat, 4> table{{
+      {"jsonl", {".jsonl", ".ndjson"}, sniff_jsonl, open_jsonl},
+      {"csv", {".csv"}, sniff_csv, open_csv},
+      {"gdelt", {".export.csv", ".csv"}, sniff_gdelt, open_gdelt},
+      {"icews", {".tab", ".tsv"}, sniff_icews, open_icews},
+  }};
+  return table;
+}
 
 }  // namespace
 
 const InputFormat* input_format(std::string_view name) {
-  for (const auto& f : kFormats) {
+  for (const auto& f : formats()) {
     if (f.name == name) return &f;
   }
   return nullptr;
@@ -27,16 +31,16 @@ const InputFormat* input_format(std::string_view name) {
 
 const InputFormat* detect_input_format(std::string_view path, std::string_view head) {
   const std::string p = text::ascii_lower(path);
-  for (const auto& f : kFormats) {
+  for (const auto& f : formats()) {
     for (auto ext : f.extensions) {
       if (p.ends_with(ext) && f.sniff(head)) return &f;
     }
   }
-  for (const auto& f : kFormats) {
+  for (const auto& f : formats()) {
     if (f.sniff(head)) return &f;
   }
   // The extension alone: a bad first record is the reader's to report, not a format question.
-  for (const auto& f : kFormats) {
+  for (const auto& f : formats()) {
     for (auto ext : f.extensions) {
       if (p.ends_with(ext)) return &f;
     }

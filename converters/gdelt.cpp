@@ -134,9 +134,9 @@ class GdeltReader : public RecordReader {
 
   // SQLDATE 20191024 -> 2019-10-24
   static std::string sql_date(std::string_view d) {
-    const std::string date = d.size() == 8 ? std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) +
-                                                 "-" + std::string(d.substr(6, 2))
-                                           : std::string(d);
+    std::string date = d.size() == 8 ? std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) + "-" +
+                                           std::string(d.substr(6, 2))
+                                     : std::string(d);
     if (date_datatype(date) == "date") return date;
     const std::string why = d.size() == 8 ? date_problem(date) : std::string();
     throw BadRecord{"SQLDATE: \"" + std::string(d) + "\" " +

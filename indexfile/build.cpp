@@ -304,8 +304,8 @@ void write_pos(SectionWriter& w, std::FILE* f,
       if (indexed(spo[2 * i])) pos.add({spo[2 * i], spo[2 * i + 1], s});
     }
     if (s % 65536 == 0) {  // the pairs read let go: a pass over all of them need not hold them
-      idx::let_go(spo, starts[s] * 8);
-      idx::let_go(starts, s * 4);
+      idx::let_go(spo, std::size_t{starts[s]} * 8);
+      idx::let_go(starts, std::size_t{s} * 4);
     }
   }
   std::vector<idx::PredicateStart> predicates;

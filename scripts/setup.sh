@@ -8,7 +8,7 @@ packages=(build-essential cmake pkg-config libserd-dev libsord-dev libsimdjson-d
           libboost-program-options-dev libarchive-dev libicu-dev libcurl4-openssl-dev
           zlib1g-dev libjs-d3)
 case "${1:-}" in
-  --test) packages+=(libgtest-dev libcpp-httplib-dev clang-format serdi raptor2-utils python3-rdflib python3-networkx
+  --test) packages+=(libgtest-dev libcpp-httplib-dev clang-format clang-tidy serdi raptor2-utils python3-rdflib python3-networkx
                    chromium chromium-driver python3-selenium zip bzip2 virtuoso-opensource rasqal-utils) ;;
                    # cross-checks: serdi, rapper, rdflib, networkx, roqet (SPARQL syntax); a real browser;
                    # zip, bzip2 pack; a SPARQL store to ask (started throwaway by scripts/virtuoso.sh)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh Debian machine and runs the whole test suite twice: a normal
-# build with warnings as errors, and an AddressSanitizer + UndefinedBehaviorSanitizer build;
+# build with warnings as errors (and clang-tidy over every layer), and an AddressSanitizer +
+# UndefinedBehaviorSanitizer build;
 # then the tests that load files or build indexes (two threads each), and the HTTP server (its
 # workers sharing one graph), under ThreadSanitizer.
 # A throwaway Virtuoso (scripts/virtuoso.sh: its own directory and loopback ports) answers the
@@ -19,6 +20,7 @@ cmake -S . -B build/ci -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_WERROR=ON >/dev/n
 cmake --build build/ci -j "$jobs"
 # The W3C suites once, printing their pass count; then everything else.
 build/ci/tests/test_w3c | grep "W3C RDF 1.1 syntax tests"
+scripts/tidy.sh build/ci  # clang-tidy over every layer: a finding fails the run
 ctest --test-dir build/ci -j "$jobs" --output-on-failure -E '^w3c_rdf11_syntax_suites$'
 
 if [[ "${1:-}" != "--quick" ]]; then

@@ -92,7 +92,8 @@ std::string takes(const QuestionSpec& spec) {
 // The request's parameters as the question's options; one it does not take is refused.
 Given given_of(const QuestionSpec& spec, const Params& params, const std::string& usage) {
   Given given(url_spelling);
-  for (const auto& [k, v] : params) {
+  for (const auto& [name, v] : params) {
+    const std::string& k = name;  // a structured binding, which a lambda may not capture (clang 14)
     if (v.find('\0') != std::string::npos) throw OptionError(k + " holds a NUL byte (%00)");
     if (k == "format" || k == "columns") continue;
     const bool taken =

@@ -29,17 +29,17 @@ struct Response {
 };
 
 struct Limits {
-  unsigned threads = 8;                         ///< workers answering at once
-  std::size_t max_queued = 256;                 ///< whole requests waiting for a worker; more: 503
-  std::size_t max_connections = 1024;           ///< open at once; more: 503
-  std::size_t max_url = 8192;                   ///< the request target; longer: 414
-  std::size_t max_head = 16384;                 ///< request line and headers; larger: 431
-  std::size_t max_headers = 100;                ///< header lines; more: 431
-  std::size_t max_body = 64 * 1024;             ///< a body (read and dropped); larger: 413
-  std::chrono::milliseconds head_time{5000};    ///< from a request's first byte to its whole head: 408
-  std::chrono::milliseconds idle_time{5000};    ///< a kept-alive connection waiting for its next request
-  std::chrono::milliseconds write_time{30000};  ///< to write one answer
-  unsigned max_requests = 100;                  ///< on one kept-alive connection
+  unsigned threads = 8;                           ///< workers answering at once
+  std::size_t max_queued = 256;                   ///< whole requests waiting for a worker; more: 503
+  std::size_t max_connections = 1024;             ///< open at once; more: 503
+  std::size_t max_url = 8192;                     ///< the request target; longer: 414
+  std::size_t max_head = 16384;                   ///< request line and headers; larger: 431
+  std::size_t max_headers = 100;                  ///< header lines; more: 431
+  std::size_t max_body = std::size_t{64} * 1024;  ///< a body (read and dropped); larger: 413
+  std::chrono::milliseconds head_time{5000};      ///< from a request's first byte to its whole head: 408
+  std::chrono::milliseconds idle_time{5000};      ///< a kept-alive connection waiting for its next request
+  std::chrono::milliseconds write_time{30000};    ///< to write one answer
+  unsigned max_requests = 100;                    ///< on one kept-alive connection
 };
 
 /// A request head as read: the request, or the status to refuse it with.

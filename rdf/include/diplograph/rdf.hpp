@@ -65,6 +65,7 @@ struct Term {
   explicit Term(TermRef r) : kind(r.kind), value(r.value), datatype(r.datatype), lang(r.lang) {}
   [[nodiscard]] TermRef ref() const { return {kind, value, datatype, lang}; }
   friend bool operator==(const Term&, const Term&) = default;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend auto operator<=>(const Term&, const Term&) = default;
 };
 

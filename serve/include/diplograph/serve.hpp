@@ -43,13 +43,13 @@ struct Reply {
 // ------------------------------------------------------------------------- the server
 
 struct ServeOptions {
-  std::string host = "127.0.0.1";          ///< loopback unless told otherwise
-  unsigned port = 8080;                    ///< 0: any free port (Server::port() tells which)
-  unsigned threads = 8;                    ///< workers answering at once
-  std::size_t max_body_bytes = 64 * 1024;  ///< a request's body (the API reads none)
-  unsigned timeout_seconds = 30;           ///< to write an answer
-  unsigned head_timeout_ms = 5000;         ///< from a request's first byte to its whole head (else 408)
-  std::size_t max_queued = 256;            ///< whole requests waiting for a worker (more: 503)
+  std::string host = "127.0.0.1";                       ///< loopback unless told otherwise
+  unsigned port = 8080;                                 ///< 0: any free port (Server::port() tells which)
+  unsigned threads = 8;                                 ///< workers answering at once
+  std::size_t max_body_bytes = std::size_t{64} * 1024;  ///< a request's body (the API reads none)
+  unsigned timeout_seconds = 30;                        ///< to write an answer
+  unsigned head_timeout_ms = 5000;  ///< from a request's first byte to its whole head (else 408)
+  std::size_t max_queued = 256;     ///< whole requests waiting for a worker (more: 503)
 };
 
 /// An HTTP server of the API and the explorer over `questions`, which must outlive it and whose
