@@ -380,8 +380,6 @@ IndexStats build_index(const std::string& path, const std::vector<std::string>& 
     throw InputError({{path, 0, 0}, e.what()});
   } catch (const CorruptIndex& e) {  // the index appended to holds what its checksums vouch for, but no index
     throw InputError({{path, 0, 0}, std::string("corrupt index: ") + e.what() + "; build it again"});
-  } catch (const std::out_of_range&) {
-    throw InputError({{path, 0, 0}, "corrupt index: a term number past the last term; build it again"});
   }
 }
 

@@ -464,8 +464,9 @@ void Dictionary::entries(const std::function<void(std::string_view)>& fn) {
     in.need(entry.data(), n);
     std::uint32_t dt = 0;
     std::memcpy(&dt, entry.data() + 2, 4);
-    if (dt) {
-      dt = datatypes_.at(dt - 1);
+    if (dt) {  // a literal's datatype, by its number among the datatypes (an appended index's own)
+      if (dt > datatypes_.size()) throw CorruptIndex("a literal's datatype past the last datatype");
+      dt = datatypes_[dt - 1];
       std::memcpy(entry.data() + 2, &dt, 4);
     }
     fn(entry);
@@ -493,7 +494,7 @@ void Dictionary::renumber(Spool& spool, const std::function<void(const Triple&)>
       In in(r.map.get());
       for (std::uint32_t local = 0, node = 0; in.u32(local);) {
         in.need(&node, 4);
-        map.at(local) = node;
+        map.at(local) = node;  // the map this build wrote: a number past its run is our bug (exit 70)
       }
       r.map.reset();
       end = r.end;
@@ -502,7 +503,10 @@ void Dictionary::renumber(Spool& spool, const std::function<void(const Triple&)>
   spool.each([&](const Triple& t) {
     next();
     ++at;
-    out({map.at(t[0]), map.at(t[1]), map.at(t[2])});  // out_of_range: an appended index's bad number
+    for (const std::uint32_t term : t) {  // an appended index's statements name its own terms
+      if (term >= map.size()) throw CorruptIndex("a term number past the last term");
+    }
+    out({map[t[0]], map[t[1]], map[t[2]]});
   });
 }
 

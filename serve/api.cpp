@@ -7,7 +7,6 @@
 #include "diplograph/catalogue.hpp"
 #include "diplograph/present.hpp"
 #include "diplograph/serve.hpp"
-#include "diplograph/sparql.hpp"
 #include "serve/errors.hpp"
 
 namespace diplograph {
@@ -205,7 +204,7 @@ Reply answered(const QuestionSpec& spec, const Questions& q, const Params& param
                        &e.candidates());
   } catch (const UsageError& e) {
     return error_reply(400, for_the_api(e.what()));
-  } catch (const StoreError& e) {
+  } catch (const BackendError& e) {
     return error_reply(502, e.what());
   } catch (const std::exception& e) {
     return error_reply(500, std::string("internal error: ") + e.what() +

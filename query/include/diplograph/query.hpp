@@ -382,6 +382,12 @@ std::vector<std::string> each_dyad(const EventIndex& index, const DyadsOptions& 
 
 // ------------------------------------------------------------------------- one interface, many answerers
 
+/// A backend that could not answer through no fault of the question: a store that is down,
+/// refuses or answers what cannot be read. Its message names the backend and what it said.
+class BackendError : public std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 struct PathOptions {
   std::string from;
   std::string to;

@@ -34,8 +34,8 @@ struct Endpoint {
 /// A store that failed: refused the connection, timed out, answered with an HTTP error or with
 /// a document that is not SPARQL results. what() names the URL and says the store's own message;
 /// the command line exits 2 with it.
-class StoreError : public std::runtime_error {
-  using std::runtime_error::runtime_error;
+class StoreError : public BackendError {
+  using BackendError::BackendError;
 };
 
 /// The questions answered by the store at `endpoint`. Nothing is sent until a question is asked.
