@@ -183,7 +183,7 @@ int convert(const Options& o) {
   auto mapper = std::make_unique<Mapper>(out, map_opts);
   ConvertStats stats;
   EventLedger ledger;
-  opts.ledger = &ledger;
+  opts.ledger = std::getenv("DG_NO_LEDGER") ? nullptr : &ledger;
   for (const auto& input : o.inputs) {
     progress.file(std::string(base_name(input)));
     if (convert_file(input, opts, *mapper, report, stats)) continue;

@@ -21,11 +21,10 @@ const InputFormat* format_of(const InputStream& in, const ConvertOptions& opts, 
 // Whether the record is one of an event already written: the same record again is dropped (and
 // counted); another record under the same IRI is merged into the event (reported, the first few
 // by line, and counted). Counts the events written.
-bool written_before(const EventRecord& rec, const Diagnostic& at, const Mapper& mapper,
+bool written_before(const EventRecord& rec, const std::string& iri, const Diagnostic& at,
                     const ReaderContext& ctx, const ConvertOptions& opts, const ErrorSink& errors,
                     ConvertStats& stats) {
   constexpr std::uint64_t kReported = 5;
-  const std::string iri = mapper.event_iri(rec, ctx.source_name());
   const auto seen = opts.ledger ? opts.ledger->add(iri, fingerprint(rec)) : EventLedger::Seen::first;
   if (seen == EventLedger::Seen::first) return ++stats.events, false;
   if (seen == EventLedger::Seen::same) return ++stats.repeated, true;
@@ -57,8 +56,9 @@ bool convert_stream(InputStream& in, const ConvertOptions& opts, Mapper& mapper,
     if (s == ReadStatus::end) break;
     ++stats.records;
     if (s == ReadStatus::ok) {
-      if (written_before(rec, diag, mapper, ctx, opts, errors, stats)) continue;
-      mapper.map(rec, ctx.source, graph.empty() ? TermRef{} : TermRef::iri(graph));
+      const std::string iri = mapper.event_iri(rec, ctx.source_name());
+      if (written_before(rec, iri, diag, ctx, opts, errors, stats)) continue;
+      mapper.map_event_at(rec, iri, graph.empty() ? TermRef{} : TermRef::iri(graph));
     } else {
       if (s == ReadStatus::fatal && !in.failure().empty()) diag.message = in.failure();
       errors(diag);

@@ -3,6 +3,7 @@
 // different record under the same event IRI is merged into it and reported.
 #include <bit>
 #include <cstring>
+#include <functional>
 
 #include "diplograph/convert.hpp"
 
@@ -10,25 +11,28 @@ namespace diplograph {
 
 namespace {
 
-// FNV-1a over each field, with the field's length so that "ab","c" and "a","bc" differ.
+// Each field hashed whole (std::hash) and folded in, with its length, so that "ab","c" and
+// "a","bc" differ.
 class Hasher {
  public:
   void add(std::string_view s) {
-    add_bytes(s.data(), s.size());
-    const std::uint64_t n = s.size();
-    add_bytes(&n, sizeof n);
+    fold(std::hash<std::string_view>{}(s));
+    fold(s.size());
   }
   void add(const std::vector<std::string>& list) {
-    add(std::to_string(list.size()));
+    fold(list.size());
     for (const auto& s : list) add(s);
   }
-  void add(const std::optional<double>& v) { add(v ? std::to_string(*v) : std::string("-")); }
+  void add(const std::optional<double>& v) { fold(v ? std::bit_cast<std::uint64_t>(*v) : 0x5bd1e995U); }
+  void count(std::size_t n) { fold(n); }
   [[nodiscard]] std::uint64_t value() const { return h_; }
 
  private:
-  void add_bytes(const void* data, std::size_t n) {
-    const auto* p = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < n; ++i) h_ = (h_ ^ p[i]) * 0x100000001B3ULL;
+  void fold(std::uint64_t v) {  // splitmix64's finalizer over the running value and the next
+    std::uint64_t h = h_ ^ (v + 0x9E3779B97F4A7C15ULL + (h_ << 6U) + (h_ >> 2U));
+    h = (h ^ (h >> 30U)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27U)) * 0x94D049BB133111EBULL;
+    h_ = h ^ (h >> 31U);
   }
   std::uint64_t h_ = 0xCBF29CE484222325ULL;
 };
@@ -68,18 +72,38 @@ std::uint64_t fingerprint(const EventRecord& r) {
     h.add(*s);
   h.add(r.topics);
   h.add(r.source_records);
-  h.add(std::to_string(r.participants.size()));
+  h.count(r.participants.size());
   for (const auto& p : r.participants) add_participant(h, p);
   add_place_and_relation(h, r);
   return h.value();
 }
 
 EventLedger::Seen EventLedger::add(std::string_view event_iri, std::uint64_t print) {
+  if ((used_ + 1) * 4 > slots_.size() * 3) grow();
   Hasher h;
   h.add(event_iri);
-  const auto [at, inserted] = seen_.try_emplace(h.value(), print);
-  if (inserted) return Seen::first;
-  return at->second == print ? Seen::same : Seen::other;
+  const std::uint64_t key = h.value() ? h.value() : 1;  // 0 marks an empty slot
+  for (std::size_t i = key & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    auto& [k, p] = slots_[i];
+    if (k == 0) {
+      k = key;
+      p = print;
+      ++used_;
+      return Seen::first;
+    }
+    if (k == key) return p == print ? Seen::same : Seen::other;
+  }
+}
+
+void EventLedger::grow() {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> old(std::max<std::size_t>(4096, slots_.size() * 2));
+  old.swap(slots_);
+  for (const auto& [k, p] : old) {
+    if (k == 0) continue;
+    std::size_t i = k & (slots_.size() - 1);
+    while (slots_[i].first != 0) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = {k, p};
+  }
 }
 
 }  // namespace diplograph

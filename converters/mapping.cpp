@@ -156,6 +156,31 @@ void write_systems(Out& out, const std::string& state, const Country& c) {
   }
 }
 
+// What a record states of an actor besides its name: the union over every record that names it,
+// whichever comes first (a link given by the second record only is kept). `seen` holds what
+// has been written of it, each fact as its kind's letter and its value.
+void write_actor_facts(const Participant& p, const std::string& iri, const Mapper& mapper,
+                       std::vector<std::string>& seen, Out& out) {
+  const auto& t = terms();
+  const auto once = [&](char kind, std::string_view value) {
+    for (const auto& s : seen) {
+      if (s.size() == value.size() + 1 && s[0] == kind && std::string_view(s).substr(1) == value)
+        return false;
+    }
+    seen.push_back(kind + std::string(value));
+    return true;
+  };
+  for (const auto& sector : p.sectors) {
+    if (once('#', sector)) out.lit(iri, t.sector, sector);
+  }
+  if (!p.state.empty() && once('s', p.state)) out.iri(iri, t.represents, mapper.state_iri(p.state));
+  if (!p.actor_code.empty() && once('c', p.actor_code)) out.lit(iri, t.actor_code, p.actor_code);
+  for (const auto& id : p.same_as) {
+    const std::string link = external_iri(id);
+    if (once('=', link)) out.iri(iri, t.same_as, link);
+  }
+}
+
 }  // namespace
 
 Mapper::Mapper(QuadSink& sink, MapOptions opts, const Countries& countries)
@@ -165,7 +190,6 @@ Mapper::Mapper(QuadSink& sink, MapOptions opts, const Countries& countries)
 // every event. The memory is bounded: past the limit it starts afresh, and a description may
 // then be written again, which RDF takes as the same statements.
 bool Mapper::first_time(TermRef graph, const std::string& iri) {
-  constexpr std::size_t kRemembered = 1U << 16U;
   if (written_.size() >= kRemembered) written_.clear();
   // Per graph: N-Quads and TriG output describe an actor in each file's graph.
   return written_.insert(graph.empty() ? iri : std::string(graph.value) + " " + iri).second;
@@ -252,31 +276,14 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
     return;
   }
   if (!p.state.empty()) map_state(p.state, graph);
-  for (const auto& sector : p.sectors) {
-    if (first_time(graph, iri + "\tsector\t" + sector)) Out(sink_, graph).lit(iri, terms().sector, sector);
-  }
-  if (first_time(graph, iri)) {
-    Out out(sink_, graph);
+  if (actors_.size() >= kRemembered) actors_.clear();
+  const auto [at, fresh] = actors_.try_emplace(graph.empty() ? iri : std::string(graph.value) + " " + iri);
+  Out out(sink_, graph);
+  if (fresh) {
     out.iri(iri, terms().type, dg(kind_of(p.kind).cls));
     out.text(iri, terms().label, p.name, p.lang);
   }
-  map_actor_facts(p, iri, graph);
-}
-
-// What a record states of an actor besides its name and sectors: the union over every record that names
-// it, whichever comes first (a link given by the second record only is kept).
-void Mapper::map_actor_facts(const Participant& p, const std::string& iri, TermRef graph) {
-  const auto& t = terms();
-  Out out(sink_, graph);
-  const auto once = [&](std::string_view what, const std::string& value) {
-    return first_time(graph, iri + "\t" + std::string(what) + "\t" + value);
-  };
-  if (!p.state.empty() && once("represents", p.state)) out.iri(iri, t.represents, state_iri(p.state));
-  if (!p.actor_code.empty() && once("code", p.actor_code)) out.lit(iri, t.actor_code, p.actor_code);
-  for (const auto& id : p.same_as) {
-    const std::string link = external_iri(id);
-    if (once("sameAs", link)) out.iri(iri, t.same_as, link);
-  }
+  write_actor_facts(p, iri, *this, at->second, out);
 }
 
 // A place is its name, country and coordinates: two towns of one name stay apart, and which row
@@ -438,7 +445,10 @@ void Mapper::map_source(const EventRecord& rec, TermRef graph) {
 }
 
 void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef graph) {
-  const std::string e = event_iri(rec, source_name);
+  map_event_at(rec, event_iri(rec, source_name), graph);
+}
+
+void Mapper::map_event_at(const EventRecord& rec, const std::string& e, TermRef graph) {
   std::vector<std::string> actors;
   for (const Participant& p : rec.participants) actors.push_back(actor_iri(p));
   map_event(rec, e, actors, graph);  // the event's own statements first: Turtle groups them

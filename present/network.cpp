@@ -149,7 +149,9 @@ Network network_of(const std::vector<MetCount>& rows, const std::vector<ActorRow
 
 Network network_of(const std::vector<DyadRow>& rows, const std::vector<ActorRow>& actors, bool directed) {
   Builder b(actors, directed);
-  for (const auto& r : rows) b.add(r.actor, r.actor_label, r.other, r.other_label, r.events, r.first, r.last);
+  for (const auto& r : rows)
+    b.add(r.actor, r.actor_label, r.other, r.other_label, r.events, day_text(r.first_day),
+          day_text(r.last_day));
   return b.network();
 }
 

@@ -113,11 +113,12 @@ std::uint32_t period_of(std::uint32_t day, Period by) {
   return 0;
 }
 
-// 20180600 -> "2018-06"; 0 -> "".
-std::string period_text(std::uint32_t period) {
-  if (period == 0) return {};
+}  // namespace
+
+std::string day_text(std::uint32_t day) {
+  if (day == 0) return {};
   char buf[16];
-  const unsigned y = period / 10000, m = period / 100 % 100, d = period % 100;
+  const unsigned y = day / 10000, m = day / 100 % 100, d = day % 100;
   if (d)
     std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", y, m, d);
   else if (m)
@@ -126,6 +127,9 @@ std::string period_text(std::uint32_t period) {
     std::snprintf(buf, sizeof buf, "%04u", y);
   return buf;
 }
+
+namespace {
+
 // "2.35" from the mean, rounded to 4 decimals, without trailing zeros.
 std::string mean_text(double sum, std::uint64_t n) {
   if (n == 0) return {};
@@ -262,7 +266,7 @@ class Dyads {
 
   void fill(DyadRow& r, const Key& k, const Tally& t) const {
     const auto year = static_cast<int>(k.period / 10000);
-    r.period.assign(period_text(k.period));
+    r.period.assign(day_text(k.period));
     r.actor.assign(x_.actor_iri[k.a]);
     r.actor_label.assign(x_.actor_label[k.a]);
     r.actor_code.assign(code(k.a, year));
@@ -272,8 +276,8 @@ class Dyads {
     r.events = t.events;
     r.quad = {t.quad[0], t.quad[1], t.quad[2], t.quad[3]};
     r.goldstein_mean.assign(mean_text(t.goldstein, t.scored));
-    r.first.assign(t.last ? period_text(t.first) : std::string());
-    r.last.assign(period_text(t.last));
+    r.first_day = t.last ? t.first : 0;
+    r.last_day = t.last;
   }
 
   // A state's code in the scheme asked for, the one of the period's year for COW and G-W.

@@ -182,6 +182,8 @@ class Mapper {
   Mapper(QuadSink& sink, MapOptions opts, const Countries& countries = Countries::builtin());
   /// Writes the triples of one record (into `graph`, empty for the default graph).
   void map(const EventRecord& rec, std::string_view source_name, TermRef graph = {});
+  /// The same, the event's IRI given (event_iri of the record and its source).
+  void map_event_at(const EventRecord& rec, const std::string& event_iri, TermRef graph = {});
   [[nodiscard]] std::string event_iri(const EventRecord& rec, std::string_view source_name) const;
   [[nodiscard]] std::string actor_iri(const Participant& p) const;
   [[nodiscard]] std::string state_iri(std::string_view iso3) const;
@@ -196,7 +198,6 @@ class Mapper {
   void map_source(const EventRecord& rec, TermRef graph);
   void map_state(std::string_view iso3, TermRef graph);
   void map_actor(const Participant& p, const std::string& iri, TermRef graph);
-  void map_actor_facts(const Participant& p, const std::string& iri, TermRef graph);
   void map_relation(const EventRecord& rec, const std::string& event, TermRef graph);
   void map_location(const Location& loc, const std::string& event, TermRef graph);
   [[nodiscard]] std::string place_iri(const Location& loc, const std::string& event) const;
@@ -204,7 +205,9 @@ class Mapper {
   QuadSink& sink_;
   MapOptions opts_;
   const Countries& countries_;
-  std::unordered_set<std::string> written_;  // actors, states, places, missions: once each
+  static constexpr std::size_t kRemembered = 1U << 16U;  // then forgotten: memory stays bounded
+  std::unordered_set<std::string> written_;              // states, places, missions, sources: once each
+  std::unordered_map<std::string, std::vector<std::string>> actors_;  // each actor's facts written
 };
 
 /// A short slug for IRIs: lower-case ASCII letters and digits joined by '-'; other characters
@@ -214,7 +217,8 @@ class Mapper {
 /// A record's content as one number: two records with the same fingerprint say the same.
 [[nodiscard]] std::uint64_t fingerprint(const EventRecord& rec);
 
-/// The events one conversion has written, by IRI, with what their record said.
+/// The events one conversion has written, by IRI, with what their record said: 16 bytes a slot
+/// in one open-addressing table, at most three quarters full (about 21 MB a million events).
 class EventLedger {
  public:
   enum class Seen : std::uint8_t { first, same, other };
@@ -223,7 +227,9 @@ class EventLedger {
   Seen add(std::string_view event_iri, std::uint64_t print);
 
  private:
-  std::unordered_map<std::uint64_t, std::uint64_t> seen_;  // hash of the IRI -> fingerprint
+  void grow();
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> slots_;  // hash of the IRI (0: empty), fingerprint
+  std::size_t used_ = 0;
 };
 
 struct ConvertStats {

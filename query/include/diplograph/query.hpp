@@ -22,6 +22,8 @@ namespace diplograph {
 /// A date of the record format as a number, YYYYMMDD, with 00 for the parts it leaves out
 /// ("2018-06" is 20180600); 0 when it is no such date.
 [[nodiscard]] std::uint32_t day_number(std::string_view date);
+/// The date a day number stands for, at its own precision ("2018-06" for 20180600); "" for 0.
+[[nodiscard]] std::string day_text(std::uint32_t day);
 
 // ------------------------------------------------------------------------- typed answers
 
@@ -92,8 +94,9 @@ struct DyadRow {
   std::uint64_t events = 0;
   std::array<std::uint64_t, 4>
       quad{};  ///< verbal cooperation, material cooperation, verbal conflict, material conflict
-  std::string goldstein_mean;  ///< rounded to 4 decimals; empty when no event had a score
-  std::string first, last;     ///< the row's earliest and latest event date (networks, not the table)
+  std::string goldstein_mean;                 ///< rounded to 4 decimals; empty when no event had a score
+  std::uint32_t first_day = 0, last_day = 0;  ///< its earliest and latest event, as day_number gives them
+                                              ///< (networks show them; the table does not)
   bool operator==(const DyadRow&) const = default;
 };
 
