@@ -355,10 +355,10 @@ struct Server::Impl {
   void answer_here(int fd, Conn& c, int status, bool keep_alive) {
     Response r = error_page(status);
     r.headers.emplace_back("Allow", "GET, HEAD");
-    const std::string bytes = wire(r, false, keep_alive);
-    if (!keep_alive ||
-        ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(bytes.size()))
-      return refuse(fd, status);
+    if (!keep_alive) return refuse(fd, status);
+    const std::string bytes = wire(r, false, true);
+    if (::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(bytes.size()))
+      return close_conn(fd);  // a client not reading even this much: let go (never a second answer)
     c.deadline = Clock::now() + limits.idle_time;
     if (!c.buf.empty()) take_request(fd, c);
   }

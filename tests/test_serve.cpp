@@ -28,6 +28,16 @@ using namespace diplograph;
 using test::indexed;
 using test::run;
 
+// The ontology and `graph` loaded into `store`, as the command line loads them.
+void load_with_ontology(Store& store, const std::string& graph) {
+  ReadOptions onto;
+  onto.syntax = Syntax::turtle;
+  onto.base = std::string(ns::dg);
+  test::Errors errors;
+  EXPECT_TRUE(store.load_string(ontology_turtle(), "diplomacy.ttl", onto, errors.sink()));
+  EXPECT_TRUE(store.load_file(graph, {}, errors.sink())) << (errors.all.empty() ? "" : errors.all.front());
+}
+
 // The questions of a graph (in memory) or of an index file, served on a free loopback port.
 class Served {
  public:
@@ -69,14 +79,7 @@ class Served {
   }
 
  private:
-  void load(const std::string& graph) {
-    ReadOptions onto;
-    onto.syntax = Syntax::turtle;
-    onto.base = std::string(ns::dg);
-    test::Errors errors;
-    ASSERT_TRUE(store_.load_string(ontology_turtle(), "diplomacy.ttl", onto, errors.sink()));
-    ASSERT_TRUE(store_.load_file(graph, {}, errors.sink()));
-  }
+  void load(const std::string& graph) { load_with_ontology(store_, graph); }
   static ServeOptions with_threads(unsigned threads) {
     ServeOptions o;
     o.threads = threads;
@@ -560,12 +563,7 @@ namespace {
 class Slow : public Questions {
  public:
   Slow(const std::string& graph, std::chrono::milliseconds delay) : delay_(delay) {
-    ReadOptions onto;
-    onto.syntax = Syntax::turtle;
-    onto.base = std::string(ns::dg);
-    test::Errors errors;
-    EXPECT_TRUE(store_.load_string(ontology_turtle(), "diplomacy.ttl", onto, errors.sink()));
-    EXPECT_TRUE(store_.load_file(graph, {}, errors.sink()));
+    load_with_ontology(store_, graph);
     q_ = questions_in_memory(store_);
   }
   Answer<MetRow> met(const MetOptions& o) const override { return wait(), q_->met(o); }
