@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/declared.hpp"
+#include "diplograph/catalogue.hpp"
 #include "diplograph/present.hpp"
 #include "diplograph/query.hpp"
 #include "diplograph/text.hpp"
@@ -26,15 +28,16 @@ std::string take_search(std::vector<std::string>& words, bool store) {
 
 int run_actors(const std::vector<std::string>& args) {
   return guarded([&]() -> int {
+    const QuestionSpec& spec = *question_named("actors");
+    Declared declared(spec, "q");  // SEARCH is the first word
     std::vector<std::string> words;
     std::string format = "table", syntax, base;
-    std::string limit;
     Remote remote;
     po::options_description opts("actors options");
+    declared.add(opts);
     // clang-format off
     opts.add_options()
       ("format", po::value(&format)->default_value(format), "table, csv, json")
-      ("limit", po::value(&limit), "at most this many rows (default: all)")
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
       ("args", po::value(&words), "[SEARCH] GRAPH... (RDF files, or one index file written by `diplograph index`)");
@@ -44,16 +47,15 @@ int run_actors(const std::vector<std::string>& args) {
     if (!parse(args, "diplograph actors [SEARCH] (GRAPH... | --endpoint URL)", opts, "args", vm)) return ok;
     const auto table_format = diplograph::table_format(format);
     if (!table_format) throw po::error("--format takes table, csv or json");
+    Given given = declared.given();
     const std::string search = take_search(words, !remote.endpoint.empty() || remote.print);
-    const auto loaded = load_questions(words, syntax, base, Question::met, remote);
+    given.add("q", search);
+    const Asked asked = spec.read(given);
+    const auto loaded = load_questions(words, syntax, base, loads(asked), remote);
     if (!loaded) return bad_input;
-    auto answer = loaded->questions->actors(search);
+    Answered answer = ask(*loaded->questions, asked);
     if (loaded->print_sparql()) return ok;
-    Table t = to_table(answer);
-    if (!limit.empty()) {
-      const auto most = whole_number(limit, "limit", 1, 1000000000);
-      if (t.rows.size() > most) t.rows.resize(most);
-    }
+    const Table t = to_table(std::get<Answer<ActorRow>>(std::move(answer)));
     if (t.rows.empty()) std::cerr << "diplograph: no actor matches \"" << search << "\"\n";
     write_table(std::cout, t, *table_format);
     return ok;

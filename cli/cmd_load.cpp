@@ -62,8 +62,9 @@ int load(const LoadArgs& a) {
     }
     loader.finish();
   } catch (const StoreError& e) {
-    std::cerr << "diplograph: " << e.what() << "\ndiplograph load: stopped; " << loader.stats().statements
-              << " statements in " << loader.stats().chunks << " requests had landed before it\n";
+    std::cerr << "diplograph: " << said(e.what()) << "\ndiplograph load: stopped; "
+              << loader.stats().statements << " statements in " << loader.stats().chunks
+              << " requests had landed before it\n";
     return bad_input;
   }
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "cli/commands.hpp"
+#include "cli/declared.hpp"
 #include "diplograph/catalogue.hpp"
 #include "diplograph/convert.hpp"
 #include "diplograph/present.hpp"
@@ -53,61 +54,8 @@ struct Common {
 };
 
 void print_notes(const std::vector<std::string>& notes) {
-  for (const auto& n : notes) std::cerr << "diplograph: note: " << n << '\n';
+  for (const auto& n : notes) std::cerr << "diplograph: note: " << said(n) << '\n';
 }
-
-std::string cli_spelling(std::string_view name) {
-  return "--" + std::string(name);
-}
-
-// A question's options as the command line takes them, declared from its catalogue entry.
-class Declared {
- public:
-  explicit Declared(const QuestionSpec& spec)
-      : spec_(spec),
-        values_(spec.options.size()),
-        lists_(spec.options.size()),
-        flags_(std::make_unique<bool[]>(spec.options.size())) {}
-
-  void add(po::options_description& opts) {
-    for (std::size_t i = 0; i < spec_.options.size(); ++i) add_one(opts, i);
-  }
-
-  // What the command line gave (with the fallbacks Boost filled in).
-  [[nodiscard]] Given given() const {
-    Given g(cli_spelling);
-    for (std::size_t i = 0; i < spec_.options.size(); ++i) {
-      const std::string_view name = spec_.options[i].name;
-      if (!values_[i].empty()) g.add(name, values_[i]);
-      for (const auto& v : lists_[i]) g.add(name, v);
-      if (flags_[i]) g.add(name, "1");
-    }
-    return g;
-  }
-
- private:
-  void add_one(po::options_description& opts, std::size_t i) {
-    const OptionSpec& o = spec_.options[i];
-    const std::string name(o.name), help(o.help);
-    if (o.kind == OptionKind::flag) {
-      opts.add_options()(name.c_str(), po::bool_switch(&flags_[i]), help.c_str());
-      return;
-    }
-    if (o.kind == OptionKind::list) {
-      opts.add_options()(name.c_str(), po::value(&lists_[i]), help.c_str());
-      return;
-    }
-    auto* value = po::value(&values_[i]);
-    if (!o.fallback.empty()) value->default_value(std::string(o.fallback));
-    if (o.required) value->required();
-    opts.add_options()(name.c_str(), value, help.c_str());
-  }
-
-  const QuestionSpec& spec_;
-  std::vector<std::string> values_;
-  std::vector<std::vector<std::string>> lists_;
-  std::unique_ptr<bool[]> flags_;
-};
 
 // Reads a question's command line into `asked` and `c`; false when --help was asked (printed).
 bool read_question(const QuestionSpec& spec, const std::vector<std::string>& args, Common& c, Asked& asked) {
@@ -116,7 +64,7 @@ bool read_question(const QuestionSpec& spec, const std::vector<std::string>& arg
   declared.add(opts);
   c.add(opts, std::string(spec.formats).c_str());
   po::variables_map vm;
-  if (!parse(args, std::string(spec.synopsis), opts, "input", vm)) return false;
+  if (!parse(args, synopsis(spec), opts, "input", vm)) return false;
   asked = spec.read(declared.given());
   return true;
 }

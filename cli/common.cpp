@@ -25,8 +25,30 @@ bool parse(const std::vector<std::string>& args, const std::string& usage_line, 
   return true;
 }
 
+namespace {
+
+std::string dashed(std::string_view name, std::string_view value) {
+  return "--" + std::string(name) + (value.empty() ? "" : " ") + std::string(value);
+}
+
+std::string actors_command(bool search) {
+  return search ? "diplograph actors SEARCH GRAPH... lists the names there are"
+                : "diplograph actors lists them";
+}
+
+}  // namespace
+
+const Spelling& cli_spelling() {
+  static const Spelling spelling{dashed, actors_command};
+  return spelling;
+}
+
+std::string said(std::string_view message) {
+  return spelled_out(message, cli_spelling());
+}
+
 void report(const Diagnostic& d) {
-  std::cerr << d.str() << '\n';
+  std::cerr << said(d.str()) << '\n';
 }
 
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
@@ -175,7 +197,7 @@ Endpoint Remote::target() const {
 
 std::uint64_t whole_number(const std::string& text, const std::string& option, std::uint64_t lo,
                            std::uint64_t hi) {
-  return whole_number_option(text, "--" + option, lo, hi);
+  return whole_number_option(text, option_ref(option), lo, hi);
 }
 
 int guarded(const std::function<int()>& body) {
@@ -185,16 +207,16 @@ int guarded(const std::function<int()>& body) {
     std::cerr << "diplograph: " << e.what() << " (see --help)\n";
     return usage;
   } catch (const OptionError& e) {
-    std::cerr << "diplograph: " << e.what() << " (see --help)\n";
+    std::cerr << "diplograph: " << said(e.what()) << " (see --help)\n";
     return usage;
   } catch (const UsageError& e) {
-    std::cerr << "diplograph: " << e.what() << '\n';
+    std::cerr << "diplograph: " << said(e.what()) << '\n';
     return usage;
   } catch (const InputError& e) {
     report(e.diagnostic());
     return bad_input;
-  } catch (const StoreError& e) {
-    std::cerr << "diplograph: " << e.what() << '\n';
+  } catch (const BackendError& e) {
+    std::cerr << "diplograph: " << said(e.what()) << '\n';
     return bad_input;
   } catch (const std::exception& e) {  // not the input's fault: ours (cli.md, exit 70)
     std::cerr << "diplograph: internal error: " << e.what()

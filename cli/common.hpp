@@ -30,6 +30,12 @@ struct Command {
 bool parse(const std::vector<std::string>& args, const std::string& usage_line, po::options_description& opts,
            const char* rest_name, po::variables_map& vm);
 
+/// How the command line names options (`--level`) and the way to list actors in a library
+/// message (`spelled_out`).
+[[nodiscard]] const Spelling& cli_spelling();
+/// `message` as the command line says it.
+[[nodiscard]] std::string said(std::string_view message);
+
 /// Prints a diagnostic to stderr as `FILE:LINE:COL: message`.
 void report(const Diagnostic& d);
 

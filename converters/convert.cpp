@@ -12,8 +12,9 @@ const InputFormat* format_of(const InputStream& in, const ConvertOptions& opts, 
   if (opts.format) return opts.format;
   const InputFormat* f = detect_input_format(in.source(), in.head());
   if (!f) {
-    errors({{in.name(), 1, 0},
-            "cannot tell the input format from the name or content (use --from jsonl, csv, gdelt or icews)"});
+    errors(
+        {{in.name(), 1, 0},
+         "cannot tell the input format from the name or content (use {{from}} jsonl, csv, gdelt or icews)"});
   }
   return f;
 }

@@ -63,8 +63,8 @@ class CsvReader : public RecordReader {
         return ReadStatus::fatal;
       }
       if (r == detail::LineReader::Result::too_long || record.size() + line.size() > ctx_.limits.max_line) {
-        error.message =
-            "record longer than the limit of " + std::to_string(ctx_.limits.max_line) + " bytes (--max-line)";
+        error.message = "record longer than the limit of " + std::to_string(ctx_.limits.max_line) +
+                        " bytes ({{max-line}})";
         return first ? ReadStatus::bad : ReadStatus::fatal;
       }
       if (!first) record += '\n';
@@ -105,7 +105,7 @@ class CsvReader : public RecordReader {
         const std::string option = c == '\t' ? "tab" : std::string(1, c);
         return "; the header is separated by " + std::string(name) + ", not " +
                (ctx_.delimiter == '\t' ? std::string("tab") : "'" + std::string(1, ctx_.delimiter) + "'") +
-               " (use --delimiter '" + option + "')";
+               " (use " + option_ref("delimiter", "'" + option + "'") + ")";
       }
     }
     return {};

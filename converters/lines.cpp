@@ -66,7 +66,7 @@ ReadStatus LineReader::next_record(std::string_view& line, Diagnostic& error, co
       error.message = "read error";
       return ReadStatus::fatal;
     case Result::too_long:
-      error.message = "line longer than the limit of " + std::to_string(max_line_) + " bytes (--max-line)";
+      error.message = "line longer than the limit of " + std::to_string(max_line_) + " bytes ({{max-line}})";
       return ReadStatus::bad;
     case Result::line:
       if (line.find_first_not_of(" \t") != std::string_view::npos) return ReadStatus::ok;

@@ -28,7 +28,7 @@ bool Given::flag(std::string_view name) const {
   const std::string v = text(name);
   if (v.empty() || v == "1" || v == "true" || v == "yes") return true;
   if (v == "0" || v == "false" || v == "no") return false;
-  throw OptionError(spelled(name) + " takes 1 or 0 (true or false), not \"" + v + "\"");
+  throw OptionError(option_ref(name) + " takes 1 or 0 (true or false), not \"" + v + "\"");
 }
 
 std::size_t Given::count(std::string_view name) const {
@@ -55,9 +55,9 @@ void read_who_and_when(const Given& g, Options& o) {
   o.with = g.text("with");
   o.since = g.text("since");
   o.until = g.text("until");
-  o.state_level = level_option(g.text("level"), g.spelled("level"));
-  date_option(o.since, g.spelled("since"));
-  date_option(o.until, g.spelled("until"));
+  o.state_level = level_option(g.text("level"), option_ref("level"));
+  date_option(o.since, option_ref("since"));
+  date_option(o.until, option_ref("until"));
 }
 
 Asked read_met(const Given& g) {
@@ -75,7 +75,7 @@ Asked read_relation(const Given& g) {
   r.a = g.text("between");
   r.b = g.text("and");
   r.at = g.text("at");
-  date_option(r.at, g.spelled("at"));
+  date_option(r.at, option_ref("at"));
   return r;
 }
 
@@ -83,10 +83,10 @@ Asked read_path(const Given& g) {
   PathOptions p;
   p.from = g.text("from");
   p.to = g.text("to");
-  p.max_hops = static_cast<unsigned>(whole_number_option(g.text("max-hops"), g.spelled("max-hops"), 0, 100));
+  p.max_hops = static_cast<unsigned>(whole_number_option(g.text("max-hops"), option_ref("max-hops"), 0, 100));
   const std::string via = g.text("via");
   if (via != "any" && via != "person")
-    throw OptionError(g.spelled("via") + " takes any or person, not \"" + via + "\"");
+    throw OptionError(option_ref("via") + " takes any or person, not \"" + via + "\"");
   p.people_only = via == "person";
   return p;
 }
@@ -101,7 +101,7 @@ Asked read_actors(const Given& g) {
   ActorsAsked a;
   a.search = g.text("q");
   if (const std::string limit = g.text("limit"); !limit.empty())
-    a.limit = whole_number_option(limit, g.spelled("limit"), 1, 1000000000);
+    a.limit = whole_number_option(limit, option_ref("limit"), 1, 1000000000);
   return a;
 }
 
@@ -111,10 +111,10 @@ EventsOptions event_filters(const Given& g) {
   read_who_and_when(g, o);
   o.types = g.list("type");
   o.cameo = g.list("cameo");
-  for (const auto& q : g.list("quad-class")) quad_class_option(q, g.spelled("quad-class"), o);
-  for (const auto& c : o.cameo) cameo_option(c, g.spelled("cameo"));
+  for (const auto& q : g.list("quad-class")) quad_class_option(q, option_ref("quad-class"), o);
+  for (const auto& c : o.cameo) cameo_option(c, option_ref("cameo"));
   if (const auto goldstein = g.text("goldstein"); !goldstein.empty())
-    goldstein_option(goldstein, g.spelled("goldstein"), o);
+    goldstein_option(goldstein, option_ref("goldstein"), o);
   return o;
 }
 
@@ -125,29 +125,31 @@ Asked read_events(const Given& g) {
 Asked read_dyads(const Given& g) {
   DyadsOptions d;
   d.events = event_filters(g);
-  d.by = period_option(g.text("by"), g.spelled("by"));
+  d.by = period_option(g.text("by"), option_ref("by"));
   d.directed = g.flag("directed");
-  d.codes = codes_option(g.text("codes"), g.spelled("codes"));
+  d.codes = codes_option(g.text("codes"), option_ref("codes"));
   return d;
 }
 
 // ------------------------------------------------------------------------- the options declared
 
 constexpr std::string_view kSince = "on or after this date", kUntil = "on or before this date";
+constexpr std::string_view kLevels = "person|state";
 constexpr auto kList = OptionKind::list, kOne = OptionKind::value;
 
 std::vector<OptionSpec> event_filter_options() {
   return {
-      {"actor", kOne, "events this actor took part in (IRI, code, Wikidata item, label, part of a label)"},
-      {"with", kOne, "and this one"},
-      {"level", kOne, "person, or state: the states' officials count for them", "person"},
-      {"since", {}, kSince},
-      {"until", {}, kUntil},
-      {"type", kList, "only events of this class and its subclasses; repeatable"},
-      {"cameo", kList, "only CAMEO codes starting with these digits (04: consult); repeatable"},
-      {"quad-class", kList,
+      {"actor", kOne, "A",
+       "events this actor took part in (IRI, code, Wikidata item, label, part of a label)"},
+      {"with", kOne, "B", "and this one"},
+      {"level", kOne, kLevels, "person, or state: the states' officials count for them", "person"},
+      {"since", kOne, "DATE", kSince},
+      {"until", kOne, "DATE", kUntil},
+      {"type", kList, "CLASS", "only events of this class and its subclasses; repeatable"},
+      {"cameo", kList, "PREFIX", "only CAMEO codes starting with these digits (04: consult); repeatable"},
+      {"quad-class", kList, "1|2|3|4",
        "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; repeatable"},
-      {"goldstein", kOne, "only Goldstein scores in MIN:MAX (-10 to 10; -10:-5, 5:)"},
+      {"goldstein", kOne, "MIN:MAX", "only Goldstein scores in MIN:MAX (-10 to 10; -10:-5, 5:)"},
   };
 }
 
@@ -155,93 +157,78 @@ QuestionSpec met_spec() {
   return {
       "met",
       "who met whom, when and how",
-      "diplograph query met [OPTIONS] GRAPH...",
       "table, csv, json, or a network of who met whom: dot (Graphviz), graphml, gexf (Gephi)",
-      {{"actor", kOne, "only meetings of this actor (IRI, code, Wikidata item, label, part of a label)"},
-       {"with", kOne, "only meetings with this actor"},
-       {"since", {}, kSince},
-       {"until", {}, kUntil},
-       {"type", kList,
+      {{"actor", kOne, "A", "only meetings of this actor (IRI, code, Wikidata item, label, part of a label)"},
+       {"with", kOne, "B", "only meetings with this actor"},
+       {"since", kOne, "DATE", kSince},
+       {"until", kOne, "DATE", kUntil},
+       {"type", kList, "CLASS",
         "only interactions of this class and its subclasses (Meeting, PhoneCall, Visit, ...); repeatable"},
-       {"sector", kList,
+       {"sector", kList, "SECTOR",
         "only events with a participant of this sector (ICEWS: Government, Military, ...); repeatable"},
-       {"level", kOne, "person, or state: actors replaced by their states", "person"},
-       {"count", OptionKind::flag, "aggregate to pairs: events, first, last"}},
+       {"level", kOne, kLevels, "person, or state: actors replaced by their states", "person"},
+       {"count", OptionKind::flag, {}, "aggregate to pairs: events, first, last"}},
       read_met};
 }
 
 QuestionSpec relation_spec() {
   return {"relation",
           "the level of representation between two states, and its history",
-          "diplograph query relation --between A --and B [--at DATE] GRAPH...",
           "table, csv, json",
-          {{"between", kOne, "one state (alpha-3, IRI or label)", {}, true},
-           {"and", kOne, "the other state", {}, true},
-           {"at", kOne, "the level in force on this date, per direction"}},
+          {{"between", kOne, "A", "one state (alpha-3, IRI or label)", {}, true},
+           {"and", kOne, "B", "the other state", {}, true},
+           {"at", kOne, "DATE", "the level in force on this date, per direction"}},
           read_relation};
 }
 
 QuestionSpec path_spec() {
   return {"path",
           "the shortest chain of meetings between two actors",
-          "diplograph query path --from A --to B [--max-hops N] [--via any|person] GRAPH...",
           "table, csv, json",
-          {{"from", kOne, "one actor", {}, true},
-           {"to", kOne, "the other actor", {}, true},
-           {"max-hops", kOne, "longest chain looked for, 0 to 100", "6"},
-           {"via", kOne, "any, or person: only people between the two", "any"}},
+          {{"from", kOne, "A", "one actor", {}, true},
+           {"to", kOne, "B", "the other actor", {}, true},
+           {"max-hops", kOne, "N", "longest chain looked for, 0 to 100", "6"},
+           {"via", kOne, "any|person", "any, or person: only people between the two", "any"}},
           read_path};
 }
 
 QuestionSpec timeline_spec() {
   return {"timeline",
           "everything an actor took part in",
-          "diplograph query timeline --actor A [--with B] [--level person|state] [--since DATE] "
-          "[--until DATE] GRAPH...",
           "table, csv, json",
-          {{"actor", kOne, "the actor (IRI, code, Wikidata item, label, part of a label)", {}, true},
-           {"with", kOne, "only events this actor took part in too"},
-           {"level", kOne, "person, or state: events of the states' officials too", "person"},
-           {"since", {}, kSince},
-           {"until", {}, kUntil}},
+          {{"actor", kOne, "A", "the actor (IRI, code, Wikidata item, label, part of a label)", {}, true},
+           {"with", kOne, "B", "only events this actor took part in too"},
+           {"level", kOne, kLevels, "person, or state: events of the states' officials too", "person"},
+           {"since", kOne, "DATE", kSince},
+           {"until", kOne, "DATE", kUntil}},
           read_timeline};
 }
 
 QuestionSpec actors_spec() {
-  return {
-      "actors",
-      "the actors, best match for a name first",
-      "diplograph actors [SEARCH] (GRAPH... | --endpoint URL)",
-      "table, csv, json",
-      {{"q", kOne, "the name searched for: best match first (every actor, most events first, without it)"},
-       {"limit", kOne, "at most this many rows"}},
-      read_actors};
+  return {"actors",
+          "the actors, best match for a name first",
+          "table, csv, json",
+          {{"q", kOne, "SEARCH",
+            "the name searched for: best match first (every actor, most events first, without it)"},
+           {"limit", kOne, "N", "at most this many rows"}},
+          read_actors};
 }
 
 QuestionSpec events_spec() {
-  return {"events",
-          "every event with its CAMEO code, quad class and Goldstein score",
-          "diplograph query events [--actor A] [--with B] [--level person|state] [--since DATE] [--until "
-          "DATE] [--type CLASS]... [--cameo PREFIX]... [--quad-class 1|2|3|4]... [--goldstein MIN:MAX] "
-          "GRAPH...",
-          "table, csv, json",
-          event_filter_options(),
-          read_events};
+  return {"events", "every event with its CAMEO code, quad class and Goldstein score", "table, csv, json",
+          event_filter_options(), read_events};
 }
 
 QuestionSpec dyads_spec() {
   std::vector<OptionSpec> options{
-      {"by", kOne, "period: all, year, month or day", "all"},
-      {"directed", OptionKind::flag, "source to target (an event without direction counts both ways)"},
-      {"codes", kOne, "states' codes: iso3, cow (Correlates of War) or gw (Gleditsch-Ward)", "iso3"}};
+      {"by", kOne, "all|year|month|day", "period: all, year, month or day", "all"},
+      {"directed", OptionKind::flag, {}, "source to target (an event without direction counts both ways)"},
+      {"codes", kOne, "iso3|cow|gw", "states' codes: iso3, cow (Correlates of War) or gw (Gleditsch-Ward)",
+       "iso3"}};
   for (auto& o : event_filter_options()) options.push_back(o);
-  return {"dyads",
-          "events per pair and period, by quad class, with state codes",
-          "diplograph query dyads [--by all|year|month|day] [--level person|state] [--directed] "
-          "[--codes iso3|cow|gw] [the filters of query events] GRAPH...",
+  return {"dyads", "events per pair and period, by quad class, with state codes",
           "table, csv, json, or a network: graphml, gexf (Gephi; edges carry first and last period)",
-          std::move(options),
-          read_dyads};
+          std::move(options), read_dyads};
 }
 
 // ------------------------------------------------------------------------- asking
@@ -295,10 +282,10 @@ void complete(const QuestionSpec& spec, Given& given, std::string_view usage) {
   for (const auto& o : spec.options) {
     const std::size_t n = given.count(o.name);
     if (n > 1 && o.kind == OptionKind::value)
-      throw OptionError(given.spelled(o.name) + " is given " + std::to_string(n) +
+      throw OptionError(option_ref(o.name) + " is given " + std::to_string(n) +
                         " times, and takes one value");
     if (o.required && n <= 1 && given.text(o.name).empty())
-      throw OptionError(given.spelled(o.name) + " is required (" + std::string(usage) + ")");
+      throw OptionError(option_ref(o.name) + " is required (" + std::string(usage) + ")");
     if (n == 0 && !o.fallback.empty()) given.add(o.name, std::string(o.fallback));
   }
 }

@@ -10,17 +10,6 @@ namespace diplograph {
 
 namespace {
 
-// Who an option names, as asked: its state at state level.
-Id named(const EventIndex& index, const std::string& name, bool state_level) {
-  const auto& x = index.impl();
-  NodeId n = resolve_actor(index, name);
-  if (state_level) n = x.state_of(n);
-  if (!n)
-    throw UsageError(
-        "with --level state, --actor and --with must name a state or an actor that represents one");
-  return x.actor(n);
-}
-
 // One row of the event table.
 EventRow row_of(const EventIndex::Impl& x, Id e, int quad) {
   const auto& ev = x.events[e];
@@ -45,8 +34,10 @@ EventRow row_of(const EventIndex::Impl& x, Id e, int quad) {
 }  // namespace
 
 EventFilter::EventFilter(const EventIndex& index, const EventsOptions& opts) : x_(index.impl()), opts_(opts) {
-  if (!opts.actor.empty()) actor_ = named(index, opts.actor, opts.state_level);
-  if (!opts.with.empty()) with_ = named(index, opts.with, opts.state_level);
+  if (!opts.actor.empty())
+    actor_ = index.impl().actor(resolve_at_level(index, opts.actor, opts.state_level, "actor"));
+  if (!opts.with.empty())
+    with_ = index.impl().actor(resolve_at_level(index, opts.with, opts.state_level, "with"));
   if (!opts.types.empty()) classes_ = type_filter(x_.schema, opts.types);
 }
 

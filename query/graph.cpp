@@ -46,7 +46,8 @@ Answer<PathHop> query_path(const EventIndex& index, std::string_view from, std::
   Answer<PathHop> t;
   const Id a = x.actor(a_node), b = x.actor(b_node);
   if (a_node == b_node) {
-    t.notes.push_back("--from and --to name the same actor: a chain of zero hops");
+    t.notes.push_back(option_ref("from") + " and " + option_ref("to") +
+                      " name the same actor: a chain of zero hops");
     return t;
   }
   if (a == no_id || b == no_id) return t;
@@ -89,17 +90,12 @@ namespace {
 // The actor an option names, as asked: its state at state level.
 Id timeline_actor(const EventIndex& index, const std::string& name, bool state_level, const char* option,
                   Answer<TimelineRow>& t) {
-  const auto& x = index.impl();
-  NodeId n = resolve_actor(index, name);
-  if (state_level) {
-    n = x.state_of(n);
-    if (!n)
-      throw UsageError(std::string("with --level state, ") + option +
-                       " must name a state or an actor that represents one");
-  } else if (auto note = state_at_person_level(index, n, option); !note.empty()) {
-    t.notes.push_back(std::move(note));
+  const NodeId n = resolve_at_level(index, name, state_level, option);
+  if (!state_level) {
+    if (auto note = state_at_person_level(index, n, option); !note.empty())
+      t.notes.push_back(std::move(note));
   }
-  return x.actor(n);
+  return index.impl().actor(n);
 }
 
 }  // namespace
@@ -107,8 +103,8 @@ Id timeline_actor(const EventIndex& index, const std::string& name, bool state_l
 Answer<TimelineRow> query_timeline(const EventIndex& index, const TimelineOptions& o) {
   const auto& x = index.impl();
   Answer<TimelineRow> t;
-  const Id a = timeline_actor(index, o.actor, o.state_level, "--actor", t);
-  const Id b = o.with.empty() ? no_id : timeline_actor(index, o.with, o.state_level, "--with", t);
+  const Id a = timeline_actor(index, o.actor, o.state_level, "actor", t);
+  const Id b = o.with.empty() ? no_id : timeline_actor(index, o.with, o.state_level, "with", t);
   if (a == no_id || (!o.with.empty() && b == no_id)) return t;
   for (Id e : x.events_of(x.actor_node[a], o.state_level)) {
     const auto& ev = x.events[e];

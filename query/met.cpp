@@ -37,7 +37,8 @@ NodeId event_class(const Schema& schema, const std::string& t) {
   std::sort(names.begin(), names.end());
   std::string list;
   for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-  throw UsageError("unknown event class \"" + t + "\" (--type takes one of: " + list + ")");
+  throw UsageError("unknown event class \"" + t + "\" (" + option_ref("type") + " takes one of: " + list +
+                   ")");
 }
 
 }  // namespace
@@ -92,23 +93,17 @@ std::vector<MetCount> counted(const EventIndex::Impl& x, const PairCounts& pairs
   return c;
 }
 
-// The actor a --actor or --with option names, as asked (its state at state level); no_id when
+// The actor the option `actor` or `with` names, as asked (its state at state level); no_id when
 // it took part in nothing, 0 when none was asked for.
 struct Named {
   NodeId node = 0;
   Id id = no_id;
 };
 
-Named named(const EventIndex& index, const std::string& name, bool state_level) {
+Named named(const EventIndex& index, const std::string& name, bool state_level, std::string_view option) {
   if (name.empty()) return {};
-  const auto& x = index.impl();
-  NodeId n = resolve_actor(index, name);
-  if (state_level) n = x.state_of(n);
-  if (!n) {
-    throw UsageError(
-        "with --level state, --actor and --with must name a state or an actor that represents one");
-  }
-  return {n, x.actor(n)};
+  const NodeId n = resolve_at_level(index, name, state_level, option);
+  return {n, index.impl().actor(n)};
 }
 
 // Which of schema.events an event must have (one of) to be asked about.
@@ -151,8 +146,8 @@ struct Met {
       : x(index.impl()),
         opts(o),
         count(counting),
-        actor(named(index, o.actor, o.state_level)),
-        with(named(index, o.with, o.state_level)),
+        actor(named(index, o.actor, o.state_level, "actor")),
+        with(named(index, o.with, o.state_level, "with")),
         wanted(wanted_classes(x.schema, o.types)),
         sectors(wanted_sectors(x, o.sectors)) {}
 
@@ -279,9 +274,10 @@ std::string state_at_person_level(const EventIndex& index, NodeId named, std::st
   const auto& x = index.impl();
   const Id a = x.actor(named);
   if (a == no_id || x.actor_state[a] != a) return {};
-  return std::string(option) + " names the state " + std::string(x.actor_label[a]) +
+  return option_ref(option) + " names the state " + std::string(x.actor_label[a]) +
          " itself: only events the state took part in as such are shown, not those of its officials "
-         "(add --level state for every actor that represents it)";
+         "(add " +
+         option_ref("level", "state") + " for every actor that represents it)";
 }
 
 // Why who-met-whom cannot count a class asked for: it is no interaction and has none below it.
@@ -324,7 +320,7 @@ std::vector<std::string> notes(const EventIndex& index, const Met& m, const MetO
   explain_classes(m.x.schema, opts, out);
   explain_dates(m.x, opts, empty, out);
   if (opts.state_level) return out;
-  for (const auto& [named, option] : {std::pair{m.actor.node, "--actor"}, std::pair{m.with.node, "--with"}}) {
+  for (const auto& [named, option] : {std::pair{m.actor.node, "actor"}, std::pair{m.with.node, "with"}}) {
     if (auto note = state_at_person_level(index, named, option); named && !note.empty()) out.push_back(note);
   }
   return out;

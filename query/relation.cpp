@@ -117,7 +117,7 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
   const auto& x = index.impl();
   const NodeId a = resolve_state(index, opts.a);
   const NodeId b = resolve_state(index, opts.b);
-  if (a == b) throw UsageError("--between and --and name the same state");
+  if (a == b) throw UsageError(option_ref("between") + " and " + option_ref("and") + " name the same state");
   const auto all = changes_between(x, a, b);
   RelationReport r;
   if (opts.at.empty()) {

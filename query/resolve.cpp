@@ -257,7 +257,7 @@ std::vector<Id> with_score(const std::vector<Scored>& scored, unsigned score) {
       msg += std::string(i ? "," : "") + " \"" + std::string(x.actor_label[scored[i].actor]) + "\"";
     msg += "?";
   }
-  msg += " (diplograph actors SEARCH GRAPH... lists the names there are)";
+  msg += " ({{actors-search}})";
   std::vector<Id> meant;
   for (std::size_t i = 0; i < std::min<std::size_t>(scored.size(), 5); ++i) meant.push_back(scored[i].actor);
   throw NameError(NameError::Kind::unknown, msg, candidates(x, meant, 5));
@@ -266,10 +266,10 @@ std::vector<Id> with_score(const std::vector<Scored>& scored, unsigned score) {
 NodeId by_iri(const Impl& x, std::string_view name, bool states) {
   const Id a = x.actor(x.schema.src.iri(name));
   if (a != no_id && eligible(x, a, states)) return x.actor_node[a];
-  throw NameError(NameError::Kind::unknown,
-                  "no " + std::string(states ? "state" : "actor") + " with IRI <" + std::string(name) +
-                      "> (diplograph actors lists them)",
-                  {});
+  throw NameError(
+      NameError::Kind::unknown,
+      "no " + std::string(states ? "state" : "actor") + " with IRI <" + std::string(name) + "> ({{actors}})",
+      {});
 }
 
 NodeId resolve(const Impl& x, std::string_view name, bool states) {
@@ -301,6 +301,15 @@ NodeId resolve_actor(const EventIndex& index, std::string_view name) {
 
 NodeId resolve_state(const EventIndex& index, std::string_view name) {
   return resolve(index.impl(), name, true);
+}
+
+NodeId resolve_at_level(const EventIndex& index, std::string_view name, bool state_level,
+                        std::string_view option) {
+  const NodeId n = resolve_actor(index, name);
+  if (!state_level) return n;
+  if (const NodeId state = index.impl().state_of(n)) return state;
+  throw UsageError("with " + option_ref("level", "state") + ", " + option_ref(option) +
+                   " must name a state or an actor that represents one");
 }
 
 std::optional<NodeId> resolve_exactly(const EventIndex& index, std::string_view name, bool states) {

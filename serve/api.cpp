@@ -19,6 +19,20 @@ struct Output {
   std::vector<std::string> columns;
 };
 
+// How a URL names an option (`level`) and the way to list actors, in a library message.
+std::string bare(std::string_view name, std::string_view value) {
+  return std::string(name) + (value.empty() ? "" : "=") + std::string(value);
+}
+
+std::string actors_route(bool search) {
+  return search ? "/api/actors?q=NAME lists the names there are" : "/api/actors lists them";
+}
+
+std::string said(std::string_view message) {
+  static const Spelling spelling{bare, actors_route};
+  return spelled_out(message, spelling);
+}
+
 // A parameter's one value ("" when absent); a second value is refused.
 std::string single(const Params& params, std::string_view name) {
   std::string value;
@@ -63,6 +77,7 @@ Reply rows_reply(std::string_view question, Answer<Row>&& a, const Output& o,
                  const std::function<void(std::ostream&)>& more = {}) {
   std::ostringstream out;
   auto notes = std::move(a.notes);
+  for (auto& n : notes) n = said(n);
   const Table t = select_columns(to_table(std::move(a)), o.columns);
   if (o.format == TableFormat::csv) {
     write_table(out, t, TableFormat::csv);
@@ -79,10 +94,6 @@ Reply rows_reply(std::string_view question, Answer<Row>&& a, const Output& o,
   return json_reply(200, out.str());
 }
 
-std::string url_spelling(std::string_view name) {
-  return std::string(name);
-}
-
 // What /api/NAME takes: the question's options and the output's.
 std::string takes(const QuestionSpec& spec) {
   return option_names(spec) + ", format (json or csv), columns";
@@ -90,7 +101,7 @@ std::string takes(const QuestionSpec& spec) {
 
 // The request's parameters as the question's options; one it does not take is refused.
 Given given_of(const QuestionSpec& spec, const Params& params, const std::string& usage) {
-  Given given(url_spelling);
+  Given given;
   for (const auto& [name, v] : params) {
     const std::string& k = name;  // a structured binding, which a lambda may not capture (clang 14)
     if (v.find('\0') != std::string::npos) throw OptionError(k + " holds a NUL byte (%00)");
@@ -139,21 +150,6 @@ Reply answer(const QuestionSpec& spec, const Questions& q, const Params& params)
   return std::visit(RowsReply{spec.name, o}, std::move(answered));
 }
 
-// The query layer's messages speak to the command line; here they name what a URL takes.
-std::string for_the_api(std::string message) {
-  const std::pair<std::string_view, std::string_view> said[] = {
-      {"diplograph actors SEARCH GRAPH... lists the names there are",
-       "/api/actors?q=NAME lists the names there are"},
-      {"diplograph actors lists them", "/api/actors lists them"},
-      {"--", ""},
-  };
-  for (const auto& [from, to] : said) {
-    for (auto at = message.find(from); at != std::string::npos; at = message.find(from, at + to.size()))
-      message.replace(at, from.size(), to);
-  }
-  return message;
-}
-
 Reply error_reply(int status, const std::string& message,
                   const std::vector<NameError::Candidate>* candidates = nullptr) {
   std::string body = serve::json_error(status, message);
@@ -200,12 +196,11 @@ Reply answered(const QuestionSpec& spec, const Questions& q, const Params& param
   try {
     return answer(spec, q, params);
   } catch (const NameError& e) {
-    return error_reply(e.kind() == NameError::Kind::unknown ? 404 : 400, for_the_api(e.what()),
-                       &e.candidates());
+    return error_reply(e.kind() == NameError::Kind::unknown ? 404 : 400, said(e.what()), &e.candidates());
   } catch (const UsageError& e) {
-    return error_reply(400, for_the_api(e.what()));
+    return error_reply(400, said(e.what()));
   } catch (const BackendError& e) {
-    return error_reply(502, e.what());
+    return error_reply(502, said(e.what()));
   } catch (const std::exception& e) {
     return error_reply(500, std::string("internal error: ") + e.what() +
                                 " (a bug in diplograph, not in the request: please report it with the URL)");

@@ -168,7 +168,7 @@ std::string failure(const std::string& url, const Response& r) {
   if (squeezed.size() > 600) squeezed = squeezed.substr(0, 600) + "...";
   std::string msg = url + ": the store answered HTTP " + std::to_string(r.status);
   if (!squeezed.empty()) msg += ": " + squeezed;
-  if (r.status == 401) msg += " (give --user NAME and the password in DIPLOGRAPH_PASSWORD)";
+  if (r.status == 401) msg += " (give {{user=NAME}} and the password in DIPLOGRAPH_PASSWORD)";
   if (r.status == 403) msg += " (this user may not do this: Virtuoso needs SPARQL_UPDATE granted to write)";
   return msg;
 }

@@ -36,4 +36,36 @@ TEST(Guarded, AnInternalErrorSaysItIsOursNotTheInputs) {
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "f.ttl:3:4: bad\n");
 }
 
+std::string said_by_cli(const std::function<int()>& body) {
+  testing::internal::CaptureStderr();
+  (void)cli::guarded(body);
+  return testing::internal::GetCapturedStderr();
+}
+
+// The library names options by their catalogue names; each front end spells them its own way,
+// and nothing else in a message is touched.
+TEST(Guarded, TheLibrarysMessagesNameOptionsAsTheCommandLineSpellsThem) {
+  EXPECT_EQ(said_by_cli([]() -> int {
+              throw UsageError("with " + option_ref("level", "state") + ", " + option_ref("actor") +
+                               " must name a state ({{actors}})");
+            }),
+            "diplograph: with --level state, --actor must name a state (diplograph actors lists them)\n");
+  EXPECT_EQ(said_by_cli([]() -> int {
+              throw InputError({{"x.csv", 2, 0}, "too long ({{max-line}})"});
+            }),
+            "x.csv:2: too long (--max-line)\n");
+}
+
+TEST(Guarded, BracesThatAreNoReferenceStayAsTheyAre) {
+  const Spelling shout{[](std::string_view name, std::string_view value) {
+                         return "<" + std::string(name) + ":" + std::string(value) + ">";
+                       },
+                       [](bool search) { return std::string(search ? "SEARCH" : "LIST"); }};
+  EXPECT_EQ(spelled_out("a label {{Not An Option}} and {{}} and {{x", shout),
+            "a label {{Not An Option}} and {{}} and {{x");
+  EXPECT_EQ(spelled_out("{{level=state}} {{from}} {{actors-search}}{{actors}}", shout),
+            "<level:state> <from:> SEARCHLIST");
+  EXPECT_EQ(spelled_out("no reference at all", shout), "no reference at all");
+}
+
 }  // namespace

@@ -281,12 +281,26 @@ TEST(Serve, AnUnknownActorIs404WithWhatItMightMeanAndAnAmbiguousOne400WithTheCan
       << unknown;
   const auto [is, iri] = served.get("/api/timeline?actor=https://example.org/nobody");
   EXPECT_EQ(is, 404) << iri;
+  EXPECT_NE(iri.find("(/api/actors lists them)"), std::string::npos) << iri;
 
   const auto [as, ambiguous] = served.get("/api/met?actor=Korea");
   EXPECT_EQ(as, 400) << ambiguous;
   EXPECT_NE(ambiguous.find("\\\"Korea\\\" is ambiguous"), std::string::npos) << ambiguous;
   EXPECT_NE(ambiguous.find("\"label\": \"South Korea\""), std::string::npos) << ambiguous;
   EXPECT_NE(ambiguous.find("\"label\": \"North Korea\""), std::string::npos) << ambiguous;
+}
+
+// The query layer names options by name; the API spells them as a URL does, in errors and notes.
+TEST(Serve, MessagesAndNotesNameParametersAsAUrlDoes) {
+  const Served served(samples_graph());
+  const auto [ps, path] = served.get("/api/path?from=Muttaqi&to=Amir%20Khan%20Muttaqi");
+  EXPECT_EQ(ps, 200) << path;
+  EXPECT_NE(path.find("\"notes\": [\"from and to name the same actor"), std::string::npos) << path;
+  const auto [ms, met] = served.get("/api/met?actor=AFG");
+  EXPECT_EQ(ms, 200) << met;
+  EXPECT_NE(met.find("actor names the state Afghanistan itself"), std::string::npos) << met;
+  EXPECT_NE(met.find("(add level=state for every actor that represents it)"), std::string::npos) << met;
+  EXPECT_EQ(met.find("--"), std::string::npos) << met;
 }
 
 TEST(Serve, WhatIsNotARouteIsAnsweredInJson) {

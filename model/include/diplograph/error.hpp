@@ -4,6 +4,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,7 +39,25 @@ class InputError : public std::runtime_error {
   Diagnostic diag_;
 };
 
-/// Thrown for a bad request (unknown actor, ambiguous name): the CLI's usage error.
+/// How a front end names what the library's messages and notes refer to. A library message
+/// names an option by its name in the question catalogue between double braces, alone or
+/// with a value (`{{level}}`, `{{level=state}}`: `option_ref`), and where to find the names
+/// there are as `{{actors}}` (a listing) or `{{actors-search}}` (a search); no front end's
+/// syntax appears below it. `spelled_out` renders them: `--level state` and `diplograph actors
+/// ...` on the command line, `level=state` and `/api/actors?q=NAME` in a URL.
+struct Spelling {
+  std::string (*option)(std::string_view name, std::string_view value);  ///< value "" when none
+  std::string (*actors)(bool search);
+};
+
+/// `message` with its references rendered by `spelling`; text without `{{` is returned as is.
+[[nodiscard]] std::string spelled_out(std::string_view message, const Spelling& spelling);
+
+/// `{{name}}` or `{{name=value}}`: an option named in a message, to be spelled by the front end.
+[[nodiscard]] std::string option_ref(std::string_view name, std::string_view value = {});
+
+/// Thrown for a bad request (unknown actor, ambiguous name): the CLI's usage error. Its message
+/// may name options (`option_ref`); a front end shows `spelled_out(what(), ...)`.
 class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };

@@ -23,23 +23,21 @@ enum class OptionKind : std::uint8_t {
 };
 
 struct OptionSpec {
-  constexpr OptionSpec(std::string_view name_, OptionKind kind_, std::string_view help_,
-                       std::string_view fallback_ = {}, bool required_ = false)
-      : name(name_), kind(kind_), help(help_), fallback(fallback_), required(required_) {}
+  constexpr OptionSpec(std::string_view name_, OptionKind kind_, std::string_view values_,
+                       std::string_view help_, std::string_view fallback_ = {}, bool required_ = false)
+      : name(name_), kind(kind_), values(values_), help(help_), fallback(fallback_), required(required_) {}
   std::string_view name;  ///< as the front ends spell it without their marks: "since", "quad-class"
   OptionKind kind;
+  std::string_view values;  ///< what a value is, for a synopsis: "DATE", "person|state" ("" for a flag)
   std::string_view help;
   std::string_view fallback;  ///< the value when absent; empty: none
   bool required;
 };
 
-/// The options of one request as text, by name, and how its front end spells an option in a
-/// message (`--level` on the command line, `level` in a URL).
+/// The options of one request as text, by name. Messages about them name each by `option_ref`,
+/// which the front end spells (`--level` on the command line, `level` in a URL).
 class Given {
  public:
-  using Spelling = std::string (*)(std::string_view name);
-  explicit Given(Spelling spell) : spell_(spell) {}
-
   void add(std::string_view name, std::string value) { values_.emplace_back(name, std::move(value)); }
   /// The value given, else "".
   [[nodiscard]] std::string text(std::string_view name) const;
@@ -49,12 +47,10 @@ class Given {
   [[nodiscard]] bool flag(std::string_view name) const;
   /// How many values the option was given.
   [[nodiscard]] std::size_t count(std::string_view name) const;
-  [[nodiscard]] std::string spelled(std::string_view name) const { return spell_(name); }
   /// The names given, in order (each once).
   [[nodiscard]] std::vector<std::string> names() const;
 
  private:
-  Spelling spell_;
   std::vector<std::pair<std::string, std::string>> values_;
 };
 
@@ -79,10 +75,9 @@ using Answered = std::variant<Answer<MetRow>, Answer<MetCount>, RelationReport, 
                               Answer<TimelineRow>, Answer<ActorRow>, Answer<EventRow>, Answer<DyadRow>>;
 
 struct QuestionSpec {
-  std::string_view name;      ///< `diplograph query NAME`, `/api/NAME`
-  std::string_view summary;   ///< one line
-  std::string_view synopsis;  ///< the command line's usage line
-  std::string_view formats;   ///< what the command line's --format takes, for its help
+  std::string_view name;     ///< `diplograph query NAME`, `/api/NAME`
+  std::string_view summary;  ///< one line
+  std::string_view formats;  ///< what the command line's --format takes, for its help
   std::vector<OptionSpec> options;
   /// Reads and checks the options given (fallbacks applied by `complete`); OptionError naming
   /// an option as the front end spells it.

@@ -213,6 +213,10 @@ class EventIndex {
 [[nodiscard]] NodeId resolve_actor(const EventIndex& index, std::string_view name);
 /// The same, restricted to states.
 [[nodiscard]] NodeId resolve_state(const EventIndex& index, std::string_view name);
+/// The actor named by option `option` (its catalogue name: "actor", "with"), and with
+/// `state_level` the state it stands for: UsageError naming the option when it stands for none.
+[[nodiscard]] NodeId resolve_at_level(const EventIndex& index, std::string_view name, bool state_level,
+                                      std::string_view option);
 /// The actor (or with `states` the state) `name` names by its IRI, a code or an exact label, when
 /// exactly one does; nullopt when none or several do, or when only a looser match would. These
 /// are the matches a store finds by lookup; resolve_actor and resolve_state give the same node
@@ -265,7 +269,7 @@ struct MetOptions {
 /// `date,event,type,actor,actor_label,other,other_label,source`, or with count
 /// `actor,actor_label,other,other_label,events,first,last`.
 /// When `named` is a state, a note that at person level only the state node's own events count
-/// (for `option`, e.g. "--actor"); empty otherwise.
+/// (for `option`, its catalogue name: "actor"); empty otherwise.
 [[nodiscard]] std::string state_at_person_level(const EventIndex& index, NodeId named,
                                                 std::string_view option);
 [[nodiscard]] Answer<MetRow> query_met(const EventIndex& index, const MetOptions& opts);
