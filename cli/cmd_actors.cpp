@@ -51,10 +51,10 @@ int run_actors(const std::vector<std::string>& args) {
     const std::string search = take_search(words, !remote.endpoint.empty() || remote.print);
     given.add("q", search);
     const Asked asked = spec.read(given);
-    const auto loaded = load_questions(words, syntax, base, loads(asked), remote);
+    const auto loaded = open_named(words, syntax, base, loads(asked), remote);
     if (!loaded) return bad_input;
-    Answered answer = ask(*loaded->questions, asked);
-    if (loaded->print_sparql()) return ok;
+    Answered answer = ask(loaded->questions(), asked);
+    if (remote.print) return print_recorded(*loaded), ok;
     const Table t = to_table(std::get<Answer<ActorRow>>(std::move(answer)));
     if (t.rows.empty()) std::cerr << "diplograph: no actor matches \"" << search << "\"\n";
     write_table(std::cout, t, *table_format);

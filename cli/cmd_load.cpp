@@ -43,7 +43,7 @@ bool send_files(const LoadArgs& a, StoreLoader& loader) {
     const auto& f = a.files[i];
     ReadOptions opts;
     if (!graph_file(f, forced, a.base, "load sends RDF graphs; give it the graphs the index was built from",
-                    opts))
+                    opts, report))
       return false;
     opts.blank_prefix = "d" + std::to_string(i + 1) + "_";
     if (!read_rdf_file(f, opts, loader, report)) return false;

@@ -38,8 +38,8 @@ struct Common {
 
   [[nodiscard]] bool given() const { return !graphs.empty() || !remote.endpoint.empty() || remote.print; }
 
-  [[nodiscard]] std::unique_ptr<Loaded> load(Question q) const {
-    return load_questions(graphs, syntax, base, q, remote);
+  [[nodiscard]] std::unique_ptr<Backend> load(Question q) const {
+    return open_named(graphs, syntax, base, q, remote);
   }
 
   // The table format, checked, once the graphs are known to be given.
@@ -97,8 +97,7 @@ int answer_as_table(const Asked& asked, const Common& c) {
   const auto format = c.table_format();
   const auto loaded = c.load(loads(asked));
   if (!loaded) return bad_input;
-  Answered a = ask(*loaded->questions, asked);
-  if (loaded->print_sparql()) return ok;
+  Answered a = ask(loaded->questions(), asked);
   std::visit(
       [&](auto&& answer) {
         if constexpr (std::is_same_v<std::decay_t<decltype(answer)>, RelationReport>) {
@@ -120,9 +119,8 @@ int met(const Asked& asked, const Common& c) {
   if (!c.given()) throw po::error("no GRAPH files (or --endpoint URL: a SPARQL store)");
   const auto loaded = c.load(loads(asked));
   if (!loaded) return bad_input;
-  const Questions& q = *loaded->questions;
+  const Questions& q = loaded->questions();
   Answered a = ask(q, asked);
-  if (loaded->print_sparql()) return ok;
   std::visit(
       [&](auto&& answer) {
         using A = std::decay_t<decltype(answer)>;
@@ -151,8 +149,7 @@ int relation(const Asked& asked, const Common& c) {
   if (!r.summary) return answer_as_table(Asked(r), c);
   const auto loaded = c.load(loads(asked));
   if (!loaded) return bad_input;
-  const RelationReport rep = loaded->questions->relation(r);
-  if (loaded->print_sparql()) return ok;
+  const RelationReport rep = loaded->questions().relation(r);
   print_notes(rep.history.notes);
   write_table(std::cout, select_columns(to_table(rep.history), c.column_list()), format);
   section("Pending (proposed or agreed) changes:", to_table(rep.pending));
@@ -167,8 +164,7 @@ int path(const Asked& asked, const Common& c) {
   const auto format = c.table_format();
   const auto loaded = c.load(loads(asked));
   if (!loaded) return bad_input;
-  const auto t = loaded->questions->path(p);
-  if (loaded->print_sparql()) return ok;
+  const auto t = loaded->questions().path(p);
   print_notes(t.notes);
   if (t.rows.empty() && t.notes.empty()) {
     std::string hint = p.max_hops < 100 ? "--max-hops allows longer chains" : "";
@@ -184,15 +180,13 @@ int path(const Asked& asked, const Common& c) {
 
 // A panel as CSV or JSON, written row by row as the question hands the rows out: hundreds of
 // thousands of rows are never held as rows and again as a table (the same bytes either way).
-int stream_dyads(const Questions& q, const DyadsOptions& d, const Common& c, TableFormat format,
-                 const Loaded& loaded) {
+int stream_dyads(const Questions& q, const DyadsOptions& d, const Common& c, TableFormat format) {
   TableStream stream(std::cout, dyad_columns(), format, c.column_list());
   std::vector<std::string> cells;
   const auto notes = q.each_dyad(d, [&](const DyadRow& r) {
     dyad_cells(r, cells);
     stream.row(cells);
   });
-  if (loaded.print_sparql()) return ok;
   print_notes(notes);
   stream.finish();
   return ok;
@@ -205,17 +199,25 @@ int dyads(const Asked& asked, const Common& c) {
   if (!c.given()) throw po::error("no GRAPH files (or --endpoint URL: a SPARQL store)");
   const auto loaded = c.load(loads(asked));
   if (!loaded) return bad_input;
-  const Questions& q = *loaded->questions;
-  if (format && *format != TableFormat::table) return stream_dyads(q, d, c, *format, *loaded);
+  const Questions& q = loaded->questions();
+  if (format && *format != TableFormat::table) return stream_dyads(q, d, c, *format);
   auto a = q.dyads(d);
-  if (loaded->print_sparql()) return ok;
   if (network) return show_network(a, q, *network, d.directed), ok;
   show(std::move(a), c, format);
   return ok;
 }
 
+// With --print-sparql, the queries the question would send, and no answer.
+int recorded(const Asked& asked, const Common& c) {
+  const auto loaded = c.load(loads(asked));
+  (void)ask(loaded->questions(), asked);
+  print_recorded(*loaded);
+  return ok;
+}
+
 // How each question's answer is shown: those not named here, as one table.
 int shown(const QuestionSpec& spec, const Asked& asked, const Common& c) {
+  if (c.remote.print) return recorded(asked, c);
   if (spec.name == "met") return met(asked, c);
   if (spec.name == "relation") return relation(asked, c);
   if (spec.name == "path") return path(asked, c);

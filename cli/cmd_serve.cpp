@@ -83,9 +83,9 @@ int run_serve(const std::vector<std::string>& args) {
     o.host = a.host;
     o.port = static_cast<unsigned>(whole_number(a.port, "port", 0, 65535));
     o.threads = static_cast<unsigned>(whole_number(a.threads, "threads", 1, 256));
-    const auto loaded = load_questions(a.graphs, a.syntax, a.base, Question::everything, a.remote);
+    const auto loaded = open_named(a.graphs, a.syntax, a.base, Question::everything, a.remote);
     if (!loaded) return bad_input;
-    const auto server = Server::create(*loaded->questions, o);
+    const auto server = Server::create(loaded->questions(), o);
     const std::string at = (o.host.find(':') == std::string::npos ? o.host : "[" + o.host + "]") + ":" +
                            std::to_string(server->port());
     std::cout << "diplograph: serving " << what_is_served(a) << " at http://" << at

@@ -53,12 +53,7 @@ void report(const Diagnostic& d) {
 
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::string& syntax,
                  const std::string& base, Question question, std::size_t* ontology_size) {
-  ReadOptions onto;
-  onto.syntax = Syntax::turtle;
-  onto.base = std::string(ns::dg);
-  if (!store.load_string(ontology_turtle(), "diplomacy.ttl", onto, report)) return false;
-  if (ontology_size) *ontology_size = store.size();
-  return load_files(store, files, syntax, base, question);
+  return diplograph::load_graphs(store, files, forced_syntax(syntax), base, question, report, ontology_size);
 }
 
 std::optional<Syntax> forced_syntax(const std::string& syntax) {
@@ -68,105 +63,36 @@ std::optional<Syntax> forced_syntax(const std::string& syntax) {
   return forced;
 }
 
-// Why a file named without an RDF extension is not read; a file named .idx is not an index.
-std::string unknown_syntax(const std::string& f) {
-  std::string rdf = "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or --syntax)";
-  if (!text::ascii_lower(f).ends_with(".idx")) return rdf;
-  std::ifstream in(f, std::ios::binary);
-  std::string head(64, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  const std::string build = "`diplograph index -o FILE GRAPH...` builds one";
-  if (!in.good() && head.empty()) return "an empty file, not a diplograph index (" + build + ")";
-  const auto start = head.find_first_not_of(" \t\r\n");
-  const bool rdf_text = start != std::string::npos &&
-                        (head.compare(start, 7, "@prefix") == 0 || head.compare(start, 5, "@base") == 0 ||
-                         head[start] == '<' || head[start] == '#');
-  if (rdf_text) return "not a diplograph index but RDF text: name it .ttl or .nt, or give --syntax";
-  return "not a diplograph index (an index file starts with its own signature; " + build + ")";
-}
-
-bool graph_file(const std::string& f, const std::optional<Syntax>& forced, const std::string& base,
-                std::string_view for_index, ReadOptions& opts) {
-  if (is_index_file(f)) {
-    report({{f, 0, 0}, "an index file: " + std::string(for_index)});
-    return false;
-  }
-  opts.syntax = forced ? forced : syntax_from_path(f);
-  if (!opts.syntax) {
-    report({{f, 0, 0}, unknown_syntax(f)});
-    return false;
-  }
-  opts.base = base;
-  return true;
-}
-
 bool load_files(Store& store, const std::vector<std::string>& files, const std::string& syntax,
                 const std::string& base, Question question) {
-  const auto forced = forced_syntax(syntax);
-  for (const auto& f : files) {
-    ReadOptions opts;
-    if (!graph_file(f, forced, base,
-                    "this command reads RDF graphs (query and actors read indexes); give it the graphs the "
-                    "index was built from",
-                    opts))
-      return false;
-    keep_only_what(question, opts);
-    if (!store.load_file(f, opts, report)) return false;
-  }
-  return true;
+  return diplograph::load_files(store, files, forced_syntax(syntax), base, question, report,
+                                "this command reads RDF graphs (query and actors read indexes); give it the "
+                                "graphs the index was built from");
 }
 
-std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs, const std::string& syntax,
-                                       const std::string& base, Question q) {
-  auto loaded = std::make_unique<Loaded>();
-  const auto index =
-      std::find_if(graphs.begin(), graphs.end(), [](const auto& g) { return is_index_file(g); });
-  if (index != graphs.end()) {
-    if (graphs.size() > 1)
-      throw UsageError(
-          *index +
-          " is an index, which is opened alone: to add graphs to it, `diplograph index --append -o " +
-          *index + " GRAPH...`");
-    loaded->index = IndexFile::open(*index);
-    loaded->questions = loaded->index->questions();
-    return loaded;
-  }
-  if (!load_graphs(loaded->store, graphs, syntax, base, q)) return nullptr;
-  loaded->questions = questions_in_memory(loaded->store);
-  return loaded;
-}
-
-std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs, const std::string& syntax,
-                                       const std::string& base, Question q, const Remote& remote) {
+std::unique_ptr<Backend> open_named(const std::vector<std::string>& graphs, const std::string& syntax,
+                                    const std::string& base, Question q, const Remote& remote) {
+  Sources s;
+  s.graphs = graphs;
+  s.syntax = forced_syntax(syntax);
+  s.base = base;
+  s.record = remote.print;
   if (remote.endpoint.empty() && !remote.print) {
     if (!remote.graph.empty()) throw UsageError("--graph names a graph of the store --endpoint URL asks");
     if (graphs.empty()) throw po::error("no GRAPH files (or --endpoint URL: a SPARQL store)");
-    return load_questions(graphs, syntax, base, q);
   }
-  if (!graphs.empty() && remote.endpoint.empty())
-    throw UsageError(
-        "--print-sparql prints the SPARQL sent to a store: it needs --endpoint URL (GRAPH files "
-        "are answered here, with no SPARQL)");
-  if (!graphs.empty())
-    throw UsageError(
-        "give GRAPH files or --endpoint URL, not both (load the files into the store with "
-        "`diplograph load --store URL FILE...`)");
-  auto loaded = std::make_unique<Loaded>();
-  loaded->printing = remote.print;
-  loaded->questions = questions_at(remote.target(), remote.print ? &loaded->printed : nullptr);
-  return loaded;
+  if (!remote.endpoint.empty() || (remote.print && graphs.empty())) s.store = remote.target();
+  return open_backend(s, q, report);
 }
 
-bool Loaded::print_sparql() const {
-  if (!printing) return false;
+void print_recorded(const Backend& backend) {
+  const auto& printed = backend.recorded();
   for (std::size_t i = 0; i < printed.size(); ++i) {
     std::cout << (i ? "\n" : "") << "# query " << i + 1 << " of " << printed.size()
               << (i + 1 < printed.size() ? " (the engine reads its rows before the next is written)" : "")
               << '\n'
               << printed[i];
   }
-  return true;
 }
 
 void Remote::add(po::options_description& opts, bool printable) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "diplograph/backends.hpp"
 #include "diplograph/index_file.hpp"
 #include "diplograph/query.hpp"
 #include "diplograph/rdf.hpp"
@@ -47,27 +48,9 @@ bool load_graphs(Store& store, const std::vector<std::string>& files, const std:
                  std::size_t* ontology_size = nullptr);
 /// The syntax --syntax names (nullopt when empty: by each file's extension); po::error otherwise.
 [[nodiscard]] std::optional<Syntax> forced_syntax(const std::string& syntax);
-/// Fills `opts` (syntax, base) to read graph file `f`; false, reported, for an index file (the
-/// message ends with `for_index`) or a file of unknown syntax.
-bool graph_file(const std::string& f, const std::optional<Syntax>& forced, const std::string& base,
-                std::string_view for_index, ReadOptions& opts);
 /// The same without the ontology: the files' own statements.
 bool load_files(Store& store, const std::vector<std::string>& files, const std::string& syntax,
                 const std::string& base, Question question = Question::everything);
-
-/// The graphs loaded for a question, and the Questions that answer from them: the one place
-/// the command line picks a backend (today the in-memory index of a Sord store).
-struct Loaded {
-  Store store{index_spo};            // the questions look up through the EventIndex, not by object
-  std::unique_ptr<IndexFile> index;  // or an index file, opened in place of the graphs
-  std::unique_ptr<Questions> questions;
-  std::vector<std::string> printed;  // --print-sparql: the queries the questions would send
-  bool printing = false;
-
-  /// With --print-sparql: writes the queries asked for (each after a comment line) and returns
-  /// true; the command then exits without rows.
-  bool print_sparql() const;
-};
 
 /// A SPARQL store asked in place of GRAPH files: --endpoint, --graph, --user, --print-sparql.
 struct Remote {
@@ -79,15 +62,14 @@ struct Remote {
   [[nodiscard]] Endpoint target() const;
 };
 
-/// Loads what question `q` reads of the graphs, or opens the one index file given in their
-/// place; nullptr (errors reported) on bad input.
-[[nodiscard]] std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs,
-                                                     const std::string& syntax, const std::string& base,
-                                                     Question q);
-/// The same, or the store `remote` names (never both; UsageError when neither is given).
-[[nodiscard]] std::unique_ptr<Loaded> load_questions(const std::vector<std::string>& graphs,
-                                                     const std::string& syntax, const std::string& base,
-                                                     Question q, const Remote& remote);
+/// The backend the command line names (open_backend): what question `q` reads of the graphs,
+/// the one index file given in their place, or the store `remote` names; nullptr (errors
+/// reported) on bad input.
+[[nodiscard]] std::unique_ptr<Backend> open_named(const std::vector<std::string>& graphs,
+                                                  const std::string& syntax, const std::string& base,
+                                                  Question q, const Remote& remote = {});
+/// With --print-sparql: writes the queries recorded (each after a comment line).
+void print_recorded(const Backend& backend);
 
 /// A whole-number option given as text, checked to lie in [lo, hi]; po::error naming the range
 /// otherwise (no wrap-around: "-1" is not 4294967295).

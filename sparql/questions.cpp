@@ -83,18 +83,57 @@ std::string placeholder(const std::string& name) {
 
 constexpr std::size_t kValuesChunk = 400;  ///< IRIs per VALUES list (query text stays small)
 
+// Where a question's queries go: the store, which answers them, or (--print-sparql) a recorder,
+// which keeps their text and answers nothing. A result row is read by its variables' names.
+class Client {
+ public:
+  virtual ~Client() = default;
+  virtual void select(const Query& q, const BindingFn& row) const = 0;
+  /// False for a recorder: names stand for themselves (`placeholder`) and no rows are shaped.
+  [[nodiscard]] virtual bool answers() const = 0;
+};
+
+class StoreClient : public Client {
+ public:
+  explicit StoreClient(Endpoint e) : e_(std::move(e)) {}
+  void select(const Query& q, const BindingFn& row) const override { sparql_select(e_, q.text, q.vars, row); }
+  [[nodiscard]] bool answers() const override { return true; }
+
+ private:
+  Endpoint e_;
+};
+
+class Recorder : public Client {
+ public:
+  explicit Recorder(std::vector<std::string>& printed) : printed_(printed) {}
+  void select(const Query& q, const BindingFn&) const override { printed_.push_back(q.text); }
+  [[nodiscard]] bool answers() const override { return false; }
+
+ private:
+  std::vector<std::string>& printed_;
+};
+
+// The position of variable `var` in the rows of `q`.
+std::size_t column(const Query& q, std::string_view var) {
+  const auto at = std::find(q.vars.begin(), q.vars.end(), var);
+  if (at == q.vars.end()) throw std::logic_error("the query selects no ?" + std::string(var));
+  return static_cast<std::size_t>(at - q.vars.begin());
+}
+
 class SparqlQuestions : public Questions {
  public:
-  SparqlQuestions(Endpoint e, std::vector<std::string>* printed) : e_(std::move(e)), printed_(printed) {}
+  SparqlQuestions(std::string graph, std::unique_ptr<Client> client)
+      : graph_(std::move(graph)), client_(std::move(client)) {}
 
   Answer<MetRow> met(const MetOptions& o) const override {
     auto a = ask({{o.actor}, {o.with}});
     MetOptions named = with_names(o, a);
-    if (!printed_ && needs_state(a, o.state_level)) return query_met(a.local->index(), named);  // its error
+    if (needs_state(a, o.state_level)) return query_met(a.local->index(), named);  // its error
     fetch_people(*a.local, met_selection(*a.local, o, a), o, false);
-    if (printed_) return {};
-    return with_extremes(*a.local, o.since, o.until,
-                         [&](const EventIndex& x) { return query_met(x, named); });
+    return shaped([&] {
+      return with_extremes(*a.local, o.since, o.until,
+                           [&](const EventIndex& x) { return query_met(x, named); });
+    });
   }
 
   Answer<MetCount> met_counts(const MetOptions& o) const override {
@@ -104,12 +143,14 @@ class SparqlQuestions : public Questions {
     const auto sel = met_selection(*a.local, o, a);
     if (o.actor.empty() && o.with.empty() && o.sectors.empty() && o.types.empty()) {
       auto counted = counted_by_store(*a.local, sel, o.state_level);
-      if (!counted.rows.empty() || (o.since.empty() && o.until.empty()) || printed_) return counted;
+      if (!counted.rows.empty() || (o.since.empty() && o.until.empty()) || !client_->answers())
+        return counted;
     }
     fetch_people(*a.local, sel, o, true);
-    if (printed_) return {};
-    return with_extremes(*a.local, o.since, o.until,
-                         [&](const EventIndex& x) { return query_met_counts(x, named); });
+    return shaped([&] {
+      return with_extremes(*a.local, o.since, o.until,
+                           [&](const EventIndex& x) { return query_met_counts(x, named); });
+    });
   }
 
   RelationReport relation(const RelationOptions& o) const override {
@@ -119,8 +160,7 @@ class SparqlQuestions : public Questions {
     named.b = a.named[1].iri;
     const auto interactions = a.local->iris(a.local->index().schema().interactions);
     fetch(*a.local, sparql::relation_pattern(named.a, named.b, interactions), {}, Question::relation);
-    if (printed_) return {};
-    return query_relation(a.local->index(), named);
+    return shaped([&] { return query_relation(a.local->index(), named); });
   }
 
   Answer<PathHop> path(const PathOptions& o) const override {
@@ -142,13 +182,12 @@ class SparqlQuestions : public Questions {
       fetch(*a.local, sparql::events_pattern(sel), {}, Question::timeline);
     else
       fetch_joined(*a.local, sel, true);
-    if (printed_) return {};
-    return query_timeline(a.local->index(), named);
+    return shaped([&] { return query_timeline(a.local->index(), named); });
   }
 
   Answer<ActorRow> actors(std::string_view search) const override {
-    if (printed_) return catalogue(), Answer<ActorRow>{};
-    return query_actors(catalogue().index(), search);
+    Local& all = catalogue();
+    return shaped([&] { return query_actors(all.index(), search); });
   }
 
   Answer<EventRow> events(const EventsOptions& o) const override {
@@ -156,8 +195,7 @@ class SparqlQuestions : public Questions {
     EventsOptions named = with_names(o, a);
     if (needs_state(a, o.state_level)) return query_events(a.local->index(), named);
     fetch(*a.local, sparql::events_pattern(events_selection(*a.local, o, a)), {}, Question::events);
-    if (printed_) return {};
-    return query_events(a.local->index(), named);
+    return shaped([&] { return query_events(a.local->index(), named); });
   }
 
   Answer<DyadRow> dyads(const DyadsOptions& o) const override {
@@ -170,26 +208,28 @@ class SparqlQuestions : public Questions {
     roles.participations = o.directed;
     fetch(*a.local, sparql::events_pattern(events_selection(*a.local, o.events, a)), roles,
           o.directed ? Question::dyads_directed : Question::dyads);
-    if (printed_) return {};
-    return query_dyads(a.local->index(), named);
+    return shaped([&] { return query_dyads(a.local->index(), named); });
   }
 
  private:
-  // Sends `q` (or, printing, records it) and adds each row's statement to `local`.
+  // The rows the engine shapes from what the store sent; none from a recorder, which sent nothing.
+  template <class Shape>
+  auto shaped(Shape shape) const -> decltype(shape()) {
+    if (!client_->answers()) return {};
+    return shape();
+  }
+
+  // Sends `q` (a query of statements: ?s ?p ?o) and adds each row's statement to `local`.
   void run(const Query& q, Local& local,
            const std::function<void(const std::vector<TermRef>&)>& also = {}) const {
-    if (printed_) {
-      printed_->push_back(q.text);
-      return;
-    }
-    sparql_select(e_, q.text, q.vars, [&](const std::vector<TermRef>& row) {
+    client_->select(q, [&](const std::vector<TermRef>& row) {
       local.add(row);
       if (also) also(row);
     });
   }
 
   void fetch(Local& local, const std::string& pattern, const Roles& roles, Question q) const {
-    run(sparql::statements(e_.graph, pattern, roles, predicates_for(q)), local);
+    run(sparql::statements(graph_, pattern, roles, predicates_for(q)), local);
   }
 
   // The names resolved as the memory backend resolves them: by lookup in the store when an IRI,
@@ -200,13 +240,13 @@ class SparqlQuestions : public Questions {
     for (const auto& n : names) {
       if (!n.text.empty()) texts.push_back(n.text);
     }
-    run(sparql::names(e_.graph, texts), *a.local);
+    run(sparql::names(graph_, texts), *a.local);
     for (const auto& n : names) a.named.push_back(n.text.empty() ? Named{} : resolved(n, *a.local));
     return a;
   }
 
   Named resolved(const Name& n, Local& local) const {
-    if (printed_) return {placeholder(n.text), placeholder(n.text)};
+    if (!client_->answers()) return {placeholder(n.text), placeholder(n.text)};  // nothing to look up
     const EventIndex& x = local.index();
     if (const auto node = resolve_exactly(x, n.text, n.state))
       return {std::string(local.store().text(*node)), state_text(local, *node)};
@@ -214,7 +254,7 @@ class SparqlQuestions : public Questions {
     const EventIndex& every = all.index();
     const NodeId node = n.state ? resolve_state(every, n.text) : resolve_actor(every, n.text);
     const std::string iri(all.store().text(node));
-    run(sparql::names(e_.graph, {iri}), local);  // its own statements, for the question's engine
+    run(sparql::names(graph_, {iri}), local);  // its own statements, for the question's engine
     return {iri, state_text(all, node)};
   }
 
@@ -229,7 +269,7 @@ class SparqlQuestions : public Questions {
     if (catalogue_) return *catalogue_;
     auto all = std::make_unique<Local>();
     const auto actor_classes = all->iris(all->index().schema().actors);
-    run(sparql::catalogue(e_.graph, actor_classes), *all);
+    run(sparql::catalogue(graph_, actor_classes), *all);
     all->index();  // built here, under the lock: the threads then only read it
     catalogue_ = std::move(all);
     return *catalogue_;
@@ -258,19 +298,21 @@ class SparqlQuestions : public Questions {
         date = term(ns::dg, "date"), end = term(ns::dg, "endDate"), source = term(ns::dcterms, "source"),
         label = term(ns::rdfs, "label"), participant = term(ns::dg, "participant");
     const std::string known = sel.state_level ? std::string() : sel.actor;
-    const auto q = sparql::joined(e_.graph, sparql::events_pattern(sel), titles, known);
-    if (printed_) return printed_->push_back(q.text);
-    sparql_select(e_, q.text, q.vars, [&](const std::vector<TermRef>& r) {
-      const TermRef e = r[0];
-      if (!r[6].empty()) {  // a participant
-        local.add(e, TermRef::iri(participant), r[6]);
-        if (!r[7].empty()) local.add(r[6], TermRef::iri(label), r[7]);
+    const auto q = sparql::joined(graph_, sparql::events_pattern(sel), titles, known);
+    const std::size_t event = column(q, "e"), type_of = column(q, "type"), date_of = column(q, "when"),
+                      end_of = column(q, "until"), source_of = column(q, "source"),
+                      label_of = column(q, "title"), who = column(q, "who"), who_label = column(q, "name");
+    client_->select(q, [&](const std::vector<TermRef>& r) {
+      const TermRef e = r[event];
+      if (!r[who].empty()) {  // a participant
+        local.add(e, TermRef::iri(participant), r[who]);
+        if (!r[who_label].empty()) local.add(r[who], TermRef::iri(label), r[who_label]);
         return;
       }
-      local.add(e, TermRef::iri(type), r[1]);
+      local.add(e, TermRef::iri(type), r[type_of]);
       if (!known.empty()) local.add(e, TermRef::iri(participant), TermRef::iri(known));
       const std::pair<const std::string*, TermRef> values[] = {
-          {&date, r[2]}, {&end, r[3]}, {&source, r[4]}, {&label, r[5]}};
+          {&date, r[date_of]}, {&end, r[end_of]}, {&source, r[source_of]}, {&label, r[label_of]}};
       for (const auto& [p, v] : values) {
         if (!v.empty()) local.add(e, TermRef::iri(*p), v);
       }
@@ -313,9 +355,9 @@ class SparqlQuestions : public Questions {
   auto with_extremes(Local& local, const std::string& since, const std::string& until, Answerer answer) const
       -> decltype(answer(std::declval<const EventIndex&>())) {
     auto first = answer(local.index());
-    if (!first.rows.empty() || (since.empty() && until.empty()) || printed_) return first;
+    if (!first.rows.empty() || (since.empty() && until.empty())) return first;
     const auto classes = local.iris(local.index().schema().events);
-    run(sparql::statements(e_.graph, sparql::extremes_pattern(classes), {}, predicates_for(Question::met)),
+    run(sparql::statements(graph_, sparql::extremes_pattern(classes), {}, predicates_for(Question::met)),
         local);
     return answer(local.index());
   }
@@ -324,14 +366,19 @@ class SparqlQuestions : public Questions {
     const Schema& s = local.index().schema();
     Selection dated = sel;
     dated.classes.clear();  // the interactions, which the query asks for anyway
-    const auto q = sparql::met_pairs(e_.graph, dated, local.iris(s.interactions), state_level,
+    const auto q = sparql::met_pairs(graph_, dated, local.iris(s.interactions), state_level,
                                      local.iris(s.subclasses(s.state_class)));
     Answer<MetCount> out;
-    if (printed_) return printed_->push_back(q.text), out;
-    sparql_select(e_, q.text, q.vars, [&](const std::vector<TermRef>& r) {
-      MetCount c{
-          std::string(r[0].value), {}, std::string(r[1].value), {}, count_of(r[2]), std::string(r[3].value),
-          std::string(r[4].value)};
+    const std::size_t one = column(q, "a"), other = column(q, "b"), n = column(q, "n"),
+                      first = column(q, "first"), last = column(q, "last");
+    client_->select(q, [&](const std::vector<TermRef>& r) {
+      MetCount c{std::string(r[one].value),
+                 {},
+                 std::string(r[other].value),
+                 {},
+                 count_of(r[n]),
+                 std::string(r[first].value),
+                 std::string(r[last].value)};
       if (c.other < c.actor) std::swap(c.actor, c.other);  // the smaller IRI first, byte by byte
       out.rows.push_back(std::move(c));
     });
@@ -361,7 +408,7 @@ class SparqlQuestions : public Questions {
     for (auto it = iris.begin(); it != iris.end(); ++it) {
       chunk.push_back(*it);
       if (chunk.size() < kValuesChunk && std::next(it) != iris.end()) continue;
-      run(sparql::labels(e_.graph, chunk), described);
+      run(sparql::labels(graph_, chunk), described);
       chunk.clear();
     }
     const Store& st = described.store();
@@ -387,31 +434,33 @@ class SparqlQuestions : public Questions {
         sel.frontier.assign(
             frontier.begin() + static_cast<std::ptrdiff_t>(i),
             frontier.begin() + static_cast<std::ptrdiff_t>(std::min(frontier.size(), i + kValuesChunk)));
-        run(sparql::statements(e_.graph, sparql::events_pattern(sel), {}, predicates_for(Question::path)),
-            local, [&](const std::vector<TermRef>& row) {
+        run(sparql::statements(graph_, sparql::events_pattern(sel), {}, predicates_for(Question::path)),
+            local, [&](const std::vector<TermRef>& row) {  // ?s ?p ?o
               if (row[1].value == participant && reached.insert(std::string(row[2].value)).second)
                 next.emplace_back(row[2].value);
             });
       }
-      if (printed_) return {};
-      auto found = query_path(local.index(), o.from, o.to, o.max_hops, o.people_only);
+      auto found = shaped([&] { return query_path(local.index(), o.from, o.to, o.max_hops, o.people_only); });
       if (!found.rows.empty() && found.rows.size() <= hop) return found;
       frontier = std::move(next);
     }
-    if (printed_) return {};
-    return query_path(local.index(), o.from, o.to, o.max_hops, o.people_only);
+    return shaped([&] { return query_path(local.index(), o.from, o.to, o.max_hops, o.people_only); });
   }
 
-  Endpoint e_;
-  std::vector<std::string>* printed_;
+  std::string graph_;
+  std::unique_ptr<Client> client_;
   mutable std::unique_ptr<Local> catalogue_;
   mutable std::mutex cataloguing_;
 };
 
 }  // namespace
 
-std::unique_ptr<Questions> questions_at(const Endpoint& endpoint, std::vector<std::string>* printed) {
-  return std::make_unique<SparqlQuestions>(endpoint, printed);
+std::unique_ptr<Questions> questions_at(const Endpoint& endpoint) {
+  return std::make_unique<SparqlQuestions>(endpoint.graph, std::make_unique<StoreClient>(endpoint));
+}
+
+std::unique_ptr<Questions> questions_recorded(const Endpoint& endpoint, std::vector<std::string>& printed) {
+  return std::make_unique<SparqlQuestions>(endpoint.graph, std::make_unique<Recorder>(printed));
 }
 
 }  // namespace diplograph

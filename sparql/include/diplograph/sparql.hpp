@@ -39,10 +39,12 @@ class StoreError : public BackendError {
 };
 
 /// The questions answered by the store at `endpoint`. Nothing is sent until a question is asked.
-/// With `printed` set, nothing is ever sent: each question appends the SPARQL it would send to
-/// `printed` and answers with no rows (`--print-sparql`).
-[[nodiscard]] std::unique_ptr<Questions> questions_at(const Endpoint& endpoint,
-                                                      std::vector<std::string>* printed = nullptr);
+[[nodiscard]] std::unique_ptr<Questions> questions_at(const Endpoint& endpoint);
+/// The same questions asked of a recorder in place of the store (`--print-sparql`): nothing is
+/// sent; each question appends the SPARQL it would send to `printed` (each name standing for
+/// itself) and answers with no rows.
+[[nodiscard]] std::unique_ptr<Questions> questions_recorded(const Endpoint& endpoint,
+                                                            std::vector<std::string>& printed);
 
 // ------------------------------------------------------------------------- the protocol
 

@@ -1,0 +1,58 @@
+// diplograph/backends.hpp: the questions of what a user names to ask: RDF graph files (loaded in
+// memory with the ontology), one index file written by `diplograph index`, or a SPARQL store
+// (or a recorder in its place, for the SPARQL it would be sent). Every front end (the command
+// line, the server, a binding) opens its backend here.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diplograph/query.hpp"
+#include "diplograph/rdf.hpp"
+#include "diplograph/sparql.hpp"
+
+namespace diplograph {
+
+/// What a user named: graph files (or one index file), or a store.
+struct Sources {
+  std::vector<std::string> graphs;
+  std::optional<Syntax> syntax;   ///< of every graph file; nullopt: by each file's extension
+  std::string base;               ///< for relative IRIs; empty: each file's own URI
+  std::optional<Endpoint> store;  ///< a SPARQL store asked in place of graph files
+  bool record = false;            ///< with a store: record the SPARQL it would be sent, send nothing
+};
+
+/// The questions, with whatever holds their data (a store in memory, a mapped index file).
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  [[nodiscard]] virtual const Questions& questions() const = 0;
+  /// The SPARQL recorded (Sources::record), in the order it would have been sent.
+  [[nodiscard]] virtual const std::vector<std::string>& recorded() const = 0;
+};
+
+/// Opens what `sources` names, loading of graph files only what question `q` reads
+/// (keep_only_what). nullptr when a graph cannot be read (its diagnostics sent to `errors`);
+/// UsageError for graph files and a store together, an index file beside others, a named graph
+/// without a store, nothing named; InputError for an index that is none.
+[[nodiscard]] std::unique_ptr<Backend> open_backend(const Sources& sources, Question q,
+                                                    const ErrorSink& errors);
+
+/// Loads the ontology and then every graph file into `store`; false (diagnostics sent to
+/// `errors`) on bad input. `ontology_size`, when given, receives the ontology's statements.
+bool load_graphs(Store& store, const std::vector<std::string>& files, const std::optional<Syntax>& syntax,
+                 const std::string& base, Question q, const ErrorSink& errors,
+                 std::size_t* ontology_size = nullptr);
+/// The graph files alone, without the ontology. `for_index` ends the message for an index file
+/// given where graphs are read (what the command reads instead).
+bool load_files(Store& store, const std::vector<std::string>& files, const std::optional<Syntax>& syntax,
+                const std::string& base, Question q, const ErrorSink& errors, std::string_view for_index);
+/// The read options for graph file `f`; false (reported) for an index file or an unknown syntax.
+bool graph_file(const std::string& f, const std::optional<Syntax>& syntax, const std::string& base,
+                std::string_view for_index, ReadOptions& opts, const ErrorSink& errors);
+
+}  // namespace diplograph
