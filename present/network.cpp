@@ -48,7 +48,7 @@ class Builder {
     if (nodes_.count(iri)) return;
     NetworkNode n{iri, label.empty() ? iri : label, {}, {}};
     if (const auto it = actors_.find(iri); it != actors_.end()) {
-      n.kind = it->second->kind;
+      n.kind = kind_name(it->second->kind);
       n.state = it->second->state;
     }
     nodes_.emplace(iri, std::move(n));

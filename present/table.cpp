@@ -1,6 +1,7 @@
 // Writing results: aligned table, CSV (RFC 4180), JSON, and Graphviz for who met whom.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -10,6 +11,19 @@
 namespace diplograph {
 
 namespace {
+
+// A mean as the tables show it: rounded to 4 decimals, without trailing zeros or "-0".
+std::string mean_text(const std::optional<double>& mean) {
+  if (!mean) return {};
+  double shown = std::round(*mean * 10000.0) / 10000.0;
+  if (shown == 0) shown = 0;  // no "-0"
+  char buf[32];
+  const auto end = std::to_chars(buf, buf + sizeof buf, shown, std::chars_format::fixed, 4).ptr;
+  std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  while (s.back() == '0') s.remove_suffix(1);
+  if (s.back() == '.') s.remove_suffix(1);
+  return std::string(s);
+}
 
 bool numeric_column(std::string_view name) {
   return name == "events" || name == "hop" || name.ends_with("_cooperation") || name.ends_with("_conflict") ||
@@ -317,17 +331,19 @@ Table to_table(const Answer<TimelineRow>& a) {
 Table to_table(const Answer<ActorRow>& a) {
   return table_of({"actor", "label", "kind", "state", "events"}, a,
                   [](const ActorRow& r) -> std::vector<std::string> {
-                    return {r.actor, r.label, r.kind, r.state, n(r.events)};
+                    return {r.actor, r.label, std::string(kind_name(r.kind)), r.state, n(r.events)};
                   });
 }
 
 Table to_table(const Answer<EventRow>& a) {
-  return table_of({"date", "event", "type", "cameo", "quad_class", "goldstein", "label", "participants",
-                   "source", "records"},
-                  a, [](const EventRow& r) -> std::vector<std::string> {
-                    return {r.date,      r.event, r.type,         r.cameo,  r.quad_class,
-                            r.goldstein, r.label, r.participants, r.source, r.records};
-                  });
+  return table_of(
+      {"date", "event", "type", "cameo", "quad_class", "goldstein", "label", "participants", "source",
+       "records"},
+      a, [](const EventRow& r) -> std::vector<std::string> {
+        return {
+            r.date,      r.event, r.type,         r.cameo,  r.quad_class ? n(r.quad_class) : std::string(),
+            r.goldstein, r.label, r.participants, r.source, r.records};
+      });
 }
 
 const std::vector<std::string>& dyad_columns() {
@@ -363,7 +379,7 @@ void dyad_cells(const DyadRow& r, std::vector<std::string>& cells) {
   cells[6].assign(r.other_code);
   number(cells[7], r.events);
   for (std::size_t q = 0; q < 4; ++q) number(cells[8 + q], r.quad[q]);
-  cells[12].assign(r.goldstein_mean);
+  cells[12] = mean_text(r.goldstein_mean);
 }
 
 Table to_table(const Answer<DyadRow>& a) {
@@ -384,7 +400,7 @@ Table to_table(Answer<DyadRow>&& a) {
     t.rows.push_back({std::move(r.period), std::move(r.actor), std::move(r.actor_label),
                       std::move(r.actor_code), std::move(r.other), std::move(r.other_label),
                       std::move(r.other_code), n(r.events), n(r.quad[0]), n(r.quad[1]), n(r.quad[2]),
-                      n(r.quad[3]), std::move(r.goldstein_mean)});
+                      n(r.quad[3]), mean_text(r.goldstein_mean)});
   }
   a.rows = {};
   return t;

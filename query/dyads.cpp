@@ -131,17 +131,6 @@ std::string day_text(std::uint32_t day) {
 namespace {
 
 // "2.35" from the mean, rounded to 4 decimals, without trailing zeros.
-std::string mean_text(double sum, std::uint64_t n) {
-  if (n == 0) return {};
-  double mean = std::round(sum / static_cast<double>(n) * 10000.0) / 10000.0;
-  if (mean == 0) mean = 0;  // no "-0"
-  char buf[32];
-  const auto end = std::to_chars(buf, buf + sizeof buf, mean, std::chars_format::fixed, 4).ptr;
-  std::string_view s(buf, static_cast<std::size_t>(end - buf));
-  while (s.back() == '0') s.remove_suffix(1);
-  if (s.back() == '.') s.remove_suffix(1);
-  return std::string(s);
-}
 class Dyads {
  public:
   Dyads(const EventIndex& index, const DyadsOptions& opts)
@@ -275,7 +264,7 @@ class Dyads {
     r.other_code.assign(code(k.b, year));
     r.events = t.events;
     r.quad = {t.quad[0], t.quad[1], t.quad[2], t.quad[3]};
-    r.goldstein_mean.assign(mean_text(t.goldstein, t.scored));
+    r.goldstein_mean = t.scored ? std::optional(t.goldstein / static_cast<double>(t.scored)) : std::nullopt;
     r.first_day = t.last ? t.first : 0;
     r.last_day = t.last;
   }

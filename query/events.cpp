@@ -23,7 +23,7 @@ EventRow row_of(const EventIndex::Impl& x, Id e, int quad) {
           std::string(x.schema.src.text(ev.node)),
           std::string(x.type_name(ev.type)),
           std::string(ev.cameo),
-          quad ? std::to_string(quad) : std::string(),
+          static_cast<std::uint8_t>(quad),
           std::string(ev.goldstein),
           std::string(ev.label),
           x.participant_names(e),

@@ -23,7 +23,8 @@ std::vector<Edge> neighbours(const EventIndex::Impl& x, Id actor, bool people_on
   for (Id e : x.actor_events[actor]) {
     if (!x.events[e].interaction) continue;
     for (Id other : x.participants[e]) {
-      if (other == actor || (people_only && other != end && x.actor_kind[other] != "person")) continue;
+      if (other == actor || (people_only && other != end && x.actor_kind[other] != ActorKind::person))
+        continue;
       auto [it, added] = best.try_emplace(other, e);
       if (!added && key(e) < key(it->second)) it->second = e;
     }

@@ -667,8 +667,10 @@ std::string_view view_of(const Text& t, std::string_view pool) {
   return text_in(pool, t);
 }
 
-std::string_view view_of(const ActorKind& k, std::string_view) {
-  return kind_name(k);
+ActorKind view_of(const ActorKind& k, std::string_view) {
+  if (static_cast<std::size_t>(k) > static_cast<std::size_t>(ActorKind::region))
+    throw CorruptIndex("an unknown kind of actor");
+  return k;
 }
 
 EventIndex::Impl::Event view_of(const EventIndex::Impl::StoredEvent& e, std::string_view pool) {

@@ -222,10 +222,6 @@ struct Rows {
   void close_key() { begin.push_back(static_cast<std::uint32_t>(values.size())); }
 };
 
-/// What kind of actor: the `kind` column of `actors`.
-enum class ActorKind : std::uint8_t { actor, person, organization, state, region };
-[[nodiscard]] std::string_view kind_name(ActorKind k);
-
 /// The columns of an EventIndex, numbered for the index file (a number is never reused).
 enum class ColumnId : std::uint32_t {
   class_names = 1,
@@ -378,10 +374,10 @@ struct EventIndex::Impl {
   Rows sources;             ///< per event: the participants in a source role (source, caller), where loaded
   Column<NodeId> actor_node;
   ViewColumn<Text, std::string_view> actor_iri{pool}, actor_label{pool};
-  Column<Id> actor_state;                                    ///< the state each actor stands for, or no_id
-  Column<Id> actor_represents;                               ///< what each actor represents, or no_id
-  Column<std::uint8_t> actor_typed;                          ///< typed with dg:Actor or a class below it
-  ViewColumn<ActorKind, std::string_view> actor_kind{pool};  ///< person, organization, ...
+  Column<Id> actor_state;                             ///< the state each actor stands for, or no_id
+  Column<Id> actor_represents;                        ///< what each actor represents, or no_id
+  Column<std::uint8_t> actor_typed;                   ///< typed with dg:Actor or a class below it
+  ViewColumn<ActorKind, ActorKind> actor_kind{pool};  ///< person, organization, ... (checked when read)
   Rows actor_sectors;  ///< per actor: its dg:sector values, as places in sector_names
   ViewColumn<Text, std::string_view> sector_names{pool};
   Column<std::uint32_t> actor_rank;  ///< each actor's place in IRI order
@@ -410,7 +406,7 @@ static_assert(std::has_unique_object_representations_v<EventIndex::Impl::Placed>
               sizeof(EventIndex::Impl::Numbers) == 16);
 
 std::string_view view_of(const Text& t, std::string_view pool);
-std::string_view view_of(const ActorKind& k, std::string_view pool);
+ActorKind view_of(const ActorKind& k, std::string_view pool);
 EventIndex::Impl::Event view_of(const EventIndex::Impl::StoredEvent& e, std::string_view pool);
 EventIndex::Impl::Change view_of(const EventIndex::Impl::StoredChange& c, std::string_view pool);
 std::pair<Id, std::string_view> view_of(const EventIndex::Impl::Labelled& l, std::string_view pool);

@@ -361,9 +361,9 @@ Answer<ActorRow> query_actors(const EventIndex& index, std::string_view search) 
   for (const auto& s : found) {
     const Id a = s.actor;
     const Id st = x.actor_state[a];
-    t.rows.push_back(
-        {std::string(x.actor_iri[a]), std::string(x.actor_label[a]), std::string(x.actor_kind[a]),
-         std::string(st == no_id ? std::string_view() : x.state_code(st)), x.actor_events[a].size()});
+    t.rows.push_back({std::string(x.actor_iri[a]), std::string(x.actor_label[a]), x.actor_kind[a],
+                      std::string(st == no_id ? std::string_view() : x.state_code(st)),
+                      x.actor_events[a].size()});
   }
   return t;
 }

@@ -380,5 +380,5 @@ TEST_F(Units, TheInMemoryBackendAnswersEveryQuestion) {
   EXPECT_EQ(q->timeline({"Muttaqi", "Wang", "", "", false}).rows.size(), 1U);  // only the trilateral
   const auto actors = q->actors("Dar").rows;
   ASSERT_FALSE(actors.empty());
-  EXPECT_EQ(actors[0], (ActorRow{"http://ex.org/dar", "Mohammad Ishaq Dar", "person", "PAK", 4}));
+  EXPECT_EQ(actors[0], (ActorRow{"http://ex.org/dar", "Mohammad Ishaq Dar", ActorKind::person, "PAK", 4}));
 }

@@ -75,16 +75,26 @@ struct TimelineRow {
   bool operator==(const TimelineRow&) const = default;
 };
 
+/// What kind of actor an actor is (its most specific class among these).
+enum class ActorKind : std::uint8_t { actor, person, organization, state, region };
+/// "actor", "person", "organization", "state", "region".
+[[nodiscard]] std::string_view kind_name(ActorKind k);
+
 /// One actor, as `diplograph actors` lists it.
 struct ActorRow {
-  std::string actor, label, kind, state;
+  std::string actor, label;
+  ActorKind kind = ActorKind::actor;
+  std::string state;
   std::uint64_t events = 0;
   bool operator==(const ActorRow&) const = default;
 };
 
 /// One event of any class, with its coded values (`query events`).
 struct EventRow {
-  std::string date, event, type, cameo, quad_class, goldstein, label, participants, source, records;
+  std::string date, event, type, cameo;
+  std::uint8_t quad_class = 0;  ///< 1 verbal cooperation ... 4 material conflict; 0 when none
+  std::string goldstein;  ///< the score as the graph writes it (its xsd:decimal literal); empty when none
+  std::string label, participants, source, records;
   bool operator==(const EventRow&) const = default;
 };
 
@@ -94,7 +104,7 @@ struct DyadRow {
   std::uint64_t events = 0;
   std::array<std::uint64_t, 4>
       quad{};  ///< verbal cooperation, material cooperation, verbal conflict, material conflict
-  std::string goldstein_mean;                 ///< rounded to 4 decimals; empty when no event had a score
+  std::optional<double> goldstein_mean;       ///< of the events that had a score; none when none had
   std::uint32_t first_day = 0, last_day = 0;  ///< its earliest and latest event, as day_number gives them
                                               ///< (networks show them; the table does not)
   bool operator==(const DyadRow&) const = default;
