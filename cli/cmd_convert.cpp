@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "diplograph/convert.hpp"
+#include "diplograph/files.hpp"
 
 namespace diplograph::cli {
 

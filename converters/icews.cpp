@@ -101,24 +101,29 @@ class IcewsReader : public RecordReader {
 
   ReadStatus hold(const Row& row, std::string_view line, Diagnostic& error) {
     std::string key = mirror_key(row.rec, row.sentence) + "\n" + padded(row.event_id) + "-" + row.rec.date;
-    const std::string problem = sorter_.add(std::move(key), std::string(line));
-    if (problem.empty()) return ReadStatus::ok;
-    error.message = problem;
-    return ReadStatus::fatal;
+    try {
+      sorter_.add(std::move(key), std::string(line));
+      return ReadStatus::ok;
+    } catch (const InputError& e) {  // the spill's temporary file: the reader's fatal error
+      return fail(e.diagnostic().str(), error);
+    }
   }
 
   // The held rows, a group of rows with one key at a time, each paired with its twin.
   ReadStatus next_merged(EventRecord& out, Diagnostic& error) {
     error = {{ctx_.file, 0, 0}, {}};  // the caller's diagnostic may hold an earlier row's message
-    if (!sorting_started_) {
-      sorting_started_ = true;
-      if (std::string e = sorter_.finish(); !e.empty()) return fail(e, error);
-      has_ahead_ = sorter_.next(ahead_key_, ahead_line_, error.message);
-    }
-    while (ready_.empty()) {
-      if (!error.message.empty()) return ReadStatus::fatal;
-      if (!has_ahead_) return ReadStatus::end;
-      if (!read_group(error)) return ReadStatus::fatal;
+    try {
+      if (!sorting_started_) {
+        sorting_started_ = true;
+        sorter_.finish();
+        has_ahead_ = sorter_.next(ahead_key_, ahead_line_);
+      }
+      while (ready_.empty()) {
+        if (!has_ahead_) return ReadStatus::end;
+        if (!read_group(error)) return ReadStatus::fatal;
+      }
+    } catch (const InputError& e) {  // a temporary file of the merge
+      return fail(e.diagnostic().str(), error);
     }
     out = std::move(ready_.front());
     ready_.pop_front();
@@ -145,9 +150,8 @@ class IcewsReader : public RecordReader {
       }
       const bool first_way = identity(row.rec.participants[0]) <= identity(row.rec.participants[1]);
       (first_way ? one_way : other_way).push_back(std::move(row.rec));
-      has_ahead_ = sorter_.next(ahead_key_, ahead_line_, error.message);
+      has_ahead_ = sorter_.next(ahead_key_, ahead_line_);
     }
-    if (!error.message.empty()) return false;
     pair_up(one_way, other_way);
     return true;
   }

@@ -16,6 +16,7 @@
 #include <streambuf>
 
 #include "diplograph/convert.hpp"
+#include "diplograph/files.hpp"
 #include "diplograph/library.hpp"
 #include "diplograph/text.hpp"
 

@@ -18,14 +18,10 @@ namespace {
 
 constexpr std::size_t kOverhead = 2 * sizeof(std::string);  // per pair, beside the text
 
-// A temporary file in $TMPDIR, unlinked at once; empty with `error` set when it cannot be made.
-FilePtr new_temp_file(std::string& error) {
-  try {
-    return temp_file();
-  } catch (const InputError& e) {
-    error = e.diagnostic().str();
-    return nullptr;
-  }
+[[noreturn]] void cannot(const std::string& what) {
+  throw InputError({{temp_dir(), 0, 0},
+                    "cannot " + what + " a temporary file here: " + std::strerror(errno) +
+                        " (set TMPDIR to a directory with more room)"});
 }
 
 bool put(std::FILE* f, const std::string& s) {
@@ -49,67 +45,52 @@ struct ExternalSorter::Run {
   std::string key, value;
   bool has = false;
 
-  bool advance(std::string& error) {
+  void advance() {
     has = left > 0;
-    if (!has) return true;
+    if (!has) return;
     --left;
-    if (get(file.get(), key) && get(file.get(), value)) return true;
-    error = "cannot read back a temporary file of the merge";
-    has = false;
-    return false;
+    if (!get(file.get(), key) || !get(file.get(), value)) cannot("read back");
   }
 };
 
 ExternalSorter::ExternalSorter(std::size_t budget) : budget_(std::max<std::size_t>(budget, 1)) {}
 ExternalSorter::~ExternalSorter() = default;
 
-std::string ExternalSorter::add(std::string key, std::string value) {
+void ExternalSorter::add(std::string key, std::string value) {
   held_ += key.size() + value.size() + kOverhead;
   pairs_.emplace_back(std::move(key), std::move(value));
-  return held_ > budget_ ? spill() : std::string();
+  if (held_ > budget_) spill();
 }
 
-std::string ExternalSorter::spill() {
+void ExternalSorter::spill() {
   std::sort(pairs_.begin(), pairs_.end());
-  std::string error;
   auto run = std::make_unique<Run>();
-  run->file = new_temp_file(error);
-  if (!run->file) return error;
+  run->file = temp_file();
   for (const auto& [k, v] : pairs_) {
-    if (!put(run->file.get(), k) || !put(run->file.get(), v)) {
-      return "cannot write a temporary file in " + temp_dir() + ": " + std::strerror(errno) +
-             " (set TMPDIR to a directory with more room)";
-    }
+    if (!put(run->file.get(), k) || !put(run->file.get(), v)) cannot("write");
   }
-  if (std::fflush(run->file.get()) != 0)
-    return "cannot write a temporary file in " + temp_dir() + ": " + std::strerror(errno) +
-           " (set TMPDIR to a directory with more room)";
+  if (std::fflush(run->file.get()) != 0) cannot("write");
   run->left = pairs_.size();
   runs_.push_back(std::move(run));
   pairs_.clear();
   pairs_.shrink_to_fit();
   held_ = 0;
-  return {};
 }
 
-std::string ExternalSorter::finish() {
+void ExternalSorter::finish() {
   merging_ = !runs_.empty();
   if (!merging_) {
     std::sort(pairs_.begin(), pairs_.end());
-    return {};
+    return;
   }
-  if (!pairs_.empty()) {
-    if (std::string e = spill(); !e.empty()) return e;
-  }
-  std::string error;
+  if (!pairs_.empty()) spill();
   for (auto& r : runs_) {
     std::rewind(r->file.get());
-    if (!r->advance(error)) return error;
+    r->advance();
   }
-  return {};
 }
 
-bool ExternalSorter::next(std::string& key, std::string& value, std::string& error) {
+bool ExternalSorter::next(std::string& key, std::string& value) {
   if (!merging_) {
     if (at_ == pairs_.size()) return false;
     key = std::move(pairs_[at_].first);
@@ -125,7 +106,8 @@ bool ExternalSorter::next(std::string& key, std::string& value, std::string& err
   if (!best) return false;
   key.swap(best->key);
   value.swap(best->value);
-  return best->advance(error);
+  best->advance();
+  return true;
 }
 
 }  // namespace diplograph::detail

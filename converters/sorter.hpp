@@ -11,7 +11,8 @@ namespace diplograph::detail {
 
 /// Collects pairs, holding at most about `budget` bytes in memory (the rest is sorted into
 /// runs in unnamed temporary files, in $TMPDIR or /tmp), and hands them back sorted by key,
-/// then value. Errors (a temporary file that cannot be written) come back as a message.
+/// then value. A temporary file that cannot be made, written or read back throws InputError
+/// naming the directory (temp_dir()).
 class ExternalSorter {
  public:
   explicit ExternalSorter(std::size_t budget);
@@ -19,19 +20,18 @@ class ExternalSorter {
   ExternalSorter(const ExternalSorter&) = delete;
   ExternalSorter& operator=(const ExternalSorter&) = delete;
 
-  /// Adds a pair; empty on success, else what went wrong.
-  [[nodiscard]] std::string add(std::string key, std::string value);
-  /// Ends adding and starts handing back; empty on success, else what went wrong.
-  [[nodiscard]] std::string finish();
-  /// The next pair in order: true with `key` and `value` set, false at the end or on an error
-  /// (then `error` is set).
-  bool next(std::string& key, std::string& value, std::string& error);
+  /// Adds a pair.
+  void add(std::string key, std::string value);
+  /// Ends adding and starts handing back.
+  void finish();
+  /// The next pair in order: true with `key` and `value` set, false at the end.
+  bool next(std::string& key, std::string& value);
   /// Runs written to temporary files so far (0 while everything fits in memory).
   [[nodiscard]] std::size_t runs() const { return runs_.size(); }
 
  private:
   struct Run;
-  std::string spill();
+  void spill();
   std::size_t budget_;
   std::size_t held_ = 0;
   std::vector<std::pair<std::string, std::string>> pairs_;

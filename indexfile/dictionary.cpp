@@ -1,6 +1,7 @@
 // The index build's dictionary: batches of terms sorted and spilled, merged into the file's
 // numbering, each batch's statements renumbered by the map the merge wrote for it.
 #include "indexfile/dictionary.hpp"
+#include "diplograph/slot_table.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -136,24 +137,27 @@ bool get_record(In& in, std::string& key, std::uint32_t& local) {
 // entry, found again by a hash table.
 class Dictionary::Batch {
  public:
-  Batch() : slots_(1U << 16U, 0) { starts_.push_back(0); }
+  Batch() : table_(1U << 16U) { starts_.push_back(0); }
 
   std::uint32_t add(TermRef t) {
     const std::uint32_t dt =
         t.kind == TermKind::literal && !t.datatype.empty() ? add(TermRef::iri(t.datatype)) + 1 : 0;
     key_.clear();
     encode(key_, t.kind, dt, t.lang, t.value);
-    std::size_t i = checksum(key_.data(), key_.size()) & (slots_.size() - 1);
-    for (; slots_[i]; i = (i + 1) & (slots_.size() - 1)) {
-      if (entry(slots_[i] - 1) == key_) return slots_[i] - 1;
-    }
     if (size() >= UINT32_MAX - 1)
       throw InputError({{"", 0, 0}, "more than 4,294,967,294 terms: beyond this index format"});
     const auto id = static_cast<std::uint32_t>(size());
+    const std::uint32_t found = table_.find_or_place(
+        checksum(key_.data(), key_.size()), [&](std::uint32_t p) { return entry(p) == key_; }, id);
+    if (found != id) return found;
     arena_ += key_;
     starts_.push_back(arena_.size());
-    slots_[i] = id + 1;
-    if (size() * 2 > slots_.size()) grow();
+    if (table_.full(size())) {
+      table_.rehash(table_.slots() * 2, id + 1, [&](std::uint32_t p) {
+        const std::string_view e = entry(p);
+        return checksum(e.data(), e.size());
+      });
+    }
     return id;
   }
 
@@ -178,20 +182,14 @@ class Dictionary::Batch {
   void clear() {
     arena_.clear();
     starts_.resize(1);
-    std::fill(slots_.begin(), slots_.end(), 0);
+    table_.clear();
   }
 
  private:
-  void grow() {
-    BulkVector<std::uint32_t> bigger(slots_.size() * 2, 0);
-    for (std::uint32_t id = 0; id < size(); ++id) place(bigger.data(), bigger.size(), entry(id), id + 1);
-    slots_.swap(bigger);
-  }
-
   BulkString arena_;  // the big buffers in huge pages (indexfile/bulk.hpp)
   std::string key_;
   BulkVector<std::uint64_t> starts_;
-  BulkVector<std::uint32_t> slots_;  // term number + 1, 0 empty
+  SlotTable table_;  // the terms by their entries
 };
 
 namespace {

@@ -9,8 +9,8 @@
 #include <memory>
 #include <vector>
 
+#include "diplograph/bulk.hpp"
 #include "diplograph/files.hpp"
-#include "indexfile/bulk.hpp"
 
 namespace diplograph::idx {
 

@@ -1,6 +1,5 @@
 // Dyad-period counts: events per pair of actors (or states) and period, with the four quad
 // classes and the mean Goldstein score, the panel researchers join to other data by state code.
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <charconv>
@@ -9,6 +8,7 @@
 #include <unordered_map>
 
 #include "diplograph/query.hpp"
+#include "diplograph/slot_table.hpp"
 #include "query/event_filter.hpp"
 
 namespace diplograph {
@@ -31,16 +31,6 @@ struct KeyHash {
   }
 };
 
-// Asks the kernel to back a large buffer about to be written with huge pages: a row table of
-// hundreds of megabytes otherwise costs one page fault per 4 KiB, which on a virtual machine was
-// a third of the question's time. Only a hint; nothing depends on it.
-void advise_huge_pages(void* data, std::size_t bytes) {
-  constexpr std::uintptr_t kHuge = 2U << 20U;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-}
-
 struct Tally {
   double goldstein = 0;
   std::uint32_t events = 0, scored = 0;
@@ -56,45 +46,29 @@ class Tallies {
   /// Room for `n` keys without growing (the memory is only reserved, and touched as used).
   void reserve(std::size_t n) {
     entries_.reserve(n);
-    advise_huge_pages(entries_.data(), n * sizeof(entries_[0]));
-    std::size_t slots = 1024;
-    while (slots < 2 * n) slots *= 2;
-    rebuild(slots);
+    table_.rehash(2 * n, static_cast<std::uint32_t>(entries_.size()),
+                  [&](std::uint32_t e) { return KeyHash()(entries_[e].first); });
   }
 
   Tally& operator[](const Key& k) {
-    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
-    std::size_t i = KeyHash()(k) & (slots_.size() - 1);
-    for (; slots_[i] != kEmpty; i = (i + 1) & (slots_.size() - 1)) {
-      if (entries_[slots_[i]].first == k) return entries_[slots_[i]].second;
-    }
-    slots_[i] = static_cast<std::uint32_t>(entries_.size());
-    return entries_.emplace_back(k, Tally{}).second;
+    if (table_.full(entries_.size() + 1)) grow();
+    const auto fresh = static_cast<std::uint32_t>(entries_.size());
+    const std::uint32_t at = table_.find_or_place(
+        KeyHash()(k), [&](std::uint32_t e) { return entries_[e].first == k; }, fresh);
+    if (at == fresh) entries_.emplace_back(k, Tally{});
+    return entries_[at].second;
   }
-  [[nodiscard]] std::vector<std::pair<Key, Tally>>& entries() { return entries_; }
+  [[nodiscard]] BulkVector<std::pair<Key, Tally>>& entries() { return entries_; }
 
  private:
-  static constexpr std::uint32_t kEmpty = UINT32_MAX;
   void grow() {
     const std::size_t n = entries_.size();
-    if (n == entries_.capacity())
-      reserve(2 * n + 1024);  // a new array: entries_ and slots_ again
-    else
-      rebuild(std::max<std::size_t>(1024, slots_.size() * 2));
+    if (n == entries_.capacity()) return reserve(2 * n + 1024);  // a new array: entries_ and the table again
+    table_.rehash(table_.slots() * 2, static_cast<std::uint32_t>(n),
+                  [&](std::uint32_t e) { return KeyHash()(entries_[e].first); });
   }
-  void rebuild(std::size_t slots) {
-    slots_.clear();
-    slots_.reserve(slots);
-    advise_huge_pages(slots_.data(), slots * sizeof(std::uint32_t));
-    slots_.assign(slots, kEmpty);
-    for (std::uint32_t e = 0; e < entries_.size(); ++e) {
-      std::size_t i = KeyHash()(entries_[e].first) & (slots_.size() - 1);
-      while (slots_[i] != kEmpty) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = e;
-    }
-  }
-  std::vector<std::uint32_t> slots_;
-  std::vector<std::pair<Key, Tally>> entries_;
+  SlotTable table_;
+  BulkVector<std::pair<Key, Tally>> entries_;
 };
 
 // The period of a day number (YYYYMMDD): the parts finer than the period set to 00, so that a

@@ -14,7 +14,7 @@ limit = 40
 args = sys.argv[1:]
 if args[:1] == ["--limit"]:
     limit, args = int(args[1]), args[2:]
-folders = args or ["model", "rdf", "converters", "query", "present", "indexfile", "sparql", "backends", "serve", "cli"]
+folders = args or ["util", "model", "rdf", "converters", "query", "present", "indexfile", "sparql", "backends", "serve", "cli"]
 root = Path(__file__).resolve().parent.parent
 control = re.compile(r"^\s*(if|for|while|switch|catch|else|do|try|namespace|class|struct|enum|union)\b")
 header = re.compile(r"\)\s*(const)?\s*(override)?\s*(noexcept)?\s*(->\s*[\w:<>,\s]+)?\s*\{\s*$")

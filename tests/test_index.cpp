@@ -7,8 +7,9 @@
 
 #include <random>
 
+#include "diplograph/bulk.hpp"
 #include "diplograph/index_file.hpp"
-#include "indexfile/bulk.hpp"
+#include "diplograph/slot_table.hpp"
 #include "tests/asked.hpp"
 #include "tests/helpers.hpp"
 
@@ -188,6 +189,37 @@ void expect_refused(const std::string& path, const std::string& why) {
 
 // The build's big buffers (4 MiB and up) are mappings of their own on 2 MiB boundaries; growing
 // through them (each growth a new mapping, the old one unmapped) keeps every value.
+// The one flat hash table: every key found again at its place, across growth, when every key
+// collides, and after clear() none is.
+TEST(Index, TheSlotTableFindsEveryPlaceAcrossGrowthAndCollisions) {
+  for (const std::uint64_t spread : {std::uint64_t{2654435761U}, std::uint64_t{0}}) {  // 0: one bucket
+    std::vector<std::uint64_t> keys;
+    diplograph::SlotTable table;
+    const auto hash = [&](std::uint64_t k) { return k * spread; };
+    for (std::uint64_t k = 0; k < 5000; k += 1) {
+      const auto fresh = static_cast<std::uint32_t>(keys.size());
+      const auto at = table.find_or_place(
+          hash(k * 7), [&](std::uint32_t p) { return keys[p] == k * 7; }, fresh);
+      ASSERT_EQ(at, fresh);
+      keys.push_back(k * 7);
+      if (table.full(keys.size()))
+        table.rehash(table.slots() * 2, static_cast<std::uint32_t>(keys.size()),
+                     [&](std::uint32_t p) { return hash(keys[p]); });
+    }
+    EXPECT_GE(table.slots(), 2 * keys.size());
+    for (std::uint32_t p = 0; p < keys.size(); ++p) {
+      const auto at = table.find_or_place(
+          hash(keys[p]), [&](std::uint32_t q) { return keys[q] == keys[p]; }, UINT32_MAX - 1);
+      EXPECT_EQ(at, p);
+      if (at != p) break;
+    }
+    table.clear();
+    EXPECT_EQ(table.find_or_place(
+                  hash(7), [&](std::uint32_t q) { return keys[q] == 7; }, 42U),
+              42U);
+  }
+}
+
 TEST(Index, BulkBuffersKeepWhatTheyHoldAcrossMappings) {
   diplograph::idx::BulkVector<std::uint32_t> numbers;
   for (std::uint32_t i = 0; i < 3'000'000; ++i) numbers.push_back(i * 7U);  // 12 MB, grown ~22 times

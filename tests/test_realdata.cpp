@@ -242,16 +242,34 @@ TEST(IcewsOrder, ExternalSorterSpillsAndMergesInOrder) {
   std::mt19937 random(7);
   for (int i = 0; i < 5000; ++i) {
     pairs.emplace_back(std::to_string(random() % 1000), std::to_string(i));
-    ASSERT_EQ(sorter.add(pairs.back().first, pairs.back().second), "");
+    sorter.add(pairs.back().first, pairs.back().second);
   }
-  ASSERT_EQ(sorter.finish(), "");
+  sorter.finish();
   EXPECT_GT(sorter.runs(), 10U);
   std::sort(pairs.begin(), pairs.end());
   std::vector<std::pair<std::string, std::string>> back;
-  std::string k, v, error;
-  while (sorter.next(k, v, error)) back.emplace_back(k, v);
-  EXPECT_EQ(error, "");
+  std::string k, v;
+  while (sorter.next(k, v)) back.emplace_back(k, v);
   EXPECT_EQ(back, pairs);
+}
+
+// A spill that cannot be written is an InputError naming where it was to go, not a message
+// handed back for the caller to remember to check.
+TEST(IcewsOrder, ASpillWithNowhereToGoIsAnInputErrorNamingTheDirectory) {
+  const char* was = std::getenv("TMPDIR");
+  const std::string saved = was ? was : "";
+  ::setenv("TMPDIR", "/nonexistent/diplograph-spill", 1);
+  diplograph::detail::ExternalSorter sorter(16);
+  try {
+    for (int i = 0; i < 10; ++i) sorter.add(std::to_string(i), "a value longer than the budget");
+    ADD_FAILURE() << "no error";
+  } catch (const diplograph::InputError& e) {
+    EXPECT_EQ(e.diagnostic().where.file, "/nonexistent/diplograph-spill");
+  }
+  if (was)
+    ::setenv("TMPDIR", saved.c_str(), 1);
+  else
+    ::unsetenv("TMPDIR");
 }
 
 // --------------------------------------------------------------------------- GDELT actors

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "diplograph/error.hpp"
+#include "diplograph/files.hpp"
 #include "diplograph/rdf.hpp"
 #include "diplograph/tables.hpp"
 #include "diplograph/vocab.hpp"

@@ -111,10 +111,4 @@ class ActorWords {
 /// The ontology as shipped (ontology/diplomacy.ttl).
 [[nodiscard]] std::string_view ontology_turtle();
 
-/// The file name without its directories (what graph names and dg:sourceRecord use).
-[[nodiscard]] inline std::string_view base_name(std::string_view path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 }  // namespace diplograph

@@ -1,9 +1,11 @@
-// diplograph/files.hpp: temporary files, for the work that spills to disk (sorts, index builds).
+// diplograph/files.hpp: paths, and temporary files for the work that spills to disk (sorts,
+// index builds).
 #pragma once
 
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace diplograph {
 
@@ -12,6 +14,12 @@ struct FileCloser {
 };
 /// An open file, closed when let go.
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
+/// The file name without its directories (what graph names and dg:sourceRecord use).
+[[nodiscard]] inline std::string_view base_name(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
 
 /// Where temporary files go: $TMPDIR, else /tmp.
 [[nodiscard]] std::string temp_dir();

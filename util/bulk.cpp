@@ -1,12 +1,12 @@
 // Bulk buffers in huge pages: mmap, madvise(MADV_HUGEPAGE), munmap.
-#include "indexfile/bulk.hpp"
+#include "diplograph/bulk.hpp"
 
 #include <sys/mman.h>
 
 #include <cstdint>
 #include <new>
 
-namespace diplograph::idx {
+namespace diplograph {
 
 namespace {
 
@@ -37,10 +37,16 @@ void* bulk_allocate(std::size_t bytes) {
   return at;
 }
 
+void advise_huge_pages(void* data, std::size_t bytes) noexcept {
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
 void bulk_free(void* at, std::size_t bytes) noexcept {
   if (!at) return;
   if (bytes < kBulk) return ::operator delete(at);
   (void)munmap(at, mapped_size(bytes));
 }
 
-}  // namespace diplograph::idx
+}  // namespace diplograph
