@@ -68,53 +68,6 @@ std::string table_problem(std::string_view file, const idx::Header& h, bool veri
   return {};
 }
 
-// The questions of an opened index: any corrupt part met while answering names the file.
-class FileQuestions : public Questions {
- public:
-  FileQuestions(const EventIndex& index, std::string path)
-      : inner_(questions_over(index)), path_(std::move(path)) {}
-  Answer<MetRow> met(const MetOptions& o) const override {
-    return guard([&] { return inner_->met(o); });
-  }
-  Answer<MetCount> met_counts(const MetOptions& o) const override {
-    return guard([&] { return inner_->met_counts(o); });
-  }
-  RelationReport relation(const RelationOptions& o) const override {
-    return guard([&] { return inner_->relation(o); });
-  }
-  Answer<PathHop> path(const PathOptions& o) const override {
-    return guard([&] { return inner_->path(o); });
-  }
-  Answer<TimelineRow> timeline(const TimelineOptions& o) const override {
-    return guard([&] { return inner_->timeline(o); });
-  }
-  Answer<ActorRow> actors(std::string_view search) const override {
-    return guard([&] { return inner_->actors(search); });
-  }
-  Answer<EventRow> events(const EventsOptions& o) const override {
-    return guard([&] { return inner_->events(o); });
-  }
-  Answer<DyadRow> dyads(const DyadsOptions& o) const override {
-    return guard([&] { return inner_->dyads(o); });
-  }
-  std::vector<std::string> each_dyad(const DyadsOptions& o,
-                                     const std::function<void(const DyadRow&)>& fn) const override {
-    return guard([&] { return inner_->each_dyad(o, fn); });
-  }
-
- private:
-  template <class F>
-  auto guard(F&& f) const -> decltype(f()) {
-    try {
-      return f();
-    } catch (const CorruptIndex& e) {
-      throw InputError({{path_, 0, 0}, "corrupt index: " + std::string(e.what()) + kRebuild});
-    }
-  }
-  std::unique_ptr<Questions> inner_;
-  std::string path_;
-};
-
 }  // namespace
 
 struct IndexFile::Impl {
@@ -177,7 +130,9 @@ const EventIndex& IndexFile::index() const {
 }
 
 std::unique_ptr<Questions> IndexFile::questions() const {
-  return std::make_unique<FileQuestions>(*impl_->index, impl_->path);
+  return questions_over(*impl_->index, [path = impl_->path](const CorruptIndex& e) {
+    throw InputError({{path, 0, 0}, "corrupt index: " + std::string(e.what()) + kRebuild});
+  });
 }
 
 IndexStats IndexFile::stats() const {

@@ -435,9 +435,14 @@ class Questions {
 /// The questions answered in memory: an EventIndex of `src`, built once (`src` must outlive it,
 /// unchanged).
 [[nodiscard]] std::unique_ptr<Questions> questions_in_memory(const QuadSource& src);
+/// What to throw instead when a question meets a corrupt part of its index (an index file
+/// names itself: an InputError naming the file); it must throw.
+using CorruptionReport = std::function<void(const CorruptIndex&)>;
 /// The questions answered by an EventIndex already made (built, or opened from an index
-/// file), which must outlive them.
-[[nodiscard]] std::unique_ptr<Questions> questions_over(const EventIndex& index);
+/// file), which must outlive them. With `corrupt`, a CorruptIndex met while answering is
+/// handed to it.
+[[nodiscard]] std::unique_ptr<Questions> questions_over(const EventIndex& index,
+                                                        CorruptionReport corrupt = {});
 
 // ------------------------------------------------------------------------- options as people type them
 
