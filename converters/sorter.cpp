@@ -4,12 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 
-#include "diplograph/error.hpp"
 #include "diplograph/files.hpp"
 
 namespace diplograph::detail {
@@ -18,10 +15,8 @@ namespace {
 
 constexpr std::size_t kOverhead = 2 * sizeof(std::string);  // per pair, beside the text
 
-[[noreturn]] void cannot(const std::string& what) {
-  throw InputError({{temp_dir(), 0, 0},
-                    "cannot " + what + " a temporary file here: " + std::strerror(errno) +
-                        " (set TMPDIR to a directory with more room)"});
+[[noreturn]] void cannot(std::string_view what) {
+  temp_file_failed(what, " (set TMPDIR to a directory with more room)");
 }
 
 bool put(std::FILE* f, const std::string& s) {

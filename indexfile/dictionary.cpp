@@ -1,9 +1,7 @@
 // The index build's dictionary: batches of terms sorted and spilled, merged into the file's
 // numbering, each batch's statements renumbered by the map the merge wrote for it.
 #include "indexfile/dictionary.hpp"
-#include "diplograph/slot_table.hpp"
 
-#include <cerrno>
 #include <cstring>
 #include <queue>
 #include <stdexcept>
@@ -12,16 +10,13 @@
 
 #include "diplograph/error.hpp"
 #include "diplograph/query.hpp"
+#include "diplograph/slot_table.hpp"
 #include "indexfile/format.hpp"
 
 namespace diplograph::idx {
 
 namespace {
 
-[[noreturn]] void temp_failed(const char* what) {
-  throw InputError(
-      {{temp_dir(), 0, 0}, std::string(what) + " a temporary file here: " + std::strerror(errno)});
-}
 
 // Writes to a temporary file through a buffer of its own (stdio's is 4 KiB).
 class Out {
@@ -42,7 +37,7 @@ class Out {
   void u32(std::uint32_t v) { put(&v, 4); }
   void flush() {
     if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size())
-      temp_failed("cannot write");
+      temp_file_failed("write");
     buf_.clear();
   }
 
@@ -56,7 +51,7 @@ class Out {
 class In {
  public:
   explicit In(std::FILE* f) : f_(f) {
-    if (std::fflush(f_) != 0) temp_failed("cannot write");
+    if (std::fflush(f_) != 0) temp_file_failed("write");
     std::rewind(f_);
   }
   /// False at the end of the file; a record cut short is an error.
@@ -82,7 +77,7 @@ class In {
     buf_.resize(kBuffer);
     buf_.resize(std::fread(buf_.data(), 1, kBuffer, f_));
     at_ = 0;
-    if (std::ferror(f_)) temp_failed("cannot read");
+    if (std::ferror(f_)) temp_file_failed("read");
     return !buf_.empty();
   }
   static constexpr std::size_t kBuffer = std::size_t{1} << 18U;

@@ -2,12 +2,9 @@
 #include "indexfile/sort.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <queue>
 #include <string>
 
-#include "diplograph/error.hpp"
 
 namespace diplograph::idx {
 
@@ -16,9 +13,7 @@ namespace {
 constexpr std::size_t kBlock = std::size_t{1} << 16U;  // triples read or written at once
 
 void write_all(std::FILE* f, const Triple* data, std::size_t n) {
-  if (n && std::fwrite(data, sizeof(Triple), n, f) != n)
-    throw InputError(
-        {{temp_dir(), 0, 0}, std::string("cannot write a temporary file here: ") + std::strerror(errno)});
+  if (n && std::fwrite(data, sizeof(Triple), n, f) != n) temp_file_failed("write");
 }
 
 // Reads one spilled file back a block at a time.

@@ -2,10 +2,7 @@
 // classes and the mean Goldstein score, the panel researchers join to other data by state code.
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstdio>
-#include <unordered_map>
 
 #include "diplograph/query.hpp"
 #include "diplograph/slot_table.hpp"

@@ -24,17 +24,20 @@ FilePtr temp_file() {
     fd = ::mkostemp(path.data(), O_CLOEXEC);
     if (fd >= 0) ::unlink(path.c_str());
   }
-  if (fd < 0)
-    throw InputError({{dir, 0, 0},
-                      std::string("cannot create a temporary file here: ") + std::strerror(errno) +
-                          " (TMPDIR names where they go)"});
+  if (fd < 0) temp_file_failed("create", " (TMPDIR names where they go)");
   FilePtr f(::fdopen(fd, "w+b"));
   if (!f) {
+    const int why = errno;
     ::close(fd);
-    throw InputError(
-        {{dir, 0, 0}, std::string("cannot open a temporary file here: ") + std::strerror(errno)});
+    errno = why;
+    temp_file_failed("open");
   }
   return f;
+}
+
+void temp_file_failed(std::string_view what, std::string_view hint) {
+  throw InputError({{temp_dir(), 0, 0}, "cannot " + std::string(what) + " a temporary file here: " +
+                                            std::strerror(errno) + std::string(hint)});
 }
 
 }  // namespace diplograph

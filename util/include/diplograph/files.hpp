@@ -29,4 +29,8 @@ using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 /// InputError naming the directory when it cannot be made.
 [[nodiscard]] FilePtr temp_file();
 
+/// Throws the InputError of a temporary file that could not be used: `DIR: cannot WHAT a
+/// temporary file here: REASON` (errno's), then `hint`. Every spill to disk reports so.
+[[noreturn]] void temp_file_failed(std::string_view what, std::string_view hint = {});
+
 }  // namespace diplograph
