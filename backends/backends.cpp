@@ -16,7 +16,6 @@ namespace {
 class InMemory : public Backend {
  public:
   [[nodiscard]] const Questions& questions() const override { return *questions_; }
-  [[nodiscard]] const std::vector<std::string>& recorded() const override { return none_; }
   bool load(const Sources& s, Question q, const ErrorSink& errors) {
     if (!load_graphs(store_, s.graphs, s.syntax, s.base, q, errors)) return false;
     questions_ = questions_in_memory(store_);
@@ -26,7 +25,6 @@ class InMemory : public Backend {
  private:
   Store store_{index_spo};  // the questions look up through the EventIndex, not by object
   std::unique_ptr<Questions> questions_;
-  std::vector<std::string> none_;
 };
 
 class Indexed : public Backend {
@@ -34,12 +32,10 @@ class Indexed : public Backend {
   explicit Indexed(const std::string& path)
       : index_(IndexFile::open(path)), questions_(index_->questions()) {}
   [[nodiscard]] const Questions& questions() const override { return *questions_; }
-  [[nodiscard]] const std::vector<std::string>& recorded() const override { return none_; }
 
  private:
   std::unique_ptr<IndexFile> index_;
   std::unique_ptr<Questions> questions_;
-  std::vector<std::string> none_;
 };
 
 class AtStore : public Backend {
@@ -82,6 +78,11 @@ std::unique_ptr<Backend> open_store(const Sources& s) {
 
 }  // namespace
 
+const std::vector<std::string>& Backend::recorded() const {
+  static const std::vector<std::string> none;
+  return none;
+}
+
 std::unique_ptr<Backend> open_backend(const Sources& s, Question q, const ErrorSink& errors) {
   if (s.store) return open_store(s);
   if (s.record)
@@ -110,9 +111,7 @@ bool load_graphs(Store& store, const std::vector<std::string>& files, const std:
   onto.base = std::string(ns::dg);
   if (!store.load_string(ontology_turtle(), "diplomacy.ttl", onto, errors)) return false;
   if (ontology_size) *ontology_size = store.size();
-  return load_files(store, files, syntax, base, q, errors,
-                    "this command reads RDF graphs (query and actors read indexes); give it the graphs the "
-                    "index was built from");
+  return load_files(store, files, syntax, base, q, errors);
 }
 
 bool load_files(Store& store, const std::vector<std::string>& files, const std::optional<Syntax>& syntax,

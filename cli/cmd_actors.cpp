@@ -54,7 +54,10 @@ int run_actors(const std::vector<std::string>& args) {
     const auto loaded = open_named(words, syntax, base, loads(asked), remote);
     if (!loaded) return bad_input;
     Answered answer = ask(loaded->questions(), asked);
-    if (remote.print) return print_recorded(*loaded), ok;
+    if (remote.print) {
+      print_recorded(*loaded);
+      return ok;
+    }
     const Table t = to_table(std::get<Answer<ActorRow>>(std::move(answer)));
     if (t.rows.empty()) std::cerr << "diplograph: no actor matches \"" << search << "\"\n";
     write_table(std::cout, t, *table_format);

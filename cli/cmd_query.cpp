@@ -210,6 +210,7 @@ int dyads(const Asked& asked, const Common& c) {
 // With --print-sparql, the queries the question would send, and no answer.
 int recorded(const Asked& asked, const Common& c) {
   const auto loaded = c.load(loads(asked));
+  if (!loaded) return bad_input;
   (void)ask(loaded->questions(), asked);
   print_recorded(*loaded);
   return ok;

@@ -65,9 +65,7 @@ std::optional<Syntax> forced_syntax(const std::string& syntax) {
 
 bool load_files(Store& store, const std::vector<std::string>& files, const std::string& syntax,
                 const std::string& base, Question question) {
-  return diplograph::load_files(store, files, forced_syntax(syntax), base, question, report,
-                                "this command reads RDF graphs (query and actors read indexes); give it the "
-                                "graphs the index was built from");
+  return diplograph::load_files(store, files, forced_syntax(syntax), base, question, report);
 }
 
 std::unique_ptr<Backend> open_named(const std::vector<std::string>& graphs, const std::string& syntax,

@@ -17,7 +17,6 @@ namespace diplograph::idx {
 
 namespace {
 
-
 // Writes to a temporary file through a buffer of its own (stdio's is 4 KiB).
 class Out {
  public:

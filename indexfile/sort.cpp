@@ -5,7 +5,6 @@
 #include <queue>
 #include <string>
 
-
 namespace diplograph::idx {
 
 namespace {

@@ -43,8 +43,7 @@ class Tallies {
   /// Room for `n` keys without growing (the memory is only reserved, and touched as used).
   void reserve(std::size_t n) {
     entries_.reserve(n);
-    table_.rehash(2 * n, static_cast<std::uint32_t>(entries_.size()),
-                  [&](std::uint32_t e) { return KeyHash()(entries_[e].first); });
+    rehash(2 * n);
   }
 
   Tally& operator[](const Key& k) {
@@ -61,7 +60,10 @@ class Tallies {
   void grow() {
     const std::size_t n = entries_.size();
     if (n == entries_.capacity()) return reserve(2 * n + 1024);  // a new array: entries_ and the table again
-    table_.rehash(table_.slots() * 2, static_cast<std::uint32_t>(n),
+    rehash(table_.slots() * 2);
+  }
+  void rehash(std::size_t slots) {
+    table_.rehash(slots, static_cast<std::uint32_t>(entries_.size()),
                   [&](std::uint32_t e) { return KeyHash()(entries_[e].first); });
   }
   SlotTable table_;

@@ -36,8 +36,9 @@ FilePtr temp_file() {
 }
 
 void temp_file_failed(std::string_view what, std::string_view hint) {
-  throw InputError({{temp_dir(), 0, 0}, "cannot " + std::string(what) + " a temporary file here: " +
-                                            std::strerror(errno) + std::string(hint)});
+  throw InputError({{temp_dir(), 0, 0},
+                    "cannot " + std::string(what) + " a temporary file here: " + std::strerror(errno) +
+                        std::string(hint)});
 }
 
 }  // namespace diplograph

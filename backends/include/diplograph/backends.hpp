@@ -31,8 +31,9 @@ class Backend {
  public:
   virtual ~Backend() = default;
   [[nodiscard]] virtual const Questions& questions() const = 0;
-  /// The SPARQL recorded (Sources::record), in the order it would have been sent.
-  [[nodiscard]] virtual const std::vector<std::string>& recorded() const = 0;
+  /// The SPARQL recorded (Sources::record), in the order it would have been sent; none but a
+  /// recorder's.
+  [[nodiscard]] virtual const std::vector<std::string>& recorded() const;
 };
 
 /// Opens what `sources` names, loading of graph files only what question `q` reads
@@ -47,10 +48,15 @@ class Backend {
 bool load_graphs(Store& store, const std::vector<std::string>& files, const std::optional<Syntax>& syntax,
                  const std::string& base, Question q, const ErrorSink& errors,
                  std::size_t* ontology_size = nullptr);
+/// What reads graphs says of an index file given to it (query and actors read indexes).
+inline constexpr std::string_view kGraphsNotIndex =
+    "this command reads RDF graphs (query and actors read indexes); give it the graphs the index was built "
+    "from";
 /// The graph files alone, without the ontology. `for_index` ends the message for an index file
 /// given where graphs are read (what the command reads instead).
 bool load_files(Store& store, const std::vector<std::string>& files, const std::optional<Syntax>& syntax,
-                const std::string& base, Question q, const ErrorSink& errors, std::string_view for_index);
+                const std::string& base, Question q, const ErrorSink& errors,
+                std::string_view for_index = kGraphsNotIndex);
 /// The read options for graph file `f`; false (reported) for an index file or an unknown syntax.
 bool graph_file(const std::string& f, const std::optional<Syntax>& syntax, const std::string& base,
                 std::string_view for_index, ReadOptions& opts, const ErrorSink& errors);
