@@ -34,7 +34,7 @@ struct Options {
 const InputFormat* format_named(const std::string& from) {
   if (from == "auto") return nullptr;
   const InputFormat* f = input_format(from);
-  if (!f) throw po::error("unknown input format \"" + from + "\" (jsonl, csv, gdelt, icews or auto)");
+  if (!f) throw po::error("unknown input format \"" + from + "\" (" + input_format_names() + " or auto)");
   return f;
 }
 
@@ -152,9 +152,11 @@ class Outputs : public QuadSink {
 
 void summary(const ConvertStats& stats, std::uint64_t triples) {
   const auto u = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
-  std::fprintf(stderr,
-               "diplograph convert: %llu records read, %llu events written, %llu skipped, %llu triples",
-               u(stats.records + stats.merged), u(stats.events), u(stats.skipped), u(triples));
+  const std::string observations =
+      stats.observations ? ", " + std::to_string(stats.observations) + " observations written" : "";
+  std::fprintf(
+      stderr, "diplograph convert: %llu records read, %llu events written%s, %llu skipped, %llu triples",
+      u(stats.records + stats.merged), u(stats.events), observations.c_str(), u(stats.skipped), u(triples));
   std::vector<std::string> also;
   if (stats.merged)
     also.push_back(std::to_string(stats.merged) + " mirrored rows merged into their twin's event");
@@ -210,7 +212,7 @@ int run_convert(const std::vector<std::string>& args) {
     Options o;
     po::options_description opts("convert options");
     opts.add_options()("from,f", po::value(&o.from)->default_value(o.from),
-                       "input format: jsonl, csv, gdelt, icews, auto")(
+                       "input format: jsonl, csv, gdelt, icews, cow-dipex, auto")(
         "to,t", po::value(&o.to)->default_value(o.to), "output syntax: turtle, ntriples, nquads, trig")(
         "output,o", po::value(&o.output),
         "output file (written atomically; gzip-compressed when it ends in .gz); standard output if absent")(

@@ -12,9 +12,9 @@ const InputFormat* format_of(const InputStream& in, const ConvertOptions& opts, 
   if (opts.format) return opts.format;
   const InputFormat* f = detect_input_format(in.source(), in.head());
   if (!f) {
-    errors(
-        {{in.name(), 1, 0},
-         "cannot tell the input format from the name or content (use {{from}} jsonl, csv, gdelt or icews)"});
+    errors({{in.name(), 1, 0},
+            "cannot tell the input format from the name or content (use {{from}} with one of " +
+                input_format_names() + ")"});
   }
   return f;
 }
@@ -27,7 +27,7 @@ bool written_before(const EventRecord& rec, const std::string& iri, const Diagno
                     ConvertStats& stats) {
   constexpr std::uint64_t kReported = 5;
   const auto seen = opts.ledger ? opts.ledger->add(iri, fingerprint(rec)) : EventLedger::Seen::first;
-  if (seen == EventLedger::Seen::first) return ++stats.events, false;
+  if (seen == EventLedger::Seen::first) return ++(rec.observation ? stats.observations : stats.events), false;
   if (seen == EventLedger::Seen::same) return ++stats.repeated, true;
   if (stats.same_id++ < kReported) {
     const Position where = at.where.file == ctx.file ? at.where : Position{ctx.file, 0, 0};

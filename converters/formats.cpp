@@ -1,6 +1,7 @@
 // The input formats `convert` reads: one row each. Adding a converter adds a row here.
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "converters/readers.hpp"
 #include "diplograph/text.hpp"
@@ -10,17 +11,24 @@ namespace diplograph {
 namespace {
 
 // The table, made on first use: a table of namespace scope could throw before main.
-const std::array<InputFormat, 4>& formats() {
-  static const std::array<InputFormat, 4> table{{
+const std::array<InputFormat, 5>& formats() {
+  static const std::array<InputFormat, 5> table{{
       {"jsonl", {".jsonl", ".ndjson"}, sniff_jsonl, open_jsonl},
       {"csv", {".csv"}, sniff_csv, open_csv},
       {"gdelt", {".export.csv", ".csv"}, sniff_gdelt, open_gdelt},
       {"icews", {".tab", ".tsv"}, sniff_icews, open_icews},
+      {"cow-dipex", {".csv"}, sniff_cow_dipex, open_cow_dipex},  // after csv: a bare .csv is a record file
   }};
   return table;
 }
 
 }  // namespace
+
+std::string input_format_names() {
+  std::string out;
+  for (const auto& f : formats()) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  return out;
+}
 
 const InputFormat* input_format(std::string_view name) {
   for (const auto& f : formats()) {

@@ -59,6 +59,12 @@ void add_place_and_relation(Hasher& h, const EventRecord& r) {
       h.add(*s);
     h.add(r.relation->both_directions ? "both" : "one");
   }
+  h.add(r.observation ? std::string_view("observation") : std::string_view("-"));
+  if (r.observation) {
+    for (const auto* s : {&r.observation->sending, &r.observation->receiving, &r.observation->level,
+                          &r.observation->year, &r.observation->dataset})
+      h.add(*s);
+  }
 }
 
 }  // namespace
@@ -71,7 +77,8 @@ std::uint64_t fingerprint(const EventRecord& r) {
                         &r.quad_class, &r.num_mentions, &r.avg_tone,    &r.story_id,     &r.lang})
     h.add(*s);
   h.add(r.topics);
-  h.add(r.source_records);
+  // An observation is what it says, whichever row said it: the same one on two lines is one.
+  if (!r.observation) h.add(r.source_records);
   h.count(r.participants.size());
   for (const auto& p : r.participants) add_participant(h, p);
   add_place_and_relation(h, r);

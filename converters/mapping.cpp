@@ -44,7 +44,7 @@ struct Terms {
               sector = dg("sector"), c_change = dg("RelationChange"),
               membership = dg("stateSystemMembership"), c_membership = dg("StateSystemMembership"),
               first_year = dg("firstYear"), last_year = dg("lastYear"), cow_code = dg("cowCode"),
-              gw_code = dg("gwCode");
+              gw_code = dg("gwCode"), c_observation = dg("RepresentationObservation");
   std::string xsd_year = std::string(ns::xsd) + "gYear";
 };
 
@@ -196,6 +196,7 @@ bool Mapper::first_time(TermRef graph, const std::string& iri) {
 }
 
 std::string Mapper::event_iri(const EventRecord& rec, std::string_view source_name) const {
+  if (rec.observation) return opts_.base + "observation/" + segment(rec.id_space) + "/" + segment(rec.id);
   const std::string space = !rec.id_space.empty()    ? rec.id_space
                             : !opts_.dataset.empty() ? opts_.dataset
                                                      : slug(stem(source_name));
@@ -250,16 +251,40 @@ std::vector<Prefix> Mapper::prefixes(const MapOptions& opts) {
   auto out = vocabulary_prefixes();
   // Every IRI space diplograph mints; the writer declares those the output uses.
   for (const char* space :
-       {"event", "person", "org", "actor", "region", "state", "mission", "place", "graph"})
+       {"event", "observation", "person", "org", "actor", "region", "state", "mission", "place", "graph"})
     out.push_back({space, opts.base + space + "/"});
   return out;
 }
+
+namespace {
+
+// A state of its time that no state today continues ("cow-260": the German Federal Republic):
+// its name, its COW code and the years it was a member under it.
+void write_cow_state(Out& out, const std::string& iri, std::string_view code) {
+  const auto& t = terms();
+  const SystemState* s = CowStates::builtin().find(code);
+  out.iri(iri, t.type, t.c_state);
+  out.lang(iri, t.label, s ? s->name : "COW state " + std::string(code), "en");
+  out.lit(iri, t.notation, code, t.cow_code);
+  if (!s) return;
+  for (const auto& [from, to] : s->years) out.iri(iri, t.membership, iri + "/cow/" + std::to_string(from));
+  for (const auto& [from, to] : s->years) {
+    const std::string n = iri + "/cow/" + std::to_string(from);
+    out.iri(n, t.type, t.c_membership);
+    out.lit(n, t.notation, code, t.cow_code);
+    out.lit(n, t.first_year, std::to_string(from), t.xsd_year);
+    out.lit(n, t.last_year, std::to_string(to), t.xsd_year);
+  }
+}
+
+}  // namespace
 
 void Mapper::map_state(std::string_view iso3, TermRef graph) {
   const std::string iri = state_iri(iso3);
   if (!first_time(graph, iri)) return;
   const auto& t = terms();
   Out out(sink_, graph);
+  if (iso3.starts_with("cow-")) return write_cow_state(out, iri, iso3.substr(4));
   const Country* c = countries_.by_iso3(iso3);
   out.iri(iri, t.type, t.c_state);
   out.lang(iri, t.label, c ? c->name : iso3, "en");
@@ -310,6 +335,38 @@ void Mapper::map_location(const Location& loc, const std::string& event, TermRef
   if (loc.lon) out.lit(iri, t.lon, number(*loc.lon), t.xsd_decimal);
 }
 
+void Mapper::map_mission(const std::string& from, const std::string& to, TermRef graph) {
+  const auto& t = terms();
+  const std::string mission = opts_.base + "mission/" + from + "-" + to;
+  if (!first_time(graph, mission)) return;
+  Out out(sink_, graph);
+  out.iri(mission, t.type, t.c_mission);
+  out.lang(mission, t.label, "Mission of " + from + " in " + to, "en");
+  out.iri(mission, t.sending, state_iri(from));
+  out.iri(mission, t.receiving, state_iri(to));
+}
+
+// An observation: the level one state's mission in another had in a year, as a data set saw it,
+// with the row it came from. Its date is the year; it is no event and has no participants.
+void Mapper::map_observation(const EventRecord& rec, const std::string& iri, TermRef graph) {
+  const auto& t = terms();
+  const ObservationSpec& o = *rec.observation;
+  Out out(sink_, graph);
+  out.iri(iri, t.type, t.c_observation);
+  out.lang(iri, t.label,
+           o.sending + " mission in " + o.receiving + ", " + o.year + ": " + o.level + " (observed)", "en");
+  out.lit(iri, t.date, o.year, t.xsd_year);
+  out.iri(iri, t.sending, state_iri(o.sending));
+  out.iri(iri, t.receiving, state_iri(o.receiving));
+  out.iri(iri, t.level, dg(level_individual(o.level)));
+  out.iri(iri, t.mission, opts_.base + "mission/" + o.sending + "-" + o.receiving);
+  if (!o.dataset.empty()) out.iri(iri, t.source, o.dataset);
+  for (const auto& sr : rec.source_records) out.lit(iri, t.source_record, sr);
+  map_state(o.sending, graph);
+  map_state(o.receiving, graph);
+  map_mission(o.sending, o.receiving, graph);
+}
+
 void Mapper::map_relation(const EventRecord& rec, const std::string& event, TermRef graph) {
   const auto& t = terms();
   const RelationSpec& r = *rec.relation;
@@ -334,11 +391,7 @@ void Mapper::map_relation(const EventRecord& rec, const std::string& event, Term
     out.iri(change, t.status, dg(status_individual(r.status)));
     out.iri(change, t.mission, mission);
     if (!rec.source_url.empty()) out.iri(change, t.source, rec.source_url);
-    if (!first_time(graph, mission)) continue;
-    out.iri(mission, t.type, t.c_mission);
-    out.lang(mission, t.label, "Mission of " + from + " in " + to, "en");
-    out.iri(mission, t.sending, state_iri(from));
-    out.iri(mission, t.receiving, state_iri(to));
+    map_mission(from, to, graph);
   }
 }
 
@@ -449,6 +502,7 @@ void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef g
 }
 
 void Mapper::map_event_at(const EventRecord& rec, const std::string& e, TermRef graph) {
+  if (rec.observation) return map_observation(rec, e, graph);
   std::vector<std::string> actors;
   for (const Participant& p : rec.participants) actors.push_back(actor_iri(p));
   map_event(rec, e, actors, graph);  // the event's own statements first: Turtle groups them

@@ -13,5 +13,7 @@ std::unique_ptr<RecordReader> open_gdelt(std::istream& in, const ReaderContext& 
 bool sniff_gdelt(std::string_view head);
 std::unique_ptr<RecordReader> open_icews(std::istream& in, const ReaderContext& ctx);
 bool sniff_icews(std::string_view head);
+std::unique_ptr<RecordReader> open_cow_dipex(std::istream& in, const ReaderContext& ctx);
+bool sniff_cow_dipex(std::string_view head);
 
 }  // namespace diplograph

@@ -9,11 +9,12 @@ namespace diplograph {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kLevels{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kLevels{{
     {"ambassador", "Ambassador"},
     {"charge_d_affaires", "ChargeDAffaires"},
     {"minister", "Minister"},
     {"none", "NoRepresentation"},
+    {"represented", "RepresentedRankUnknown"},
 }};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kStatuses{{

@@ -125,6 +125,37 @@ const Country* Countries::by_wikidata(std::string_view qid) const {
   return nullptr;
 }
 
+// ------------------------------------------------------------------------- COW state codes
+
+bool SystemState::member_in(int year) const {
+  return std::any_of(years.begin(), years.end(),
+                     [&](const auto& span) { return span.first <= year && year <= span.second; });
+}
+
+CowStates::CowStates(std::string_view csv) {
+  for_each_row(csv, 5, [&](const std::vector<std::string>& f) {
+    const std::pair<int, int> span{std::stoi(f[3]), std::stoi(f[4])};
+    if (!states_.empty() && states_.back().code == f[0]) {
+      states_.back().years.push_back(span);
+    } else {
+      states_.push_back({f[0], f[1], f[2], {span}});
+    }
+  });
+  std::stable_sort(states_.begin(), states_.end(),
+                   [](const auto& a, const auto& b) { return a.code < b.code; });
+}
+
+const CowStates& CowStates::builtin() {
+  static const CowStates table(embedded::file("cow-states.csv"));
+  return table;
+}
+
+const SystemState* CowStates::find(std::string_view code) const {
+  auto it = std::lower_bound(states_.begin(), states_.end(), code,
+                             [](const SystemState& s, std::string_view k) { return s.code < k; });
+  return it != states_.end() && it->code == code ? &*it : nullptr;
+}
+
 // ------------------------------------------------------------------------- CAMEO
 
 Cameo::Cameo(std::string_view csv) {

@@ -346,6 +346,15 @@ Table to_table(const Answer<EventRow>& a) {
       });
 }
 
+Table to_table(const Answer<RepresentationRow>& a) {
+  return table_of(
+      {"year", "side1", "side2", "level_at_1", "level_at_2", "side1_label", "side2_label", "basis", "source"},
+      a, [](const RepresentationRow& r) -> std::vector<std::string> {
+        return {std::to_string(r.year), r.side1,       r.side2, r.level_at_1, r.level_at_2,
+                r.side1_label,          r.side2_label, r.basis, r.source};
+      });
+}
+
 const std::vector<std::string>& dyad_columns() {
   static const std::vector<std::string> columns{"period",
                                                 "actor",

@@ -131,6 +131,25 @@ Asked read_dyads(const Given& g) {
   return d;
 }
 
+// A year given alone ("1950"); 0 when absent.
+int year_option(const Given& g, std::string_view name) {
+  const std::string text = g.text(name);
+  if (text.empty()) return 0;
+  return static_cast<int>(whole_number_option(text, option_ref(name), 1000, 9999));
+}
+
+Asked read_representation(const Given& g) {
+  RepresentationOptions r;
+  r.a = g.text("between");
+  r.b = g.text("and");
+  r.since = year_option(g, "since");
+  r.until = year_option(g, "until");
+  r.codes = codes_option(g.text("codes"), option_ref("codes"));
+  if (!r.b.empty() && r.a.empty())
+    throw OptionError(option_ref("and") + " goes with " + option_ref("between"));
+  return r;
+}
+
 // ------------------------------------------------------------------------- the options declared
 
 constexpr std::string_view kSince = "on or after this date", kUntil = "on or before this date";
@@ -231,6 +250,21 @@ QuestionSpec dyads_spec() {
           std::move(options), read_dyads};
 }
 
+QuestionSpec representation_spec() {
+  return {"representation",
+          "per directed dyad-year, the level at which each side is represented in the other's capital",
+          "table, csv, json",
+          {{"between", kOne, "A", "only the dyads of this state (alpha-3, COW code's state, IRI or label)"},
+           {"and", kOne, "B", "only the pair of A and this state"},
+           {"since", kOne, "YEAR", "from this year"},
+           {"until", kOne, "YEAR", "to this year"},
+           {"codes", kOne, "iso3|cow|gw",
+            "states' codes: iso3 (levels named), cow (states and levels in COW's codes, as the Diplomatic "
+            "Exchange file has them) or gw",
+            "iso3"}},
+          read_representation};
+}
+
 // ------------------------------------------------------------------------- asking
 
 struct Loads {
@@ -243,6 +277,7 @@ struct Loads {
   Question operator()(const DyadsOptions& d) const {
     return d.directed ? Question::dyads_directed : Question::dyads;
   }
+  Question operator()(const RepresentationOptions&) const { return Question::representation; }
 };
 
 struct Ask {
@@ -261,13 +296,15 @@ struct Ask {
   }
   Answered operator()(const EventsOptions& e) const { return q.events(e); }
   Answered operator()(const DyadsOptions& d) const { return q.dyads(d); }
+  Answered operator()(const RepresentationOptions& r) const { return q.representation(r); }
 };
 
 }  // namespace
 
 const std::vector<QuestionSpec>& question_catalogue() {
-  static const std::vector<QuestionSpec> all{met_spec(),    relation_spec(), path_spec(), timeline_spec(),
-                                             actors_spec(), events_spec(),   dyads_spec()};
+  static const std::vector<QuestionSpec> all{met_spec(),      relation_spec(),      path_spec(),
+                                             timeline_spec(), actors_spec(),        events_spec(),
+                                             dyads_spec(),    representation_spec()};
   return all;
 }
 

@@ -217,7 +217,8 @@ class Builder {
   void finish() {
     if (!cur_.node) return;
     for (NodeId child : cur_.children) parent_.try_emplace(child, cur_.node, first_text(cur_.sources));
-    if (cur_.sending && cur_.receiving && cur_.status) change();
+    if (cur_.sending && cur_.receiving && cur_.status) change(cur_.status);
+    if (cur_.sending && cur_.receiving && observed()) return change(s_.observation);  // nothing else
     if (cur_.agent) {
       if (cur_.source_role) sources_.emplace(cur_.node, cur_.agent);  // only those directions() reads
     } else if (!cur_.first_year.empty()) {
@@ -290,9 +291,16 @@ class Builder {
     s_.src.let_go();
   }
 
-  void change() {
+  // A change of representation, or (`status` dg:RepresentationObservation) an observation of
+  // the level in force in a year: the two kinds of evidence the relation questions weigh.
+  void change(NodeId status) {
     x_.changes.raw.push_back({cur_.node, cur_.node, shared(cur_.date), text(first_text(cur_.sources)),
-                              cur_.sending, cur_.receiving, cur_.level, cur_.previous, cur_.status});
+                              cur_.sending, cur_.receiving, cur_.level, cur_.previous, status});
+  }
+
+  [[nodiscard]] bool observed() const {
+    return s_.observation && !cur_.status &&
+           std::find(cur_.types.begin(), cur_.types.end(), s_.observation) != cur_.types.end();
   }
 
   void describe() {

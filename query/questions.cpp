@@ -39,6 +39,9 @@ class MemoryQuestions : public Questions {
                                      const std::function<void(const DyadRow&)>& fn) const override {
     return guard([&] { return diplograph::each_dyad(index_, o, fn); });
   }
+  Answer<RepresentationRow> representation(const RepresentationOptions& o) const override {
+    return guard([&] { return query_representation(index_, o); });
+  }
 
  private:
   // The answer, or what the owner of a mapped index makes of a corrupt part of it.

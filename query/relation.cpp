@@ -12,7 +12,10 @@ namespace diplograph {
 
 namespace {
 
-// One change of representation as a row shows it.
+// The status a row gives an observation: evidence of the level in force, not a change.
+constexpr std::string_view kObserved = "observed";
+
+// One change of representation, or one observation, as a row shows it.
 struct ChangeRow {
   std::string date, sending, receiving, level, previous, status, event, source;
 };
@@ -30,7 +33,7 @@ std::string code(const Schema& s, NodeId state) {
     const TermRef t = s.src.term(n);
     if (t.value.size() == 3 && t.datatype.empty()) return std::string(t.value);
   }
-  return std::string(s.src.term(state).value);
+  return std::string(local_name(s.src.term(state).value));  // a state of its time: "cow-260"
 }
 
 std::vector<ChangeRow> changes(const EventIndex::Impl& x, NodeId from, NodeId to) {
@@ -47,8 +50,9 @@ std::vector<ChangeRow> changes(const EventIndex::Impl& x, NodeId from, NodeId to
   };
   for (std::uint32_t i : found) {
     const auto& c = x.changes[i];
-    out.push_back({std::string(c.date), sending, receiving, named(c.level), named(c.previous),
-                   named(c.status), std::string(s.src.text(c.event)), std::string(c.source)});
+    const std::string status = c.status == s.observation ? std::string(kObserved) : named(c.status);
+    out.push_back({std::string(c.date), sending, receiving, named(c.level), named(c.previous), status,
+                   std::string(s.src.text(c.event)), std::string(c.source)});
   }
   return out;
 }
@@ -69,18 +73,24 @@ std::vector<ChangeRow> changes_between(const EventIndex::Impl& x, NodeId a, Node
   return all;
 }
 
-// Per direction, the latest effective change on or before `at` (level "unknown" when none).
+// Per direction, the latest evidence on or before `at`: an effective change, or an observation
+// (its year counted from its first day); level "unknown" when there is none. Where an
+// observation is the basis, a note says how old it is: it tells the level seen then, not since.
 void in_force(const std::vector<ChangeRow>& all, const std::string& code_a, const std::string& code_b,
               std::string_view at, Answer<RelationRow>& history) {
   const auto day = date_bound(at, false);
   for (const auto& [from, to] : {std::pair{code_a, code_b}, std::pair{code_b, code_a}}) {
     const ChangeRow* last = nullptr;
     for (const auto& c : all) {
-      if (c.sending == from && c.receiving == to && c.status == "effective" &&
+      if (c.sending == from && c.receiving == to && (c.status == "effective" || c.status == kObserved) &&
           date_bound(c.date, false) <= day)
         last = &c;
     }
     history.rows.push_back(last ? row(*last) : RelationRow{"", from, to, "unknown", "", "", "", ""});
+    if (last && last->status == kObserved)
+      history.notes.push_back(from + " in " + to + ": the level on " + std::string(at) +
+                              " is the one observed in " + last->date + " (" + last->source +
+                              "), the latest evidence by then; when it changed after is not known");
   }
 }
 
@@ -126,13 +136,13 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
     in_force(all, code(x.schema, a), code(x.schema, b), opts.at, r.history);
   }
   for (const auto& c : all) {
-    if (c.status != "effective") r.pending.rows.push_back(row(c));
+    if (c.status != "effective" && c.status != kObserved) r.pending.rows.push_back(row(c));
   }
   if (all.empty()) {
     r.history.notes.push_back("no change of representation between " + code(x.schema, a) + " and " +
                               code(x.schema, b) +
-                              " is recorded: the graph does not say at what level either is represented "
-                              "in the other's capital");
+                              " is recorded or observed: the graph does not say at what level either is "
+                              "represented in the other's capital");
   }
   if (opts.summary) summary(x, a, b, r);
   return r;

@@ -37,7 +37,7 @@ const std::vector<std::string>& question_predicates(Question q) {
   const std::vector<std::string_view> roles{"participation", "agent", "role"};
   const std::vector<std::string_view> relation{"relationChange", "sendingState", "receivingState", "level",
                                                "previousLevel",  "status",       "topic"};
-  static const std::array<std::vector<std::string>, 8> by_question{
+  static const std::array<std::vector<std::string>, 9> by_question{
       predicates(true, {}),        // met
       predicates(false, {}),       // met_count: counts show no sources
       predicates(true, relation),  // relation
@@ -45,7 +45,8 @@ const std::vector<std::string>& question_predicates(Question q) {
       predicates(true, {}),        // timeline
       predicates(true, coded + std::vector<std::string_view>{"sourceRecord"}),  // events
       predicates(false, coded + systems),                                       // dyads
-      predicates(false, coded + systems + roles)};                              // dyads_directed
+      predicates(false, coded + systems + roles),                               // dyads_directed
+      predicates(true, relation + systems)};                                    // representation
   return by_question.at(static_cast<std::size_t>(q));
 }
 
@@ -107,6 +108,7 @@ Schema::Schema(const QuadSource& quads) : src(quads) {
 void Schema::classes() {
   auto dg = [&](std::string_view local) { return src.iri(term(ns::dg, local)); };
   state_class = dg("State");
+  observation = dg("RepresentationObservation");
   if (sub_class_of) {  // one pass: a store need not index statements by object for this
     src.scan({sub_class_of}, [&](NodeId sub, NodeId, NodeId super) { children_[super].push_back(sub); });
   }

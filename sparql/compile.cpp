@@ -221,6 +221,19 @@ Query met_pairs(const std::string& graph, const Selection& sel, const std::vecto
   return {q + "  FILTER(STR(?a) < STR(?b))\n}\nGROUP BY ?a ?b\n", {"a", "b", "n", "first", "last"}};
 }
 
+std::vector<std::string> representation_patterns(const std::string& a, const std::string& b) {
+  std::string evidence =
+      "  ?ev dg:sendingState ?sending ; dg:receivingState ?receiving ; dg:level ?level .\n";
+  if (!a.empty() && b.empty())
+    evidence += "  { ?ev dg:sendingState " + iri(a) + " } UNION { ?ev dg:receivingState " + iri(a) + " }\n";
+  if (!a.empty() && !b.empty())
+    evidence += "  { ?ev dg:sendingState " + iri(a) + " ; dg:receivingState " + iri(b) +
+                " } UNION { ?ev dg:sendingState " + iri(b) + " ; dg:receivingState " + iri(a) + " }\n";
+  return {
+      evidence + "  BIND(?ev AS ?e)\n", evidence + "  ?ev dg:sendingState|dg:receivingState ?e .\n",
+      evidence + "  ?ev dg:sendingState|dg:receivingState ?state . ?state dg:stateSystemMembership ?e .\n"};
+}
+
 std::string relation_pattern(const std::string& a, const std::string& b,
                              const std::vector<std::string>& interactions) {
   const auto change = [&](const std::string& var) {

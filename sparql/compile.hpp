@@ -76,6 +76,11 @@ struct Selection {
                               const std::vector<std::string>& interactions, bool state_level,
                               const std::vector<std::string>& state_classes);
 
+/// What the representation panel reads, as three selections of ?e: the evidence (observations
+/// and changes: a sending and a receiving state and a level; of A, or of A and B, when given),
+/// the states it names, and their memberships of the state systems.
+[[nodiscard]] std::vector<std::string> representation_patterns(const std::string& a, const std::string& b);
+
 /// The pattern binding ?e to what the relation between states `a` and `b` reads: the changes of
 /// representation each way, the events reporting them, and the interactions between their actors.
 [[nodiscard]] std::string relation_pattern(const std::string& a, const std::string& b,

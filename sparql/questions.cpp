@@ -163,6 +163,16 @@ class SparqlQuestions : public Questions {
     return shaped([&] { return query_relation(a.local->index(), named); });
   }
 
+  Answer<RepresentationRow> representation(const RepresentationOptions& o) const override {
+    auto a = ask({{o.a, true}, {o.b, true}});
+    RepresentationOptions named = o;
+    named.a = a.named[0].iri;
+    named.b = a.named[1].iri;
+    for (const auto& pattern : sparql::representation_patterns(named.a, named.b))
+      fetch(*a.local, pattern, {}, Question::representation);
+    return shaped([&] { return query_representation(a.local->index(), named); });
+  }
+
   Answer<PathHop> path(const PathOptions& o) const override {
     auto a = ask({{o.from}, {o.to}});
     PathOptions named = o;

@@ -588,6 +588,9 @@ class Slow : public Questions {
   Answer<ActorRow> actors(std::string_view s) const override { return wait(), q_->actors(s); }
   Answer<EventRow> events(const EventsOptions& o) const override { return wait(), q_->events(o); }
   Answer<DyadRow> dyads(const DyadsOptions& o) const override { return wait(), q_->dyads(o); }
+  Answer<RepresentationRow> representation(const RepresentationOptions& o) const override {
+    return wait(), q_->representation(o);
+  }
 
  private:
   void wait() const { std::this_thread::sleep_for(delay_); }

@@ -143,7 +143,7 @@ TEST(Usage, EveryErrorOfAQuestionNamesTheValidValues) {
   expect_error(run("query relation --between AFG --and PAK --format dot " + samples_graph()), 1,
                "--format takes table, csv or json, not \"dot\"");
   expect_error(run("query meet " + samples_graph()), 1,
-               "unknown query \"meet\" (met, relation, path, timeline, events or dyads)");
+               "unknown query \"meet\" (met, relation, path, timeline, events, dyads or representation)");
   expect_error(run("query met --since 2019-13 " + samples_graph()), 1,
                "--since \"2019-13\" is not a date: there is no month 13");
   expect_error(run("query met --since 2019-1 " + samples_graph()), 1,

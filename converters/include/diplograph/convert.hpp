@@ -48,6 +48,17 @@ struct RelationSpec {
   std::string status = "effective";
 };
 
+/// What a source saw of one direction of a relation in one year (the COW Diplomatic Exchange):
+/// the level of representation in force then, as evidence, not a change (it does not say when
+/// the level began).
+struct ObservationSpec {
+  std::string sending;    ///< the state keeping the mission: alpha-3, or "cow-NNN" for a state of its time
+  std::string receiving;  ///< the state in whose capital it is kept
+  std::string level;      ///< ambassador, charge_d_affaires, minister, none, represented (rank unknown)
+  std::string year;       ///< YYYY
+  std::string dataset;    ///< the IRI of the data set that observed it
+};
+
 struct Location {
   std::string name;
   std::string country;  ///< alpha-3
@@ -69,6 +80,7 @@ struct EventRecord {
   std::vector<std::string> topics;
   std::string summary;
   std::optional<RelationSpec> relation;
+  std::optional<ObservationSpec> observation;  ///< a record that is an observation, not an event
   std::string source_url;
   std::string source_title;
   std::string publisher;
@@ -164,6 +176,8 @@ struct InputFormat {
 };
 
 [[nodiscard]] const InputFormat* input_format(std::string_view name);
+/// The formats' names, comma-separated, for messages and help ("jsonl, csv, ...").
+[[nodiscard]] std::string input_format_names();
 /// By extension, then by content; nullptr when neither tells.
 [[nodiscard]] const InputFormat* detect_input_format(std::string_view path, std::string_view head);
 
@@ -200,6 +214,8 @@ class Mapper {
   void map_state(std::string_view iso3, TermRef graph);
   void map_actor(const Participant& p, const std::string& iri, TermRef graph);
   void map_relation(const EventRecord& rec, const std::string& event, TermRef graph);
+  void map_observation(const EventRecord& rec, const std::string& iri, TermRef graph);
+  void map_mission(const std::string& from, const std::string& to, TermRef graph);
   void map_location(const Location& loc, const std::string& event, TermRef graph);
   [[nodiscard]] std::string place_iri(const Location& loc, const std::string& event) const;
   [[nodiscard]] bool first_time(TermRef graph, const std::string& iri);
@@ -234,12 +250,13 @@ class EventLedger {
 };
 
 struct ConvertStats {
-  std::uint64_t records = 0;   ///< records read (good or bad)
-  std::uint64_t events = 0;    ///< distinct events written
-  std::uint64_t skipped = 0;   ///< bad records skipped
-  std::uint64_t merged = 0;    ///< source rows merged into another row's event (ICEWS mirrors)
-  std::uint64_t repeated = 0;  ///< records of an event already written, saying the same: dropped
-  std::uint64_t same_id = 0;   ///< records of an event already written, saying more: merged into it
+  std::uint64_t records = 0;       ///< records read (good or bad)
+  std::uint64_t events = 0;        ///< distinct events written
+  std::uint64_t observations = 0;  ///< distinct observations written (of a level in a year)
+  std::uint64_t skipped = 0;       ///< bad records skipped
+  std::uint64_t merged = 0;        ///< source rows merged into another row's event (ICEWS mirrors)
+  std::uint64_t repeated = 0;      ///< records of an event already written, saying the same: dropped
+  std::uint64_t same_id = 0;       ///< records of an event already written, saying more: merged into it
   std::uint64_t triples = 0;
   bool stopped_at_bad_record = false;  ///< a bad record (which --keep-going would skip) ended it
 };

@@ -108,6 +108,30 @@ class ActorWords {
   std::vector<std::pair<std::string, std::string>> words_;  // sorted
 };
 
+/// A code of the Correlates of War state system and the years it was a member under it
+/// (ontology/cow-states.csv, COW State System Membership v2016): codes of their time, such as
+/// 260 (German Federal Republic, 1955-1989) or 817 (Republic of Vietnam, 1954-1975).
+struct SystemState {
+  std::string code;                        ///< "260"
+  std::string abbrev;                      ///< "GFR"
+  std::string name;                        ///< "German Federal Republic"
+  std::vector<std::pair<int, int>> years;  ///< spans of membership, oldest first (both ends included)
+  /// Whether the code was a member of the system in `year`.
+  [[nodiscard]] bool member_in(int year) const;
+};
+
+/// Every code the Correlates of War state system used (ontology/cow-states.csv).
+class CowStates {
+ public:
+  static const CowStates& builtin();
+  explicit CowStates(std::string_view csv);
+  /// The state with this COW number, or nullptr for a code COW never used.
+  [[nodiscard]] const SystemState* find(std::string_view code) const;
+
+ private:
+  std::vector<SystemState> states_;  // sorted by code, as text
+};
+
 /// The ontology as shipped (ontology/diplomacy.ttl).
 [[nodiscard]] std::string_view ontology_turtle();
 

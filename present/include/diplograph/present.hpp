@@ -75,6 +75,7 @@ void write_json_string(std::ostream& out, std::string_view v);
 [[nodiscard]] Table to_table(const Answer<StatRow>& a);
 [[nodiscard]] Table to_table(const Answer<EventRow>& a);
 [[nodiscard]] Table to_table(const Answer<DyadRow>& a);
+[[nodiscard]] Table to_table(const Answer<RepresentationRow>& a);
 /// The same, the rows' text moved into the table rather than copied (a panel of 374k rows).
 [[nodiscard]] Table to_table(Answer<DyadRow>&& a);
 /// A dyad row's columns (as to_table names them) and its cells, into `cells` (its strings'

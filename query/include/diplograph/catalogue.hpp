@@ -68,11 +68,12 @@ struct ActorsAsked {
 
 /// A question's options, read and checked.
 using Asked = std::variant<MetAsked, RelationOptions, PathOptions, TimelineOptions, ActorsAsked,
-                           EventsOptions, DyadsOptions>;
+                           EventsOptions, DyadsOptions, RepresentationOptions>;
 
 /// A question's answer.
-using Answered = std::variant<Answer<MetRow>, Answer<MetCount>, RelationReport, Answer<PathHop>,
-                              Answer<TimelineRow>, Answer<ActorRow>, Answer<EventRow>, Answer<DyadRow>>;
+using Answered =
+    std::variant<Answer<MetRow>, Answer<MetCount>, RelationReport, Answer<PathHop>, Answer<TimelineRow>,
+                 Answer<ActorRow>, Answer<EventRow>, Answer<DyadRow>, Answer<RepresentationRow>>;
 
 struct QuestionSpec {
   std::string_view name;     ///< `diplograph query NAME`, `/api/NAME`

@@ -41,6 +41,18 @@ struct MetCount {
   bool operator==(const MetCount&) const = default;
 };
 
+/// One directed dyad-year of the representation panel (`query representation`): at what level
+/// each side was represented in the other's capital that year.
+struct RepresentationRow {
+  int year = 0;
+  std::string side1, side2;            ///< the states' codes in the scheme asked for, of that year
+  std::string level_at_1, level_at_2;  ///< side 2 in side 1's capital, side 1 in side 2's; "" none known
+  std::string side1_label, side2_label;
+  std::string basis;   ///< observed, recorded, or observed+recorded
+  std::string source;  ///< the sources of the levels, space-separated
+  bool operator==(const RepresentationRow&) const = default;
+};
+
 /// One change of representation in one direction.
 struct RelationRow {
   std::string date, sending, receiving, level, previous_level, status, event, source;
@@ -146,6 +158,7 @@ class Schema {
   std::vector<NodeId> actors;                           ///< dg:Actor and everything below it
   std::vector<NodeId> persons, organizations, regions;  ///< dg:Person, ... and below
   NodeId state_class;
+  NodeId observation;  ///< dg:RepresentationObservation: a level observed in a year, not a change
 
  private:
   void classes();  ///< the class tree and the classes the questions ask about
@@ -256,6 +269,7 @@ enum class Question : std::uint8_t {
   events,
   dyads,
   dyads_directed,
+  representation,
   everything
 };
 [[nodiscard]] const std::vector<std::string>& predicates_for(Question q);
@@ -316,6 +330,27 @@ struct RelationReport {
 [[nodiscard]] RelationReport query_relation(const EventIndex& index, const RelationOptions& opts);
 [[nodiscard]] RelationReport query_relation(const QuadSource& src, const RelationOptions& opts);
 
+// ------------------------------------------------------------------------- the representation panel
+
+/// How states are written: ISO alpha-3, Correlates of War or Gleditsch-Ward codes.
+enum class CodeScheme : std::uint8_t { iso3, cow, gw };
+
+struct RepresentationOptions {
+  std::string a, b;          ///< only the dyads of A (and, with B, the pair A-B); empty: every dyad
+  int since = 0, until = 0;  ///< years; 0: open
+  CodeScheme codes =
+      CodeScheme::iso3;  ///< iso3 (names the levels), or cow/gw (cow: the levels as COW's codes)
+};
+
+/// One row per directed dyad-year with evidence (an observation, or an effective recorded change,
+/// in either direction): `year,side1,side2,level_at_1,level_at_2,side1_label,side2_label,basis,
+/// source`, both orders of each pair (as the COW file has them), by side1, side2, year. A year's
+/// level in one direction is the one observed that year, else the last effective change of that
+/// year; nothing is carried from one year to the next. With CodeScheme::cow the levels are the
+/// Diplomatic Exchange's codes (0, 1, 2, 3, 9), so that the panel reads as the COW file does.
+[[nodiscard]] Answer<RepresentationRow> query_representation(const EventIndex& index,
+                                                             const RepresentationOptions& opts);
+
 // ------------------------------------------------------------------------- paths and timelines
 
 /// The shortest chain of meetings from A to B (breadth-first over who-met-whom), at most
@@ -372,7 +407,6 @@ struct EventsOptions {
 // ------------------------------------------------------------------------- dyad-period counts
 
 enum class Period : std::uint8_t { all, year, month, day };
-enum class CodeScheme : std::uint8_t { iso3, cow, gw };
 /// "all", "year", "month", "day" (and "iso3", "cow", "gw"); nullopt for anything else.
 [[nodiscard]] std::optional<Period> period_named(std::string_view name);
 [[nodiscard]] std::optional<CodeScheme> code_scheme_named(std::string_view name);
@@ -426,6 +460,7 @@ class Questions {
   [[nodiscard]] virtual Answer<ActorRow> actors(std::string_view search) const = 0;
   [[nodiscard]] virtual Answer<EventRow> events(const EventsOptions& opts) const = 0;
   [[nodiscard]] virtual Answer<DyadRow> dyads(const DyadsOptions& opts) const = 0;
+  [[nodiscard]] virtual Answer<RepresentationRow> representation(const RepresentationOptions& opts) const = 0;
   /// dyads() one row at a time (the row valid during the call), for a panel too big to hold
   /// twice; returns the notes. By default, dyads() handed out row by row.
   virtual std::vector<std::string> each_dyad(const DyadsOptions& opts,
