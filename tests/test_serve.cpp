@@ -208,6 +208,21 @@ TEST(Serve, AnIndexFileAnswersAsTheCommandLine) {
   expect_answers_of_the_command_line(served, index, asks);
 }
 
+TEST(Serve, TheRepresentationPanelAndObservedHistoriesAnswerAsTheCommandLine) {
+  const std::string graph = test::converted(
+      test::shared() + "/cow/Diplomatic_Exchange_2006v1.excerpt.csv " + test::samples() + "/*", "serve-cow");
+  const Served served(graph);
+  expect_answers_of_the_command_line(
+      served, graph,
+      {"query representation --codes cow --format csv",
+       "query representation --between AFG --and PAK --format json",
+       "query representation --between Narnia --format csv", "query representation --since 19x0 --format csv",
+       "query relation --between AFG --and PAK --at 2010-06-01 --format csv"});
+  const auto [status, body] = served.get("/api/representation?between=AFG&and=PAK&since=2005&until=2005");
+  EXPECT_EQ(status, 200);
+  EXPECT_NE(body.find("\"level_at_1\": \"ambassador\""), std::string::npos) << body;
+}
+
 TEST(Serve, JsonCarriesTheRowsNotesAndTheRelationsSections) {
   const Served served(samples_graph());
   const auto cli = run("query met --actor Muttaqi --format json " + samples_graph());

@@ -535,6 +535,22 @@ TEST(SparqlVirtuoso, IcewsSampleAnswersAsTheTurtleDoes) {
   expect_same_answers(*v, graph, iri, asks);
 }
 
+// The COW excerpt with the samples: observations and recorded changes, states of their year.
+TEST(SparqlVirtuoso, CowObservationsAnswerAsTheTurtleDoes) {
+  NEED_VIRTUOSO(v);
+  const std::string graph = test::converted(
+      test::shared() + "/cow/Diplomatic_Exchange_2006v1.excerpt.csv " + test::samples() + "/*", "sparql-cow");
+  const std::string iri = graph_iri("cow");
+  load(*v, graph, iri);
+  expect_same_answers(
+      *v, graph, iri,
+      {"query representation --codes cow --format csv",
+       "query representation --between USA --and RUS --format csv",
+       "query representation --between \"German Federal Republic\" --since 1980 --format json",
+       "query relation --between AFG --and PAK", "query relation --between AFG --and PAK --format csv",
+       "query relation --between USA --and CHN --at 1990-06-01 --format csv"});
+}
+
 TEST(SparqlVirtuoso, SyntheticWorldAnswersAsTheTurtleDoes) {
   NEED_VIRTUOSO(v);
   const std::string dir = test::scratch("sparql-world");
