@@ -162,6 +162,9 @@ void summary(const ConvertStats& stats, std::uint64_t triples) {
     also.push_back(std::to_string(stats.merged) + " mirrored rows merged into their twin's event");
   if (stats.repeated)
     also.push_back(std::to_string(stats.repeated) + " repeated records of an event already written dropped");
+  if (stats.repeated_observations)
+    also.push_back(std::to_string(stats.repeated_observations) +
+                   " records repeating an observation already written (a dyad-year in both orders) dropped");
   if (stats.same_id)
     also.push_back(std::to_string(stats.same_id) +
                    " records merged into an event of the same id already written from another record");

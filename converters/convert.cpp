@@ -28,7 +28,8 @@ bool written_before(const EventRecord& rec, const std::string& iri, const Diagno
   constexpr std::uint64_t kReported = 5;
   const auto seen = opts.ledger ? opts.ledger->add(iri, fingerprint(rec)) : EventLedger::Seen::first;
   if (seen == EventLedger::Seen::first) return ++(rec.observation ? stats.observations : stats.events), false;
-  if (seen == EventLedger::Seen::same) return ++stats.repeated, true;
+  if (seen == EventLedger::Seen::same)
+    return ++(rec.observation ? stats.repeated_observations : stats.repeated), true;
   if (stats.same_id++ < kReported) {
     const Position where = at.where.file == ctx.file ? at.where : Position{ctx.file, 0, 0};
     errors({where, "event <" + iri +

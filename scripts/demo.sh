@@ -26,6 +26,17 @@ echo "History and pending changes:"
 $dg query relation --between AFG --and PAK --columns date,sending,receiving,level,previous_level,status \
   out/samples.ttl | sed '/^Pending/,$d'
 
+cow=../shared/data/cow/Diplomatic_Exchange_2006v1.excerpt.csv
+if [ -f "$cow" ]; then
+  step "2, across 75 years: the Correlates of War's observations, then the samples' records" \
+       "diplograph convert $cow -o out/cow.ttl && diplograph query representation --between AFG --and PAK out/cow.ttl out/samples.ttl"
+  $dg convert --no-progress "$cow" -o out/cow.ttl 2>/dev/null
+  $dg query representation --between AFG --and PAK --format csv out/cow.ttl out/samples.ttl \
+    | awk -F, 'NR == 1 || $2 == "AFG"' | cut -d, -f1-5,8 | column -s, -t
+  echo "(level_at_1: Pakistan's mission in Kabul, level_at_2 Afghanistan's in Islamabad; 'represented',"
+  echo " COW's 9, is a mission whose rank was not recorded: never a rank. The 2025 ambassadors are proposed.)"
+fi
+
 step "3. Which topics did the two states take up?" "diplograph query relation --between AFG --and PAK out/samples.ttl"
 $dg query relation --between AFG --and PAK out/samples.ttl | sed -n '/^Interactions/,$p'
 

@@ -250,13 +250,14 @@ class EventLedger {
 };
 
 struct ConvertStats {
-  std::uint64_t records = 0;       ///< records read (good or bad)
-  std::uint64_t events = 0;        ///< distinct events written
-  std::uint64_t observations = 0;  ///< distinct observations written (of a level in a year)
-  std::uint64_t skipped = 0;       ///< bad records skipped
-  std::uint64_t merged = 0;        ///< source rows merged into another row's event (ICEWS mirrors)
-  std::uint64_t repeated = 0;      ///< records of an event already written, saying the same: dropped
-  std::uint64_t same_id = 0;       ///< records of an event already written, saying more: merged into it
+  std::uint64_t records = 0;                ///< records read (good or bad)
+  std::uint64_t events = 0;                 ///< distinct events written
+  std::uint64_t observations = 0;           ///< distinct observations written (of a level in a year)
+  std::uint64_t skipped = 0;                ///< bad records skipped
+  std::uint64_t merged = 0;                 ///< source rows merged into another row's event (ICEWS mirrors)
+  std::uint64_t repeated = 0;               ///< records of an event already written, saying the same: dropped
+  std::uint64_t repeated_observations = 0;  ///< the same of an observation (a dyad-year in both orders)
+  std::uint64_t same_id = 0;  ///< records of an event already written, saying more: merged into it
   std::uint64_t triples = 0;
   bool stopped_at_bad_record = false;  ///< a bad record (which --keep-going would skip) ended it
 };
