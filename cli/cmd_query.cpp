@@ -181,7 +181,7 @@ int path(const Asked& asked, const Common& c) {
 // A panel as CSV or JSON, written row by row as the question hands the rows out: hundreds of
 // thousands of rows are never held as rows and again as a table (the same bytes either way).
 int stream_dyads(const Questions& q, const DyadsOptions& d, const Common& c, TableFormat format) {
-  TableStream stream(std::cout, dyad_columns(), format, c.column_list());
+  TableStream stream(std::cout, dyad_columns(d.levels()), format, c.column_list());
   std::vector<std::string> cells;
   const auto notes = q.each_dyad(d, [&](const DyadRow& r) {
     dyad_cells(r, cells);

@@ -355,25 +355,39 @@ Table to_table(const Answer<RepresentationRow>& a) {
       });
 }
 
-const std::vector<std::string>& dyad_columns() {
-  static const std::vector<std::string> columns{"period",
-                                                "actor",
-                                                "actor_label",
-                                                "actor_code",
-                                                "other",
-                                                "other_label",
-                                                "other_code",
-                                                "events",
-                                                "verbal_cooperation",
-                                                "material_cooperation",
-                                                "verbal_conflict",
-                                                "material_conflict",
-                                                "goldstein_mean"};
-  return columns;
+namespace {
+
+std::vector<std::string> counted_columns() {
+  return {"period",
+          "actor",
+          "actor_label",
+          "actor_code",
+          "other",
+          "other_label",
+          "other_code",
+          "events",
+          "verbal_cooperation",
+          "material_cooperation",
+          "verbal_conflict",
+          "material_conflict",
+          "goldstein_mean"};
+}
+
+}  // namespace
+
+const std::vector<std::string>& dyad_columns(bool levels) {
+  static const std::vector<std::string> counted = counted_columns();
+  static const std::vector<std::string> with_levels = [] {
+    auto c = counted_columns();
+    for (const char* l : {"level_at_actor", "level_at_actor_basis", "level_at_other", "level_at_other_basis"})
+      c.emplace_back(l);
+    return c;
+  }();
+  return levels ? with_levels : counted;
 }
 
 void dyad_cells(const DyadRow& r, std::vector<std::string>& cells) {
-  cells.resize(13);
+  cells.resize(r.levels ? 17 : 13);
   const auto number = [](std::string& cell, std::uint64_t v) {
     char buf[24];
     const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
@@ -389,10 +403,15 @@ void dyad_cells(const DyadRow& r, std::vector<std::string>& cells) {
   number(cells[7], r.events);
   for (std::size_t q = 0; q < 4; ++q) number(cells[8 + q], r.quad[q]);
   cells[12] = mean_text(r.goldstein_mean);
+  if (!r.levels) return;
+  cells[13].assign(r.level_at_actor);
+  cells[14].assign(r.level_at_actor_basis);
+  cells[15].assign(r.level_at_other);
+  cells[16].assign(r.level_at_other_basis);
 }
 
 Table to_table(const Answer<DyadRow>& a) {
-  Table t{dyad_columns(), {}, a.notes};
+  Table t{dyad_columns(!a.rows.empty() && a.rows.front().levels), {}, a.notes};
   t.rows.reserve(a.rows.size());
   std::vector<std::string> cells;
   for (const auto& r : a.rows) {
@@ -403,13 +422,16 @@ Table to_table(const Answer<DyadRow>& a) {
 }
 
 Table to_table(Answer<DyadRow>&& a) {
-  Table t{dyad_columns(), {}, a.notes};
+  Table t{dyad_columns(!a.rows.empty() && a.rows.front().levels), {}, a.notes};
   t.rows.reserve(a.rows.size());
   for (auto& r : a.rows) {
     t.rows.push_back({std::move(r.period), std::move(r.actor), std::move(r.actor_label),
                       std::move(r.actor_code), std::move(r.other), std::move(r.other_label),
                       std::move(r.other_code), n(r.events), n(r.quad[0]), n(r.quad[1]), n(r.quad[2]),
                       n(r.quad[3]), mean_text(r.goldstein_mean)});
+    if (!r.levels) continue;
+    for (auto* s : {&r.level_at_actor, &r.level_at_actor_basis, &r.level_at_other, &r.level_at_other_basis})
+      t.rows.back().push_back(std::move(*s));
   }
   a.rows = {};
   return t;

@@ -128,6 +128,10 @@ Asked read_dyads(const Given& g) {
   d.by = period_option(g.text("by"), option_ref("by"));
   d.directed = g.flag("directed");
   d.codes = codes_option(g.text("codes"), option_ref("codes"));
+  d.all_known = g.flag("all-known-dyads");
+  if (d.all_known && !d.levels())
+    throw OptionError(option_ref("all-known-dyads") + " goes with " + option_ref("by", "year") + " and " +
+                      option_ref("level", "state") + ": the levels of representation are states' by year");
   return d;
 }
 
@@ -243,7 +247,12 @@ QuestionSpec dyads_spec() {
       {"by", kOne, "all|year|month|day", "period: all, year, month or day", "all"},
       {"directed", OptionKind::flag, {}, "source to target (an event without direction counts both ways)"},
       {"codes", kOne, "iso3|cow|gw", "states' codes: iso3, cow (Correlates of War) or gw (Gleditsch-Ward)",
-       "iso3"}};
+       "iso3"},
+      {"all-known-dyads",
+       OptionKind::flag,
+       {},
+       "with --by year --level state: also the dyad-years with evidence of a level of representation and no "
+       "event (counts 0)"}};
   for (auto& o : event_filter_options()) options.push_back(o);
   return {"dyads", "events per pair and period, by quad class, with state codes",
           "table, csv, json, or a network: graphml, gexf (Gephi; edges carry first and last period)",
@@ -275,6 +284,7 @@ struct Loads {
   Question operator()(const ActorsAsked&) const { return Question::met; }
   Question operator()(const EventsOptions&) const { return Question::events; }
   Question operator()(const DyadsOptions& d) const {
+    if (d.levels()) return Question::dyads_levels;
     return d.directed ? Question::dyads_directed : Question::dyads;
   }
   Question operator()(const RepresentationOptions&) const { return Question::representation; }

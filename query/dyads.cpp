@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <unordered_map>
 
 #include "diplograph/query.hpp"
 #include "diplograph/slot_table.hpp"
+#include "diplograph/vocab.hpp"
 #include "query/event_filter.hpp"
 
 namespace diplograph {
@@ -103,12 +106,74 @@ std::string day_text(std::uint32_t day) {
 
 namespace {
 
-// "2.35" from the mean, rounded to 4 decimals, without trailing zeros.
+// One piece of evidence of the level in one direction: an observation or an effective change.
+struct Evidence {
+  std::uint32_t day = 0;  ///< as day_number gives it: an observation's year counts from its start
+  bool observed = false;
+  std::string level, date;
+};
+
+// The evidence of each direction between states, oldest first, for the levels a state-level
+// panel by year carries: by (receiving, sending) state.
+class LevelHistory {
+ public:
+  explicit LevelHistory(const EventIndex::Impl& x) : x_(x) {
+    const Schema& s = x.schema;
+    for (const auto c : x.changes) {
+      const bool observed = s.observation && c.status == s.observation;
+      if (!observed && notation(c.status) != "effective") continue;
+      const Id r = x.actor(c.receiving), from = x.actor(c.sending);
+      if (r == no_id || from == no_id) continue;
+      by_pair_[key(r, from)].push_back(
+          {day_number(c.date), observed, notation(c.level), std::string(c.date)});
+    }
+    for (auto& [k, v] : by_pair_)
+      std::stable_sort(v.begin(), v.end(),
+                       [](const Evidence& a, const Evidence& b) { return a.day < b.day; });
+  }
+
+  /// The latest evidence of `sending`'s representation in `receiving` by the end of `year`.
+  [[nodiscard]] const Evidence* at(Id receiving, Id sending, int year) const {
+    const auto it = by_pair_.find(key(receiving, sending));
+    if (it == by_pair_.end()) return nullptr;
+    const auto end = static_cast<std::uint32_t>(year) * 10000 + 1231;
+    const Evidence* last = nullptr;
+    for (const auto& e : it->second) {
+      if (e.day > end) break;
+      last = &e;
+    }
+    return last;
+  }
+
+  /// Calls fn(receiving, sending, year) for each piece of evidence.
+  template <class F>
+  void each(F fn) const {
+    for (const auto& [k, v] : by_pair_) {
+      for (const auto& e : v) fn(static_cast<Id>(k >> 32U), static_cast<Id>(k & 0xFFFFFFFFU), e);
+    }
+  }
+
+ private:
+  static std::uint64_t key(Id receiving, Id sending) { return std::uint64_t{receiving} << 32U | sending; }
+  std::string notation(NodeId n) {
+    if (!n) return {};
+    auto it = notations_.find(n);
+    if (it != notations_.end()) return it->second;
+    std::string v(x_.schema.src.value(n, x_.schema.notation));
+    if (v.empty()) v = std::string(local_name(x_.schema.src.term(n).value));
+    return notations_.emplace(n, std::move(v)).first->second;
+  }
+  const EventIndex::Impl& x_;
+  std::unordered_map<std::uint64_t, std::vector<Evidence>> by_pair_;
+  std::map<NodeId, std::string> notations_;
+};
+
 class Dyads {
  public:
   Dyads(const EventIndex& index, const DyadsOptions& opts)
       : x_(index.impl()), opts_(opts), filter_(index, opts.events) {
     tallies_.reserve(x_.events.size());  // most events add one pair-period or none
+    if (opts.levels()) levels_.emplace(x_);
   }
 
   void count() {
@@ -116,6 +181,7 @@ class Dyads {
       const int quad = filter_.quad(e);
       if (filter_.wanted(e, quad)) add(e, quad);
     }
+    if (opts_.all_known && levels_) add_known();
   }
 
   // The rows by period, then events descending, then the actors' IRIs: the tallies sorted in
@@ -208,11 +274,28 @@ class Dyads {
     }
   }
 
+  // The dyad-years with evidence of a level in them (in the dates asked), with or without events.
+  void add_known() {
+    levels_->each([&](Id receiving, Id sending, const Evidence& e) {
+      if (!date_in_range(e.date, {}, opts_.events.since, opts_.events.until)) return;
+      const std::uint32_t period = period_of(e.day, Period::year);
+      Id a = receiving, b = sending;
+      if (x_.actor_rank[b] < x_.actor_rank[a]) std::swap(a, b);
+      if (allowed({period, a, b})) (void)tallies_[{period, a, b}];
+      if (opts_.directed && allowed({period, b, a})) (void)tallies_[{period, b, a}];
+    });
+  }
+
+  // Whether --actor and --with allow the pair.
+  [[nodiscard]] bool allowed(const Key& k) const {
+    const Id actor = filter_.actor(), with = filter_.with();
+    if (actor != no_id && k.a != actor && k.b != actor) return false;
+    return with == no_id || k.a == with || k.b == with;
+  }
+
   // Counts the event for one pair, if --actor and --with allow the pair.
   void tally(const Key& k, Id e, int quad) {
-    const Id actor = filter_.actor(), with = filter_.with();
-    if (actor != no_id && k.a != actor && k.b != actor) return;
-    if (with != no_id && k.a != with && k.b != with) return;
+    if (!allowed(k)) return;
     Tally& t = tallies_[k];
     ++t.events;
     if (const std::uint32_t day = x_.numbers[e].day; day) {
@@ -240,6 +323,18 @@ class Dyads {
     r.goldstein_mean = t.scored ? std::optional(t.goldstein / static_cast<double>(t.scored)) : std::nullopt;
     r.first_day = t.last ? t.first : 0;
     r.last_day = t.last;
+    r.levels = levels_.has_value();
+    if (!levels_) return;
+    level(r.level_at_actor, r.level_at_actor_basis, levels_->at(k.a, k.b, year));
+    level(r.level_at_other, r.level_at_other_basis, levels_->at(k.b, k.a, year));
+  }
+
+  void level(std::string& level, std::string& basis, const Evidence* e) const {
+    level.clear();
+    basis.clear();
+    if (!e) return;
+    level.assign(opts_.codes == CodeScheme::cow ? cow_level_code(e->level) : std::string_view(e->level));
+    basis.assign(e->observed ? "observed " : "recorded ").append(e->date);
   }
 
   // A state's code in the scheme asked for, the one of the period's year for COW and G-W.
@@ -255,6 +350,7 @@ class Dyads {
   const EventFilter filter_;
   std::vector<Id> nodes_, sources_;
   Tallies tallies_;
+  std::optional<LevelHistory> levels_;
   std::uint64_t stateless_ = 0;
 };
 

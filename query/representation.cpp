@@ -14,16 +14,6 @@ namespace diplograph {
 
 namespace {
 
-// The Diplomatic Exchange's code of a level (the panel with COW codes reads as the COW file).
-std::string_view cow_level(std::string_view level) {
-  if (level == "none") return "0";
-  if (level == "charge_d_affaires") return "1";
-  if (level == "minister") return "2";
-  if (level == "ambassador") return "3";
-  if (level == "represented") return "9";
-  return level;
-}
-
 int year_of(std::string_view date) {
   int y = 0;
   if (date.size() < 4) return 0;
@@ -128,7 +118,7 @@ class Panel {
       if (e.observed) bases.insert("observed");
       if (e.recorded) bases.insert("recorded");
       sources.insert(e.sources.begin(), e.sources.end());
-      return std::string(o_.codes == CodeScheme::cow ? cow_level(e.level) : std::string_view(e.level));
+      return std::string(o_.codes == CodeScheme::cow ? cow_level_code(e.level) : std::string_view(e.level));
     };
     r.level_at_1 = level(one, two);
     r.level_at_2 = level(two, one);
@@ -165,6 +155,15 @@ class Panel {
 };
 
 }  // namespace
+
+std::string_view cow_level_code(std::string_view level) {
+  if (level == "none") return "0";
+  if (level == "charge_d_affaires") return "1";
+  if (level == "minister") return "2";
+  if (level == "ambassador") return "3";
+  if (level == "represented") return "9";
+  return level;
+}
 
 Answer<RepresentationRow> query_representation(const EventIndex& index, const RepresentationOptions& opts) {
   const auto& x = index.impl();

@@ -37,7 +37,7 @@ const std::vector<std::string>& question_predicates(Question q) {
   const std::vector<std::string_view> roles{"participation", "agent", "role"};
   const std::vector<std::string_view> relation{"relationChange", "sendingState", "receivingState", "level",
                                                "previousLevel",  "status",       "topic"};
-  static const std::array<std::vector<std::string>, 9> by_question{
+  static const std::array<std::vector<std::string>, 10> by_question{
       predicates(true, {}),        // met
       predicates(false, {}),       // met_count: counts show no sources
       predicates(true, relation),  // relation
@@ -46,7 +46,8 @@ const std::vector<std::string>& question_predicates(Question q) {
       predicates(true, coded + std::vector<std::string_view>{"sourceRecord"}),  // events
       predicates(false, coded + systems),                                       // dyads
       predicates(false, coded + systems + roles),                               // dyads_directed
-      predicates(true, relation + systems)};                                    // representation
+      predicates(true, relation + systems),                                     // representation
+      predicates(false, coded + systems + roles + relation)};                   // dyads_levels
   return by_question.at(static_cast<std::size_t>(q));
 }
 

@@ -229,9 +229,11 @@ std::vector<std::string> representation_patterns(const std::string& a, const std
   if (!a.empty() && !b.empty())
     evidence += "  { ?ev dg:sendingState " + iri(a) + " ; dg:receivingState " + iri(b) +
                 " } UNION { ?ev dg:sendingState " + iri(b) + " ; dg:receivingState " + iri(a) + " }\n";
-  return {
-      evidence + "  BIND(?ev AS ?e)\n", evidence + "  ?ev dg:sendingState|dg:receivingState ?e .\n",
-      evidence + "  ?ev dg:sendingState|dg:receivingState ?state . ?state dg:stateSystemMembership ?e .\n"};
+  return {evidence + "  BIND(?ev AS ?e)\n",  // UNION rather than a path: every SPARQL engine reads it
+          evidence + "  { ?ev dg:sendingState ?e } UNION { ?ev dg:receivingState ?e }\n",
+          evidence +
+              "  { ?ev dg:sendingState ?state } UNION { ?ev dg:receivingState ?state }\n"
+              "  ?state dg:stateSystemMembership ?e .\n"};
 }
 
 std::string relation_pattern(const std::string& a, const std::string& b,

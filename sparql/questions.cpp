@@ -218,6 +218,10 @@ class SparqlQuestions : public Questions {
     roles.participations = o.directed;
     fetch(*a.local, sparql::events_pattern(events_selection(*a.local, o.events, a)), roles,
           o.directed ? Question::dyads_directed : Question::dyads);
+    if (o.levels()) {  // the evidence of the levels in force, of the pair or the actor asked about
+      for (const auto& pattern : sparql::representation_patterns(a.named[0].state, a.named[1].state))
+        fetch(*a.local, pattern, {}, Question::dyads_levels);
+    }
     return shaped([&] { return query_dyads(a.local->index(), named); });
   }
 

@@ -43,6 +43,11 @@ inline std::vector<std::string> questions(const std::string& person, const std::
       "query dyads --by all --level state --codes gw --format gexf",
       "query dyads --by day" + csv,
       "query dyads --level state" + csv,
+      "query dyads --by year --level state --all-known-dyads" + csv,
+      "query dyads --by year --level state --actor " + a + " --format json",
+      "query representation" + csv,
+      "query representation --between " + a + " --codes cow" + csv,
+      "query representation --between " + a + " --and " + b + " --since 2016 --until 2019" + csv,
       "query met --actor \"no such person at all\"" + csv,
       "query met --actor " + a + csv,
   };

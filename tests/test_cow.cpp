@@ -282,6 +282,52 @@ TEST(Cow, TheGermaniesAreThreeStatesInTheirYears) {
   EXPECT_NE(gdr.find("\n1975,2,265,"), std::string::npos) << gdr;
 }
 
+// --------------------------------------------------------------------------- panels that join
+
+TEST(Cow, TheStateDyadsByYearCarryTheLevelsInForceAndTheKnownDyadYearsWhenAsked) {
+  const std::string graphs = converted_excerpt() + " " + test::converted(test::samples() + "/*", "cow-dyads");
+  const auto cut = [](const std::string& csv) {  // period,actor_code,other_code,events and the levels
+    std::string out;
+    for (const auto& l : lines_of(csv)) {
+      const auto f = fields(l);
+      out += f[0] + "," + f[3] + "," + f[6] + "," + f[7] + "," + f[13] + "," + f[14] + "," + f[15] + "," +
+             f[16] + "\n";
+    }
+    return out;
+  };
+  // The events' years only: the level in force at each year's end, from the latest evidence.
+  const auto events =
+      run("query dyads --by year --level state --actor USA --with RUS --format csv " + graphs);
+  ASSERT_EQ(events.status, 0) << events.err;
+  EXPECT_EQ(cut(events.out),
+            "period,actor_code,other_code,events,level_at_actor,level_at_actor_basis,level_at_other,"
+            "level_at_other_basis\n"
+            "2018,RUS,USA,1,ambassador,observed 2005,ambassador,observed 2005\n"
+            "2021,RUS,USA,1,ambassador,observed 2005,ambassador,observed 2005\n");
+  // Asked for, every dyad-year with evidence of a level, counts 0 where no event; COW's codes.
+  const auto known =
+      run("query dyads --by year --level state --actor AFG --with PAK --all-known-dyads --codes cow "
+          "--format csv " +
+          graphs);
+  ASSERT_EQ(known.status, 0) << known.err;
+  const std::string k = cut(known.out);
+  EXPECT_NE(k.find("\n1950,700,770,0,9,observed 1950,9,observed 1950\n"), std::string::npos) << k;
+  EXPECT_NE(k.find("\n1970,700,770,0,3,observed 1970,0,observed 1970\n"), std::string::npos) << k;
+  EXPECT_NE(k.find("\n2021,700,770,3,1,recorded 2021-08,1,recorded 2021-08\n"), std::string::npos) << k;
+  EXPECT_NE(k.find("\n2025,700,770,3,1,recorded 2021-08,1,recorded 2021-08\n"), std::string::npos) << k;
+  EXPECT_EQ(lines_of(k).size(), 15U) << k;  // 12 observed years, 2021, 2025 and the header
+  // Without the option, no row without events; other panels keep their columns.
+  EXPECT_EQ(
+      lines_of(run("query dyads --by year --level state --actor AFG --with PAK --format csv " + graphs).out)
+          .size(),
+      3U);
+  EXPECT_EQ(lines_of(run("query dyads --by month --level state --format csv " + graphs).out)[0],
+            "period,actor,actor_label,actor_code,other,other_label,other_code,events,verbal_cooperation,"
+            "material_cooperation,verbal_conflict,material_conflict,goldstein_mean");
+  test::expect_error(run("query dyads --all-known-dyads --level state " + graphs), 1,
+                     "--all-known-dyads goes with --by year and --level state");
+}
+
 // --------------------------------------------------------------------------- bad input
 
 const std::string kHeader = "\"ccode1\",\"ccode2\",\"year\",\"DR_at_1\",\"DR_at_2\",\"DE\",\"version\"\n";

@@ -31,7 +31,8 @@ void expect_same_answers(const std::string& graph, const std::string& index,
     EXPECT_EQ(a.out, b.out) << ask;
     EXPECT_EQ(a.err, b.err) << ask;  // the notes too: what an answer left out, why it is empty
   }
-  EXPECT_GE(answered + 4, asks.size()) << "most questions should have answers with rows";
+  // + 3: the representation panel is empty on data that records no representation (ICEWS, GDELT)
+  EXPECT_GE(answered + 7, asks.size()) << "most questions should have answers with rows";
 }
 
 TEST(Index, SamplesAnswerAsTheTurtleDoes) {

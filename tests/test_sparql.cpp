@@ -471,7 +471,8 @@ void expect_same_answers(const Virtuoso& v, const std::string& graph, const std:
     EXPECT_EQ(a.out, b.out) << ask;
     EXPECT_EQ(a.err, b.err) << ask;
   }
-  EXPECT_GE(answered + 6, asks.size()) << "most questions should have answers with rows";
+  // + 3: the representation panel is empty on data that records no representation (ICEWS, GDELT)
+  EXPECT_GE(answered + 9, asks.size()) << "most questions should have answers with rows";
 }
 
 TEST(SparqlVirtuoso, SamplesAnswerAsTheTurtleDoes) {

@@ -80,7 +80,7 @@ void write_json_string(std::ostream& out, std::string_view v);
 [[nodiscard]] Table to_table(Answer<DyadRow>&& a);
 /// A dyad row's columns (as to_table names them) and its cells, into `cells` (its strings'
 /// room reused: a panel streamed row by row allocates nothing per row).
-[[nodiscard]] const std::vector<std::string>& dyad_columns();
+[[nodiscard]] const std::vector<std::string>& dyad_columns(bool levels = false);
 void dyad_cells(const DyadRow& r, std::vector<std::string>& cells);
 
 /// A Graphviz graph of who met whom: one node per actor, edges weighted by meetings.

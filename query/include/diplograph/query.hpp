@@ -119,6 +119,11 @@ struct DyadRow {
   std::optional<double> goldstein_mean;       ///< of the events that had a score; none when none had
   std::uint32_t first_day = 0, last_day = 0;  ///< its earliest and latest event, as day_number gives them
                                               ///< (networks show them; the table does not)
+  /// With the levels (a state-level panel by year): the level at which `other` is represented in
+  /// `actor`'s capital at the year's end and the reverse, each from the latest evidence by then,
+  /// and that evidence ("observed 2005", "recorded 2021-08"); empty where there is none.
+  bool levels = false;
+  std::string level_at_actor, level_at_actor_basis, level_at_other, level_at_other_basis;
   bool operator==(const DyadRow&) const = default;
 };
 
@@ -270,6 +275,7 @@ enum class Question : std::uint8_t {
   dyads,
   dyads_directed,
   representation,
+  dyads_levels,  ///< dyads of states by year, with the levels in force (either direction)
   everything
 };
 [[nodiscard]] const std::vector<std::string>& predicates_for(Question q);
@@ -348,6 +354,10 @@ struct RepresentationOptions {
 /// level in one direction is the one observed that year, else the last effective change of that
 /// year; nothing is carried from one year to the next. With CodeScheme::cow the levels are the
 /// Diplomatic Exchange's codes (0, 1, 2, 3, 9), so that the panel reads as the COW file does.
+/// The Diplomatic Exchange's code of a level name (ambassador 3, minister 2, charge_d_affaires 1,
+/// none 0, represented 9); the name itself for any other.
+[[nodiscard]] std::string_view cow_level_code(std::string_view level);
+
 [[nodiscard]] Answer<RepresentationRow> query_representation(const EventIndex& index,
                                                              const RepresentationOptions& opts);
 
@@ -416,6 +426,9 @@ struct DyadsOptions {
   Period by = Period::all;
   bool directed = false;  ///< source to target; an event without direction counts both ways
   CodeScheme codes = CodeScheme::iso3;
+  bool all_known = false;  ///< also the dyad-years with evidence of a level and no event (counts 0)
+  /// Whether the rows carry the levels in force: a panel of states by year.
+  [[nodiscard]] bool levels() const { return by == Period::year && events.state_level; }
 };
 
 /// Events per pair and period: `period,actor,actor_label,actor_code,other,other_label,other_code,
