@@ -51,6 +51,6 @@ fi
 
 echo
 echo "== Explore it in a browser"
-echo "    $dg serve out/samples.ttl"
+echo "    $dg serve out/samples.ttl$([ -f out/cow.ttl ] && echo " out/cow.ttl")"
 echo "then open http://127.0.0.1:8080/ : search \"Muttaqi\" for his network, AFG and PAK for the"
 echo "representation timeline (a picture: docs/explorer.png; the JSON API: docs/serve.md)."

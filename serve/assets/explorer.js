@@ -8,7 +8,7 @@
   var colour = d3.scale.category10();
   // The levels of representation as people write them.
   var levelNames = { none: "no representation", charge_d_affaires: "chargé d’affaires",
-                     minister: "minister", ambassador: "ambassador" };
+                     minister: "minister", ambassador: "ambassador", represented: "represented, rank unknown" };
   function levelName(level) { return levelNames[level] || String(level).replace(/_/g, " "); }
 
   function $(id) { return document.getElementById(id); }
@@ -255,22 +255,38 @@
     var first = d3.min(rows, function (x) { return day(x.date); });
     var last = new Date(Math.max(Date.now(), d3.max(rows, function (x) { return day(x.date); }).getTime()));
     var width = $("timeline").clientWidth || 480, left = 90, right = 20, band = 60;
-    var height = 40 + band * directions.length;
+    var levels = d3.set(rows.map(function (x) { return x.level; })).values().sort();
+    var height = 58 + band * directions.length;  // the lanes, the axis, the levels' colours
     var x = d3.time.scale().domain([first, last]).range([left, width - right]).nice();
     var svg = el.append("svg").attr("viewBox", "0 0 " + width + " " + height).attr("height", height);
-    svg.append("g").attr("class", "axis").attr("transform", "translate(0," + (height - 25) + ")")
+    var legend = svg.append("g").attr("class", "legend").attr("transform", "translate(8," + (height - 6) + ")");
+    var at = 0;  // each level's colour, then its name, one after the other
+    levels.forEach(function (l) {
+      legend.append("circle").attr("cx", at).attr("cy", -4).attr("r", 5).attr("fill", colour("level " + l));
+      var name = legend.append("text").attr("x", at + 8).attr("y", 0).text(levelName(l));
+      at += 24 + name.node().getComputedTextLength();
+    });
+    svg.append("g").attr("class", "axis").attr("transform", "translate(0," + (height - 43) + ")")
       .call(d3.svg.axis().scale(x).orient("bottom").ticks(6));
     directions.forEach(function (dir, i) {
       var y = 10 + i * band, lane = rows.filter(function (x) { return x.sending + " → " + x.receiving === dir; });
       svg.append("text").attr("x", 4).attr("y", y + 20).text(dir);
       var effective = lane.filter(function (x) { return x.status === "effective"; });
+      // An observation is a point: the level seen that year, not a change, and no span after it.
+      lane.filter(function (x) { return x.status === "observed"; }).forEach(function (o) {
+        svg.append("circle").attr("class", "observed").attr("cx", x(day(o.date))).attr("cy", y + 17).attr("r", 5)
+          .attr("fill", colour("level " + o.level))
+          .append("title").text(levelName(o.level) + " observed in " + o.date + " (" + o.source + ")");
+      });
       effective.forEach(function (e, k) {
         var from = x(day(e.date)), to = k + 1 < effective.length ? x(day(effective[k + 1].date)) : x(last);
         svg.append("rect").attr("x", from).attr("y", y + 8).attr("width", Math.max(2, to - from)).attr("height", 18)
           .attr("fill", colour("level " + e.level)).append("title").text(levelName(e.level) + " since " + e.date);
-        svg.append("text").attr("x", from + 4).attr("y", y + 21).attr("class", "level").text(levelName(e.level));
+        var narrow = to - from < 110;  // too short to hold its name: the name above it, ending with it
+        svg.append("text").attr("x", narrow ? to : from + 4).attr("y", narrow ? y + 4 : y + 21)
+          .attr("text-anchor", narrow ? "end" : "start").attr("class", "level").text(levelName(e.level));
       });
-      lane.filter(function (x) { return x.status !== "effective"; }).forEach(function (p) {
+      lane.filter(function (x) { return x.status !== "effective" && x.status !== "observed"; }).forEach(function (p) {
         var px = x(day(p.date));
         svg.append("path").attr("class", "pending").attr("d", "M" + px + "," + (y + 4) + "l7,13l-7,13l-7,-13z")
           .append("title").text(levelName(p.level) + " " + p.status + " on " + p.date);
@@ -283,7 +299,9 @@
           rows.map(function (x) {
             return Object.assign({}, x, { level: levelName(x.level), previous_level: x.previous_level && levelName(x.previous_level) });
           }));
-    say(r.pending.length ? r.pending.length + " pending change(s): marked ◆ on the timeline." : "");
+    var observed = rows.filter(function (x) { return x.status === "observed"; }).length;
+    say([observed ? observed + " observed level(s): dots, the level seen that year, in the colour of its level (not a change)." : "",
+         r.pending.length ? r.pending.length + " pending change(s): marked ◆ on the timeline." : ""].join(" ").trim());
   }
 
   // ------------------------------------------------------------------ the shortest chain

@@ -136,6 +136,14 @@ def check_timeline(d):
     lanes = [t for t in texts(d, "#timeline text") if "→" in t]
     if sorted(lanes) != ["AFG → PAK", "PAK → AFG"]:
         sys.exit("FAILED: not one lane per direction: %r" % lanes)
+    # The COW excerpt's observations of 1950-2005: dots, not bars or pending marks.
+    observed = texts(d, "#timeline circle.observed title")
+    if len(observed) != 24 or "represented, rank unknown observed in 1950" not in " ".join(observed):
+        sys.exit("FAILED: the 24 observed levels of 1950-2005 are not drawn as dots: %r" % observed)
+    if any("observed" in t for t in texts(d, "#timeline .pending-label")):
+        sys.exit("FAILED: an observation is drawn as a pending change")
+    if "24 observed level(s)" not in d.find_element(By.ID, "message").text:
+        sys.exit("FAILED: the message does not say what the dots are: %r" % d.find_element(By.ID, "message").text)
     d.save_screenshot(os.path.join(OUT, "explorer.png"))
 
 
@@ -145,8 +153,9 @@ def check_export(d, downloads):
     wait_for(d, "the table exported as CSV", lambda: os.path.exists(path) and os.path.getsize(path) > 0)
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
-    if lines[0] != "date,sending,receiving,level,previous_level,status,event,source" or len(lines) != 5 \
-            or "chargé d’affaires" not in lines[1]:
+    # 24 observations of the COW excerpt, the two changes of 2021 and the two proposed in 2025
+    if lines[0] != "date,sending,receiving,level,previous_level,status,event,source" or len(lines) != 29 \
+            or "chargé d’affaires" not in lines[25] or '"represented, rank unknown"' not in lines[1]:
         sys.exit("FAILED: the exported CSV is not the table shown: %r" % lines)
 
 
@@ -192,6 +201,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--exe", required=True)
     ap.add_argument("--samples", required=True, help="the samples folder, converted first")
+    ap.add_argument("--cow", required=True, help="the COW Diplomatic Exchange excerpt, converted with them")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     OUT = a.out
@@ -200,7 +210,7 @@ def main():
         os.remove(os.path.join(OUT, "failed.png"))  # a failure of an earlier run
     downloads = tempfile.mkdtemp(prefix="diplograph-downloads-")
     graph = os.path.join(downloads, "samples.ttl")
-    inputs = sorted(os.path.join(a.samples, f) for f in os.listdir(a.samples))
+    inputs = sorted(os.path.join(a.samples, f) for f in os.listdir(a.samples)) + [a.cow]
     subprocess.run([a.exe, "convert", "-o", graph] + inputs, check=True, capture_output=True)
     with open(os.path.join(OUT, "serve.log"), "w") as log:
         proc, url = start_server(a.exe, graph, log)
