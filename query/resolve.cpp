@@ -27,6 +27,20 @@ Id state_with_code(const Impl& x, std::string_view iso3) {
   return no_id;
 }
 
+// A state of its time named by its COW number ("260": the German Federal Republic), which no
+// state today has: the state whose own code it is (not one that held it for a span, as Germany
+// held 260 in COW's list until 1990).
+Id state_with_cow_number(const Impl& x, std::string_view number) {
+  for (const auto& s : x.systems) {
+    if (s.system == Impl::cow && s.now && x.str(s.code) == number) return s.state;
+  }
+  return no_id;
+}
+
+// The state a code names: today's (alpha-3, alpha-2, CAMEO, COW, Wikidata), else a state of its
+// time by its COW number.
+Id state_by_code(const Impl& x, std::string_view name);
+
 bool all_of(std::string_view s, bool (*pred)(unsigned char)) {
   return !s.empty() &&
          std::all_of(s.begin(), s.end(), [&](char c) { return pred(static_cast<unsigned char>(c)); });
@@ -49,6 +63,14 @@ const Country* country_by_code(std::string_view name) {
     return c ? c : t.by_cow(name);
   }
   return nullptr;
+}
+
+Id state_by_code(const Impl& x, std::string_view name) {
+  if (const Country* c = country_by_code(name)) {
+    if (const Id a = state_with_code(x, c->iso3); a != no_id) return a;
+  }
+  if (name.size() <= 3 && all_of(name, digit)) return state_with_cow_number(x, name);
+  return no_id;
 }
 
 // Latin letters with diacritics (two UTF-8 bytes, U+00C0 to U+017F) and their base letters.
@@ -274,9 +296,7 @@ NodeId by_iri(const Impl& x, std::string_view name, bool states) {
 
 NodeId resolve(const Impl& x, std::string_view name, bool states) {
   if (name.find("://") != std::string_view::npos || name.starts_with("urn:")) return by_iri(x, name, states);
-  if (const Country* c = country_by_code(name)) {
-    if (const Id a = state_with_code(x, c->iso3); a != no_id) return x.actor_node[a];
-  }
+  if (const Id a = state_by_code(x, name); a != no_id) return x.actor_node[a];
   std::vector<Id> exact;
   for (const Id a : x.with_label(name)) {
     if (eligible(x, a, states) && std::find(exact.begin(), exact.end(), a) == exact.end()) exact.push_back(a);
@@ -319,9 +339,7 @@ std::optional<NodeId> resolve_exactly(const EventIndex& index, std::string_view 
     if (a != no_id && eligible(x, a, states)) return x.actor_node[a];
     return std::nullopt;
   }
-  if (const Country* c = country_by_code(name)) {
-    if (const Id a = state_with_code(x, c->iso3); a != no_id) return x.actor_node[a];
-  }
+  if (const Id a = state_by_code(x, name); a != no_id) return x.actor_node[a];
   std::vector<Id> exact;
   for (const Id a : x.with_label(name)) {
     if (eligible(x, a, states) && std::find(exact.begin(), exact.end(), a) == exact.end()) exact.push_back(a);

@@ -280,6 +280,11 @@ TEST(Cow, TheGermaniesAreThreeStatesInTheirYears) {
   EXPECT_NE(gfr.find("\n1960,2,260,"), std::string::npos) << gfr;
   EXPECT_NE(gfr.find("\n1990,2,260,"), std::string::npos) << gfr;  // as the file has it
   EXPECT_NE(gdr.find("\n1975,2,265,"), std::string::npos) << gdr;
+  // Their COW numbers name them as the file does: 260 is the Federal Republic's own code, though
+  // Germany held it in COW's list until 1990; 255 is Germany's.
+  EXPECT_EQ(german("260"), gfr);
+  EXPECT_EQ(german("265"), gdr);
+  EXPECT_EQ(german("255"), gmy);
 }
 
 // --------------------------------------------------------------------------- panels that join

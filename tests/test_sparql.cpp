@@ -547,6 +547,7 @@ TEST(SparqlVirtuoso, CowObservationsAnswerAsTheTurtleDoes) {
       *v, graph, iri,
       {"query representation --codes cow --format csv",
        "query representation --between USA --and RUS --format csv",
+       "query representation --between 2 --and 260 --format csv",
        "query representation --between \"German Federal Republic\" --since 1980 --format json",
        "query relation --between AFG --and PAK", "query relation --between AFG --and PAK --format csv",
        "query relation --between USA --and CHN --at 1990-06-01 --format csv"});
