@@ -166,7 +166,7 @@ class CsvReader : public RecordReader {
     if (rec.participants.empty()) bad("actor1", "required value missing");
     const std::string& place = get("location");
     const std::string country_code = country("country");
-    if (!place.empty() || !country_code.empty()) rec.location = Location{place, country_code, {}, {}, {}};
+    if (!place.empty() || !country_code.empty()) rec.location = Location{place, country_code, {}, {}, {}, {}};
     std::string_view topics = get("topics");
     while (!topics.empty()) {
       const auto semi = topics.find(';');

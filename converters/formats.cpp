@@ -11,11 +11,12 @@ namespace diplograph {
 namespace {
 
 // The table, made on first use: a table of namespace scope could throw before main.
-const std::array<InputFormat, 5>& formats() {
-  static const std::array<InputFormat, 5> table{{
+const std::array<InputFormat, 6>& formats() {
+  static const std::array<InputFormat, 6> table{{
       {"jsonl", {".jsonl", ".ndjson"}, sniff_jsonl, open_jsonl},
       {"csv", {".csv"}, sniff_csv, open_csv},
       {"gdelt", {".export.csv", ".csv"}, sniff_gdelt, open_gdelt},
+      {"polecat", {".txt"}, sniff_polecat, open_polecat},
       {"icews", {".tab", ".tsv"}, sniff_icews, open_icews},
       {"cow-dipex", {".csv"}, sniff_cow_dipex, open_cow_dipex},  // after csv: a bare .csv is a record file
   }};

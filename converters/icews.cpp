@@ -247,33 +247,23 @@ class IcewsReader : public RecordReader {
     } else if (name.back() == ')' && name.find(" (") != std::string_view::npos) {
       p.kind = agent_kind(name.substr(0, name.find(" (")));
     } else {
-      p.kind = name_kind(name, c || !get(prefix + " Sectors").empty());
+      p.kind = detail::name_kind(name, c || !get(prefix + " Sectors").empty(), *ctx_.words);
     }
     rec.participants.push_back(std::move(p));
   }
 
   // "Executive,Foreign Ministry,Government": sorted, each once.
   static std::vector<std::string_view> split_sectors(std::string_view list) {
-    auto out = split(list, ",");
+    auto out = detail::split_any(list, ",");
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
 
-  // The non-empty runs of `text` between any of the `separators`.
-  static std::vector<std::string_view> split(std::string_view text, std::string_view separators) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-      if (i < text.size() && separators.find(text[i]) == std::string_view::npos) continue;
-      if (i > start) out.push_back(text.substr(start, i - start));
-      start = i + 1;
-    }
-    return out;
-  }
-
   // The words a name's kind is read from ("Military Personnel - Special" -> Military, ...).
-  static std::vector<std::string_view> words_of(std::string_view name) { return split(name, " /,-"); }
+  static std::vector<std::string_view> words_of(std::string_view name) {
+    return detail::split_any(name, " /,-");
+  }
 
   // "Government" is a body; "Government Official", "Military Personnel", "Citizen" are people.
   std::string agent_kind(std::string_view agent) const {
@@ -284,43 +274,6 @@ class IcewsReader : public RecordReader {
       body = body || e == "body";
     }
     return body ? "organization" : "actor";
-  }
-
-  // `placed`: the row gives the actor a country or a sector. A name naming a body ("Union",
-  // "Party") is an organization; any other name that is no person's could be anything without
-  // either ("Unidentified State Actor"): a dg:Actor.
-  std::string name_kind(std::string_view name, bool placed) const {
-    bool person = reads_as_person(name);
-    bool body = false;
-    for (auto w : words_of(name)) {
-      const auto e = ctx_.words->evidence(w);
-      body = body || e == "body";
-      person = person && e != "body" && e != "not-person";
-    }
-    if (person) return "person";
-    return body || placed ? "organization" : "actor";
-  }
-
-  // Two to six words, each capitalised or a particle ("Staffan de Mistura"), no digits and no
-  // acronyms ("G7", "UN"; initials "C.P." and regnal numbers "II" are a person's).
-  static bool reads_as_person(std::string_view name) {
-    static constexpr std::array<std::string_view, 13> kParticles{"de", "da", "di", "van", "von", "der", "del",
-                                                                 "la", "le", "al", "bin", "ibn", "of"};
-    const auto words = split(name, " ");  // hyphens kept: "al-Assad", "Kim Jong-Un"
-    if (words.size() < 2 || words.size() > 6) return false;
-    for (auto w : words) {
-      const auto first = static_cast<unsigned char>(w[0]);
-      const bool particle = std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end() ||
-                            w.starts_with("al-") || w.starts_with("el-");
-      const bool capital = std::isupper(first) || first >= 0x80;
-      const bool acronym = w.size() > 1 && w.find('.') == std::string_view::npos &&
-                           w.find_first_not_of("IVX") != std::string_view::npos &&
-                           std::none_of(w.begin(), w.end(),
-                                        [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
-      if ((!particle && !capital) || acronym || w.find_first_of("0123456789") != std::string_view::npos)
-        return false;
-    }
-    return true;
   }
 
   Row parse() {
@@ -404,10 +357,12 @@ std::unique_ptr<RecordReader> open_icews(std::istream& in, const ReaderContext& 
   return std::make_unique<IcewsReader>(in, ctx);
 }
 
+// POLECAT's header starts the same way: ICEWS's names a Source, POLECAT's an Actor.
 bool sniff_icews(std::string_view head) {
-  return head.starts_with("Event ID\tEvent Date\t") || head.starts_with(
-                                                           "\xEF\xBB\xBF"
-                                                           "Event ID\tEvent Date\t");
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  const auto first = head.substr(0, head.find('\n'));
+  return first.starts_with("Event ID\tEvent Date\t") &&
+         first.find("\tSource Name\t") != std::string_view::npos;
 }
 
 }  // namespace diplograph

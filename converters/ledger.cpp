@@ -48,7 +48,8 @@ void add_participant(Hasher& h, const Participant& p) {
 void add_place_and_relation(Hasher& h, const EventRecord& r) {
   h.add(r.location ? std::string_view("place") : std::string_view("-"));
   if (r.location) {
-    for (const auto* s : {&r.location->name, &r.location->country, &r.location->lang}) h.add(*s);
+    for (const auto* s : {&r.location->name, &r.location->country, &r.location->lang, &r.location->geonames})
+      h.add(*s);
     h.add(r.location->lat);
     h.add(r.location->lon);
   }
@@ -77,6 +78,9 @@ std::uint64_t fingerprint(const EventRecord& r) {
                         &r.quad_class, &r.num_mentions, &r.avg_tone,    &r.story_id,     &r.lang})
     h.add(*s);
   h.add(r.topics);
+  h.add(r.plover_type);
+  h.add(r.plover_mode);
+  h.add(r.contexts);
   // An observation is what it says, whichever row said it: the same one on two lines is one.
   if (!r.observation) h.add(r.source_records);
   h.count(r.participants.size());

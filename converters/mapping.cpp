@@ -44,7 +44,8 @@ struct Terms {
               sector = dg("sector"), c_change = dg("RelationChange"),
               membership = dg("stateSystemMembership"), c_membership = dg("StateSystemMembership"),
               first_year = dg("firstYear"), last_year = dg("lastYear"), cow_code = dg("cowCode"),
-              gw_code = dg("gwCode"), c_observation = dg("RepresentationObservation");
+              gw_code = dg("gwCode"), c_observation = dg("RepresentationObservation"),
+              plover_type = dg("ploverType"), plover_mode = dg("ploverMode"), context = dg("context");
   std::string xsd_year = std::string(ns::xsd) + "gYear";
 };
 
@@ -314,6 +315,7 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
 // A place is its name, country and coordinates: two towns of one name stay apart, and which row
 // came first cannot decide a place's coordinates.
 std::string Mapper::place_iri(const Location& loc, const std::string& event) const {
+  if (!loc.geonames.empty()) return opts_.base + "place/geonames/" + segment(loc.geonames);
   if (loc.name.empty()) return event + "/place";
   std::string iri =
       opts_.base + "place/" + (loc.country.empty() ? "" : loc.country + "/") + segment(slug(loc.name));
@@ -333,6 +335,7 @@ void Mapper::map_location(const Location& loc, const std::string& event, TermRef
   if (!loc.country.empty()) out.iri(iri, t.country, state_iri(loc.country));
   if (loc.lat) out.lit(iri, t.lat, number(*loc.lat), t.xsd_decimal);
   if (loc.lon) out.lit(iri, t.lon, number(*loc.lon), t.xsd_decimal);
+  if (!loc.geonames.empty()) out.iri(iri, t.same_as, "https://sws.geonames.org/" + loc.geonames + "/");
 }
 
 void Mapper::map_mission(const std::string& from, const std::string& to, TermRef graph) {
@@ -432,6 +435,9 @@ void write_details(Out& out, const std::string& e, const EventRecord& rec) {
   out.lit(e, t.num_mentions, rec.num_mentions, t.xsd_integer);
   out.lit(e, t.avg_tone, rec.avg_tone, t.xsd_decimal);
   out.lit(e, t.story_id, rec.story_id);
+  out.lit(e, t.plover_type, rec.plover_type);
+  out.lit(e, t.plover_mode, rec.plover_mode);
+  for (const auto& c : rec.contexts) out.lit(e, t.context, c);
   for (const auto& sr : rec.source_records) out.lit(e, t.source_record, sr);
 }
 

@@ -15,5 +15,7 @@ std::unique_ptr<RecordReader> open_icews(std::istream& in, const ReaderContext& 
 bool sniff_icews(std::string_view head);
 std::unique_ptr<RecordReader> open_cow_dipex(std::istream& in, const ReaderContext& ctx);
 bool sniff_cow_dipex(std::string_view head);
+std::unique_ptr<RecordReader> open_polecat(std::istream& in, const ReaderContext& ctx);
+bool sniff_polecat(std::string_view head);
 
 }  // namespace diplograph

@@ -125,6 +125,29 @@ const Country* Countries::by_wikidata(std::string_view qid) const {
   return nullptr;
 }
 
+// ------------------------------------------------------------------------- PLOVER types
+
+Plover::Plover(std::string_view csv) {
+  for_each_row(csv, 4, [&](const std::vector<std::string>& f) {
+    types_.push_back({f[0], f[1], f[2], f[3]});
+  });
+}
+
+const Plover& Plover::builtin() {
+  static const Plover table(embedded::file("plover.csv"));
+  return table;
+}
+
+const PloverType* Plover::find(std::string_view type, std::string_view mode) const {
+  const PloverType* any = nullptr;
+  for (const auto& t : types_) {
+    if (t.type != type) continue;
+    if (!mode.empty() && t.mode == mode) return &t;
+    if (t.mode.empty()) any = &t;
+  }
+  return any;
+}
+
 // ------------------------------------------------------------------------- COW state codes
 
 bool SystemState::member_in(int year) const {

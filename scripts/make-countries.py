@@ -21,10 +21,10 @@ owid = {r["iso_alpha3"]: r["wikidata_code"] for r in csv.DictReader(open(f"{data
 
 # CAMEO codes that are not the ISO alpha-3 of the same state (see shared/data/README.md).
 cameo_extra = {"ROU": ["ROM"], "TLS": ["TMP"], "IMN": ["IMY"], "MNE": ["MTN"], "PSE": ["WSB", "GZS"]}
-# Names ICEWS writes that iso-codes does not carry.
+# Names ICEWS (and POLECAT: "Palestinian Territories") write that iso-codes does not carry.
 icews_names = {
     "CIV": ["Cote d'Ivoire"], "COD": ["Democratic Republic of Congo"], "VAT": ["Holy See"],
-    "PSE": ["Occupied Palestinian Territory", "Palestine"], "SWZ": ["Swaziland"],
+    "PSE": ["Occupied Palestinian Territory", "Palestine", "Palestinian Territories"], "SWZ": ["Swaziland"],
     "TUR": ["Turkey"], "MKD": ["the former Yugoslav Republic of Macedonia", "Macedonia"],
     "RUS": ["Russia"], "USA": ["United States of America"], "GBR": ["UK"],
 }

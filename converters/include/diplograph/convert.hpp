@@ -64,7 +64,8 @@ struct Location {
   std::string country;  ///< alpha-3
   std::optional<double> lat;
   std::optional<double> lon;
-  std::string lang;  ///< language of `name`, where given
+  std::string lang;      ///< language of `name`, where given
+  std::string geonames;  ///< GeoNames ID (POLECAT), linked as the place's owl:sameAs
 };
 
 /// One event as a reader understood it, before it is mapped to triples.
@@ -89,7 +90,10 @@ struct EventRecord {
   std::string cameo_code;
   std::string goldstein;
   std::string intensity;
-  std::string quad_class;                   ///< GDELT
+  std::string quad_class;                   ///< GDELT, POLECAT (1-4)
+  std::string plover_type;                  ///< POLECAT's PLOVER event type ("CONSULT")
+  std::string plover_mode;                  ///< and its mode ("phone"), where given
+  std::vector<std::string> contexts;        ///< POLECAT's contexts ("economic", "military")
   std::string num_mentions;                 ///< GDELT
   std::string avg_tone;                     ///< GDELT
   std::vector<std::string> source_records;  ///< "format:file#record", one per source row

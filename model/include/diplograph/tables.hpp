@@ -108,6 +108,28 @@ class ActorWords {
   std::vector<std::pair<std::string, std::string>> words_;  // sorted
 };
 
+/// How a PLOVER event type (POLECAT's coding), with its mode, becomes an ontology class
+/// (ontology/plover.csv): CONSULT by phone a dg:PhoneCall, ASSAULT a dg:Assault.
+struct PloverType {
+  std::string type;  ///< "CONSULT"
+  std::string mode;  ///< "phone"; empty: any mode
+  std::string event_class;
+  std::string label;  ///< "consult: by telephone"
+};
+
+/// The PLOVER types diplograph knows (ontology/plover.csv).
+class Plover {
+ public:
+  static const Plover& builtin();
+  explicit Plover(std::string_view csv);
+  /// The row of `type` with `mode` (its own row where there is one, else the type's), or nullptr
+  /// for a type PLOVER does not have.
+  [[nodiscard]] const PloverType* find(std::string_view type, std::string_view mode) const;
+
+ private:
+  std::vector<PloverType> types_;
+};
+
 /// A code of the Correlates of War state system and the years it was a member under it
 /// (ontology/cow-states.csv, COW State System Membership v2016): codes of their time, such as
 /// 260 (German Federal Republic, 1955-1989) or 817 (Republic of Vietnam, 1954-1975).
