@@ -58,6 +58,50 @@ constexpr std::array<std::array<std::string_view, 2>, kColumns> kColumnNames{
 constexpr std::array<std::string_view, 7> kSideColumns{
     "Name", "Country", "COW", "Sectors", "Title", "Name Raw", "Wikipedia %s ID"};
 
+// Every column of a POLECAT file (README of ../shared/data; older releases: "Intensity"). A
+// header may name more (Headline, Event Text, Feed, Story ID) that rows do not all carry.
+constexpr std::array<std::string_view, 41> kDocumented{"Event ID",
+                                                       "Event Date",
+                                                       "Event Type",
+                                                       "Event Mode",
+                                                       "Event Intensity",
+                                                       "Intensity",
+                                                       "Quad Code",
+                                                       "Contexts",
+                                                       "Actor Name",
+                                                       "Actor Country",
+                                                       "Actor COW",
+                                                       "Primary Actor Sector",
+                                                       "Actor Sectors",
+                                                       "Actor Title",
+                                                       "Actor Name Raw",
+                                                       "Wikipedia Actor ID",
+                                                       "Recipient Name",
+                                                       "Recipient Country",
+                                                       "Recipient COW",
+                                                       "Primary Recipient Sector",
+                                                       "Recipient Sectors",
+                                                       "Recipient Title",
+                                                       "Recipient Name Raw",
+                                                       "Wikipedia Recipient ID",
+                                                       "Placename",
+                                                       "City",
+                                                       "District",
+                                                       "Province",
+                                                       "Country",
+                                                       "Latitude",
+                                                       "Longitude",
+                                                       "GeoNames ID",
+                                                       "Raw Placename",
+                                                       "Feature Type",
+                                                       "Source",
+                                                       "Publication Date",
+                                                       "Story People",
+                                                       "Story Organizations",
+                                                       "Story Locations",
+                                                       "Language",
+                                                       "Version"};
+
 bool null(std::string_view v) {
   return v.empty() || v == kNull || v == "NA";
 }
@@ -150,6 +194,11 @@ class PolecatReader : public RecordReader {
     for (std::size_t i = 0; i < f_.size(); ++i) named.emplace(trimmed(f_[i]), i);
     width_ = f_.size();
     while (width_ > 0 && trimmed(f_[width_ - 1]).empty()) --width_;
+    needed_ = 0;  // the documented columns must all be there; names after them may not be
+    for (std::size_t i = 0; i < width_; ++i) {
+      if (std::find(kDocumented.begin(), kDocumented.end(), trimmed(f_[i])) != kDocumented.end())
+        needed_ = i + 1;
+    }
     const auto find = [&](std::string_view n) { return named.find(n); };
     at_.assign(kColumns, SIZE_MAX);
     for (std::size_t c = 0; c < kColumns; ++c) {
@@ -193,7 +242,7 @@ class PolecatReader : public RecordReader {
   EventRecord parse() {
     std::size_t n = f_.size();  // rows may carry empty columns after the last (trailing tabs)
     while (n > width_ && trimmed(f_[n - 1]).empty()) --n;
-    if (n != width_)
+    if (n < needed_ || n > width_)
       throw BadRecord{std::to_string(n) + " columns where the header has " + std::to_string(width_)};
     EventRecord rec;
     rec.id_space = "polecat";
@@ -350,7 +399,7 @@ class PolecatReader : public RecordReader {
   detail::LineReader lines_;
   std::vector<std::string_view> f_;
   std::vector<std::size_t> at_, side_at_;
-  std::size_t width_ = 0;
+  std::size_t width_ = 0, needed_ = 0;
   mutable std::string type_label_;
 };
 

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <random>
+#include <regex>
 
 #include "tests/helpers.hpp"
 
@@ -200,6 +201,25 @@ TEST(Polecat, ShuffledZippedGzippedAndWithTrailingTabsTheFileGivesTheSameGraph) 
   EXPECT_EQ(graph("week.txt.gz", true), plain);
   EXPECT_EQ(graph("week.zip", true), plain);
   EXPECT_EQ(graph("shuffled.txt", false), graph("plain/week.txt", false));
+}
+
+TEST(Polecat, OlderAndLongerHeadersAreReadByTheirNames) {
+  const std::string dir = test::scratch("polecat-headers");
+  const auto lines = lines_of(test::read(weekly()));
+  std::string older = lines[0];
+  older.replace(older.find("Event Intensity"), 15, "Intensity");
+  std::string body;
+  for (std::size_t i = 1; i < lines.size(); ++i) body += lines[i] + "\n";
+  test::write(dir + "/older.txt", older + "\n" + body);
+  test::write(dir + "/longer.txt", lines[0] + "\tHeadline\tEvent Text\tFeed\tStory ID\n" + body);
+  const auto plain = run("convert -t ntriples " + weekly(), dir);
+  for (const std::string name : {"older.txt", "longer.txt"}) {
+    auto r = run("convert -t ntriples " + dir + "/" + name, dir);
+    ASSERT_EQ(r.status, 0) << name << r.err;
+    const std::string want =
+        std::regex_replace(plain.out, std::regex("ngecEvents.2024-05-26.sample.txt"), name);
+    EXPECT_EQ(r.out, want) << name;
+  }
 }
 
 TEST(Polecat, SeveralActorsAllTakePartAndPeopleAreOneNodeByTheirWikipediaArticle) {
