@@ -37,7 +37,7 @@ struct Subject {
   std::vector<NodeId> types, parts, children, memberships;
   std::vector<NodeId> labels, sources;  // their text read only where needed (an event's, later)
   std::vector<std::string_view> notations, sectors;
-  std::string_view date, end_date, cameo, quad, goldstein, cow, gw, first_year, last_year;
+  std::string_view date, end_date, cameo, quad, goldstein, intensity, cow, gw, first_year, last_year;
   NodeId represents = 0, sending = 0, receiving = 0, level = 0, previous = 0, status = 0, agent = 0;
   bool source_role = false;  // a participation whose role is source or caller
 
@@ -51,7 +51,7 @@ struct Subject {
     notations.clear();
     sectors.clear();
     memberships.clear();
-    date = end_date = cameo = quad = goldstein = cow = gw = first_year = last_year = {};
+    date = end_date = cameo = quad = goldstein = intensity = cow = gw = first_year = last_year = {};
     represents = sending = receiving = level = previous = status = agent = 0;
     source_role = false;
   }
@@ -81,7 +81,9 @@ std::vector<std::uint8_t> class_quads(const Schema& s) {
 }
 
 // The numbers a question compares and sums, read once from the event's text.
-EventIndex::Impl::Numbers numbers(const EventIndex::Impl::Event& e) {
+// The numbers of an event; its score is its Goldstein score, else (POLECAT, coded in PLOVER) its
+// own intensity on the same -10..10 scale, which the graph keeps as dg:intensity.
+EventIndex::Impl::Numbers numbers(const EventIndex::Impl::Event& e, std::string_view intensity) {
   EventIndex::Impl::Numbers n;
   n.day = day_number(e.date);
   int q = 0;
@@ -90,8 +92,9 @@ EventIndex::Impl::Numbers numbers(const EventIndex::Impl::Event& e) {
     n.quad = static_cast<std::uint8_t>(q);
   else
     n.quad = static_cast<std::uint8_t>(quad_class_of_root(e.cameo));
-  const auto* g = e.goldstein.data();
-  n.scored = !e.goldstein.empty() && std::from_chars(g, g + e.goldstein.size(), n.score).ec == std::errc();
+  const std::string_view score = e.goldstein.empty() ? intensity : e.goldstein;
+  n.scored =
+      !score.empty() && std::from_chars(score.data(), score.data() + score.size(), n.score).ec == std::errc();
   return n;
 }
 
@@ -119,10 +122,10 @@ class Builder {
   void read() {
     std::vector<NodeId> predicates;
     for (NodeId p :
-         {s_.type,       s_.participant,    s_.date,      s_.end_date,        s_.source,     s_.label,
-          s_.notation,   s_.represents,     s_.sector,    s_.relation_change, s_.sending,    s_.receiving,
-          s_.level,      s_.previous_level, s_.status,    s_.cameo_code,      s_.quad_class, s_.goldstein,
-          s_.membership, s_.first_year,     s_.last_year, s_.agent,           s_.role}) {
+         {s_.type,      s_.participant,    s_.date,       s_.end_date,        s_.source,     s_.label,
+          s_.notation,  s_.represents,     s_.sector,     s_.relation_change, s_.sending,    s_.receiving,
+          s_.level,     s_.previous_level, s_.status,     s_.cameo_code,      s_.quad_class, s_.goldstein,
+          s_.intensity, s_.membership,     s_.first_year, s_.last_year,       s_.agent,      s_.role}) {
       if (p) predicates.push_back(p);
     }
     s_.src.scan(predicates, [&](NodeId subj, NodeId p, NodeId o) {
@@ -163,6 +166,8 @@ class Builder {
       cur_.sectors.push_back(text());
     } else if (p == s_.cameo_code || p == s_.quad_class || p == s_.goldstein) {
       first(p == s_.cameo_code ? cur_.cameo : p == s_.quad_class ? cur_.quad : cur_.goldstein, text());
+    } else if (p == s_.intensity) {
+      first(cur_.intensity, text());
     } else if (p == s_.relation_change) {
       cur_.children.push_back(o);
     } else if (!membership(p, o) && !participation(p, o)) {
@@ -259,7 +264,7 @@ class Builder {
     std::sort(parts.begin() + from, parts.end());
     parts.erase(std::unique(parts.begin() + from, parts.end()), parts.end());
     x_.participants.close_key();
-    x_.numbers.push_back(numbers(e));
+    x_.numbers.push_back(numbers(e, cur_.intensity));
     const auto id = static_cast<Id>(x_.events.size());
     if (cur_.sources.size() > 1) stored.source = text(first_text(cur_.sources));
     x_.events.raw.push_back(stored);

@@ -32,7 +32,7 @@ std::vector<std::string_view> operator+(std::vector<std::string_view> a,
 }
 
 const std::vector<std::string>& question_predicates(Question q) {
-  const std::vector<std::string_view> coded{"cameoCode", "quadClass", "goldstein", "cameoRoot"};
+  const std::vector<std::string_view> coded{"cameoCode", "quadClass", "goldstein", "intensity", "cameoRoot"};
   const std::vector<std::string_view> systems{"stateSystemMembership", "firstYear", "lastYear"};
   const std::vector<std::string_view> roles{"participation", "agent", "role"};
   const std::vector<std::string_view> relation{"relationChange", "sendingState", "receivingState", "level",
@@ -94,6 +94,7 @@ Schema::Schema(const QuadSource& quads) : src(quads) {
       {&Schema::cameo_code, "cameoCode"},
       {&Schema::quad_class, "quadClass"},
       {&Schema::goldstein, "goldstein"},
+      {&Schema::intensity, "intensity"},
       {&Schema::source_record, "sourceRecord"},
       {&Schema::cameo_root, "cameoRoot"},
       {&Schema::membership, "stateSystemMembership"},

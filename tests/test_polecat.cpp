@@ -254,6 +254,25 @@ TEST(Polecat, SeveralActorsAllTakePartAndPeopleAreOneNodeByTheirWikipediaArticle
             std::string::npos);
 }
 
+TEST(Polecat, IntensityIsTheScoreWhereGoldsteinIsAskedForButNotRelabelled) {
+  const std::string graph = test::converted(weekly(), "polecat-intensity");
+  const auto all = run("query events --format csv --columns goldstein " + graph);
+  EXPECT_EQ(all.out.find_first_of("0123456789"), std::string::npos) << "no Goldstein score is made up";
+  // --goldstein selects by PLOVER's intensity: the raw rows with an intensity of -10 to -8.
+  const auto lines = lines_of(test::read(weekly()));
+  std::size_t raw = 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const double v = std::stod(split(lines[i], "\t")[4]);
+    raw += v >= -10 && v <= -8;
+  }
+  const auto severe = run("query events --goldstein -10:-8 --format csv " + graph);
+  ASSERT_EQ(severe.status, 0) << severe.err;
+  EXPECT_EQ(lines_of(severe.out).size() - 1, raw);
+  EXPECT_GT(raw, 5U);
+  const auto dyads = run("query dyads --by year --level state --actor RUS --with UKR --format csv " + graph);
+  EXPECT_NE(dyads.out.find(",-4.7,"), std::string::npos) << dyads.out;  // the mean of the five intensities
+}
+
 TEST(Polecat, ConsultationsAreWhoMetWhomByTheirMode) {
   const std::string dir = test::scratch("polecat-consult");
   const auto lines = lines_of(test::read(weekly()));

@@ -156,8 +156,8 @@ class Schema {
   const QuadSource& src;
   NodeId type, label, sub_class_of, participant, represents, date, end_date, source, topic, notation,
       relation_change, sending, receiving, level, previous_level, status, same_as, sector, cameo_code,
-      quad_class, goldstein, source_record, cameo_root, membership, first_year, last_year, participation,
-      agent, role;
+      quad_class, goldstein, intensity, source_record, cameo_root, membership, first_year, last_year,
+      participation, agent, role;
   std::vector<NodeId> interactions;                     ///< dg:Interaction and everything below it
   std::vector<NodeId> events;                           ///< dg:Event and everything below it
   std::vector<NodeId> actors;                           ///< dg:Actor and everything below it
