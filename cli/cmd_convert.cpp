@@ -215,7 +215,7 @@ int run_convert(const std::vector<std::string>& args) {
     Options o;
     po::options_description opts("convert options");
     opts.add_options()("from,f", po::value(&o.from)->default_value(o.from),
-                       "input format: jsonl, csv, gdelt, icews, cow-dipex, auto")(
+                       ("input format: " + input_format_names() + ", auto").c_str())(
         "to,t", po::value(&o.to)->default_value(o.to), "output syntax: turtle, ntriples, nquads, trig")(
         "output,o", po::value(&o.output),
         "output file (written atomically; gzip-compressed when it ends in .gz); standard output if absent")(
