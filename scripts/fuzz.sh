@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, with ASan and UBSan) and runs each for SECONDS (default 60)
 # on a seed corpus made from samples/ and ../shared/data. Findings go to build/fuzz/findings/.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews cow-dipex rdf query packed index
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: jsonl csv gdelt icews polecat cow-dipex rdf query packed index
 #                                             sparql api http
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews cow-dipex rdf query packed index sparql api http)
+[[ ${#targets[@]} -gt 0 ]] || targets=(jsonl csv gdelt icews polecat cow-dipex rdf query packed index sparql api http)
 scripts/setup.sh --fuzz
 data=../shared/data
 out=build/fuzz
@@ -31,6 +31,7 @@ seed csv samples/*.csv
 seed gdelt "$data"/gdelt/*.export.CSV
 seed icews "$data"/icews/events.2018.sample.tab
 seed cow-dipex "$data"/cow/Diplomatic_Exchange_2006v1.excerpt.csv
+seed polecat "$data"/polecat/ngecEvents.2024-05-26.sample.txt
 mkdir -p $out/corpus/rdf
 i=0
 for f in "$data"/w3c-rdf-tests/*/*.{ttl,nt,nq,trig}; do
