@@ -81,7 +81,10 @@ class CowReader : public RecordReader {
     for (;;) {
       std::string_view line;
       const ReadStatus s = lines_.next_record(line, error, ctx_.file);
-      if (s == ReadStatus::end) return finish(), s;
+      if (s == ReadStatus::end) {
+        finish();
+        return s;
+      }
       if (s != ReadStatus::ok) return s;
       error.where = {ctx_.file, static_cast<unsigned>(lines_.line_number()), 0};
       if (const std::string problem = text::split_csv(line, fields_); !problem.empty()) {
@@ -92,12 +95,7 @@ class CowReader : public RecordReader {
         if (!header(error)) return ReadStatus::fatal;
         continue;
       }
-      try {
-        return row(out), ReadStatus::ok;
-      } catch (const BadRecord& e) {
-        error.message = e.message;
-        return ReadStatus::bad;
-      }
+      return detail::parsed(out, error, [&] { return row(); });
     }
   }
 
@@ -156,7 +154,9 @@ class CowReader : public RecordReader {
     return *v;
   }
 
-  void row(EventRecord& out) {
+  // The row's first observation (DR_at_1: side 2 represented in side 1's capital); the second
+  // (DR_at_2) waits for the next call.
+  EventRecord row() {
     if (fields_.size() != header_fields_)
       throw BadRecord{"the row has " + std::to_string(fields_.size()) + " fields where the header names " +
                       std::to_string(header_fields_) + " columns"};
@@ -172,8 +172,8 @@ class CowReader : public RecordReader {
     remember(one, two, y, at_1, at_2);
     count_oddities(d, at_1, at_2);
     for (const SystemState* s : {&one, &two}) count_outside(*s, y);
-    out = observation(two, one, y, at_1);  // DR_at_1: side 2 represented in side 1's capital
     pending_ = observation(one, two, y, at_2);
+    return observation(two, one, y, at_1);
   }
 
   // DE says whether either side has a rank; real data contradicts it now and then: counted.

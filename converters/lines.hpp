@@ -51,6 +51,19 @@ struct BadRecord {
   std::string message;
 };
 
+/// The record `parse` returns (`ok`), or what is wrong with it (`bad`, said in `error`) when
+/// it throws BadRecord.
+template <class Parse>
+ReadStatus parsed(EventRecord& out, Diagnostic& error, Parse parse) {
+  try {
+    out = parse();
+    return ReadStatus::ok;
+  } catch (const BadRecord& e) {
+    error.message = e.message;
+    return ReadStatus::bad;
+  }
+}
+
 /// The next record of a line-per-record reader: reads a line, hands it to `parse` (which
 /// returns the record or throws BadRecord), and reports as a RecordReader::next does.
 template <class Parse>
@@ -58,13 +71,7 @@ ReadStatus next_line_record(LineReader& lines, const std::string& file, EventRec
                             Parse parse) {
   std::string_view line;
   if (const ReadStatus s = lines.next_record(line, error, file); s != ReadStatus::ok) return s;
-  try {
-    out = parse(line);
-    return ReadStatus::ok;
-  } catch (const BadRecord& e) {
-    error.message = e.message;
-    return ReadStatus::bad;
-  }
+  return parsed(out, error, [&] { return parse(line); });
 }
 
 /// Why a record's source URL cannot be written as an IRI (`"x y" is not an absolute IRI: it

@@ -178,13 +178,7 @@ class PolecatReader : public RecordReader {
         if (!header(error)) return ReadStatus::fatal;
         continue;
       }
-      try {
-        out = parse();
-        return ReadStatus::ok;
-      } catch (const BadRecord& e) {
-        error.message = e.message;
-        return ReadStatus::bad;
-      }
+      return detail::parsed(out, error, [&] { return parse(); });
     }
   }
 

@@ -11,38 +11,12 @@
 
 namespace {
 
+using test::csv_fields;
+using test::lines_of;
 using test::run;
 
 std::string excerpt() {
   return test::shared() + "/cow/Diplomatic_Exchange_2006v1.excerpt.csv";
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) out.push_back(line);
-  }
-  return out;
-}
-
-std::vector<std::string> fields(const std::string& line) {
-  std::vector<std::string> out;
-  std::string f;
-  bool quoted = false;
-  for (char c : line) {
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      out.push_back(f);
-      f.clear();
-    } else {
-      f += c;
-    }
-  }
-  out.push_back(f);
-  return out;
 }
 
 using Dyad = std::array<std::string, 5>;  // ccode1, ccode2, year, DR_at_1, DR_at_2
@@ -52,7 +26,7 @@ std::set<Dyad> excerpt_rows() {
   std::set<Dyad> out;
   const auto lines = lines_of(test::read(excerpt()));
   for (std::size_t i = 1; i < lines.size(); ++i) {
-    const auto f = fields(lines[i]);
+    const auto f = csv_fields(lines[i]);
     out.insert({f[0], f[1], f[2], f[3], f[4]});
   }
   return out;
@@ -71,7 +45,7 @@ std::set<Dyad> panel_rows(const std::string& csv) {
   EXPECT_EQ(lines[0].rfind("year,side1,side2,level_at_1,level_at_2,side1_label,side2_label,basis,source", 0),
             0U);
   for (std::size_t i = 1; i < lines.size(); ++i) {
-    const auto f = fields(lines[i]);
+    const auto f = csv_fields(lines[i]);
     out.insert({f[1], f[2], f[0], f[3], f[4]});
   }
   return out;
@@ -217,7 +191,8 @@ TEST(Cow, EveryObservedLevelOfTheFivePairsReadsAsTheFileSays) {
       ASSERT_EQ(r.status, 0) << r.err;
       const auto lines = lines_of(r.out);
       for (std::size_t i = 1; i < lines.size(); ++i) {
-        const auto f = fields(lines[i]);  // date,sending,receiving,level,previous_level,status,event,source
+        const auto f =
+            csv_fields(lines[i]);  // date,sending,receiving,level,previous_level,status,event,source
         ASSERT_EQ(f[5], "observed") << lines[i];
         const auto [at_1, at_2] = excerpt_levels(cow.at(f[2]), cow.at(f[1]), f[0]);  // sending in receiving
         ASSERT_FALSE(at_1.empty()) << lines[i];
@@ -238,7 +213,7 @@ TEST(Cow, TheSeedsQuestionReadsSeventyFiveYears) {
   EXPECT_EQ(lines[1].substr(0, 30), "1950,AFG,PAK,represented,,obse");
   // observed from 1950 to 2005, then the samples' chargés of 2021 and the ambassadors proposed in 2025
   std::vector<std::string> order;
-  for (std::size_t i = 1; i < lines.size(); ++i) order.push_back(fields(lines[i])[5]);
+  for (std::size_t i = 1; i < lines.size(); ++i) order.push_back(csv_fields(lines[i])[5]);
   const auto first_recorded = std::find(order.begin(), order.end(), "effective");
   ASSERT_NE(first_recorded, order.end());
   EXPECT_TRUE(std::all_of(order.begin(), first_recorded, [](const auto& s) { return s == "observed"; }));
@@ -294,7 +269,7 @@ TEST(Cow, TheStateDyadsByYearCarryTheLevelsInForceAndTheKnownDyadYearsWhenAsked)
   const auto cut = [](const std::string& csv) {  // period,actor_code,other_code,events and the levels
     std::string out;
     for (const auto& l : lines_of(csv)) {
-      const auto f = fields(l);
+      const auto f = csv_fields(l);
       out += f[0] + "," + f[3] + "," + f[6] + "," + f[7] + "," + f[13] + "," + f[14] + "," + f[15] + "," +
              f[16] + "\n";
     }

@@ -11,20 +11,12 @@
 
 namespace {
 
+using test::csv_fields;
+using test::lines_of;
 using test::run;
 
 std::string weekly() {
   return test::shared() + "/polecat/ngecEvents.2024-05-26.sample.txt";
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) out.push_back(line);
-  }
-  return out;
 }
 
 std::vector<std::string> split(const std::string& s, const std::string& sep) {
@@ -36,26 +28,6 @@ std::vector<std::string> split(const std::string& s, const std::string& sep) {
     if (at == std::string::npos) return out;
     from = at + sep.size();
   }
-}
-
-// RFC 4180 fields of one CSV record (the converted files hold no newline in a field).
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-      out.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      out.emplace_back();
-    } else {
-      out.back() += c;
-    }
-  }
-  return out;
 }
 
 // The 3,565 events of the CSV conversion as the weekly files have them: tab-joined lines.
