@@ -62,7 +62,7 @@ std::string state_key(const SystemState& s, const Countries& countries) {
   return c ? c->iso3 : "cow-" + s.code;
 }
 
-// A dyad's direction and year: the key under which an observation is held once.
+// What a dyad-year was first given as: its line and its levels (to tell a repeat from a conflict).
 struct Seen {
   std::uint64_t line = 0;
   std::string level;
