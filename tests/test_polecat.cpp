@@ -245,6 +245,32 @@ TEST(Polecat, IntensityIsTheScoreWhereGoldsteinIsAskedForButNotRelabelled) {
   EXPECT_NE(dyads.out.find(",-4.7,"), std::string::npos) << dyads.out;  // the mean of the five intensities
 }
 
+TEST(Polecat, AGraphOfIcewsAndPolecatAnswersAcrossBoth) {
+  const std::string icews = test::shared() + "/icews/events.2018.sample.tab";
+  const std::string both = test::converted(icews + " " + weekly(), "polecat-with-icews");
+  const std::string one = test::converted(icews, "polecat-icews-only"),
+                    other = test::converted(weekly(), "polecat-only");
+  const std::string panel = "query dyads --by year --level state --codes cow --format csv ";
+  const auto rows = [&](const std::string& graph) {
+    const auto r = run(panel + graph);
+    EXPECT_EQ(r.status, 0) << r.err;
+    auto l = lines_of(r.out);
+    return std::set<std::string>(l.begin() + 1, l.end());
+  };
+  // The years do not overlap: the panel of both is the two panels, the same states' codes in each.
+  std::set<std::string> sum = rows(one);
+  const auto polecat = rows(other);
+  sum.insert(polecat.begin(), polecat.end());
+  EXPECT_EQ(rows(both), sum);
+  EXPECT_GT(polecat.size(), 10U);
+  // One Russia: its events are those of both sources.
+  const auto count = [&](const std::string& graph) {
+    const auto r = run("actors RUS --limit 1 --format csv " + graph);
+    return std::stoi(csv_fields(lines_of(r.out).at(1)).at(4));
+  };
+  EXPECT_EQ(count(both), count(one) + count(other));
+}
+
 TEST(Polecat, ConsultationsAreWhoMetWhomByTheirMode) {
   const std::string dir = test::scratch("polecat-consult");
   const auto lines = lines_of(test::read(weekly()));
