@@ -148,6 +148,15 @@ const PloverType* Plover::find(std::string_view type, std::string_view mode) con
   return any;
 }
 
+std::vector<std::string> Plover::classes_of(std::string_view type) const {
+  std::vector<std::string> out;
+  for (const auto& t : types_) {
+    if (t.type == type && std::find(out.begin(), out.end(), t.event_class) == out.end())
+      out.push_back(t.event_class);
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------------- COW state codes
 
 bool SystemState::member_in(int year) const {

@@ -168,7 +168,9 @@ std::vector<OptionSpec> event_filter_options() {
       {"level", kOne, kLevels, "person, or state: the states' officials count for them", "person"},
       {"since", kOne, "DATE", kSince},
       {"until", kOne, "DATE", kUntil},
-      {"type", kList, "CLASS", "only events of this class and its subclasses; repeatable"},
+      {"type", kList, "CLASS",
+       "only events of this class and its subclasses, or of the classes a PLOVER type in capitals becomes "
+       "(CONSULT: Visit, PhoneCall, Meeting, Consultation); repeatable"},
       {"cameo", kList, "PREFIX", "only CAMEO codes starting with these digits (04: consult); repeatable"},
       {"quad-class", kList, "1|2|3|4",
        "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; repeatable"},

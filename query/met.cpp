@@ -46,8 +46,13 @@ NodeId event_class(const Schema& schema, const std::string& t) {
 std::vector<NodeId> type_filter(const Schema& schema, const std::vector<std::string>& types) {
   std::vector<NodeId> out;
   for (const auto& t : types) {
-    auto sub = schema.subclasses(event_class(schema, t));
-    out.insert(out.end(), sub.begin(), sub.end());
+    // A PLOVER type in its own upper case (ACCUSE, CONSULT): the classes it becomes.
+    const bool upper = std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const auto plover = upper ? Plover::builtin().classes_of(t) : std::vector<std::string>();
+    for (const auto& name : plover.empty() ? std::vector<std::string>{t} : plover) {
+      auto sub = schema.subclasses(event_class(schema, name));
+      out.insert(out.end(), sub.begin(), sub.end());
+    }
   }
   return out;
 }

@@ -237,6 +237,11 @@ TEST(Polecat, IntensityIsTheScoreWhereGoldsteinIsAskedForButNotRelabelled) {
     const double v = std::stod(split(lines[i], "\t")[4]);
     raw += v >= -10 && v <= -8;
   }
+  // --type with a PLOVER type: as many events as the raw rows of that type.
+  std::size_t accusations = 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) accusations += split(lines[i], "\t")[2] == "ACCUSE";
+  EXPECT_EQ(lines_of(run("query events --type ACCUSE --format csv " + graph).out).size() - 1, accusations);
+  EXPECT_GT(accusations, 5U);
   const auto severe = run("query events --goldstein -10:-8 --format csv " + graph);
   ASSERT_EQ(severe.status, 0) << severe.err;
   EXPECT_EQ(lines_of(severe.out).size() - 1, raw);
@@ -297,6 +302,9 @@ TEST(Polecat, ConsultationsAreWhoMetWhomByTheirMode) {
   ASSERT_EQ(met.status, 0) << met.err;
   for (const auto& [mode, cls] : modes)
     EXPECT_NE(met.out.find("," + std::string(cls) + ","), std::string::npos) << mode << met.out;
+  // A PLOVER type in capitals selects the classes it becomes: the four consultations.
+  const auto consult = run("query events --type CONSULT --format csv " + graph, dir);
+  EXPECT_EQ(lines_of(consult.out).size(), 5U) << consult.out;
   const auto states = run("query met --level state --count --format csv " + graph, dir);
   EXPECT_NE(states.out.find("Brazil,https://w3id.org/diplograph/id/state/IND,India,4,"), std::string::npos)
       << states.out;

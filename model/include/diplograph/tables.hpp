@@ -125,6 +125,9 @@ class Plover {
   /// The row of `type` with `mode` (its own row where there is one, else the type's), or nullptr
   /// for a type PLOVER does not have.
   [[nodiscard]] const PloverType* find(std::string_view type, std::string_view mode) const;
+  /// The classes a PLOVER type becomes, whatever its mode (CONSULT: Visit, PhoneCall, Meeting,
+  /// Consultation); empty for a type PLOVER does not have.
+  [[nodiscard]] std::vector<std::string> classes_of(std::string_view type) const;
 
  private:
   std::vector<PloverType> types_;
