@@ -244,7 +244,7 @@ class PolecatReader : public RecordReader {
     if (rec.id.empty()) bad(id, "empty");
     rec.date = value(date);
     if (const std::string p = date_problem(rec.date); !p.empty()) bad(date, "\"" + rec.date + "\" " + p);
-    event_type(rec);
+    const std::string type_label = event_type(rec);
     coded_values(rec);
     for (std::size_t side = 0; side < 2; ++side) actors(side, rec);
     detail::coded_roles(rec);
@@ -252,19 +252,20 @@ class PolecatReader : public RecordReader {
     rec.publisher = value(source);
     rec.published = value(published);
     if (!rec.published.empty() && !date_problem(rec.published).empty()) rec.published.clear();
-    rec.label = label(rec);
+    rec.label = label(type_label, rec);
     rec.source_records.push_back("polecat:" + std::string(ctx_.source_name()) + "#" +
                                  std::to_string(lines_.line_number()));
     return rec;
   }
 
-  void event_type(EventRecord& rec) const {
+  // The type and mode, and the class they become; the type's label.
+  std::string event_type(EventRecord& rec) const {
     rec.plover_type = value(type);
     rec.plover_mode = value(mode);
     const PloverType* t = Plover::builtin().find(rec.plover_type, rec.plover_mode);
     if (!t) bad(type, "\"" + rec.plover_type + "\" is not a PLOVER event type");
     rec.event_class = t->event_class;
-    type_label_ = t->label;
+    return t->label;
   }
 
   void coded_values(EventRecord& rec) const {
@@ -379,8 +380,8 @@ class PolecatReader : public RecordReader {
   }
 
   // "Consult: by telephone: Narendra Modi and Joe Biden".
-  std::string label(const EventRecord& rec) const {
-    std::string l = type_label_;
+  static std::string label(const std::string& type_label, const EventRecord& rec) {
+    std::string l = type_label;
     l[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(l[0])));
     for (std::size_t i = 0; i < rec.participants.size(); ++i) {
       l += (i == 0 ? ": " : i + 1 == rec.participants.size() ? " and " : ", ");
@@ -394,7 +395,6 @@ class PolecatReader : public RecordReader {
   std::vector<std::string_view> f_;
   std::vector<std::size_t> at_, side_at_;
   std::size_t width_ = 0, needed_ = 0;
-  mutable std::string type_label_;
 };
 
 }  // namespace

@@ -80,9 +80,9 @@ std::vector<std::uint8_t> class_quads(const Schema& s) {
   return out;
 }
 
-// The numbers a question compares and sums, read once from the event's text.
-// The numbers of an event; its score is its Goldstein score, else (POLECAT, coded in PLOVER) its
-// own intensity on the same -10..10 scale, which the graph keeps as dg:intensity.
+// The numbers a question compares and sums, read once from the event's text. The score is the
+// Goldstein score, else (POLECAT, coded in PLOVER) the event's own intensity on the same
+// -10..10 scale, which the graph keeps as dg:intensity.
 EventIndex::Impl::Numbers numbers(const EventIndex::Impl::Event& e, std::string_view intensity) {
   EventIndex::Impl::Numbers n;
   n.day = day_number(e.date);
@@ -223,7 +223,10 @@ class Builder {
     if (!cur_.node) return;
     for (NodeId child : cur_.children) parent_.try_emplace(child, cur_.node, first_text(cur_.sources));
     if (cur_.sending && cur_.receiving && cur_.status) change(cur_.status);
-    if (cur_.sending && cur_.receiving && observed()) return change(s_.observation);  // nothing else
+    if (cur_.sending && cur_.receiving && observed()) {
+      change(s_.observation);
+      return;  // an observation is nothing else: no event, no actor
+    }
     if (cur_.agent) {
       if (cur_.source_role) sources_.emplace(cur_.node, cur_.agent);  // only those directions() reads
     } else if (!cur_.first_year.empty()) {
