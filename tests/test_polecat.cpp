@@ -50,6 +50,7 @@ std::string converted_back(const std::string& dir) {
 // year and pair of COW codes the events in which both states took part.
 struct Raw {
   std::map<std::string, int> per_type;
+  std::map<std::string, int> per_quad;      // 1 verbal cooperation ... 4 material conflict
   std::map<std::string, int> per_cow_pair;  // "2024,2,710"
   std::size_t events = 0;
 };
@@ -79,6 +80,11 @@ Raw count_raw(const std::string& path) {
     if (!seen.insert(f[col["Event ID"]]).second) continue;
     ++r.events;
     ++r.per_type[f[col["Event Type"]]];
+    const std::string quad = f[col["Quad Code"]];
+    ++r.per_quad[quad == "VERBAL COOPERATION"     ? "1"
+                 : quad == "MATERIAL COOPERATION" ? "2"
+                 : quad == "VERBAL CONFLICT"      ? "3"
+                                                  : "4"];
     std::set<int> cows;
     for (const std::string side : {"Actor", "Recipient"}) {
       const auto codes = split(f[col[side + " COW"]], "; "), names = split(f[col[side + " Country"]], "; ");
@@ -107,8 +113,10 @@ Raw count_answers(const std::string& input) {
     const auto at = l.find("ontology#ploverType> \"");
     if (at != std::string::npos) ++r.per_type[l.substr(at + 22, l.find('"', at + 22) - at - 22)];
   }
-  const auto events = run("query events --format csv " + graph);
-  r.events = lines_of(events.out).size() - 1;
+  const auto events = run("query events --format csv --columns quad_class " + graph);
+  const auto quads = lines_of(events.out);
+  r.events = quads.size() - 1;
+  for (std::size_t i = 1; i < quads.size(); ++i) ++r.per_quad[quads[i]];
   const auto dyads = run("query dyads --by year --level state --codes cow --format csv " + graph);
   EXPECT_EQ(dyads.status, 0) << dyads.err;
   const auto lines = lines_of(dyads.out);
@@ -126,6 +134,7 @@ void expect_counts_of_the_raw_rows(const std::string& raw_file, const std::strin
   const Raw raw = count_raw(raw_file), got = count_answers(graph_inputs);
   EXPECT_EQ(got.events, raw.events);
   EXPECT_EQ(got.per_type, raw.per_type);
+  EXPECT_EQ(got.per_quad, raw.per_quad);
   EXPECT_EQ(got.per_cow_pair, raw.per_cow_pair);
   EXPECT_GT(raw.per_cow_pair.size(), 10U);
 }
@@ -144,6 +153,22 @@ TEST(Polecat, TheConvertedEventsAnswerAsTheirRawRowsCount) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("3565 records read, 3565 events written"), std::string::npos) << r.err;
   expect_counts_of_the_raw_rows(file, file);
+}
+
+TEST(Polecat, AnEventInTwoFilesIsOneEventWithBothRows) {
+  const std::string dir = test::scratch("polecat-twice");
+  const auto r = run("convert -t ntriples " + weekly() + " " + converted_back(dir), dir);
+  ASSERT_EQ(r.status, 0) << r.err;
+  // Four events of 2024-05-26 are in both samples: one event each, citing both rows.
+  EXPECT_NE(r.err.find("3664 records read, 3660 events written, 0 skipped"), std::string::npos) << r.err;
+  const auto rows = std::count(r.out.begin(), r.out.end(), '\n');
+  EXPECT_GT(rows, 90000);
+  std::size_t twice = 0;
+  for (const auto& l : lines_of(r.out))
+    twice += l.find(
+                 "20240526-4503-960b1d8e9aa1_ACCUSE> <https://w3id.org/"
+                 "diplograph/ontology#sourceRecord>") != std::string::npos;
+  EXPECT_EQ(twice, 2U);
 }
 
 TEST(Polecat, ShuffledZippedGzippedAndWithTrailingTabsTheFileGivesTheSameGraph) {
