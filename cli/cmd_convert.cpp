@@ -44,24 +44,6 @@ char delimiter_named(const std::string& d) {
   throw po::error("--delimiter takes ',', ';', '|', ':' or tab, not \"" + d + "\"");
 }
 
-// A dataset name stands in IRIs as one path segment: letters, digits, '-', '_', '.'.
-void check_dataset(const std::string& name) {
-  const bool ok = std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-  });
-  if (!ok || name == "." || name == ".." || name.starts_with('.'))
-    throw po::error("--dataset \"" + name +
-                    "\": use letters, digits, '-', '_' and '.' (e.g. \"summits-2019\")");
-}
-
-// Minted IRIs are the base followed by a path: without a final '/' or '#' they run together.
-void check_base(const std::string& base) {
-  if (const std::string why = absolute_iri_problem(base); !why.empty())
-    throw po::error("--base \"" + base + "\": " + why);
-  if (!base.ends_with('/') && !base.ends_with('#'))
-    throw po::error("--base \"" + base + "\" must end in '/' or '#' (try \"" + base + "/\")");
-}
-
 class Progress {
  public:
   explicit Progress(bool on) : on_(on), start_(std::chrono::steady_clock::now()) {}
@@ -82,73 +64,16 @@ class Progress {
   std::string file_;
 };
 
-ConvertOptions convert_options(const Options& o, const Syntax syntax, const Progress& progress) {
+ConvertOptions convert_options(const Options& o, const Progress& progress) {
   ConvertOptions opts;
   opts.format = format_named(o.from);
   opts.keep_going = o.keep_going;
-  opts.named_graphs = syntax_info(syntax).has_graphs;
   opts.limits.max_line = whole_number(o.max_line, "max-line", 1, std::uint64_t{1} << 32U);
   opts.limits.max_depth = static_cast<unsigned>(whole_number(o.max_depth, "max-depth", 1, 100000));
   opts.delimiter = delimiter_named(o.delimiter);
   opts.progress = std::cref(progress);
   return opts;
 }
-
-// The output: one file, or with --split numbered files of at most N statements each
-// (out.nq -> out.0001.nq, out.0002.nq, ...); gzip-compressed when the name ends in .gz. Every
-// file stays a temporary one until commit(), so a failed conversion leaves none behind.
-class Outputs : public QuadSink {
- public:
-  Outputs(std::string path, Syntax syntax, std::vector<Prefix> prefixes, std::uint64_t split)
-      : path_(std::move(path)), syntax_(syntax), prefixes_(std::move(prefixes)), split_(split) {
-    open();
-  }
-  void quad(TermRef s, TermRef p, TermRef o, TermRef g) override {
-    if (split_ && in_part_ == split_) {
-      finish();
-      open();
-    }
-    writer_->quad(s, p, o, g);
-    ++in_part_;
-  }
-  void commit() {
-    finish();
-    for (auto& f : files_) f->commit();
-  }
-  [[nodiscard]] std::uint64_t count() const { return count_ + (writer_ ? writer_->count() : 0); }
-  [[nodiscard]] std::size_t files() const { return files_.size(); }
-
- private:
-  [[nodiscard]] std::string part_name(std::size_t k) const {
-    if (!split_) return path_;
-    std::string stem = path_, gz;
-    if (stem.ends_with(".gz")) stem.resize(stem.size() - 3), gz = ".gz";
-    const auto dot = stem.find_last_of("./");
-    std::string ext = dot != std::string::npos && stem[dot] == '.' ? stem.substr(dot) : "";
-    stem.resize(stem.size() - ext.size());
-    std::string n = std::to_string(k);
-    if (n.size() < 4) n.insert(0, 4 - n.size(), '0');
-    return stem + "." + n + ext + gz;
-  }
-  void open() {
-    const std::string name = part_name(files_.size() + 1);
-    files_.push_back(std::make_unique<AtomicOutput>(name, name.ends_with(".gz")));
-    writer_ = Writer::create(syntax_, files_.back()->file(), prefixes_);
-    in_part_ = 0;
-  }
-  void finish() {
-    if (!writer_->finish()) throw InputError({{part_name(files_.size()), 0, 0}, writer_->failure()});
-    count_ += writer_->count();
-    writer_.reset();
-  }
-  std::string path_;
-  Syntax syntax_;
-  std::vector<Prefix> prefixes_;
-  std::uint64_t split_;
-  std::vector<std::unique_ptr<AtomicOutput>> files_;
-  std::unique_ptr<Writer> writer_;
-  std::uint64_t in_part_ = 0, count_ = 0;
-};
 
 void summary(const ConvertStats& stats, std::uint64_t triples) {
   const auto u = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
@@ -176,36 +101,28 @@ void summary(const ConvertStats& stats, std::uint64_t triples) {
 int convert(const Options& o) {
   const auto syntax = syntax_from_name(o.to);
   if (!syntax) throw po::error("unknown output syntax \"" + o.to + "\" (turtle, ntriples, nquads, trig)");
-  check_base(o.base);
-  check_dataset(o.dataset);
+  check_map_options({o.base, o.dataset});
   Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
-  ConvertOptions opts = convert_options(o, *syntax, progress);
+  const ConvertOptions opts = convert_options(o, progress);
   const std::uint64_t split =
       o.split.empty() ? 0 : whole_number(o.split, "split", 1, std::uint64_t{1} << 40U);
   if (split && o.output == "-")
     throw po::error("--split writes numbered files: give -o FILE (e.g. -o out.nq.gz)");
-  const MapOptions map_opts{o.base, o.dataset};
-  Outputs out(o.output, *syntax, Mapper::prefixes(map_opts), split);
-  auto mapper = std::make_unique<Mapper>(out, map_opts);
-  ConvertStats stats;
-  EventLedger ledger;
-  opts.ledger = std::getenv("DG_NO_LEDGER") ? nullptr : &ledger;
-  for (const auto& input : o.inputs) {
-    progress.file(std::string(base_name(input)));
-    if (convert_file(input, opts, *mapper, report, stats)) continue;
-    progress.done();
+  const auto r =
+      convert_files(o.inputs, opts, {o.base, o.dataset}, {o.output, *syntax, split}, report,
+                    [&](const std::string& input) { progress.file(std::string(base_name(input))); });
+  progress.done();
+  if (!r.written) {
     std::cerr << "diplograph: nothing written" << (o.output == "-" ? "" : " to " + o.output)
-              << (stats.stopped_at_bad_record
+              << (r.stats.stopped_at_bad_record
                       ? " (--keep-going skips bad records, reports each and converts the rest)"
                       : "")
               << '\n';
     return bad_input;
   }
-  progress.done();
-  out.commit();
-  summary(stats, out.count());
-  if (split) std::fprintf(stderr, "diplograph convert: %zu files\n", out.files());
-  return stats.skipped ? skipped : ok;
+  summary(r.stats, r.triples);
+  if (split) std::fprintf(stderr, "diplograph convert: %zu files\n", r.files);
+  return r.stats.skipped ? skipped : ok;
 }
 
 }  // namespace

@@ -30,7 +30,8 @@ using idx::Triple;
 // remembered, which spares most lookups, and forgotten when a batch is spilled.
 class Intake : public QuadSink {
  public:
-  Intake(idx::Dictionary& terms, idx::Spool& spool) : terms_(terms), spool_(spool) {}
+  Intake(idx::Dictionary& terms, idx::Spool& spool, const std::function<void()>& checkpoint)
+      : terms_(terms), spool_(spool), checkpoint_(checkpoint) {}
   void quad(TermRef s, TermRef p, TermRef o, TermRef) override {
     if (terms_.batch() != batch_) {
       batch_ = terms_.batch();
@@ -44,6 +45,7 @@ class Intake : public QuadSink {
     }
     spool_.add({subject_id_, predicate(p), terms_.add(o)});
     terms_.statement_added(spool_.size());
+    if ((spool_.size() & 0xFFFFFU) == 0 && checkpoint_) checkpoint_();
   }
 
  private:
@@ -58,6 +60,7 @@ class Intake : public QuadSink {
 
   idx::Dictionary& terms_;
   idx::Spool& spool_;
+  const std::function<void()>& checkpoint_;
   std::size_t batch_ = 0;
   TermKind subject_kind_ = TermKind::none;
   std::string subject_;
@@ -171,10 +174,15 @@ class PairOut {
 
 // What the build has read: the terms, the statements and how many documents.
 struct Build {
-  explicit Build(const IndexOptions& o) : terms(o.batch_bytes) {}
+  explicit Build(const IndexOptions& o) : terms(o.batch_bytes), checkpoint(o.checkpoint) {}
+  /// Between phases too.
+  void check() const {
+    if (checkpoint) checkpoint();
+  }
   idx::Dictionary terms;
   idx::Spool spool;
   std::uint32_t documents = 0;
+  std::function<void()> checkpoint;
 };
 
 // The options every document is read with, as the store reads it (cli.md: same answers).
@@ -189,7 +197,7 @@ ReadOptions document_options(Build& b, std::optional<Syntax> syntax, std::string
 }
 
 void read_ontology(Build& b) {
-  Intake in(b.terms, b.spool);
+  Intake in(b.terms, b.spool, b.checkpoint);
   const ReadOptions r = document_options(b, Syntax::turtle, std::string(ns::dg));
   std::vector<Diagnostic> errors;
   if (!read_rdf_string(ontology_turtle(), "diplomacy.ttl", r, in,
@@ -201,7 +209,7 @@ void read_graph(Build& b, const std::string& file, const IndexOptions& o) {
   const auto syntax = o.syntax ? o.syntax : syntax_from_path(file);
   if (!syntax)
     throw InputError({{file, 0, 0}, "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or {{syntax}})"});
-  Intake in(b.terms, b.spool);
+  Intake in(b.terms, b.spool, b.checkpoint);
   std::vector<Diagnostic> errors;
   const ReadOptions r = document_options(b, syntax, o.base);
   if (!read_rdf_file_pipelined(file, r, in, [&](const Diagnostic& d) { errors.push_back(d); }))
@@ -353,14 +361,18 @@ IndexStats build_all(const std::string& path, const std::vector<std::string>& gr
     read_ontology(b);
   }
   for (const auto& g : graphs) read_graph(b, g, opts);
+  b.check();
   AtomicOutput out(path);
   SectionWriter w(out.file(), path);
   IndexStats st;
   st.terms = write_terms(w, b.terms, b.spool.size());
+  b.check();
   const std::size_t run = std::max<std::size_t>(opts.run_statements, 1024);
   const auto per_predicate = write_spo(w, b.spool, b.terms, st.terms, run);
   for (const auto& [p, count] : per_predicate) st.statements += count;
+  b.check();
   write_pos(w, out.file(), per_predicate, run);
+  b.check();
   st.events = write_columns(w, out.file());
   w.finish(b.documents, st.statements);
   st.bytes = w.at();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <utility>
 
 #include "diplograph/error.hpp"
 #include "diplograph/present.hpp"
@@ -25,6 +26,7 @@ std::string mean_text(const std::optional<double>& mean) {
   return std::string(s);
 }
 
+// Written as JSON numbers (cli.md): the counts and means, not years, classes or scores.
 bool numeric_column(std::string_view name) {
   return name == "events" || name == "hop" || name.ends_with("_cooperation") || name.ends_with("_conflict") ||
          name == "goldstein_mean";
@@ -441,6 +443,39 @@ Table to_table(const Answer<StatRow>& a) {
   return table_of({"measure", "key", "value"}, a, [](const StatRow& r) -> std::vector<std::string> {
     return {r.measure, r.key, r.value};
   });
+}
+
+ColumnType column_type(std::string_view column) {
+  using enum ColumnType;
+  static constexpr std::pair<std::string_view, ColumnType> declared[] = {{"date", date},
+                                                                         {"first", date},
+                                                                         {"last", date},
+                                                                         {"period", date},
+                                                                         {"events", count},
+                                                                         {"hop", count},
+                                                                         {"year", count},
+                                                                         {"quad_class", integer},
+                                                                         {"goldstein", real},
+                                                                         {"goldstein_mean", real},
+                                                                         {"actor_code", code},
+                                                                         {"other_code", code},
+                                                                         {"side1", code},
+                                                                         {"side2", code},
+                                                                         {"type", category},
+                                                                         {"kind", category},
+                                                                         {"level", category},
+                                                                         {"previous_level", category},
+                                                                         {"status", category},
+                                                                         {"level_at_1", category},
+                                                                         {"level_at_2", category},
+                                                                         {"level_at_actor", category},
+                                                                         {"level_at_other", category},
+                                                                         {"measure", category}};
+  for (const auto& [name, type] : declared) {
+    if (name == column) return type;
+  }
+  if (column.ends_with("_cooperation") || column.ends_with("_conflict")) return count;
+  return text;
 }
 
 }  // namespace diplograph

@@ -284,4 +284,32 @@ struct ConvertOptions {
 bool convert_file(const std::string& path, const ConvertOptions& opts, Mapper& mapper,
                   const ErrorSink& errors, ConvertStats& stats);
 
+/// OptionError naming {{base}} or {{dataset}} when the IRIs `map` would mint are not good ones:
+/// the base an absolute IRI ending in '/' or '#', the dataset one path segment.
+void check_map_options(const MapOptions& map);
+
+/// Where a conversion writes: one file (standard output for "-"), or `split` numbered files of at
+/// most that many statements each (out.nq -> out.0001.nq, ...); gzip when the name ends in .gz.
+struct OutputOptions {
+  std::string path = "-";
+  Syntax syntax = Syntax::turtle;
+  std::uint64_t split = 0;
+};
+
+/// What a conversion did.
+struct ConvertResult {
+  ConvertStats stats;
+  std::uint64_t triples = 0;
+  std::size_t files = 0;
+  bool written = false;  ///< false: a bad record (keep_going off) or an unreadable input; nothing written
+};
+
+/// Converts every input, in order, through one mapper into the output, written atomically: when
+/// it is not `written`, no file was created or replaced (and none is when an exception leaves,
+/// Cancelled from `opts.progress` included). Each event IRI is checked against the ones before
+/// (`opts.ledger`, or one of its own when none). `starting(input)` is called before each input.
+ConvertResult convert_files(const std::vector<std::string>& inputs, ConvertOptions opts,
+                            const MapOptions& map, const OutputOptions& output, const ErrorSink& errors,
+                            const std::function<void(const std::string&)>& starting = {});
+
 }  // namespace diplograph

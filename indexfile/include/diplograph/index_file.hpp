@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,9 @@ struct IndexOptions {
   std::size_t run_statements = std::size_t{8} << 20U;
   /// Bytes of distinct terms held in memory at once; more are sorted and spilled in batches.
   std::size_t batch_bytes = std::size_t{64} << 20U;
+  /// Called every 2^20 statements read and between the build's phases; a build it throws from
+  /// (Cancelled: the Python package's Ctrl-C) leaves the output as it was.
+  std::function<void()> checkpoint;
 };
 
 /// What a build wrote.

@@ -83,6 +83,20 @@ void write_json_string(std::ostream& out, std::string_view v);
 [[nodiscard]] const std::vector<std::string>& dyad_columns(bool levels = false);
 void dyad_cells(const DyadRow& r, std::vector<std::string>& cells);
 
+/// What a column holds, for a front end that keeps values typed (the Python package's data
+/// frames); every table's columns are named from one vocabulary (cli.md), so one declaration
+/// serves them all. A name not declared is text.
+enum class ColumnType : std::uint8_t {
+  text,      ///< IRIs, labels, sources, CAMEO codes (leading zeros kept)
+  category,  ///< a small closed set: event classes, kinds of actor, levels, statuses
+  count,     ///< a whole number, always there (events, hops, years)
+  integer,   ///< a whole number or nothing (the quad class)
+  real,      ///< a number or nothing (Goldstein scores and means)
+  date,      ///< ISO 8601 of a day, a month or a year (a period), or nothing
+  code,      ///< a state's code: a number (cow, gw) or letters (iso3)
+};
+[[nodiscard]] ColumnType column_type(std::string_view column);
+
 /// A Graphviz graph of who met whom: one node per actor, edges weighted by meetings.
 void write_dot(std::ostream& out, const std::vector<MetRow>& met);
 void write_dot(std::ostream& out, const std::vector<MetCount>& met);

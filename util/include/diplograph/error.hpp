@@ -86,4 +86,11 @@ class NameError : public UsageError {
   std::vector<Candidate> candidates_;
 };
 
+/// Thrown by long work its caller stopped (a checkpoint found it asked to: Ctrl-C in the Python
+/// package). Not a fault; what the work was writing is left as it was (atomic outputs).
+class Cancelled : public std::exception {
+ public:
+  [[nodiscard]] const char* what() const noexcept override { return "stopped by its caller"; }
+};
+
 }  // namespace diplograph
