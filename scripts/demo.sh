@@ -4,8 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_TESTS=OFF >/dev/null
-cmake --build build/release -j "$(nproc)" --target diplograph >/dev/null
+# The Python package goes to the user's site-packages of Debian's python3 (the one with pandas).
+python=/usr/bin/python3
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_TESTS=OFF \
+  -DPython_EXECUTABLE=$python -DDIPLOGRAPH_PYTHON_DIR="$($python -m site --user-site)" >/dev/null
+cmake --build build/release -j "$(nproc)" --target diplograph diplograph_python >/dev/null
+cmake --install build/release --component python >/dev/null
 dg=build/release/diplograph
 mkdir -p out
 
@@ -42,6 +46,17 @@ $dg query relation --between AFG --and PAK out/samples.ttl | sed -n '/^Interacti
 
 step "Who met whom, state by state, in the samples" "diplograph query met --level state --count out/samples.ttl"
 $dg query met --level state --count --columns actor_label,other_label,events,first,last out/samples.ttl
+
+step "The same questions from Python, answered as pandas data frames" \
+     "python3 -c 'import diplograph; g = diplograph.open(\"out/samples.ttl\"); ...'"
+$python - <<'EOF'
+import diplograph
+g = diplograph.open("out/samples.ttl")
+met = g.met(actor="Muttaqi")
+print(met[["date", "type", "actor_label", "other_label"]].to_string(index=False))
+print(met.dtypes[["date", "type"]].to_string())
+print(g.relation("AFG", "PAK", at="2025-06-01")[["date", "sending", "receiving", "level", "status"]].to_string(index=False))
+EOF
 
 $dg query met --format dot out/samples.ttl > out/met.dot
 if command -v dot >/dev/null; then

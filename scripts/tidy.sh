@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/ci}
 [[ -f $build/compile_commands.json ]] || { echo "tidy: no $build/compile_commands.json (configure $build first)" >&2; exit 2; }
-layers='(util|model|rdf|converters|query|present|indexfile|sparql|backends|serve|cli)'
+layers='(util|model|rdf|converters|query|present|indexfile|sparql|backends|serve|cli|python)'
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 if ! run-clang-tidy -p "$build" -quiet -j "$(nproc)" -extra-arg=-Wno-unknown-warning-option \

@@ -1,0 +1,446 @@
+// _diplograph: the C++ half of the Python package. It opens what a user names (backends.hpp),
+// asks the question catalogue's questions with options given as text, and hands each answer back
+// as typed columns (frame.hpp); diplograph/__init__.py makes them data frames. Long work runs on
+// a thread of its own with the GIL released, and Ctrl-C returns at once (interruptible).
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "diplograph/backends.hpp"
+#include "diplograph/catalogue.hpp"
+#include "diplograph/convert.hpp"
+#include "diplograph/index_file.hpp"
+#include "diplograph/present.hpp"
+#include "frame.hpp"
+#include "work.hpp"
+
+namespace py = pybind11;
+
+namespace diplograph::python {
+
+namespace {
+
+// ------------------------------------------------------------------------- names and errors
+
+// An option's keyword argument: dashes become underscores, Python's keywords take a trailing
+// underscore (`with_`, `and_`, `from_`), as PEP 8 spells them.
+std::string keyword(std::string_view option) {
+  static constexpr std::array<std::string_view, 35> reserved{
+      "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+      "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+      "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+      "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
+  std::string k(option);
+  std::replace(k.begin(), k.end(), '-', '_');
+  if (std::find(reserved.begin(), reserved.end(), k) != reserved.end()) k += '_';
+  return k;
+}
+
+std::string spelled_option(std::string_view name, std::string_view value) {
+  if (value.empty()) return keyword(name);
+  return keyword(name) + "=\"" + std::string(value) + "\"";
+}
+
+std::string actors_method(bool search) {
+  return search ? "g.actors(\"NAME\") lists the names there are" : "g.actors() lists them";
+}
+
+std::string said(std::string_view message) {
+  static const Spelling spelling{spelled_option, actors_method};
+  return spelled_out(message, spelling);
+}
+
+// The first option a library message names (`{{level}}` or `{{level=state}}`), as a keyword.
+std::string option_named_in(std::string_view message) {
+  const auto open = message.find("{{");
+  if (open == std::string_view::npos) return {};
+  const auto close = message.find_first_of("=}", open + 2);
+  if (close == std::string_view::npos) return {};
+  return keyword(message.substr(open + 2, close - open - 2));
+}
+
+// Raises diplograph.errors.NAME(message, **facts) as the Python exception in flight.
+[[noreturn]] void raise(const char* name, const std::string& message, const py::dict& facts = {}) {
+  const py::object type = py::module_::import("diplograph.errors").attr(name);
+  const py::object error = type(message, **facts);
+  PyErr_SetObject(type.ptr(), error.ptr());
+  throw py::error_already_set();
+}
+
+[[noreturn]] void raise_name_error(const NameError& e) {
+  py::list candidates;
+  for (const auto& c : e.candidates()) candidates.append(py::make_tuple(c.iri, c.label));
+  py::dict facts;
+  facts["candidates"] = candidates;
+  raise(e.kind() == NameError::Kind::unknown ? "UnknownName" : "AmbiguousName", said(e.what()), facts);
+}
+
+[[noreturn]] void raise_input_error(const Diagnostic& d, const std::vector<Diagnostic>& all = {}) {
+  py::dict facts;
+  facts["file"] = d.where.file;
+  facts["line"] = d.where.line;
+  facts["column"] = d.where.column;
+  py::list every;
+  for (const auto& a : all) every.append(said(a.str()));
+  facts["diagnostics"] = every;
+  raise("InputError", said(d.str()), facts);
+}
+
+// The library's exceptions as the package's (diplograph/errors.py); a Python error in flight
+// (KeyboardInterrupt) passes as it is.
+template <class F>
+auto translated(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const py::error_already_set&) {
+    throw;
+  } catch (const NameError& e) {
+    raise_name_error(e);
+  } catch (const OptionError& e) {
+    py::dict facts;
+    facts["option"] = option_named_in(e.what());
+    raise("OptionError", said(e.what()), facts);
+  } catch (const UsageError& e) {
+    raise("UsageError", said(e.what()));
+  } catch (const InputError& e) {
+    raise_input_error(e.diagnostic());
+  } catch (const BackendError& e) {
+    raise("BackendError", said(e.what()));
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    raise("InternalError", std::string("this is a bug in diplograph, please report it: ") + e.what());
+  }
+}
+
+// ------------------------------------------------------------------------- answers as columns
+
+template <class T>
+py::array_t<T> array_of(const std::vector<T>& v) {
+  return py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data());
+}
+
+py::list strings_of(const std::vector<std::string>& v) {
+  py::list out(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    PyObject* s = PyUnicode_DecodeUTF8(v[i].data(), static_cast<py::ssize_t>(v[i].size()), "replace");
+    if (!s) throw py::error_already_set();
+    PyList_SET_ITEM(out.ptr(), static_cast<py::ssize_t>(i), s);
+  }
+  return out;
+}
+
+py::object payload(const TypedColumn& c) {
+  switch (c.type) {
+  case ColumnType::count:
+  case ColumnType::code:
+  case ColumnType::integer:
+    return array_of(c.ints);
+  case ColumnType::real:
+    return array_of(c.reals);
+  case ColumnType::date:
+    return py::make_tuple(std::string(1, c.unit), array_of(c.ints));
+  case ColumnType::category:
+    return py::make_tuple(array_of(c.codes), strings_of(c.labels));
+  case ColumnType::text:
+    break;
+  }
+  return strings_of(c.labels);
+}
+
+const char* type_name(ColumnType t) {
+  switch (t) {
+  case ColumnType::count:
+    return "count";
+  case ColumnType::code:
+  case ColumnType::integer:
+    return "integer";
+  case ColumnType::real:
+    return "real";
+  case ColumnType::date:
+    return "date";
+  case ColumnType::category:
+    return "category";
+  case ColumnType::text:
+    break;
+  }
+  return "text";
+}
+
+struct Frame {
+  std::vector<TypedColumn> columns;
+  std::vector<std::string> notes;
+};
+
+// {"columns": [(name, type, payload), ...], "notes": [...]}, the notes spelled for Python.
+py::dict frame_object(const Frame& f) {
+  py::list columns;
+  for (const auto& c : f.columns) columns.append(py::make_tuple(c.name, type_name(c.type), payload(c)));
+  py::list notes;
+  for (const auto& n : f.notes) notes.append(said(n));
+  py::dict out;
+  out["columns"] = columns;
+  out["notes"] = notes;
+  return out;
+}
+
+// The answer as one table: the relation's history (its other sections are the command line's).
+Table table_of(Answered&& a) {
+  return std::visit(
+      [](auto&& answer) -> Table {
+        if constexpr (std::is_same_v<std::decay_t<decltype(answer)>, RelationReport>)
+          return to_table(answer.history);
+        else
+          return to_table(std::forward<decltype(answer)>(answer));
+      },
+      std::move(a));
+}
+
+// ------------------------------------------------------------------------- a graph
+
+// What a Graph asks: the backend, used by one question at a time (an interrupted question's
+// thread may still hold it; the next waits for it).
+struct Opened {
+  std::unique_ptr<Backend> backend;
+  std::mutex busy;
+};
+
+struct Source {
+  std::vector<std::string> graphs;
+  std::string syntax, base, endpoint, graph, user, password;
+  long timeout = 600;
+};
+
+Sources sources_of(const Source& s) {
+  Sources out;
+  out.graphs = s.graphs;
+  if (!s.syntax.empty()) {
+    out.syntax = syntax_from_name(s.syntax);
+    if (!out.syntax)
+      throw OptionError("unknown syntax \"" + s.syntax + "\" (turtle, ntriples, nquads, trig)");
+  }
+  out.base = s.base;
+  if (s.endpoint.empty()) {
+    if (s.graphs.empty()) throw UsageError("diplograph.open() names no graph files, index file or endpoint");
+    return out;
+  }
+  out.store = Endpoint{s.endpoint, s.graph, s.user, s.password, s.timeout, 10};
+  return out;
+}
+
+class Graph {
+ public:
+  explicit Graph(const Source& source) : opened_(std::make_shared<Opened>()) {
+    const Sources sources = sources_of(source);
+    auto diagnostics = std::make_shared<std::vector<Diagnostic>>();
+    opened_->backend = interruptible<std::unique_ptr<Backend>>([sources, diagnostics](const Cancel&) {
+      return open_backend(sources, Question::everything,
+                          [diagnostics](const Diagnostic& d) { diagnostics->push_back(d); });
+    });
+    if (!opened_->backend)
+      raise_input_error(diagnostics->empty() ? Diagnostic{{}, "cannot be read"} : diagnostics->front(),
+                        *diagnostics);
+  }
+
+  py::dict ask(const std::string& name, const std::vector<std::pair<std::string, std::string>>& options) {
+    const QuestionSpec* spec = question_named(name);
+    if (!spec) throw UsageError("no question \"" + name + "\"");
+    Given given;
+    for (const auto& [k, v] : options) given.add(k, v);
+    complete(*spec, given, usage(*spec));
+    const Asked asked = spec->read(given);
+    return frame_object(interruptible<Frame>([opened = opened_, asked](const Cancel&) {
+      const std::lock_guard lock(opened->busy);
+      Table table = table_of(diplograph::ask(opened->backend->questions(), asked));
+      Frame f;
+      f.notes = std::move(table.notes);
+      f.columns = typed_columns(table);
+      return f;
+    }));
+  }
+
+ private:
+  // "g.relation(between, and_)": the call with its required options, for a message.
+  static std::string usage(const QuestionSpec& spec) {
+    std::string args;
+    for (const auto& o : spec.options) {
+      if (o.required) args += (args.empty() ? "" : ", ") + keyword(o.name);
+    }
+    return "g." + std::string(spec.name) + "(" + args + ")";
+  }
+
+  std::shared_ptr<Opened> opened_;
+};
+
+// ------------------------------------------------------------------------- convert and index
+
+struct ConvertJob {
+  std::vector<std::string> inputs;
+  std::string output, format, to, base, dataset;
+  bool keep_going = false;
+  std::string delimiter;
+  std::uint64_t split = 0;
+};
+
+ConvertOptions convert_options(const ConvertJob& job) {
+  ConvertOptions opts;
+  if (job.format != "auto") {
+    opts.format = input_format(job.format);
+    if (!opts.format)
+      throw OptionError(option_ref("format") + " takes " + input_format_names() + " or auto, not \"" +
+                        job.format + "\"");
+  }
+  if (job.delimiter.size() != 1 ||
+      std::string_view(",;|:\t").find(job.delimiter[0]) == std::string_view::npos)
+    throw OptionError(option_ref("delimiter") + " takes ',', ';', '|', ':' or '\\t', not \"" + job.delimiter +
+                      "\"");
+  opts.delimiter = job.delimiter[0];
+  opts.keep_going = job.keep_going;
+  return opts;
+}
+
+// The conversion's figures, and every problem reported (records skipped with keep_going).
+py::dict converted(const ConvertResult& r, const std::vector<Diagnostic>& problems) {
+  py::dict d;
+  d["records"] = r.stats.records + r.stats.merged;
+  d["events"] = r.stats.events;
+  d["observations"] = r.stats.observations;
+  d["skipped"] = r.stats.skipped;
+  d["triples"] = r.triples;
+  d["files"] = r.files;
+  py::list every;
+  for (const auto& p : problems) every.append(said(p.str()));
+  d["problems"] = every;
+  return d;
+}
+
+py::dict convert(const ConvertJob& job) {
+  const auto syntax = syntax_from_name(job.to);
+  if (!syntax)
+    throw OptionError(option_ref("to") + " takes turtle, ntriples, nquads or trig, not \"" + job.to + "\"");
+  if (job.inputs.empty()) throw UsageError("diplograph.convert() names no input files");
+  const MapOptions map{job.base, job.dataset};
+  check_map_options(map);
+  ConvertOptions opts = convert_options(job);
+  const OutputOptions output{job.output, *syntax, job.split};
+  auto problems = std::make_shared<std::vector<Diagnostic>>();
+  const ConvertResult r = interruptible<ConvertResult>(
+      [=](const Cancel& cancel) mutable {
+        opts.progress = [&cancel](const ConvertStats&, double) { cancel.check(); };
+        return convert_files(job.inputs, opts, map, output,
+                             [problems](const Diagnostic& d) { problems->push_back(d); });
+      },
+      true);
+  if (!r.written)
+    raise_input_error(
+        problems->empty() ? Diagnostic{{job.output, 0, 0}, "nothing written"} : problems->front(), *problems);
+  return converted(r, *problems);
+}
+
+py::dict index(const std::vector<std::string>& graphs, const std::string& output, bool append,
+               const std::string& syntax, const std::string& base) {
+  IndexOptions opts;
+  if (!syntax.empty()) {
+    opts.syntax = syntax_from_name(syntax);
+    if (!opts.syntax)
+      throw OptionError(option_ref("syntax") + " takes turtle, ntriples, nquads or trig, not \"" + syntax +
+                        "\"");
+  }
+  opts.base = base;
+  opts.append = append;
+  for (const auto& g : graphs) {
+    if (is_index_file(g))
+      throw UsageError(
+          g +
+          " is an index, not a graph: diplograph.index() reads graphs (append=True adds them to the index)");
+  }
+  const IndexStats s = interruptible<IndexStats>(
+      [=](const Cancel& cancel) mutable {
+        opts.checkpoint = [&cancel] { cancel.check(); };
+        return build_index(output, graphs, opts);
+      },
+      true);
+  py::dict d;
+  d["statements"] = s.statements;
+  d["terms"] = s.terms;
+  d["events"] = s.events;
+  d["bytes"] = s.bytes;
+  return d;
+}
+
+// ------------------------------------------------------------------------- the catalogue
+
+py::list question_list() {
+  py::list out;
+  for (const auto& q : question_catalogue()) {
+    py::list options;
+    for (const auto& o : q.options) {
+      py::dict d;
+      d["name"] = std::string(o.name);
+      d["keyword"] = keyword(o.name);
+      d["kind"] = o.kind == OptionKind::flag ? "flag" : o.kind == OptionKind::list ? "list" : "value";
+      d["values"] = std::string(o.values);
+      d["help"] = said(o.help);
+      d["default"] = std::string(o.fallback);
+      d["required"] = o.required;
+      options.append(d);
+    }
+    py::dict d;
+    d["name"] = std::string(q.name);
+    d["summary"] = std::string(q.summary);
+    d["options"] = options;
+    out.append(d);
+  }
+  return out;
+}
+
+}  // namespace
+
+}  // namespace diplograph::python
+
+PYBIND11_MODULE(_diplograph, m) {
+  using namespace diplograph::python;
+  m.doc() = "diplograph's C++ half: the question catalogue, backends and typed columns";
+  m.def("questions", [] { return translated([] { return question_list(); }); });
+  py::class_<Graph>(m, "Graph")
+      .def(py::init([](std::vector<std::string> graphs, std::string syntax, std::string base,
+                       std::string endpoint, std::string graph, std::string user, std::string password,
+                       long timeout) {
+             return translated([&] {
+               return std::make_unique<Graph>(Source{std::move(graphs), std::move(syntax), std::move(base),
+                                                     std::move(endpoint), std::move(graph), std::move(user),
+                                                     std::move(password), timeout});
+             });
+           }),
+           py::arg("graphs"), py::arg("syntax"), py::arg("base"), py::arg("endpoint"), py::arg("graph"),
+           py::arg("user"), py::arg("password"), py::arg("timeout"))
+      .def("ask",
+           [](Graph& g, const std::string& name, const std::vector<std::pair<std::string, std::string>>& o) {
+             return translated([&] { return g.ask(name, o); });
+           });
+  m.def(
+      "convert",
+      [](std::vector<std::string> inputs, std::string output, std::string format, std::string to,
+         std::string base, std::string dataset, bool keep_going, std::string delimiter, std::uint64_t split) {
+        return translated([&] {
+          return convert({std::move(inputs), std::move(output), std::move(format), std::move(to),
+                          std::move(base), std::move(dataset), keep_going, std::move(delimiter), split});
+        });
+      },
+      py::arg("inputs"), py::arg("output"), py::arg("format"), py::arg("to"), py::arg("base"),
+      py::arg("dataset"), py::arg("keep_going"), py::arg("delimiter"), py::arg("split"));
+  m.def(
+      "index",
+      [](const std::vector<std::string>& graphs, const std::string& output, bool append,
+         const std::string& syntax, const std::string& base) {
+        return translated([&] { return index(graphs, output, append, syntax, base); });
+      },
+      py::arg("graphs"), py::arg("output"), py::arg("append"), py::arg("syntax"), py::arg("base"));
+}
