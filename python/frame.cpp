@@ -1,14 +1,36 @@
-// Typed columns of a table (frame.hpp).
+// Typed columns of an answer (frame.hpp).
 #include "frame.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <limits>
-#include <map>
+#include <numeric>
 #include <optional>
 
 namespace diplograph::python {
+
+void ColumnCells::add(std::string_view cell) {
+  const std::uint64_t hash = std::hash<std::string_view>{}(cell);
+  const auto fresh = static_cast<std::uint32_t>(values_.size());
+  const std::uint32_t at = table_.find_or_place(
+      hash, [&](std::uint32_t p) { return hashes_[p] == hash && values_[p] == cell; }, fresh);
+  rows_.push_back(static_cast<std::int32_t>(at));
+  if (at != fresh) return;
+  values_.emplace_back(cell);
+  hashes_.push_back(hash);
+  if (table_.full(values_.size()))
+    table_.rehash(table_.slots() * 2, static_cast<std::uint32_t>(values_.size()),
+                  [&](std::uint32_t p) { return hashes_[p]; });
+}
+
+FrameBuilder::FrameBuilder(const std::vector<std::string>& columns)
+    : names_(columns), cells_(columns.size()) {}
+
+void FrameBuilder::add(const std::vector<std::string>& cells) {
+  for (std::size_t c = 0; c < cells_.size(); ++c) cells_[c].add(cells[c]);
+}
 
 namespace {
 
@@ -47,113 +69,133 @@ std::int64_t ordinal(const DateCell& c, char unit) {
   return days_from_civil(c.year, std::max(c.month, 1U), std::max(c.day, 1U));
 }
 
-bool typed_as_date(std::vector<std::string>& cells, TypedColumn& col) {
-  std::vector<std::optional<DateCell>> parsed(cells.size());
+// Each distinct value's ordinal, or false when one is not a date.
+bool dates_of(const std::vector<std::string>& values, TypedColumn& col, std::vector<std::int64_t>& out) {
+  std::vector<std::optional<DateCell>> parsed(values.size());
   std::optional<char> unit;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (cells[i].empty()) continue;
-    parsed[i] = date_cell(cells[i]);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i].empty()) continue;
+    parsed[i] = date_cell(values[i]);
     if (!parsed[i]) return false;
     const char u = unit_of(*parsed[i]);
     unit = !unit || *unit == u ? u : 'D';
   }
   col.unit = unit.value_or('D');
-  col.ints.reserve(cells.size());
-  for (const auto& p : parsed) col.ints.push_back(p ? ordinal(*p, col.unit) : kAbsent);
+  for (const auto& p : parsed) out.push_back(p ? ordinal(*p, col.unit) : kAbsent);
   return true;
 }
 
-bool typed_as_integer(const std::vector<std::string>& cells, TypedColumn& col, bool absent_allowed) {
-  col.ints.reserve(cells.size());
-  for (const auto& c : cells) {
-    std::int64_t v = 0;
-    if (c.empty() && absent_allowed) {
-      col.ints.push_back(kAbsent);
+// Each distinct value as a whole number (kAbsent for an empty one where allowed), or false.
+bool integers_of(const std::vector<std::string>& values, bool absent_allowed,
+                 std::vector<std::int64_t>& out) {
+  for (const auto& v : values) {
+    std::int64_t n = kAbsent;
+    if (v.empty() && absent_allowed) {
+      out.push_back(n);
       continue;
     }
-    const auto [end, ec] = std::from_chars(c.data(), c.data() + c.size(), v);
-    if (ec != std::errc() || end != c.data() + c.size() || v == kAbsent) return false;
-    col.ints.push_back(v);
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || end != v.data() + v.size() || n == kAbsent) return false;
+    out.push_back(n);
   }
   return true;
 }
 
-bool typed_as_real(const std::vector<std::string>& cells, TypedColumn& col) {
-  col.reals.reserve(cells.size());
-  for (const auto& c : cells) {
-    double v = std::numeric_limits<double>::quiet_NaN();
-    if (!c.empty()) {
-      const auto [end, ec] = std::from_chars(c.data(), c.data() + c.size(), v);
-      if (ec != std::errc() || end != c.data() + c.size()) return false;
+bool reals_of(const std::vector<std::string>& values, std::vector<double>& out) {
+  for (const auto& v : values) {
+    double d = std::numeric_limits<double>::quiet_NaN();
+    if (!v.empty()) {
+      const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+      if (ec != std::errc() || end != v.data() + v.size()) return false;
     }
-    col.reals.push_back(v);
+    out.push_back(d);
   }
   return true;
 }
 
-void typed_as_category(std::vector<std::string>& cells, TypedColumn& col) {
-  std::map<std::string, std::int32_t> seen;
-  for (const auto& c : cells) {
-    if (!c.empty()) seen.emplace(c, 0);
+// Every value a whole number or empty, and one at least.
+bool all_numbers(const std::vector<std::string>& values) {
+  bool any = false;
+  for (const auto& v : values) {
+    if (v.empty()) continue;
+    if (v.find_first_not_of("0123456789") != std::string::npos) return false;
+    any = true;
   }
-  std::int32_t next = 0;
-  for (auto& [label, code] : seen) {
-    code = next++;
-    col.labels.push_back(label);
-  }
-  col.codes.reserve(cells.size());
-  for (const auto& c : cells) col.codes.push_back(c.empty() ? -1 : seen.at(c));
+  return any;
 }
 
-// The cells as their column's type, or as text when one is not of it.
-void typed(std::vector<std::string>& cells, TypedColumn& col) {
+template <class T>
+std::vector<T> per_row(const std::vector<T>& per_value, const std::vector<std::int32_t>& rows) {
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const auto r : rows) out.push_back(per_value[static_cast<std::size_t>(r)]);
+  return out;
+}
+
+// Sorted categories; rows coded into them (-1 for an empty cell).
+void as_category(ColumnCells& cells, TypedColumn& col) {
+  std::vector<std::string> values = cells.take_values();
+  std::vector<std::size_t> order(values.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  std::vector<std::int32_t> code(values.size(), -1);
+  for (const auto i : order) {
+    if (values[i].empty()) continue;
+    code[i] = static_cast<std::int32_t>(col.labels.size());
+    col.labels.push_back(std::move(values[i]));
+  }
+  col.codes = per_row(code, cells.rows());
+}
+
+// The column's declared type, if every distinct value is of it.
+bool typed(ColumnCells& cells, TypedColumn& col) {
   using enum ColumnType;
-  bool done = true;
+  const auto& values = cells.values();
+  std::vector<std::int64_t> ints;
+  std::vector<double> reals;
   switch (col.type) {
   case date:
-    done = typed_as_date(cells, col);
+    if (!dates_of(values, col, ints)) return false;
     break;
   case count:
-    done = typed_as_integer(cells, col, false);
-    break;
-  case integer:
-    done = typed_as_integer(cells, col, true);
+    if (!integers_of(values, false, ints)) return false;
     break;
   case code:
+  case integer:
+    if (values.empty() || !integers_of(values, true, ints)) return false;
     col.type = integer;
-    done = !cells.empty() && typed_as_integer(cells, col, true);
     break;
   case real:
-    done = typed_as_real(cells, col);
-    break;
-  case category:
-    typed_as_category(cells, col);
+    if (!reals_of(values, reals)) return false;
+    col.reals = per_row(reals, cells.rows());
+    return true;
+  case category:  // COW's level codes (codes=cow) are numbers, as its files have them
+    if (!all_numbers(values)) {
+      as_category(cells, col);
+      return true;
+    }
+    col.type = integer;
+    if (!integers_of(values, true, ints)) return false;
     break;
   case text:
-    done = false;
-    break;
+    return false;
   }
-  if (done) return;
-  col.type = text;
-  col.ints.clear();
-  col.reals.clear();
-  col.labels = std::move(cells);
+  col.ints = per_row(ints, cells.rows());
+  return true;
 }
 
 }  // namespace
 
-std::vector<TypedColumn> typed_columns(Table& table) {
-  std::vector<TypedColumn> out(table.columns.size());
-  std::vector<std::string> cells;
-  for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    out[c].name = table.columns[c];
-    out[c].type = column_type(out[c].name);
-    cells.clear();
-    cells.reserve(table.rows.size());
-    for (auto& row : table.rows) cells.push_back(std::move(row[c]));
-    typed(cells, out[c]);
+std::vector<TypedColumn> FrameBuilder::finish() {
+  std::vector<TypedColumn> out(names_.size());
+  for (std::size_t c = 0; c < names_.size(); ++c) {
+    out[c].name = names_[c];
+    out[c].type = column_type(names_[c]);
+    if (typed(cells_[c], out[c])) continue;
+    out[c].type = ColumnType::text;
+    out[c].codes = cells_[c].rows();
+    out[c].labels = cells_[c].take_values();
   }
-  table.rows.clear();
   return out;
 }
 

@@ -148,11 +148,10 @@ py::object payload(const TypedColumn& c) {
   case ColumnType::date:
     return py::make_tuple(std::string(1, c.unit), array_of(c.ints));
   case ColumnType::category:
-    return py::make_tuple(array_of(c.codes), strings_of(c.labels));
   case ColumnType::text:
     break;
   }
-  return strings_of(c.labels);
+  return py::make_tuple(array_of(c.codes), strings_of(c.labels));
 }
 
 const char* type_name(ColumnType t) {
@@ -201,6 +200,28 @@ Table table_of(Answered&& a) {
           return to_table(std::forward<decltype(answer)>(answer));
       },
       std::move(a));
+}
+
+// The answer's columns: a panel taken row by row as the question hands them out (never held as
+// rows and again as a table), any other answer from its table.
+Frame frame_of(const Questions& q, const Asked& asked) {
+  Frame f;
+  if (const auto* d = std::get_if<DyadsOptions>(&asked)) {
+    FrameBuilder columns(dyad_columns(d->levels()));
+    std::vector<std::string> cells;
+    f.notes = q.each_dyad(*d, [&](const DyadRow& r) {
+      dyad_cells(r, cells);
+      columns.add(cells);
+    });
+    f.columns = columns.finish();
+    return f;
+  }
+  Table table = table_of(ask(q, asked));
+  FrameBuilder columns(table.columns);
+  for (const auto& row : table.rows) columns.add(row);
+  f.notes = std::move(table.notes);
+  f.columns = columns.finish();
+  return f;
 }
 
 // ------------------------------------------------------------------------- a graph
@@ -258,11 +279,7 @@ class Graph {
     const Asked asked = spec->read(given);
     return frame_object(interruptible<Frame>([opened = opened_, asked](const Cancel&) {
       const std::lock_guard lock(opened->busy);
-      Table table = table_of(diplograph::ask(opened->backend->questions(), asked));
-      Frame f;
-      f.notes = std::move(table.notes);
-      f.columns = typed_columns(table);
-      return f;
+      return frame_of(opened->backend->questions(), asked);
     }));
   }
 

@@ -154,8 +154,9 @@ def _column(kind, payload):
     if kind == "category":
         codes, labels = payload
         return _pd.Categorical.from_codes(codes, categories=labels)
-    if kind == "text":
-        return _np.array(payload, dtype=object)
+    if kind == "text":  # each distinct text once, and per row its index
+        codes, labels = payload
+        return _np.array(labels, dtype=object)[codes]
     return payload  # count (int64), real (float64, NaN where absent)
 
 

@@ -132,6 +132,9 @@ def test_levels_and_years_from_the_diplomatic_exchange(graphs):
     assert panel["year"].dtype == np.int64 and panel["year"].min() >= 1950
     assert panel["level_at_1"].dtype == "category"
     assert set(panel["level_at_1"].dropna()) <= {"ambassador", "minister", "charge_d_affaires", "none", "represented"}
+    coded = g.representation(between="AFG", and_="PAK", codes="cow")
+    assert coded["level_at_1"].dtype == pd.Int64Dtype() and set(coded["level_at_1"].dropna()) <= {0, 1, 2, 3, 9}
+    assert coded["side1"].dtype == pd.Int64Dtype() and set(coded["side1"]) == {700, 770}
     history = g.relation("AFG", "PAK")
     assert isinstance(history["date"].dtype, pd.PeriodDtype) and history["date"].dtype.freq.name.startswith("A")
     assert history["status"].dtype == "category" and set(history["status"]) == {"observed"}
