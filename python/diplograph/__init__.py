@@ -178,9 +178,9 @@ def convert(inputs, output, *, format="auto", to="turtle", base="https://w3id.or
     """`diplograph convert`: event records (JSONL, CSV, GDELT, ICEWS, POLECAT, the COW Diplomatic
     Exchange; plain, gzipped or zipped) into RDF ``output`` (.gz: gzip), written atomically.
     ``inputs``: a path or a list of them. Returns the figures (records, events, observations,
-    skipped, triples, files) and ``problems``: what was reported of the records skipped with
-    ``keep_going=True``. Raises InputError naming file and line for a bad record otherwise,
-    writing nothing."""
+    skipped, triples, files) and ``problems``: every warning reported, and the records skipped
+    with ``keep_going=True``, as ``FILE:LINE: what``. Raises InputError naming file and line for
+    a bad record otherwise, writing nothing."""
     if isinstance(inputs, (str, bytes, _os.PathLike)):
         inputs = [inputs]
     return _diplograph.convert([_os.fspath(i) for i in inputs], _os.fspath(output), format, to,
