@@ -3,7 +3,6 @@
 // that year. Not changes: an observation says what was seen that year, not when it began.
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <unordered_map>
 
 #include "converters/lines.hpp"
@@ -23,37 +22,6 @@ enum Column : std::uint8_t { ccode1, ccode2, year, dr_at_1, dr_at_2, de, version
 constexpr std::array<std::string_view, kColumns> kNames{"ccode1",  "ccode2", "year",   "DR_at_1",
                                                         "DR_at_2", "DE",     "version"};
 constexpr std::array<bool, kColumns> kRequired{true, true, true, true, true, false, false};
-
-// The codebook's levels: 0 no representation observed, 1 chargé d'affaires, 2 minister, 3
-// ambassador, 9 represented at a rank not one of the three or not recorded.
-std::string_view level_name(std::string_view code) {
-  if (code == "0") return "none";
-  if (code == "1") return "charge_d_affaires";
-  if (code == "2") return "minister";
-  if (code == "3") return "ambassador";
-  if (code == "9") return "represented";
-  return {};
-}
-
-// A field without the spaces around it (split_csv has taken the quotes off).
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
-bool is_number(std::string_view s) {
-  double v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return !s.empty() && ec == std::errc() && end == s.data() + s.size();
-}
-
-std::optional<int> integer(std::string_view s) {
-  int v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
-  return v;
-}
 
 // One side of an observation as the graph names it: today's state where the COW code is that
 // state's code now (255 Germany, 365 Russia), else a state of its time of its own ("cow-260").
@@ -103,7 +71,7 @@ class CowReader : public RecordReader {
   bool header(Diagnostic& error) {
     at_.assign(kColumns, SIZE_MAX);
     for (std::size_t i = 0; i < fields_.size(); ++i) {
-      const std::string name = trimmed(fields_[i]);
+      const std::string name = std::string(text::trim_blanks(fields_[i]));
       const auto known = std::find_if(kNames.begin(), kNames.end(), [&](std::string_view n) {
         return text::ascii_lower(n) == text::ascii_lower(name);
       });
@@ -126,7 +94,7 @@ class CowReader : public RecordReader {
   }
 
   [[nodiscard]] std::string field(Column c) const {
-    return at_[c] == SIZE_MAX ? std::string() : trimmed(fields_[at_[c]]);
+    return at_[c] == SIZE_MAX ? std::string() : std::string(text::trim_blanks(fields_[at_[c]]));
   }
 
   [[noreturn]] static void bad(Column c, const std::string& what) {
@@ -135,21 +103,21 @@ class CowReader : public RecordReader {
 
   const SystemState& state(Column c) const {
     const std::string code = field(c);
-    const SystemState* s = integer(code) ? CowStates::builtin().find(code) : nullptr;
+    const SystemState* s = text::number_of<int>(code) ? CowStates::builtin().find(code) : nullptr;
     if (!s) bad(c, "\"" + code + "\" is not a Correlates of War state code");
     return *s;
   }
 
   std::string_view level(Column c) const {
     const std::string code = field(c);
-    const auto name = level_name(code);
+    const auto name = cow_level_of_code(code);
     if (name.empty()) bad(c, "\"" + code + "\" is not a level of the codebook (0, 1, 2, 3 or 9)");
     return name;
   }
 
   int year_of() const {
     const std::string y = field(year);
-    const auto v = integer(y);
+    const auto v = text::number_of<int>(y);
     if (!v || y.size() != 4) bad(year, "\"" + y + "\" is not a year");
     return *v;
   }
@@ -167,7 +135,7 @@ class CowReader : public RecordReader {
     const auto at_1 = level(dr_at_1), at_2 = level(dr_at_2);
     const std::string d = field(de);
     if (!d.empty() && d != "0" && d != "1") bad(de, "\"" + d + "\" is not 0 or 1");
-    if (!field(version).empty() && !is_number(field(version)))
+    if (!field(version).empty() && !text::number_of<double>(field(version)))
       bad(version, "\"" + field(version) + "\" is not a number");
     remember(one, two, y, at_1, at_2);
     count_oddities(d, at_1, at_2);

@@ -3,7 +3,6 @@
 // intensity column; extra names some files carry are ignored); several actors or recipients come
 // as parallel lists joined by "; ", and every one of them takes part.
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <optional>
 
@@ -107,9 +106,7 @@ bool null(std::string_view v) {
 }
 
 std::string trimmed(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return std::string(s);
+  return std::string(text::trim_blanks(s));
 }
 
 // "a; b; c" as its parts (one part for a value without "; ").
@@ -132,13 +129,6 @@ std::vector<std::string> bar_list(std::string_view v) {
     if (!null(t) && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
   }
   return out;
-}
-
-std::optional<double> number(std::string_view s) {
-  double v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
 }
 
 // "VERBAL COOPERATION" ... "MATERIAL CONFLICT": 1 to 4.
@@ -270,7 +260,7 @@ class PolecatReader : public RecordReader {
 
   void coded_values(EventRecord& rec) const {
     const std::string i = value(intensity);
-    if (!i.empty() && !number(i)) bad(intensity, "\"" + i + "\" is not a number");
+    if (!i.empty() && !text::number_of<double>(i)) bad(intensity, "\"" + i + "\" is not a number");
     rec.intensity = i;
     const std::string q = value(quad);
     rec.quad_class = quad_number(q);
@@ -368,8 +358,8 @@ class PolecatReader : public RecordReader {
     if (!iso.empty() && ctx_.countries->by_iso3(iso)) loc.country = iso;
     const std::string la = value(lat), lo = value(lon);
     if (!la.empty() && !lo.empty()) {
-      loc.lat = number(la);
-      loc.lon = number(lo);
+      loc.lat = text::number_of<double>(la);
+      loc.lon = text::number_of<double>(lo);
       if (!loc.lat || !loc.lon || std::abs(*loc.lat) > 90 || std::abs(*loc.lon) > 180)
         bad(lat, "\"" + la + "\", \"" + lo + "\" are not coordinates");
     }

@@ -177,6 +177,27 @@ CowStates::CowStates(std::string_view csv) {
                    [](const auto& a, const auto& b) { return a.code < b.code; });
 }
 
+namespace {
+
+constexpr std::pair<std::string_view, std::string_view> kCowLevels[] = {
+    {"0", "none"}, {"1", "charge_d_affaires"}, {"2", "minister"}, {"3", "ambassador"}, {"9", "represented"}};
+
+}  // namespace
+
+std::string_view cow_level_of_code(std::string_view code) {
+  for (const auto& [c, level] : kCowLevels) {
+    if (c == code) return level;
+  }
+  return {};
+}
+
+std::string_view cow_level_code(std::string_view level) {
+  for (const auto& [c, l] : kCowLevels) {
+    if (l == level) return c;
+  }
+  return level;
+}
+
 const CowStates& CowStates::builtin() {
   static const CowStates table(embedded::file("cow-states.csv"));
   return table;

@@ -2,12 +2,13 @@
 #include "frame.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <functional>
 #include <limits>
 #include <numeric>
 #include <optional>
+
+#include "diplograph/text.hpp"
 
 namespace diplograph::python {
 
@@ -89,26 +90,23 @@ bool dates_of(const std::vector<std::string>& values, TypedColumn& col, std::vec
 bool integers_of(const std::vector<std::string>& values, bool absent_allowed,
                  std::vector<std::int64_t>& out) {
   for (const auto& v : values) {
-    std::int64_t n = kAbsent;
     if (v.empty() && absent_allowed) {
-      out.push_back(n);
+      out.push_back(kAbsent);
       continue;
     }
-    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-    if (ec != std::errc() || end != v.data() + v.size() || n == kAbsent) return false;
-    out.push_back(n);
+    const auto n = text::number_of<std::int64_t>(v);
+    if (!n || *n == kAbsent) return false;
+    out.push_back(*n);
   }
   return true;
 }
 
 bool reals_of(const std::vector<std::string>& values, std::vector<double>& out) {
   for (const auto& v : values) {
-    double d = std::numeric_limits<double>::quiet_NaN();
-    if (!v.empty()) {
-      const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-      if (ec != std::errc() || end != v.data() + v.size()) return false;
-    }
-    out.push_back(d);
+    const auto d =
+        v.empty() ? std::optional(std::numeric_limits<double>::quiet_NaN()) : text::number_of<double>(v);
+    if (!d) return false;
+    out.push_back(*d);
   }
   return true;
 }

@@ -8,6 +8,7 @@
 
 #include "diplograph/query.hpp"
 #include "diplograph/slot_table.hpp"
+#include "diplograph/tables.hpp"
 #include "diplograph/vocab.hpp"
 #include "query/event_filter.hpp"
 

@@ -2,11 +2,12 @@
 // in the other's capital, from observations (the COW Diplomatic Exchange) and effective recorded
 // changes, as a researcher joins it with event counts.
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <set>
 
 #include "diplograph/query.hpp"
+#include "diplograph/tables.hpp"
+#include "diplograph/text.hpp"
 #include "diplograph/vocab.hpp"
 #include "query/index.hpp"
 
@@ -15,10 +16,7 @@ namespace diplograph {
 namespace {
 
 int year_of(std::string_view date) {
-  int y = 0;
-  if (date.size() < 4) return 0;
-  const auto [end, ec] = std::from_chars(date.data(), date.data() + 4, y);
-  return ec == std::errc() && end == date.data() + 4 ? y : 0;
+  return date.size() < 4 ? 0 : text::number_of<int>(date.substr(0, 4)).value_or(0);
 }
 
 // Text that is a whole number sorts as a number ("20" after "2", before "100").
@@ -155,15 +153,6 @@ class Panel {
 };
 
 }  // namespace
-
-std::string_view cow_level_code(std::string_view level) {
-  if (level == "none") return "0";
-  if (level == "charge_d_affaires") return "1";
-  if (level == "minister") return "2";
-  if (level == "ambassador") return "3";
-  if (level == "represented") return "9";
-  return level;
-}
 
 Answer<RepresentationRow> query_representation(const EventIndex& index, const RepresentationOptions& opts) {
   const auto& x = index.impl();

@@ -157,6 +157,14 @@ class CowStates {
   std::vector<SystemState> states_;  // sorted by code, as text
 };
 
+/// The levels of representation of the COW Diplomatic Exchange's codebook, by code and by the
+/// notation of the level's individual in the ontology, from one table: 0 none, 1
+/// charge_d_affaires, 2 minister, 3 ambassador, 9 represented (a mission of unrecorded rank).
+/// The level of a code; "" for a code the codebook does not have.
+[[nodiscard]] std::string_view cow_level_of_code(std::string_view code);
+/// The code of a level; the level itself for one the codebook does not have.
+[[nodiscard]] std::string_view cow_level_code(std::string_view level);
+
 /// The ontology as shipped (ontology/diplomacy.ttl).
 [[nodiscard]] std::string_view ontology_turtle();
 

@@ -2,6 +2,7 @@
 // case, percent-encoding, IRI schemes, RFC 4180 fields.
 #pragma once
 
+#include <charconv>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,19 @@ void append_utf8(std::string& out, char32_t c);
 
 /// Whether a CSV record's quotes are balanced (an odd count means it continues on the next line).
 [[nodiscard]] bool csv_record_complete(std::string_view record);
+
+/// `s` without the blanks (spaces and tabs) around it.
+[[nodiscard]] std::string_view trim_blanks(std::string_view s);
+
+/// All of `s` as a number (a whole one for an integral T): nullopt for empty text, anything
+/// before or after it, or a value out of T's range.
+template <class T>
+[[nodiscard]] std::optional<T> number_of(std::string_view s) {
+  T v{};
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
 
 /// Splits one RFC 4180 record into fields. Returns an empty string on success, else what is
 /// wrong (e.g. a stray quote).

@@ -354,9 +354,6 @@ struct RepresentationOptions {
 /// level in one direction is the one observed that year, else the last effective change of that
 /// year; nothing is carried from one year to the next. With CodeScheme::cow the levels are the
 /// Diplomatic Exchange's codes (0, 1, 2, 3, 9), so that the panel reads as the COW file does.
-/// The Diplomatic Exchange's code of a level name (ambassador 3, minister 2, charge_d_affaires 1,
-/// none 0, represented 9); the name itself for any other.
-[[nodiscard]] std::string_view cow_level_code(std::string_view level);
 
 [[nodiscard]] Answer<RepresentationRow> query_representation(const EventIndex& index,
                                                              const RepresentationOptions& opts);
