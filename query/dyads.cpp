@@ -118,15 +118,15 @@ struct Evidence {
 // panel by year carries: by (receiving, sending) state.
 class LevelHistory {
  public:
-  explicit LevelHistory(const EventIndex::Impl& x) : x_(x) {
-    const Schema& s = x.schema;
+  explicit LevelHistory(const EventIndex::Impl& x) {
+    Notations names(x.schema);
     for (const auto c : x.changes) {
-      const bool observed = s.observation && c.status == s.observation;
-      if (!observed && notation(c.status) != "effective") continue;
+      const LevelEvidence evidence = evidence_of(c, x.schema, names);
+      if (evidence == LevelEvidence::none) continue;
       const Id r = x.actor(c.receiving), from = x.actor(c.sending);
       if (r == no_id || from == no_id) continue;
       by_pair_[key(r, from)].push_back(
-          {day_number(c.date), observed, notation(c.level), std::string(c.date)});
+          {day_number(c.date), evidence == LevelEvidence::observed, names(c.level), std::string(c.date)});
     }
     for (auto& [k, v] : by_pair_)
       std::stable_sort(v.begin(), v.end(),
@@ -156,17 +156,7 @@ class LevelHistory {
 
  private:
   static std::uint64_t key(Id receiving, Id sending) { return std::uint64_t{receiving} << 32U | sending; }
-  std::string notation(NodeId n) {
-    if (!n) return {};
-    auto it = notations_.find(n);
-    if (it != notations_.end()) return it->second;
-    std::string v(x_.schema.src.value(n, x_.schema.notation));
-    if (v.empty()) v = std::string(local_name(x_.schema.src.term(n).value));
-    return notations_.emplace(n, std::move(v)).first->second;
-  }
-  const EventIndex::Impl& x_;
   std::unordered_map<std::uint64_t, std::vector<Evidence>> by_pair_;
-  std::map<NodeId, std::string> notations_;
 };
 
 class Dyads {

@@ -204,4 +204,20 @@ void EventIndex::save(ColumnSink& sink) const {
   });
 }
 
+const std::string& Notations::operator()(NodeId n) {
+  const auto it = known_.find(n);
+  if (it != known_.end()) return it->second;
+  std::string v;
+  if (n) {
+    v = std::string(s_.src.value(n, s_.notation));
+    if (v.empty()) v = std::string(local_name(s_.src.term(n).value));
+  }
+  return known_.emplace(n, std::move(v)).first->second;
+}
+
+LevelEvidence evidence_of(const EventIndex::Impl::Change& c, const Schema& s, Notations& names) {
+  if (s.observation && c.status == s.observation) return LevelEvidence::observed;
+  return names(c.status) == "effective" ? LevelEvidence::effective : LevelEvidence::none;
+}
+
 }  // namespace diplograph

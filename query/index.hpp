@@ -451,4 +451,28 @@ void EventIndex::Impl::each_column(F&& fn) {
 
 /// "2018-06-12" -> 20180612, "2018-06" -> 20180600, "2018" -> 20180000; 0 for anything else.
 
+// ------------------------------------------------------------------------- evidence of a level
+
+/// The notations of the levels and statuses changes name (their IRI's local name where they
+/// have none), each looked up once. One per question: a question's own cache, never shared
+/// between the threads that ask one index.
+class Notations {
+ public:
+  explicit Notations(const Schema& s) : s_(s) {}
+  /// "" for no node.
+  [[nodiscard]] const std::string& operator()(NodeId n);
+
+ private:
+  const Schema& s_;
+  std::unordered_map<NodeId, std::string> known_;
+};
+
+/// What a change or an observation tells of the level in force in its direction.
+enum class LevelEvidence : std::uint8_t {
+  none,      ///< a change proposed or agreed, not (yet) in force
+  observed,  ///< an observation: the level seen in its year (the COW Diplomatic Exchange)
+  effective  ///< an effective change: the level from its date on
+};
+[[nodiscard]] LevelEvidence evidence_of(const EventIndex::Impl::Change& c, const Schema& s, Notations& names);
+
 }  // namespace diplograph

@@ -20,13 +20,6 @@ struct ChangeRow {
   std::string date, sending, receiving, level, previous, status, event, source;
 };
 
-std::string notation(const Schema& s, NodeId n) {
-  if (!n) return {};
-  std::string_view v = s.src.value(n, s.notation);
-  if (!v.empty()) return std::string(v);
-  return std::string(local_name(s.src.term(n).value));
-}
-
 // The alpha-3 code of a state: its plain three-letter notation (not a COW or G-W number).
 std::string code(const Schema& s, NodeId state) {
   for (NodeId n : s.src.objects(state, s.notation)) {
@@ -42,15 +35,11 @@ std::vector<ChangeRow> changes(const EventIndex::Impl& x, NodeId from, NodeId to
   const auto found = x.changes_of(from, to);
   if (found.empty()) return out;
   const std::string sending = code(s, from), receiving = code(s, to);
-  std::map<NodeId, std::string> notations;  // the few levels and statuses, looked up once each
-  auto named = [&](NodeId n) -> std::string {
-    if (!n) return {};
-    auto it = notations.find(n);
-    return it != notations.end() ? it->second : notations.emplace(n, notation(s, n)).first->second;
-  };
+  Notations named(s);
   for (std::uint32_t i : found) {
     const auto& c = x.changes[i];
-    const std::string status = c.status == s.observation ? std::string(kObserved) : named(c.status);
+    const bool observed = evidence_of(c, s, named) == LevelEvidence::observed;
+    const std::string status = observed ? std::string(kObserved) : named(c.status);
     out.push_back({std::string(c.date), sending, receiving, named(c.level), named(c.previous), status,
                    std::string(s.src.text(c.event)), std::string(c.source)});
   }

@@ -43,13 +43,15 @@ class Panel {
       : x_(x), s_(x.schema), o_(o), a_(a), b_(b) {}
 
   void collect() {
+    Notations names(s_);
     for (const auto c : x_.changes) {
-      const bool observed = c.status == s_.observation && s_.observation;
-      if (!observed && notation(c.status) != "effective") continue;
+      const LevelEvidence evidence = evidence_of(c, s_, names);
+      if (evidence == LevelEvidence::none) continue;
+      const bool observed = evidence == LevelEvidence::observed;
       const int year = year_of(c.date);
       if (!year || (o_.since && year < o_.since) || (o_.until && year > o_.until) || !wanted(c)) continue;
       Evidence& e = known_[{c.receiving, c.sending, year}];
-      const std::string level = notation(c.level);
+      const std::string& level = names(c.level);
       if (observed) {
         e.level = level;
       } else if (!e.observed && c.date >= e.date) {
@@ -90,15 +92,6 @@ class Panel {
     const bool has_a = c.sending == a_ || c.receiving == a_;
     if (!b_) return has_a;
     return has_a && (c.sending == b_ || c.receiving == b_);
-  }
-
-  std::string notation(NodeId n) const {
-    if (!n) return {};
-    const auto it = notations_.find(n);
-    if (it != notations_.end()) return it->second;
-    std::string v(s_.src.value(n, s_.notation));
-    if (v.empty()) v = std::string(local_name(s_.src.term(n).value));
-    return notations_.emplace(n, v).first->second;
   }
 
   RepresentationRow row(NodeId one, NodeId two, int year) const {
@@ -149,7 +142,6 @@ class Panel {
   const RepresentationOptions& o_;
   NodeId a_, b_;
   std::map<Key, Evidence> known_;
-  mutable std::map<NodeId, std::string> notations_;
 };
 
 }  // namespace
