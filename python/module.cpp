@@ -173,24 +173,41 @@ const char* type_name(ColumnType t) {
   return "text";
 }
 
-struct Frame {
-  std::vector<TypedColumn> columns;
-  std::vector<std::string> notes;
-};
+// The typed columns of a table.
+std::vector<TypedColumn> columns_of(const Table& table) {
+  FrameBuilder columns(table.columns);
+  for (const auto& row : table.rows) columns.add(row);
+  return columns.finish();
+}
 
-// {"columns": [(name, type, payload), ...], "notes": [...]}, the notes spelled for Python.
-py::dict frame_object(const Frame& f) {
-  py::list columns;
-  for (const auto& c : f.columns) columns.append(py::make_tuple(c.name, type_name(c.type), payload(c)));
-  py::list notes;
-  for (const auto& n : f.notes) notes.append(said(n));
-  py::dict out;
-  out["columns"] = columns;
-  out["notes"] = notes;
+py::list columns_object(const std::vector<TypedColumn>& columns) {
+  py::list out;
+  for (const auto& c : columns) out.append(py::make_tuple(c.name, type_name(c.type), payload(c)));
   return out;
 }
 
-// The answer as one table: the relation's history (its other sections are the command line's).
+struct Frame {
+  std::vector<TypedColumn> columns;
+  std::vector<std::string> notes;
+  /// Tables that go with it (the relation's pending changes, interactions and topics), by name.
+  std::vector<std::pair<std::string, std::vector<TypedColumn>>> sections;
+};
+
+// {"columns": [(name, type, payload), ...], "notes": [...], "sections": {name: columns}}, the
+// notes spelled for Python.
+py::dict frame_object(const Frame& f) {
+  py::list notes;
+  for (const auto& n : f.notes) notes.append(said(n));
+  py::dict sections;
+  for (const auto& [name, columns] : f.sections) sections[py::str(name)] = columns_object(columns);
+  py::dict out;
+  out["columns"] = columns_object(f.columns);
+  out["notes"] = notes;
+  out["sections"] = sections;
+  return out;
+}
+
+// The answer as one table: a relation's history (its other sections are Frame::sections).
 Table table_of(Answered&& a) {
   return std::visit(
       [](auto&& answer) -> Table {
@@ -216,11 +233,15 @@ Frame frame_of(const Questions& q, const Asked& asked) {
     f.columns = columns.finish();
     return f;
   }
-  Table table = table_of(ask(q, asked));
-  FrameBuilder columns(table.columns);
-  for (const auto& row : table.rows) columns.add(row);
+  Answered answer = ask(q, asked);
+  if (const auto* r = std::get_if<RelationReport>(&answer)) {
+    f.sections.emplace_back("pending", columns_of(to_table(r->pending)));
+    f.sections.emplace_back("interactions", columns_of(to_table(r->interactions)));
+    f.sections.emplace_back("topics", columns_of(to_table(r->topics)));
+  }
+  Table table = table_of(std::move(answer));
   f.notes = std::move(table.notes);
-  f.columns = columns.finish();
+  f.columns = columns_of(table);
   return f;
 }
 

@@ -13,7 +13,8 @@ arguments (dashes as underscores, Python's keywords with a trailing underscore: 
 columns: dates as datetime64 (periods where the data is a year or a month), counts as integers,
 means as floats, state codes as nullable integers (``codes="cow"``), classes, kinds and levels as
 categoricals. What a person should know of an answer (why it is empty) is in ``frame.attrs["notes"]``
-and is warned as a ``diplograph.Note``. Failures raise ``diplograph.errors`` exceptions carrying
+and is warned as a ``diplograph.Note``; ``g.relation(...)`` is the relation's history, its pending
+changes, interactions and topics in ``.attrs["pending"]``, ``["interactions"]``, ``["topics"]``. Failures raise ``diplograph.errors`` exceptions carrying
 the command line's message. Ctrl-C stops a question or a conversion at once.
 """
 
@@ -160,12 +161,18 @@ def _column(kind, payload):
     return payload  # count (int64), real (float64, NaN where absent)
 
 
+def _table(columns):
+    return _pd.DataFrame({name: _column(kind, payload) for name, kind, payload in columns})
+
+
 def _frame(answer):
     if _pd is None:
         raise ImportError("diplograph's answers are pandas data frames: install pandas "
                           "(Debian: python3-pandas)")
-    frame = _pd.DataFrame({name: _column(kind, payload) for name, kind, payload in answer["columns"]})
+    frame = _table(answer["columns"])
     frame.attrs["notes"] = answer["notes"]
+    for name, columns in answer["sections"].items():  # a relation's pending changes, interactions, topics
+        frame.attrs[name] = _table(columns)
     for note in answer["notes"]:
         _warnings.warn(note, Note, stacklevel=3)
     return frame

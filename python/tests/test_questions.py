@@ -158,6 +158,20 @@ def test_options_take_python_values(graphs):
     assert len(g.dyads(by="year", level="state", since=2018)) == len(g.dyads(by="year", level="state"))
 
 
+def test_a_relation_carries_its_pending_changes_interactions_and_topics(graphs):
+    history = diplograph.open(graphs["samples"]).relation("AFG", "PAK")
+    table = run("query", "relation", "--between", "AFG", "--and", "PAK", graphs["samples"]).stdout
+    pending, interactions, topics = (history.attrs[k] for k in ("pending", "interactions", "topics"))
+    assert list(pending["level"]) == ["ambassador", "ambassador"] and set(pending["status"]) == {"proposed"}
+    assert list(pending.columns) == list(history.columns)
+    assert interactions["events"].dtype == np.int64 and interactions["first"].dtype.freq.name == "M"
+    assert len(topics) > 0 and topics["events"].dtype == np.int64
+    for topic in topics["topic"]:
+        assert topic in table
+    for kind in interactions["type"]:
+        assert kind in table
+
+
 def test_notes_are_kept_and_warned(graphs):
     g = diplograph.open(graphs["samples"])
     with pytest.warns(diplograph.Note, match="no two states"):
