@@ -100,7 +100,7 @@ void summary(const ConvertStats& stats, std::uint64_t triples) {
 
 int convert(const Options& o) {
   const auto syntax = syntax_from_name(o.to);
-  if (!syntax) throw po::error("unknown output syntax \"" + o.to + "\" (turtle, ntriples, nquads, trig)");
+  if (!syntax) throw po::error("unknown output syntax \"" + o.to + "\" (" + syntax_names(false) + ")");
   check_map_options({o.base, o.dataset});
   Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
   const ConvertOptions opts = convert_options(o, progress);
@@ -133,7 +133,8 @@ int run_convert(const std::vector<std::string>& args) {
     po::options_description opts("convert options");
     opts.add_options()("from,f", po::value(&o.from)->default_value(o.from),
                        ("input format: " + input_format_names() + ", auto").c_str())(
-        "to,t", po::value(&o.to)->default_value(o.to), "output syntax: turtle, ntriples, nquads, trig")(
+        "to,t", po::value(&o.to)->default_value(o.to),
+        "output syntax: turtle, ntriples, nquads, trig, jsonld (JSON-LD, compacted, written as it goes)")(
         "output,o", po::value(&o.output),
         "output file (written atomically; gzip-compressed when it ends in .gz); standard output if absent")(
         "split", po::value(&o.split), "numbered files of at most N statements each (out.0001.nq.gz, ...)")(

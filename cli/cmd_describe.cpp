@@ -79,7 +79,7 @@ DescribeOptions describe_options(Options& o) {
 
 int describe_graphs(Options& o) {
   const auto syntax = syntax_from_name(o.to);
-  if (!syntax) throw po::error("unknown output syntax \"" + o.to + "\" (turtle, ntriples, nquads, trig)");
+  if (!syntax) throw po::error("unknown output syntax \"" + o.to + "\" (" + syntax_names(false) + ")");
   const DescribeOptions d = describe_options(o);
   Store store(index_spo);
   if (!load_files(store, o.graphs, o.syntax, o.base)) return bad_input;
@@ -104,7 +104,7 @@ int run_describe(const std::vector<std::string>& args) {
     // clang-format off
     opts.add_options()
       ("output,o", po::value(&o.output), "output file (written atomically); standard output if absent")
-      ("to,t", po::value(&o.to)->default_value(o.to), "turtle, ntriples, nquads, trig")
+      ("to,t", po::value(&o.to)->default_value(o.to), "turtle, ntriples, nquads, trig, jsonld")
       ("iri", po::value(&o.iri), "the dataset's IRI (default: https://w3id.org/diplograph/id/dataset/{first GRAPH's stem})")
       ("title", po::value(&o.title), "dcterms:title (English)")
       ("description", po::value(&o.description), "dcterms:description (English)")

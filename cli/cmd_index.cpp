@@ -34,7 +34,8 @@ int build(const Options& o) {
   IndexOptions opts;
   if (!o.syntax.empty()) {
     opts.syntax = syntax_from_name(o.syntax);
-    if (!opts.syntax) throw po::error("unknown syntax \"" + o.syntax + "\" (turtle, ntriples, nquads, trig)");
+    if (!opts.syntax || !syntax_info(*opts.syntax).readable)
+      throw po::error("unknown syntax \"" + o.syntax + "\" (" + syntax_names(true) + ")");
   }
   opts.base = o.base;
   opts.append = o.append;

@@ -22,7 +22,7 @@ struct Options {
 Syntax output_syntax(const Options& o) {
   if (!o.to.empty()) {
     const auto s = syntax_from_name(o.to);
-    if (!s) throw po::error("unknown output syntax \"" + o.to + "\" (turtle, ntriples, nquads, trig)");
+    if (!s) throw po::error("unknown output syntax \"" + o.to + "\" (" + syntax_names(false) + ")");
     return *s;
   }
   if (const auto s = syntax_from_path(o.output); s && o.output != "-") return *s;
@@ -84,7 +84,7 @@ int run_merge(const std::vector<std::string>& args) {
     // clang-format off
     opts.add_options()
       ("output,o", po::value(&o.output), "output file (written atomically); standard output if absent")
-      ("to,t", po::value(&o.to), "turtle, ntriples, nquads, trig (default: by -o's extension)")
+      ("to,t", po::value(&o.to), "turtle, ntriples, nquads, trig, jsonld (default: by -o's extension)")
       ("graphs", po::bool_switch(&o.graphs), "each input file's statements in a named graph")
       ("smush", po::bool_switch(&o.smush), "replace owl:sameAs sets by one canonical IRI (loads all)")
       ("base", po::value(&o.base), "base IRI for relative IRIs; its graph/ and own IRIs")

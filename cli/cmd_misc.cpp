@@ -84,14 +84,14 @@ int run_ontology(const std::vector<std::string>& args) {
     std::string output = "-";
     po::options_description opts("ontology options");
     opts.add_options()("to,t", po::value(&to)->default_value(to),
-                       "turtle, ntriples, nquads, trig, or html (a page documenting every term)")(
+                       "turtle, ntriples, nquads, trig, jsonld, or html (a page documenting every term)")(
         "output,o", po::value(&output), "output file (written atomically)");
     po::variables_map vm;
     if (!parse(args, "diplograph ontology [-t FORMAT] [-o FILE]", opts, nullptr, vm))
       return static_cast<int>(ok);
     if (to == "html") return write_ontology_page(output);
     const auto syntax = syntax_from_name(to);
-    if (!syntax) throw po::error("unknown syntax \"" + to + "\" (turtle, ntriples, nquads, trig, html)");
+    if (!syntax) throw po::error("unknown syntax \"" + to + "\" (" + syntax_names(false) + ", html)");
     AtomicOutput out(output);
     if (*syntax == Syntax::turtle) {
       // As written, with its comments.

@@ -59,7 +59,8 @@ bool load_graphs(Store& store, const std::vector<std::string>& files, const std:
 std::optional<Syntax> forced_syntax(const std::string& syntax) {
   if (syntax.empty()) return std::nullopt;
   const auto forced = syntax_from_name(syntax);
-  if (!forced) throw po::error("unknown syntax \"" + syntax + "\" (turtle, ntriples, nquads, trig)");
+  if (!forced || !syntax_info(*forced).readable)
+    throw po::error("unknown syntax \"" + syntax + "\" (" + syntax_names(true) + ")");
   return forced;
 }
 

@@ -265,8 +265,8 @@ Sources sources_of(const Source& s) {
   out.graphs = s.graphs;
   if (!s.syntax.empty()) {
     out.syntax = syntax_from_name(s.syntax);
-    if (!out.syntax)
-      throw OptionError("unknown syntax \"" + s.syntax + "\" (turtle, ntriples, nquads, trig)");
+    if (!out.syntax || !syntax_info(*out.syntax).readable)
+      throw OptionError(option_ref("syntax") + " takes " + syntax_names(true) + ", not \"" + s.syntax + "\"");
   }
   out.base = s.base;
   if (s.endpoint.empty()) {
@@ -362,7 +362,7 @@ py::dict converted(const ConvertResult& r, const std::vector<Diagnostic>& proble
 py::dict convert(const ConvertJob& job) {
   const auto syntax = syntax_from_name(job.to);
   if (!syntax)
-    throw OptionError(option_ref("to") + " takes turtle, ntriples, nquads or trig, not \"" + job.to + "\"");
+    throw OptionError(option_ref("to") + " takes " + syntax_names(false) + ", not \"" + job.to + "\"");
   if (job.inputs.empty()) throw UsageError("diplograph.convert() names no input files");
   const MapOptions map{job.base, job.dataset};
   check_map_options(map);
@@ -387,9 +387,8 @@ py::dict index(const std::vector<std::string>& graphs, const std::string& output
   IndexOptions opts;
   if (!syntax.empty()) {
     opts.syntax = syntax_from_name(syntax);
-    if (!opts.syntax)
-      throw OptionError(option_ref("syntax") + " takes turtle, ntriples, nquads or trig, not \"" + syntax +
-                        "\"");
+    if (!opts.syntax || !syntax_info(*opts.syntax).readable)
+      throw OptionError(option_ref("syntax") + " takes " + syntax_names(true) + ", not \"" + syntax + "\"");
   }
   opts.base = base;
   opts.append = append;

@@ -65,6 +65,7 @@ SerdStatus on_error(void* handle, const SerdError* e) {
   char buf[1024];
   va_list args;
   va_copy(args, *e->args);
+  // NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): va_copy set it (the analyzer loses it)
   std::vsnprintf(buf, sizeof buf, e->fmt, args);
   va_end(args);
   std::string msg(buf);
@@ -229,6 +230,12 @@ SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
 bool read_document(Source& src, const std::string& name, const ReadOptions& opts, QuadSink& sink,
                    const ErrorSink& errors) {
   const Syntax syntax = opts.syntax.value_or(syntax_from_path(name).value_or(Syntax::turtle));
+  if (!syntax_info(syntax).readable) {
+    errors({{name, 0, 0},
+            std::string(syntax_info(syntax).name) + " is written, not read: give the graph as " +
+                syntax_names(true)});
+    return false;
+  }
   State st{opts, sink, errors, name, src};
   st.base = opts.base.empty() && src.file ? file_uri(name) : opts.base;
   if (!st.base.empty()) {

@@ -66,6 +66,8 @@ inline SerdSyntax serd_syntax(Syntax s) {
     return SERD_NQUADS;
   case Syntax::trig:
     return SERD_TRIG;
+  case Syntax::jsonld:  // written by rdf/jsonld.cpp, never by Serd
+    break;
   }
   return SERD_TURTLE;
 }

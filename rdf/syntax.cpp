@@ -1,21 +1,32 @@
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "diplograph/rdf.hpp"
 
 namespace diplograph {
 
 namespace {
-constexpr std::array<SyntaxInfo, 4> kSyntaxes{{
-    {Syntax::turtle, "turtle", ".ttl", "text/turtle", false},
-    {Syntax::ntriples, "ntriples", ".nt", "application/n-triples", false},
-    {Syntax::nquads, "nquads", ".nq", "application/n-quads", true},
-    {Syntax::trig, "trig", ".trig", "application/trig", true},
+constexpr std::array<SyntaxInfo, 5> kSyntaxes{{
+    {Syntax::turtle, "turtle", ".ttl", "text/turtle", false, true},
+    {Syntax::ntriples, "ntriples", ".nt", "application/n-triples", false, true},
+    {Syntax::nquads, "nquads", ".nq", "application/n-quads", true, true},
+    {Syntax::trig, "trig", ".trig", "application/trig", true, true},
+    {Syntax::jsonld, "jsonld", ".jsonld", "application/ld+json", false, false},
 }};
 }  // namespace
 
 const SyntaxInfo& syntax_info(Syntax s) {
   return kSyntaxes.at(static_cast<std::size_t>(s));
+}
+
+std::string syntax_names(bool read) {
+  std::string out;
+  for (const auto& info : kSyntaxes) {
+    if (read && !info.readable) continue;
+    out += (out.empty() ? "" : ", ") + std::string(info.name);
+  }
+  return out;
 }
 
 std::optional<Syntax> syntax_from_name(std::string_view name) {

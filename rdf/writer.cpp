@@ -9,6 +9,7 @@
 
 #include "diplograph/text.hpp"
 #include "diplograph/vocab.hpp"
+#include "rdf/jsonld.hpp"
 #include "rdf/serd_util.hpp"
 
 namespace diplograph {
@@ -32,7 +33,8 @@ struct Writer::Impl {
   /// The first kHead statements, held back so that the prefixes they use head the output.
   std::vector<std::array<Term, 4>> pending;
   bool head_done = false;
-  bool began = false;  ///< a statement has been written
+  bool began = false;                            ///< a statement has been written
+  std::unique_ptr<detail::JsonLdWriter> jsonld;  ///< JSON-LD's own writer (Serd writes the others)
 };
 
 namespace {
@@ -126,11 +128,16 @@ std::unique_ptr<Writer> Writer::create(Syntax syntax, std::FILE* out, const std:
   auto impl = std::make_unique<Impl>();
   impl->syntax = syntax;
   impl->out = out;
+  impl->buffer.reserve(kBlock + 4096);
+  if (syntax == Syntax::jsonld) {
+    impl->jsonld = std::make_unique<detail::JsonLdWriter>(
+        prefixes, [w = impl.get()](std::string_view text) { buffered_sink(text.data(), text.size(), w); });
+    return std::unique_ptr<Writer>(new Writer(std::move(impl)));
+  }
   SerdNode base_node = serd_view(base, SERD_URI);
   impl->env.reset(serd_env_new(base.empty() ? nullptr : &base_node));
   const bool pretty = syntax == Syntax::turtle || syntax == Syntax::trig;
   const auto style = static_cast<SerdStyle>(pretty ? SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED : 0);
-  impl->buffer.reserve(kBlock + 4096);
   impl->writer.reset(serd_writer_new(detail::serd_syntax(syntax), style, impl->env.get(), nullptr,
                                      buffered_sink, impl.get()));
   serd_writer_set_error_sink(impl->writer.get(), on_write_error, &impl->failed);
@@ -182,6 +189,7 @@ void flush_pending(Writer::Impl& w) {
 void Writer::quad(TermRef s, TermRef p, TermRef o, TermRef graph) {
   auto& w = *impl_;
   ++w.count;
+  if (w.jsonld) return w.jsonld->statement(s, p, o);
   if (!w.pretty || w.head_done) return write_now(w, s, p, o, graph);
   w.pending.push_back({Term(s), Term(p), Term(o), Term(graph)});
   if (w.pending.size() < kHead) return;
@@ -190,8 +198,12 @@ void Writer::quad(TermRef s, TermRef p, TermRef o, TermRef graph) {
 }
 
 bool Writer::finish() {
-  flush_pending(*impl_);
-  serd_writer_finish(impl_->writer.get());
+  if (impl_->jsonld) {
+    impl_->jsonld->finish();
+  } else {
+    flush_pending(*impl_);
+    serd_writer_finish(impl_->writer.get());
+  }
   if (!flush(*impl_)) impl_->failed = true;
   if (std::fflush(impl_->out) != 0 || std::ferror(impl_->out)) {
     if (impl_->error == 0) impl_->error = errno;

@@ -9,7 +9,7 @@ packages=(build-essential cmake pkg-config libserd-dev libsord-dev libsimdjson-d
           zlib1g-dev libjs-d3 pybind11-dev python3-dev python3-pandas)  # the last three: the Python package
 case "${1:-}" in
   --test) packages+=(libgtest-dev libcpp-httplib-dev clang-format clang-tidy serdi raptor2-utils python3-rdflib python3-networkx
-                   chromium chromium-driver python3-selenium zip bzip2 virtuoso-opensource rasqal-utils python3-pytest) ;;
+                   chromium chromium-driver python3-selenium zip bzip2 virtuoso-opensource rasqal-utils python3-pytest python3-pyld) ;;
                    # cross-checks: serdi, rapper, rdflib, networkx, roqet (SPARQL syntax); a real browser;
                    # zip, bzip2 pack; a SPARQL store to ask (started throwaway by scripts/virtuoso.sh)
   --fuzz) packages+=(clang zip) ;;                               # libFuzzer; zip for the packed corpus

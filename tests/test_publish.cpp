@@ -282,3 +282,70 @@ TEST(Publish, OntologyPageDocumentsEveryTermAndOpensCleanInChromium) {
 }
 
 }  // namespace
+
+namespace {
+
+// JSON-LD (`-t jsonld`): what rdflib and pyld read back is exactly what the Turtle of the same
+// input holds (tests/scripts/check_jsonld.py), for every format's real data and for text that
+// JSON must escape; the @context is the one ontology/context.jsonld publishes.
+std::string check_jsonld(const std::string& jsonld, const std::string& rdf, const std::string& extra = "") {
+  const std::string out = jsonld + ".check";
+  const int status =
+      std::system(("/usr/bin/python3 " + std::string(SOURCE_DIR) + "/tests/scripts/check_jsonld.py " +
+                   jsonld + " " + rdf + " " + extra + " > " + out + " 2>&1")
+                      .c_str());
+  return status == 0 ? std::string() : test::read(out);
+}
+
+TEST(Publish, JsonLdReadsBackAsTheTurtlesStatements) {
+  const std::string s = test::samples(), data = test::shared();
+  const std::string dir = test::scratch("publish-jsonld");
+  test::write(
+      dir + "/hostile.jsonl",
+      test::meeting("q1", "2020-01-02", {{"Ünïcödé \\\"Quoted\\\" Öne", "DEU"}, {"会談 😀 Two", "JPN"}},
+                    R"("note": "a \"quoted\" back\\slash, a tab\t, a line\nbreak, Ünïcödé 会談 😀")"));
+  // ICEWS's first 600 rows: pyld takes a minute over the whole sample's 95k statements.
+  const std::string icews = test::read(data + "/icews/events.2018.sample.tab");
+  std::size_t cut = 0;
+  for (int n = 0; n < 600 && cut != std::string::npos; ++n) cut = icews.find('\n', cut + 1);
+  test::write(dir + "/icews.tab", icews.substr(0, cut + 1));
+  const std::vector<std::pair<std::string, std::string>> inputs{
+      {s + "/*.jsonl " + s + "/*.csv", "samples"},
+      {dir + "/icews.tab", "icews"},
+      {data + "/gdelt/20191024143000.export.CSV", "gdelt"},
+      {data + "/cow/Diplomatic_Exchange_2006v1.excerpt.csv", "cow"},
+      {data + "/polecat/ngecEvents.2024-05-26.sample.txt", "polecat"},
+      {dir + "/hostile.jsonl", "hostile"}};
+  for (const auto& [in, name] : inputs) {
+    const std::string base = dir + "/" + name;
+    ASSERT_EQ(run("convert --no-progress -t jsonld " + in + " -o " + base + ".jsonld").status, 0) << name;
+    ASSERT_EQ(run("convert --no-progress " + in + " -o " + base + ".ttl").status, 0) << name;
+    EXPECT_EQ(check_jsonld(base + ".jsonld", base + ".ttl",
+                           "--context " + std::string(SOURCE_DIR) + "/ontology/context.jsonld"),
+              "")
+        << name;
+  }
+  // merge, describe and the ontology write it too, each through the same writer.
+  ASSERT_EQ(run("merge -t jsonld " + dir + "/icews.ttl " + dir + "/gdelt.ttl -o " + dir + "/m.jsonld").status,
+            0);
+  ASSERT_EQ(run("merge " + dir + "/icews.ttl " + dir + "/gdelt.ttl -o " + dir + "/m.ttl").status, 0);
+  EXPECT_EQ(check_jsonld(dir + "/m.jsonld", dir + "/m.ttl"), "");
+  ASSERT_EQ(run("describe -t jsonld " + dir + "/icews.ttl -o " + dir + "/void.jsonld").status, 0);
+  ASSERT_EQ(run("describe " + dir + "/icews.ttl -o " + dir + "/void.ttl").status, 0);
+  EXPECT_EQ(check_jsonld(dir + "/void.jsonld", dir + "/void.ttl"), "");
+  ASSERT_EQ(run("ontology -t jsonld -o " + dir + "/onto.jsonld").status, 0);
+  ASSERT_EQ(run("ontology -o " + dir + "/onto.ttl").status, 0);
+  EXPECT_EQ(check_jsonld(dir + "/onto.jsonld", dir + "/onto.ttl"), "");
+}
+
+TEST(Publish, JsonLdIsWrittenNotRead) {
+  const std::string dir = test::scratch("publish-jsonld-read");
+  ASSERT_EQ(run("convert --no-progress -t jsonld " + test::samples() + "/seed.jsonl -o " + dir + "/s.jsonld")
+                .status,
+            0);
+  test::expect_error(run("query met " + dir + "/s.jsonld"), 2, "jsonld is written, not read");
+  test::expect_error(run("query met --syntax jsonld " + dir + "/s.jsonld"), 1, "unknown syntax \"jsonld\"");
+  test::expect_error(run("convert -t json " + test::samples() + "/seed.jsonl"), 1, "jsonld)");
+}
+
+}  // namespace

@@ -18,7 +18,9 @@ namespace diplograph {
 // ------------------------------------------------------------------------- syntaxes
 
 /// The RDF syntaxes diplograph reads and writes: a closed set.
-enum class Syntax : std::uint8_t { turtle, ntriples, nquads, trig };
+/// The RDF syntaxes, each with its name, extension and media type. JSON-LD is written (compacted,
+/// streamed: rdf/jsonld.hpp), not read.
+enum class Syntax : std::uint8_t { turtle, ntriples, nquads, trig, jsonld };
 
 struct SyntaxInfo {
   Syntax syntax;
@@ -26,9 +28,12 @@ struct SyntaxInfo {
   std::string_view extension;   ///< with the dot
   std::string_view media_type;  ///< IANA media type
   bool has_graphs;              ///< can carry named graphs
+  bool readable;                ///< read as well as written
 };
 
 [[nodiscard]] const SyntaxInfo& syntax_info(Syntax s);
+/// The names of the syntaxes written ("turtle, ntriples, nquads, trig, jsonld"), or read.
+[[nodiscard]] std::string syntax_names(bool read);
 [[nodiscard]] std::optional<Syntax> syntax_from_name(std::string_view name);
 [[nodiscard]] std::optional<Syntax> syntax_from_path(std::string_view path);
 
