@@ -16,6 +16,7 @@ namespace {
 
 struct ServeArgs {
   std::string host = "127.0.0.1", port = "8080", threads = "8", syntax, base;
+  std::string root = ServeOptions{}.root;
   std::vector<std::string> graphs;
   Remote remote;
 
@@ -25,6 +26,8 @@ struct ServeArgs {
       ("host", po::value(&host)->default_value(host), "the address to listen on (loopback: only this machine)")
       ("port", po::value(&port)->default_value(port), "the port, or 0 for any free one (printed)")
       ("threads", po::value(&threads)->default_value(threads), "requests answered at once, 1 to 256")
+      ("namespace", po::value(&root)->default_value(root),
+       "the IRI root this server stands for: ROOT/id/... answers at /id/..., by content negotiation (docs/publishing.md)")
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
       ("input", po::value(&graphs), "GRAPH...: RDF files, or one index file written by `diplograph index`");
@@ -83,13 +86,16 @@ int run_serve(const std::vector<std::string>& args) {
     o.host = a.host;
     o.port = static_cast<unsigned>(whole_number(a.port, "port", 0, 65535));
     o.threads = static_cast<unsigned>(whole_number(a.threads, "threads", 1, 256));
+    if (!a.root.ends_with('/') || !absolute_iri_problem(a.root).empty())
+      throw po::error("--namespace \"" + a.root + "\" must be an absolute IRI ending in '/'");
+    o.root = a.root;
     const auto loaded = open_named(a.graphs, a.syntax, a.base, Question::everything, a.remote);
     if (!loaded) return bad_input;
     const auto server = Server::create(loaded->questions(), o);
     const std::string at = (o.host.find(':') == std::string::npos ? o.host : "[" + o.host + "]") + ":" +
                            std::to_string(server->port());
-    std::cout << "diplograph: serving " << what_is_served(a) << " at http://" << at
-              << "/ (the API at /api/; Ctrl-C stops)" << std::endl;
+    std::cout << "diplograph: serving " << what_is_served(a) << " at http://" << at << "/ (the API at /api/, "
+              << o.root << "id/... at /id/...; Ctrl-C stops)" << std::endl;
     if (o.host != "127.0.0.1" && o.host != "localhost" && o.host != "::1")
       std::cerr << "diplograph: note: listening on " << o.host
                 << ", not loopback: anyone who reaches this machine can ask\n";

@@ -241,20 +241,8 @@ std::string Mapper::actor_iri(const Participant& p) const {
   return opts_.base + kind + state + segment(slug(p.name));
 }
 
-std::vector<Prefix> vocabulary_prefixes() {
-  return {
-      {"dg", std::string(ns::dg)},   {"rdf", std::string(ns::rdf)},         {"rdfs", std::string(ns::rdfs)},
-      {"xsd", std::string(ns::xsd)}, {"owl", std::string(ns::owl)},         {"skos", std::string(ns::skos)},
-      {"geo", std::string(ns::geo)}, {"dcterms", std::string(ns::dcterms)}, {"wd", std::string(ns::wd)}};
-}
-
 std::vector<Prefix> Mapper::prefixes(const MapOptions& opts) {
-  auto out = vocabulary_prefixes();
-  // Every IRI space diplograph mints; the writer declares those the output uses.
-  for (const char* space :
-       {"event", "observation", "person", "org", "actor", "region", "state", "mission", "place", "graph"})
-    out.push_back({space, opts.base + space + "/"});
-  return out;
+  return minted_prefixes(opts.base);  // every IRI space diplograph mints; the writer declares those used
 }
 
 namespace {

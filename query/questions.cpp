@@ -42,6 +42,9 @@ class MemoryQuestions : public Questions {
   Answer<RepresentationRow> representation(const RepresentationOptions& o) const override {
     return guard([&] { return query_representation(index_, o); });
   }
+  ResourceView resource(std::string_view iri, std::size_t limit) const override {
+    return guard([&] { return view_resource(index_, iri, limit); });
+  }
 
  private:
   // The answer, or what the owner of a mapped index makes of a corrupt part of it.
@@ -68,6 +71,10 @@ std::vector<std::string> Questions::each_dyad(const DyadsOptions& opts,
   auto answer = dyads(opts);
   for (const auto& r : answer.rows) fn(r);
   return std::move(answer.notes);
+}
+
+ResourceView Questions::resource(std::string_view, std::size_t) const {
+  throw BackendError("this backend does not describe resources (a SPARQL store answers DESCRIBE itself)");
 }
 
 std::unique_ptr<Questions> questions_in_memory(const QuadSource& src) {

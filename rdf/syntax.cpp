@@ -3,6 +3,7 @@
 #include <string>
 
 #include "diplograph/rdf.hpp"
+#include "diplograph/vocab.hpp"
 
 namespace diplograph {
 
@@ -46,6 +47,21 @@ std::optional<Syntax> syntax_from_path(std::string_view path) {
     if (info.extension == ext) return info.syntax;
   }
   return std::nullopt;
+}
+
+std::vector<Prefix> vocabulary_prefixes() {
+  return {
+      {"dg", std::string(ns::dg)},   {"rdf", std::string(ns::rdf)},         {"rdfs", std::string(ns::rdfs)},
+      {"xsd", std::string(ns::xsd)}, {"owl", std::string(ns::owl)},         {"skos", std::string(ns::skos)},
+      {"geo", std::string(ns::geo)}, {"dcterms", std::string(ns::dcterms)}, {"wd", std::string(ns::wd)}};
+}
+
+std::vector<Prefix> minted_prefixes(std::string_view base) {
+  auto out = vocabulary_prefixes();
+  for (const char* space :
+       {"event", "observation", "person", "org", "actor", "region", "state", "mission", "place", "graph"})
+    out.push_back({space, std::string(base) + space + "/"});
+  return out;
 }
 
 }  // namespace diplograph

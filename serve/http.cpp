@@ -100,6 +100,7 @@ int request_line(std::string_view line, const Limits& limits, Head& h, bool& htt
   const std::size_t q = std::min(target.find('?'), target.size());
   h.request.method = std::string(method);
   h.request.path = decoded(target.substr(0, q), false);
+  h.request.raw_path = std::string(target.substr(0, q));
   h.request.params = query_params(target.substr(std::min(q + 1, target.size())));
   http10 = version == "HTTP/1.0";
   h.keep_alive = !http10;
@@ -120,6 +121,11 @@ int header(std::string_view line, Head& h, bool http10, std::optional<std::uint6
     const std::uint64_t n = std::stoull(std::string(value));
     if (length && *length != n) return 400;
     length = n;
+  } else if (name == "accept") {
+    auto& a = h.request.accept;
+    a += (a.empty() ? "" : ", ") + std::string(value);
+  } else if (name == "if-none-match") {
+    h.request.if_none_match = std::string(value);
   } else if (name == "transfer-encoding") {
     h.chunked = true;
   } else if (name == "connection") {

@@ -16,9 +16,12 @@
 namespace diplograph::httpd {
 
 struct Request {
-  std::string method;  ///< GET or HEAD (the others are answered by the server itself)
-  std::string path;    ///< percent-decoded, without the query
+  std::string method;    ///< GET or HEAD (the others are answered by the server itself)
+  std::string path;      ///< percent-decoded, without the query
+  std::string raw_path;  ///< as sent (percent-encoding kept), without the query
   std::vector<std::pair<std::string, std::string>> params;  ///< the query's, decoded, in order
+  std::string accept;                                       ///< the Accept header ("" when none)
+  std::string if_none_match;                                ///< the If-None-Match header
 };
 
 struct Response {

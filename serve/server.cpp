@@ -5,6 +5,7 @@
 #include "diplograph/serve.hpp"
 #include "serve/errors.hpp"
 #include "serve/http.hpp"
+#include "serve/linked.hpp"
 
 namespace diplograph {
 
@@ -33,7 +34,11 @@ constexpr std::string_view kJson = "application/json; charset=utf-8";
 
 httpd::Response response(Reply r) {
   httpd::Response out{r.status, std::move(r.media_type), std::move(r.body), {}};
-  out.headers = {{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}};
+  out.headers = {{"X-Content-Type-Options", "nosniff"}};
+  const bool caching = std::any_of(r.headers.begin(), r.headers.end(),
+                                   [](const auto& h) { return h.first == "Cache-Control"; });
+  if (!caching) out.headers.emplace_back("Cache-Control", "no-store");
+  for (auto& h : r.headers) out.headers.push_back(std::move(h));
   if (!r.filename.empty())
     out.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + r.filename + "\"");
   return out;
@@ -70,9 +75,11 @@ bool all_of(std::string_view s, std::string_view allowed) {
   return s.find_first_not_of(allowed) == std::string_view::npos;
 }
 
-// /api and /api/ROUTE to the API, /NAME to the explorer's files, anything else 404.
-httpd::Response route(const Questions& questions, const httpd::Request& r) {
+// /api and /api/ROUTE to the API, minted IRIs' paths to their descriptions, /NAME to the
+// explorer's files, anything else 404.
+httpd::Response route(const Questions& questions, const httpd::Request& r, const std::string& root) {
   const std::string_view path = r.path;
+  if (linked_path(path)) return response(linked_reply(questions, r, root));
   if (path == "/api" || path.starts_with("/api/")) {
     const std::string_view name = path.substr(std::min<std::size_t>(5, path.size()));
     if (all_of(name, "abcdefghijklmnopqrstuvwxyz-"))
@@ -122,7 +129,8 @@ std::unique_ptr<Server> Server::create(const Questions& questions, const ServeOp
   std::string why;
   auto http = httpd::Server::listen(
       opts.host, opts.port, limits_of(opts),
-      [&questions](const httpd::Request& r) { return route(questions, r); }, error_page, why);
+      [&questions, root = opts.root](const httpd::Request& r) { return route(questions, r, root); },
+      error_page, why);
   if (!http)
     throw UsageError(
         "cannot listen on " + opts.host + ":" + std::to_string(opts.port) +

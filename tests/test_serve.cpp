@@ -397,6 +397,9 @@ TEST(Serve, AStoreThatIsDownIs502SayingSo) {
   EXPECT_EQ(status, 502) << body;
   EXPECT_NE(body.find("http://127.0.0.1:9/sparql"), std::string::npos) << body;
   EXPECT_EQ(served.get("/api/actors").first, 502);
+  const auto [linked, why] = served.get("/id/state/AFG");  // a store describes its own resources
+  EXPECT_EQ(linked, 501) << why;
+  EXPECT_NE(why.find("DESCRIBE"), std::string::npos) << why;
 }
 
 // Over the throwaway Virtuoso scripts/test.sh starts (skipped without one): the samples loaded
@@ -718,4 +721,103 @@ TEST(Serve, AShortenedNameAndAPairWithNothingRecordedAnswerAsTheCommandLineDoes)
   const auto [ds, date] = served.get("/api/met?actor=Muttaqi&until=2018-02-30");
   EXPECT_EQ(ds, 400);
   EXPECT_NE(date.find("is not a date: 2018-02 has 28 days"), std::string::npos) << date;
+}
+
+// ------------------------------------------------------------------------- minted IRIs resolve
+
+namespace {
+
+struct Got {
+  int status = -1;
+  std::string type, body, vary, etag;
+};
+
+Got get_as(const Served& served, const std::string& path, const std::string& accept,
+           const std::string& etag = "") {
+  auto c = served.client();
+  httplib::Headers h;
+  if (!accept.empty()) h.emplace("Accept", accept);
+  if (!etag.empty()) h.emplace("If-None-Match", etag);
+  const auto r = c.Get(path, h);
+  if (!r) return {};
+  return {r->status, r->get_header_value("Content-Type"), r->body, r->get_header_value("Vary"),
+          r->get_header_value("ETag")};
+}
+
+}  // namespace
+
+TEST(Serve, MintedIrisResolveInTheSyntaxTheClientAsksFor) {
+  const std::string index = indexed(samples_graph(), "linked");
+  const Served served(index);
+  const std::string dir = test::scratch("serve-linked");
+  const std::string root = "https://w3id.org/diplograph/";
+  for (const std::string path : {"/id/person/AFG/amir-khan-muttaqi", "/id/state/AFG",
+                                 "/id/event/seed/afg-pak-2025-05-call", "/id/place/PRK/pyongyang"}) {
+    std::string files;
+    for (const auto& [accept, ext] :
+         {std::pair{"text/turtle", "ttl"}, std::pair{"application/n-triples", "nt"},
+          std::pair{"application/ld+json", "jsonld"}}) {
+      const Got g = get_as(served, path, accept);
+      ASSERT_EQ(g.status, 200) << path << " " << accept << ": " << g.body;
+      EXPECT_EQ(g.type, accept);
+      EXPECT_EQ(g.vary, "Accept");
+      EXPECT_FALSE(g.etag.empty());
+      const std::string file = dir + "/" + std::string(ext) + std::to_string(files.size()) + "." + ext;
+      test::write(file, g.body);
+      files += " " + file;
+    }
+    const int rdflib =
+        std::system(("/usr/bin/python3 " + std::string(SOURCE_DIR) + "/tests/scripts/check_resource.py " +
+                     root + path.substr(1) + files + " > " + dir + "/check 2>&1")
+                        .c_str());
+    EXPECT_EQ(rdflib, 0) << path << ": " << test::read(dir + "/check");
+    const Got page = get_as(served, path, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    EXPECT_EQ(page.type, "text/html; charset=utf-8");
+    EXPECT_NE(
+        page.body.find("<link rel=\"alternate\" type=\"text/turtle\" href=\"" + path + "?format=ttl\">"),
+        std::string::npos);
+  }
+  const Got person = get_as(served, "/id/person/AFG/amir-khan-muttaqi", "text/html");
+  EXPECT_NE(person.body.find("<title>Amir Khan Muttaqi</title>"), std::string::npos);
+  EXPECT_NE(person.body.find("<a href=\"/id/state/AFG\">Afghanistan</a>"), std::string::npos) << person.body;
+  EXPECT_NE(person.body.find("<a href=\"/id/event/seed/afg-pak-2025-05-call\">"),
+            std::string::npos);  // naming it
+  EXPECT_NE(person.body.find("/api/timeline?actor="), std::string::npos);
+  EXPECT_NE(get_as(served, "/ontology", "text/turtle").body.find("dg:Meeting"), std::string::npos);
+  EXPECT_NE(get_as(served, "/ontology", "text/html").body.find("id=\"Meeting\""), std::string::npos);
+  const Got context = get_as(served, "/context.jsonld", "");
+  EXPECT_EQ(context.body, test::read(std::string(SOURCE_DIR) + "/ontology/context.jsonld"));
+  const Served memory(samples_graph());  // the graphs in memory describe as the index does
+  for (const std::string path : {"/id/person/AFG/amir-khan-muttaqi", "/id/state/PAK"})
+    EXPECT_EQ(get_as(memory, path, "application/n-triples").body,
+              get_as(served, path, "application/n-triples").body);
+}
+
+TEST(Serve, ContentNegotiationHonoursQValuesAndSaysWhatItCannotServe) {
+  const Served served(indexed(samples_graph(), "conneg"));
+  const std::string state = "/id/state/AFG";
+  EXPECT_EQ(get_as(served, state, "").type, "text/turtle");
+  EXPECT_EQ(get_as(served, state, "*/*").type, "text/turtle");
+  EXPECT_EQ(get_as(served, state, "text/html;q=0.5, application/ld+json;q=0.9").type, "application/ld+json");
+  EXPECT_EQ(get_as(served, state, "application/*").type, "application/n-triples");
+  EXPECT_EQ(get_as(served, state, "text/*;q=0.3, text/html").type, "text/html; charset=utf-8");
+  EXPECT_EQ(get_as(served, state + "?format=jsonld", "text/turtle").type, "application/ld+json");
+  EXPECT_EQ(get_as(served, state, "image/png").status, 406);
+  EXPECT_EQ(get_as(served, state, "text/turtle;q=0").status, 406);
+  const Got first = get_as(served, state, "text/turtle");
+  EXPECT_EQ(get_as(served, state, "text/turtle", first.etag).status, 304);
+  EXPECT_EQ(get_as(served, state, "application/n-triples", first.etag).status,
+            200);  // another body, another tag
+  EXPECT_EQ(get_as(served, "/id/state/XXX", "text/turtle").status, 404);
+  EXPECT_EQ(get_as(served, "/id/person/a%20b", "text/turtle").status, 404);
+  Raw raw(served.port());
+  ASSERT_TRUE(raw.send("GET /id/../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  EXPECT_TRUE(raw.receive(5).starts_with("HTTP/1.1 404")) << "no path outside the minted ones";
+  Raw head(served.port());
+  ASSERT_TRUE(head.send(
+      "HEAD /id/state/AFG HTTP/1.1\r\nHost: x\r\nAccept: text/turtle\r\nConnection: close\r\n\r\n"));
+  const std::string answer = head.receive(5);
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 200")) << answer;
+  EXPECT_NE(answer.find("Vary: Accept"), std::string::npos);
+  EXPECT_TRUE(answer.ends_with("\r\n\r\n")) << "HEAD carries no body";
 }

@@ -123,9 +123,6 @@ class Vocabulary {
   std::vector<std::string> interaction_classes_;
 };
 
-/// The prefixes of the vocabularies diplograph writes, for readable Turtle and TriG.
-[[nodiscard]] std::vector<Prefix> vocabulary_prefixes();
-
 // ------------------------------------------------------------------------- readers
 
 enum class ReadStatus : std::uint8_t { ok, end, bad, fatal };

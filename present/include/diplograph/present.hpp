@@ -4,6 +4,7 @@
 // format; the command line and the HTTP API show them through this layer.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <ostream>
@@ -134,5 +135,19 @@ void write_network(std::ostream& out, const Network& net, NetworkFormat format);
 /// individual of the dg: namespace with its label, comment, domain, range, super- and
 /// sub-classes, alignments and a Turtle example, each at an anchor named by its local name.
 void write_ontology_html(std::ostream& out, const QuadSource& ontology);
+
+/// Where a resource's page leads: each IRI's link (a minted IRI to the server that serves it),
+/// the same description in each RDF syntax, and the questions to ask about it.
+struct ResourceLinks {
+  std::function<std::string(std::string_view iri)> href;
+  std::vector<std::pair<std::string, std::string>> alternates;  ///< media type, URL
+  std::vector<std::pair<std::string, std::string>> questions;   ///< what it asks, URL
+};
+
+/// A resource's page for people: its label as the title, its statements with each property and
+/// value linked and labelled, the statements naming it (and how many more there are), links to
+/// the same data for machines (`<link rel="alternate">` per syntax) and to the API's questions.
+void write_resource_html(std::ostream& out, std::string_view iri, const ResourceView& view,
+                         const ResourceLinks& links);
 
 }  // namespace diplograph

@@ -459,6 +459,20 @@ struct PathOptions {
 /// The questions, as every backend answers them, in typed rows: the in-memory EventIndex
 /// today; an index file and a SPARQL store implement the same interface, and the same tests
 /// compare their rows.
+// ------------------------------------------------------------------------- a resource, described
+
+/// What looking up a minted IRI answers (Linked Data): the resource's own statements, the
+/// labels of the resources they name, and statements that name it: the events it took part in
+/// (dg:participant) and the actors representing it (dg:represents), at most `limit` of those.
+struct ResourceView {
+  bool found = false;  ///< the graph holds statements about it
+  std::vector<std::array<Term, 3>> statements;
+  std::uint64_t naming = 0;        ///< statements naming it that the graph holds, in all
+  std::uint64_t naming_shown = 0;  ///< of them, in `statements`
+};
+
+[[nodiscard]] ResourceView view_resource(const EventIndex& index, std::string_view iri, std::size_t limit);
+
 class Questions {
  public:
   virtual ~Questions() = default;
@@ -471,6 +485,9 @@ class Questions {
   [[nodiscard]] virtual Answer<EventRow> events(const EventsOptions& opts) const = 0;
   [[nodiscard]] virtual Answer<DyadRow> dyads(const DyadsOptions& opts) const = 0;
   [[nodiscard]] virtual Answer<RepresentationRow> representation(const RepresentationOptions& opts) const = 0;
+  /// The resource with this IRI, described (view_resource); by default BackendError: a SPARQL
+  /// store describes its own (DESCRIBE).
+  [[nodiscard]] virtual ResourceView resource(std::string_view iri, std::size_t limit) const;
   /// dyads() one row at a time (the row valid during the call), for a panel too big to hold
   /// twice; returns the notes. By default, dyads() handed out row by row.
   virtual std::vector<std::string> each_dyad(const DyadsOptions& opts,

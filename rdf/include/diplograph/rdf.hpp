@@ -128,6 +128,13 @@ struct Prefix {
   std::string iri;
 };
 
+/// The prefixes of the vocabularies diplograph writes (dg, rdf, rdfs, xsd, owl, skos, geo,
+/// dcterms, wd).
+[[nodiscard]] std::vector<Prefix> vocabulary_prefixes();
+/// Those and one per IRI space diplograph mints under `base` (event, person, state, ...): what
+/// converted output declares, and the context ontology/context.jsonld publishes for the default.
+[[nodiscard]] std::vector<Prefix> minted_prefixes(std::string_view base);
+
 /// A streaming RDF writer. Statements are written as they come; Turtle and TriG group
 /// consecutive statements by subject and predicate. Call finish() before destruction.
 class Writer : public QuadSink {

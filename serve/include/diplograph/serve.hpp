@@ -26,6 +26,7 @@ struct Reply {
   std::string media_type;
   std::string body;
   std::string filename;
+  std::vector<std::pair<std::string, std::string>> headers{};  ///< besides the server's own
 };
 
 /// Answers `GET /api/ROUTE?PARAMS` from `questions`: route "" lists the routes; "met",
@@ -50,6 +51,9 @@ struct ServeOptions {
   unsigned timeout_seconds = 30;                        ///< to write an answer
   unsigned head_timeout_ms = 5000;  ///< from a request's first byte to its whole head (else 408)
   std::size_t max_queued = 256;     ///< whole requests waiting for a worker (more: 503)
+  /// The namespace root the server stands for: the minted IRI ROOT/id/person/... answers at
+  /// /id/person/..., the ontology at /ontology (docs/publishing.md).
+  std::string root = "https://w3id.org/diplograph/";
 };
 
 /// An HTTP server of the API and the explorer over `questions`, which must outlive it and whose
