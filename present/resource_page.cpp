@@ -33,7 +33,8 @@ class Page {
 
   void write() {
     const std::string title = label(iri_);
-    out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+    out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" "
+            "href=\"data:,\">\n<title>"
          << text::xml_escape(title) << "</title>\n";
     for (const auto& [type, url] : links_.alternates)
       out_ << "<link rel=\"alternate\" type=\"" << type << "\" href=\"" << text::xml_escape(url) << "\">\n";
