@@ -4,11 +4,13 @@
 #include <atomic>
 #include <csignal>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "cli/commands.hpp"
 #include "diplograph/serve.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph::cli {
 
@@ -89,6 +91,8 @@ int run_serve(const std::vector<std::string>& args) {
     if (!a.root.ends_with('/') || !absolute_iri_problem(a.root).empty())
       throw po::error("--namespace \"" + a.root + "\" must be an absolute IRI ending in '/'");
     o.root = a.root;
+    if (!a.graphs.empty())  // as describe names it: the first graph's stem
+      o.dataset = text::iri_segment(std::filesystem::path(a.graphs.front()).stem().string(), "-_.~");
     const auto loaded = open_named(a.graphs, a.syntax, a.base, Question::everything, a.remote);
     if (!loaded) return bad_input;
     const auto server = Server::create(loaded->questions(), o);

@@ -131,7 +131,8 @@ class Page {
   void head() {
     const NodeId onto = src_.iri(std::string(ns::dg.substr(0, ns::dg.size() - 1)));
     const NodeId label = iri(ns::rdfs, "label"), comment = iri(ns::rdfs, "comment");
-    out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n"
+    out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" "
+            "href=\"data:,\">\n"
          << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
          << html(text(onto, label)) << "</title>\n<style>\n"
          << style() << "</style>\n</head>\n<body>\n<main>\n"

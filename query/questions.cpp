@@ -45,6 +45,9 @@ class MemoryQuestions : public Questions {
   ResourceView resource(std::string_view iri, std::size_t limit) const override {
     return guard([&] { return view_resource(index_, iri, limit); });
   }
+  ResourceView dataset(const DescribeOptions& o) const override {
+    return guard([&] { return view_dataset(index_, o); });
+  }
 
  private:
   // The answer, or what the owner of a mapped index makes of a corrupt part of it.
@@ -75,6 +78,11 @@ std::vector<std::string> Questions::each_dyad(const DyadsOptions& opts,
 
 ResourceView Questions::resource(std::string_view, std::size_t) const {
   throw BackendError("this backend does not describe resources (a SPARQL store answers DESCRIBE itself)");
+}
+
+ResourceView Questions::dataset(const DescribeOptions&) const {
+  throw BackendError(
+      "this backend does not describe its data (a SPARQL store has its own service description)");
 }
 
 std::unique_ptr<Questions> questions_in_memory(const QuadSource& src) {

@@ -90,4 +90,28 @@ ResourceView view_resource(const EventIndex& index, std::string_view iri, std::s
   return std::move(v.out);
 }
 
+namespace {
+
+// Statements kept as terms.
+class Kept : public QuadSink {
+ public:
+  explicit Kept(std::vector<std::array<Term, 3>>& out) : out_(out) {}
+  void quad(TermRef s, TermRef p, TermRef o, TermRef) override {
+    out_.push_back({Term(s), Term(p), Term(o)});
+  }
+
+ private:
+  std::vector<std::array<Term, 3>>& out_;
+};
+
+}  // namespace
+
+ResourceView view_dataset(const EventIndex& index, const DescribeOptions& opts) {
+  ResourceView v;
+  Kept kept(v.statements);
+  describe(index.impl().schema.src, opts, kept);
+  v.found = true;
+  return v;
+}
+
 }  // namespace diplograph

@@ -140,7 +140,20 @@ std::string ontology_page() {
 struct Linked {
   const Questions& questions;
   const httpd::Request& request;
+  LinkedSite& site;
   std::string root;  // the namespace root the server stands for: https://w3id.org/diplograph/
+
+  // The dataset's IRI, and its description (made once, at the first request for it).
+  [[nodiscard]] std::string dataset_iri() const { return root + "id/dataset/" + site.dataset; }
+  [[nodiscard]] const ResourceView& dataset() const {
+    std::call_once(site.described, [&] {
+      DescribeOptions o;
+      o.iri = dataset_iri();
+      o.uri_space = root + "id/";
+      site.description = questions.dataset(o);
+    });
+    return *site.description;
+  }
 
   // A minted IRI's link: its path on this server; any other IRI as it is.
   [[nodiscard]] std::string href(std::string_view iri) const {
@@ -185,7 +198,12 @@ struct Linked {
       const Syntax syntax = form == Form::turtle   ? Syntax::turtle
                             : form == Form::jsonld ? Syntax::jsonld
                                                    : Syntax::ntriples;
-      return with_etag({200, media, rdf_text(view.statements, syntax, minted_prefixes(root + "id/")), ""});
+      auto prefixes = minted_prefixes(root + "id/");
+      if (iri == dataset_iri())  // VoID's and DCAT's terms too
+        for (const auto& [name, space] :
+             {std::pair{"void", ns::void_}, {"dcat", ns::dcat}, {"foaf", ns::foaf}})
+          prefixes.push_back({name, std::string(space)});
+      return with_etag({200, media, rdf_text(view.statements, syntax, prefixes), ""});
     }
     std::ostringstream page;
     write_resource_html(page, iri, view, links(iri));
@@ -250,6 +268,7 @@ Reply answer(const Linked& l) {
   const auto iris = candidates(request, l.root);
   if (!mintable(request.path) || !mintable(request.raw_path)) return l.not_found(iris.front());
   for (const auto& iri : iris) {
+    if (iri == l.dataset_iri()) return l.describe(iri, l.dataset(), *form);
     const ResourceView view = questions.resource(iri, kNamingShown);
     if (view.found) return l.describe(iri, view, *form);
   }
@@ -258,8 +277,8 @@ Reply answer(const Linked& l) {
 
 }  // namespace
 
-Reply linked_reply(const Questions& questions, const httpd::Request& request, std::string_view root) {
-  const Linked l{questions, request, std::string(root)};
+Reply linked_reply(const Questions& questions, const httpd::Request& request, LinkedSite& site) {
+  const Linked l{questions, request, site, site.root};
   try {
     return answer(l);
   } catch (const BackendError& e) {

@@ -77,9 +77,9 @@ bool all_of(std::string_view s, std::string_view allowed) {
 
 // /api and /api/ROUTE to the API, minted IRIs' paths to their descriptions, /NAME to the
 // explorer's files, anything else 404.
-httpd::Response route(const Questions& questions, const httpd::Request& r, const std::string& root) {
+httpd::Response route(const Questions& questions, const httpd::Request& r, LinkedSite& site) {
   const std::string_view path = r.path;
-  if (linked_path(path)) return response(linked_reply(questions, r, root));
+  if (linked_path(path)) return response(linked_reply(questions, r, site));
   if (path == "/api" || path.starts_with("/api/")) {
     const std::string_view name = path.substr(std::min<std::size_t>(5, path.size()));
     if (all_of(name, "abcdefghijklmnopqrstuvwxyz-"))
@@ -104,6 +104,7 @@ Reply asset_reply(std::string_view path) {
 }
 
 struct Server::Impl {
+  std::unique_ptr<LinkedSite> site;  // before the server, which uses it: destroyed after it
   std::unique_ptr<httpd::Server> http;
 };
 
@@ -127,10 +128,13 @@ httpd::Limits limits_of(const ServeOptions& opts) {
 std::unique_ptr<Server> Server::create(const Questions& questions, const ServeOptions& opts) {
   if (opts.port > 65535) throw UsageError("--port takes 0 to 65535, not " + std::to_string(opts.port));
   std::string why;
+  auto site = std::make_unique<LinkedSite>();
+  site->root = opts.root;
+  site->dataset = opts.dataset;
   auto http = httpd::Server::listen(
       opts.host, opts.port, limits_of(opts),
-      [&questions, root = opts.root](const httpd::Request& r) { return route(questions, r, root); },
-      error_page, why);
+      [&questions, s = site.get()](const httpd::Request& r) { return route(questions, r, *s); }, error_page,
+      why);
   if (!http)
     throw UsageError(
         "cannot listen on " + opts.host + ":" + std::to_string(opts.port) +
@@ -138,6 +142,7 @@ std::unique_ptr<Server> Server::create(const Questions& questions, const ServeOp
         "this machine): " +
         why);
   auto impl = std::make_unique<Impl>();
+  impl->site = std::move(site);
   impl->http = std::move(http);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

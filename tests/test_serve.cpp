@@ -787,6 +787,13 @@ TEST(Serve, MintedIrisResolveInTheSyntaxTheClientAsksFor) {
   EXPECT_NE(get_as(served, "/ontology", "text/html").body.find("id=\"Meeting\""), std::string::npos);
   const Got context = get_as(served, "/context.jsonld", "");
   EXPECT_EQ(context.body, test::read(std::string(SOURCE_DIR) + "/ontology/context.jsonld"));
+  const Got void_ = get_as(served, "/id/dataset/data", "text/turtle");  // what it serves, described
+  EXPECT_EQ(void_.status, 200);
+  EXPECT_NE(void_.body.find("void:triples"), std::string::npos) << void_.body;
+  EXPECT_NE(void_.body.find("dcat:Dataset"), std::string::npos);
+  EXPECT_NE(void_.body.find("void:uriSpace \"https://w3id.org/diplograph/id/\""), std::string::npos);
+  test::write(dir + "/void.ttl", void_.body);
+  EXPECT_EQ(std::system(("rapper -q -i turtle -o ntriples " + dir + "/void.ttl > /dev/null").c_str()), 0);
   const Served memory(samples_graph());  // the graphs in memory describe as the index does
   for (const std::string path : {"/id/person/AFG/amir-khan-muttaqi", "/id/state/PAK"})
     EXPECT_EQ(get_as(memory, path, "application/n-triples").body,

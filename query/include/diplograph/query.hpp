@@ -473,6 +473,10 @@ struct ResourceView {
 
 [[nodiscard]] ResourceView view_resource(const EventIndex& index, std::string_view iri, std::size_t limit);
 
+struct DescribeOptions;
+/// The VoID and DCAT description (describe()) of everything the index holds, as statements.
+[[nodiscard]] ResourceView view_dataset(const EventIndex& index, const DescribeOptions& opts);
+
 class Questions {
  public:
   virtual ~Questions() = default;
@@ -488,6 +492,8 @@ class Questions {
   /// The resource with this IRI, described (view_resource); by default BackendError: a SPARQL
   /// store describes its own (DESCRIBE).
   [[nodiscard]] virtual ResourceView resource(std::string_view iri, std::size_t limit) const;
+  /// What it holds, described (view_dataset); by default BackendError, as resource().
+  [[nodiscard]] virtual ResourceView dataset(const DescribeOptions& opts) const;
   /// dyads() one row at a time (the row valid during the call), for a panel too big to hold
   /// twice; returns the notes. By default, dyads() handed out row by row.
   virtual std::vector<std::string> each_dyad(const DyadsOptions& opts,

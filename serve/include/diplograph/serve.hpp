@@ -54,6 +54,9 @@ struct ServeOptions {
   /// The namespace root the server stands for: the minted IRI ROOT/id/person/... answers at
   /// /id/person/..., the ontology at /ontology (docs/publishing.md).
   std::string root = "https://w3id.org/diplograph/";
+  /// The name of the dataset served: its VoID and DCAT description answers at
+  /// /id/dataset/NAME (as `diplograph describe` names it: the first graph's stem).
+  std::string dataset = "data";
 };
 
 /// An HTTP server of the API and the explorer over `questions`, which must outlive it and whose
