@@ -2,10 +2,10 @@
 #include "rdf/jsonld.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <iterator>
 
 #include "diplograph/vocab.hpp"
+#include "rdf/escape.hpp"
 
 namespace diplograph::detail {
 
@@ -15,40 +15,9 @@ constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-n
 constexpr std::string_view kLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
 constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
 
-// `v` as a JSON string, quoted; UTF-8 passes as it is.
+// `v` as a JSON string: N-Triples' escapes are JSON's.
 std::string json(std::string_view v) {
-  std::string out;
-  out.reserve(v.size() + 2);
-  out += '"';
-  for (const char c : v) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        out += buf;
-      } else {
-        out += c;
-      }
-    }
-  }
-  out += '"';
-  return out;
+  return quoted(v);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "diplograph/rdf.hpp"
 #include "diplograph/vocab.hpp"
+#include "rdf/escape.hpp"
 
 namespace diplograph {
 
@@ -49,6 +50,15 @@ void escape_into(std::string& out, std::string_view s, bool iri) {
 }
 
 }  // namespace
+
+std::string detail::quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  escape_into(out, s, false);
+  out += '"';
+  return out;
+}
 
 std::string to_ntriples(TermRef t) {
   std::string out;
