@@ -143,6 +143,7 @@ void dcat_dataset(Out& out, const std::string& d, const DescribeOptions& o) {
   out.lit(d, term(ns::dcterms, "issued"), o.issued, term(ns::xsd, "date"));
   out.lit(d, term(ns::dcterms, "modified"), o.modified, term(ns::xsd, "date"));
   out.iri(d, term(ns::dcterms, "conformsTo"), std::string(ns::dg.substr(0, ns::dg.size() - 1)));
+  out.iri(d, term(ns::dcterms, "conformsTo"), std::string(ns::shapes));  // ontology/shapes.ttl
   out.lit(d, v("uriSpace"), o.uri_space);
   for (const auto& dist : o.distributions) {
     out.iri(d, dcat("distribution"), dist.iri);

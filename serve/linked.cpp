@@ -257,6 +257,8 @@ Reply answer(const Linked& l) {
   const auto form = negotiate(request.accept, l.format_param());
   if (request.path == "/context.jsonld")
     return l.with_etag({200, "application/ld+json", std::string(embedded::file("context.jsonld")), ""});
+  if (request.path == "/shapes")  // the SHACL shapes, as written (Turtle, whatever is asked)
+    return l.with_etag({200, "text/turtle", std::string(embedded::file("shapes.ttl")), ""});
   if (!form) return l.not_acceptable();
   if (request.path == "/ontology") {
     if (*form == Form::html) return l.with_etag({200, "text/html; charset=utf-8", ontology_page(), ""});

@@ -22,7 +22,7 @@ struct LinkedSite {
 
 /// `GET /id/...` (a resource minted under `root` + "id/", described: its statements, the labels
 /// of what they name, the statements naming it, at most 500; the dataset's IRI answers its VoID
-/// and DCAT description), `/ontology` and `/context.jsonld`,
+/// and DCAT description), `/ontology`, `/shapes` (Turtle) and `/context.jsonld`,
 /// as text/turtle, application/n-triples, application/ld+json or text/html, chosen by the Accept
 /// header's q-values (or `format=ttl|nt|jsonld|html`); with `Vary: Accept` and an ETag
 /// (If-None-Match: 304). 406 for an Accept that takes none of them, 404 for an IRI not held or a
@@ -31,7 +31,7 @@ struct LinkedSite {
 
 /// Whether the path is one linked_reply answers.
 [[nodiscard]] inline bool linked_path(std::string_view path) {
-  return path.starts_with("/id/") || path == "/ontology" || path == "/context.jsonld";
+  return path.starts_with("/id/") || path == "/ontology" || path == "/context.jsonld" || path == "/shapes";
 }
 
 }  // namespace diplograph

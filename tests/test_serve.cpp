@@ -785,6 +785,8 @@ TEST(Serve, MintedIrisResolveInTheSyntaxTheClientAsksFor) {
   EXPECT_NE(person.body.find("/api/timeline?actor="), std::string::npos);
   EXPECT_NE(get_as(served, "/ontology", "text/turtle").body.find("dg:Meeting"), std::string::npos);
   EXPECT_NE(get_as(served, "/ontology", "text/html").body.find("id=\"Meeting\""), std::string::npos);
+  EXPECT_EQ(get_as(served, "/shapes", "text/turtle").body,
+            test::read(std::string(SOURCE_DIR) + "/ontology/shapes.ttl"));
   const Got context = get_as(served, "/context.jsonld", "");
   EXPECT_EQ(context.body, test::read(std::string(SOURCE_DIR) + "/ontology/context.jsonld"));
   const Got void_ = get_as(served, "/id/dataset/data", "text/turtle");  // what it serves, described

@@ -21,6 +21,8 @@ inline constexpr std::string_view void_ = "http://rdfs.org/ns/void#";
 inline constexpr std::string_view dcat = "http://www.w3.org/ns/dcat#";
 inline constexpr std::string_view foaf = "http://xmlns.com/foaf/0.1/";
 inline constexpr std::string_view default_base = "https://w3id.org/diplograph/id/";
+/// The SHACL shapes of what validate checks (ontology/shapes.ttl).
+inline constexpr std::string_view shapes = "https://w3id.org/diplograph/shapes";
 }  // namespace ns
 
 /// A term of a vocabulary: `term(ns::rdf, "type")`.
