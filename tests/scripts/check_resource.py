@@ -1,5 +1,6 @@
 """A resource served in three RDF syntaxes: rdflib reads each (JSON-LD too), they hold the same
-statements, and among them the resource's own label and type.
+statements, and among them the resource's own type and label (or, for a document such as the
+ontology or a dataset's description, its type).
 Usage: check_resource.py IRI FILE.ttl FILE.nt FILE.jsonld"""
 import sys
 
@@ -16,7 +17,9 @@ failed = [f for f, g in zip(("nt", "jsonld"), graphs[1:]) if not isomorphic(g, g
 if failed:
     print("not the Turtle's statements:", failed)
 subject = rdflib.URIRef(iri)
-if (subject, rdflib.RDF.type, None) not in graphs[0] or (subject, rdflib.RDFS.label, None) not in graphs[0]:
+document = iri.endswith("/ontology") or "/id/dataset/" in iri
+if (subject, rdflib.RDF.type, None) not in graphs[0] or (
+        not document and (subject, rdflib.RDFS.label, None) not in graphs[0]):
     print("no type or label of", iri)
     failed.append("label")
 print("%d statements about and around %s" % (len(graphs[0]), iri))
