@@ -10,6 +10,7 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -260,14 +261,19 @@ struct Source {
   long timeout = 600;
 };
 
+// The syntax graphs are read in, named so; none when no name is given.
+std::optional<Syntax> read_syntax(const std::string& name) {
+  if (name.empty()) return std::nullopt;
+  const auto syntax = syntax_from_name(name);
+  if (!syntax || !syntax_info(*syntax).readable)
+    throw OptionError(option_ref("syntax") + " takes " + syntax_names(true) + ", not \"" + name + "\"");
+  return syntax;
+}
+
 Sources sources_of(const Source& s) {
   Sources out;
   out.graphs = s.graphs;
-  if (!s.syntax.empty()) {
-    out.syntax = syntax_from_name(s.syntax);
-    if (!out.syntax || !syntax_info(*out.syntax).readable)
-      throw OptionError(option_ref("syntax") + " takes " + syntax_names(true) + ", not \"" + s.syntax + "\"");
-  }
+  out.syntax = read_syntax(s.syntax);
   out.base = s.base;
   if (s.endpoint.empty()) {
     if (s.graphs.empty()) throw UsageError("diplograph.open() names no graph files, index file or endpoint");
@@ -385,11 +391,7 @@ py::dict convert(const ConvertJob& job) {
 py::dict index(const std::vector<std::string>& graphs, const std::string& output, bool append,
                const std::string& syntax, const std::string& base) {
   IndexOptions opts;
-  if (!syntax.empty()) {
-    opts.syntax = syntax_from_name(syntax);
-    if (!opts.syntax || !syntax_info(*opts.syntax).readable)
-      throw OptionError(option_ref("syntax") + " takes " + syntax_names(true) + ", not \"" + syntax + "\"");
-  }
+  opts.syntax = read_syntax(syntax);
   opts.base = base;
   opts.append = append;
   for (const auto& g : graphs) {

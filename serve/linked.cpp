@@ -108,14 +108,22 @@ std::string rdf_text(const std::vector<std::array<Term, 3>>& statements, Syntax 
   return out;
 }
 
-// The ontology as statements, read once.
-const std::vector<std::array<Term, 3>>& ontology_statements() {
-  static const std::vector<std::array<Term, 3>> all = [] {
-    MemorySource src;
+// The ontology, parsed once: the source of its page and of its statements in other syntaxes.
+const MemorySource& ontology_source() {
+  static const auto src = [] {
+    auto out = std::make_unique<MemorySource>();
     ReadOptions opts;
     opts.syntax = Syntax::turtle;
     opts.base = std::string(ns::dg);
-    (void)read_rdf_string(ontology_turtle(), "diplomacy.ttl", opts, src, [](const Diagnostic&) {});
+    (void)read_rdf_string(ontology_turtle(), "diplomacy.ttl", opts, *out, [](const Diagnostic&) {});
+    return out;
+  }();
+  return *src;
+}
+
+const std::vector<std::array<Term, 3>>& ontology_statements() {
+  static const std::vector<std::array<Term, 3>> all = [] {
+    const MemorySource& src = ontology_source();
     std::vector<std::array<Term, 3>> out;
     src.match(0, 0, 0, [&](NodeId s, NodeId p, NodeId o) {
       out.push_back({Term(src.term(s)), Term(src.term(p)), Term(src.term(o))});
@@ -126,12 +134,10 @@ const std::vector<std::array<Term, 3>>& ontology_statements() {
   return all;
 }
 
-std::string ontology_page() {
+const std::string& ontology_page() {
   static const std::string page = [] {
-    MemorySource src;
-    for (const auto& [s, p, o] : ontology_statements()) src.quad(s.ref(), p.ref(), o.ref(), {});
     std::ostringstream out;
-    write_ontology_html(out, src);
+    write_ontology_html(out, ontology_source());
     return out.str();
   }();
   return page;
