@@ -140,4 +140,38 @@ bool graph_file(const std::string& f, const std::optional<Syntax>& syntax, const
   return true;
 }
 
+bool is_graph_input(const std::string& input, const std::optional<Syntax>& syntax) {
+  return syntax.has_value() || syntax_from_path(input).has_value();
+}
+
+namespace {
+
+struct RecordsStopped {};  // a bad record ended the conversion: reported already, the build abandoned
+
+}  // namespace
+
+IndexResult index_inputs(const std::string& path, const std::vector<std::string>& inputs, IndexJob job,
+                         const ErrorSink& errors) {
+  std::vector<std::string> graphs, records;
+  for (const auto& input : inputs)
+    (is_graph_input(input, job.index.syntax) ? graphs : records).push_back(input);
+  if (job.map.base.empty()) job.map.base = ns::default_base;
+  if (!records.empty()) check_map_options(job.map);
+  IndexResult result;
+  if (!records.empty()) {
+    job.index.records = [&](QuadSink& sink) {
+      const ConvertResult r = convert_into(records, job.convert, job.map, sink, errors);
+      result.records = r.stats;
+      if (!r.written) throw RecordsStopped{};
+    };
+  }
+  try {
+    result.index = build_index(path, graphs, job.index);
+  } catch (const RecordsStopped&) {
+    return result;
+  }
+  result.written = true;
+  return result;
+}
+
 }  // namespace diplograph

@@ -16,33 +16,15 @@ namespace diplograph::cli {
 namespace {
 
 struct Options {
-  std::string from = "auto";
+  Records records;
   std::string to = "turtle";
   std::string output = "-";
   std::string base{ns::default_base};
-  std::string dataset;
-  bool keep_going = false;
   bool progress = false;
   bool no_progress = false;
-  std::string max_line = std::to_string(Limits{}.max_line);
-  std::string max_depth = std::to_string(Limits{}.max_depth);
-  std::string delimiter = ",";
   std::string split;
   std::vector<std::string> inputs;
 };
-
-const InputFormat* format_named(const std::string& from) {
-  if (from == "auto") return nullptr;
-  const InputFormat* f = input_format(from);
-  if (!f) throw po::error("unknown input format \"" + from + "\" (" + input_format_names() + " or auto)");
-  return f;
-}
-
-char delimiter_named(const std::string& d) {
-  if (d == "tab" || d == "\\t" || d == "\t") return '\t';
-  if (d.size() == 1 && std::string_view(",;|:").find(d[0]) != std::string_view::npos) return d[0];
-  throw po::error("--delimiter takes ',', ';', '|', ':' or tab, not \"" + d + "\"");
-}
 
 class Progress {
  public:
@@ -65,12 +47,7 @@ class Progress {
 };
 
 ConvertOptions convert_options(const Options& o, const Progress& progress) {
-  ConvertOptions opts;
-  opts.format = format_named(o.from);
-  opts.keep_going = o.keep_going;
-  opts.limits.max_line = whole_number(o.max_line, "max-line", 1, std::uint64_t{1} << 32U);
-  opts.limits.max_depth = static_cast<unsigned>(whole_number(o.max_depth, "max-depth", 1, 100000));
-  opts.delimiter = delimiter_named(o.delimiter);
+  ConvertOptions opts = o.records.options();
   opts.progress = std::cref(progress);
   return opts;
 }
@@ -101,7 +78,7 @@ void summary(const ConvertStats& stats, std::uint64_t triples) {
 int convert(const Options& o) {
   const auto syntax = syntax_from_name(o.to);
   if (!syntax) throw po::error("unknown output syntax \"" + o.to + "\" (" + syntax_names(false) + ")");
-  check_map_options({o.base, o.dataset});
+  check_map_options({o.base, o.records.dataset});
   Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
   const ConvertOptions opts = convert_options(o, progress);
   const std::uint64_t split =
@@ -109,7 +86,7 @@ int convert(const Options& o) {
   if (split && o.output == "-")
     throw po::error("--split writes numbered files: give -o FILE (e.g. -o out.nq.gz)");
   const auto r =
-      convert_files(o.inputs, opts, {o.base, o.dataset}, {o.output, *syntax, split}, report,
+      convert_files(o.inputs, opts, {o.base, o.records.dataset}, {o.output, *syntax, split}, report,
                     [&](const std::string& input) { progress.file(std::string(base_name(input))); });
   progress.done();
   if (!r.written) {
@@ -131,24 +108,19 @@ int run_convert(const std::vector<std::string>& args) {
   return guarded([&]() -> int {
     Options o;
     po::options_description opts("convert options");
-    opts.add_options()("from,f", po::value(&o.from)->default_value(o.from),
-                       ("input format: " + input_format_names() + ", auto").c_str())(
-        "to,t", po::value(&o.to)->default_value(o.to),
-        "output syntax: turtle, ntriples, nquads, trig, jsonld (JSON-LD, compacted, written as it goes)")(
-        "output,o", po::value(&o.output),
-        "output file (written atomically; gzip-compressed when it ends in .gz); standard output if absent")(
-        "split", po::value(&o.split), "numbered files of at most N statements each (out.0001.nq.gz, ...)")(
-        "base", po::value(&o.base)->default_value(o.base), "base IRI for minted instance IRIs")(
-        "dataset", po::value(&o.dataset),
-        "name to mint event and graph IRIs under (default: each file's stem), so renaming a file keeps them")(
-        "keep-going", po::bool_switch(&o.keep_going), "report bad records, convert the rest, exit 3")(
-        "progress", po::bool_switch(&o.progress), "show progress on stderr (default when it is a terminal)")(
-        "no-progress", po::bool_switch(&o.no_progress), "never show progress")(
-        "max-line", po::value(&o.max_line)->default_value(o.max_line),
-        "longest input line or record, in bytes")(
-        "max-depth", po::value(&o.max_depth)->default_value(o.max_depth), "deepest JSON nesting")(
-        "delimiter", po::value(&o.delimiter)->default_value(o.delimiter),
-        "between CSV record fields: ',', ';', '|', ':' or tab")("input", po::value(&o.inputs), "input files");
+    o.records.add(opts, "convert");
+    // clang-format off
+    opts.add_options()
+      ("to,t", po::value(&o.to)->default_value(o.to),
+       "output syntax: turtle, ntriples, nquads, trig, jsonld (JSON-LD, compacted, written as it goes)")
+      ("output,o", po::value(&o.output),
+       "output file (written atomically; gzip-compressed when it ends in .gz); standard output if absent")
+      ("split", po::value(&o.split), "numbered files of at most N statements each (out.0001.nq.gz, ...)")
+      ("base", po::value(&o.base)->default_value(o.base), "base IRI for minted instance IRIs")
+      ("progress", po::bool_switch(&o.progress), "show progress on stderr (default when it is a terminal)")
+      ("no-progress", po::bool_switch(&o.no_progress), "never show progress");
+    // clang-format on
+    opts.add_options()("input", po::value(&o.inputs), "input files");
     po::variables_map vm;
     if (!parse(args, "diplograph convert [OPTIONS] INPUT...", opts, "input", vm)) return ok;
     if (o.inputs.empty()) throw po::error("no input files");

@@ -106,6 +106,29 @@ void Remote::add(po::options_description& opts, bool printable) {
                        "print the SPARQL sent to an endpoint, and exit");
 }
 
+void Records::add(po::options_description& opts, const std::string& what) {
+  // clang-format off
+  opts.add_options()
+    ("from,f", po::value(&from)->default_value(from), ("input format of the records: " + input_format_names() + ", auto").c_str())
+    ("dataset", po::value(&dataset),
+     "name to mint event and graph IRIs under (default: each file's stem), so renaming a file keeps them")
+    ("keep-going", po::bool_switch(&keep_going), ("report bad records, " + what + " the rest, exit 3").c_str())
+    ("max-line", po::value(&max_line)->default_value(max_line), "longest input line or record, in bytes")
+    ("max-depth", po::value(&max_depth)->default_value(max_depth), "deepest JSON nesting")
+    ("delimiter", po::value(&delimiter)->default_value(delimiter), "between CSV record fields: ',', ';', '|', ':' or tab");
+  // clang-format on
+}
+
+ConvertOptions Records::options() const {
+  ConvertOptions opts;
+  opts.format = input_format_option(from, "from");
+  opts.keep_going = keep_going;
+  opts.limits.max_line = whole_number(max_line, "max-line", 1, std::uint64_t{1} << 32U);
+  opts.limits.max_depth = static_cast<unsigned>(whole_number(max_depth, "max-depth", 1, 100000));
+  opts.delimiter = delimiter_option(delimiter);
+  return opts;
+}
+
 Endpoint Remote::target() const {
   Endpoint e;
   e.url = endpoint;

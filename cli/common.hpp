@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diplograph/backends.hpp"
+#include "diplograph/convert.hpp"
 #include "diplograph/index_file.hpp"
 #include "diplograph/query.hpp"
 #include "diplograph/rdf.hpp"
@@ -60,6 +61,21 @@ struct Remote {
   void add(po::options_description& opts, bool printable = true);
   /// The endpoint, with the password from DIPLOGRAPH_PASSWORD when a user is given.
   [[nodiscard]] Endpoint target() const;
+};
+
+/// How event records are read, for the commands that read them (convert, index): --from,
+/// --dataset, --keep-going, --max-line, --max-depth, --delimiter.
+struct Records {
+  std::string from = "auto";
+  std::string dataset;
+  bool keep_going = false;
+  std::string max_line = std::to_string(Limits{}.max_line);
+  std::string max_depth = std::to_string(Limits{}.max_depth);
+  std::string delimiter = ",";
+  /// Adds the options; `what` names what --keep-going goes on with ("convert", "index").
+  void add(po::options_description& opts, const std::string& what);
+  /// The conversion they ask for (po::error or OptionError on a bad value).
+  [[nodiscard]] ConvertOptions options() const;
 };
 
 /// The backend the command line names (open_backend): what question `q` reads of the graphs,

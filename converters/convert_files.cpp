@@ -83,23 +83,61 @@ void check_map_options(const MapOptions& map) {
                       "\": use letters, digits, '-', '_' and '.' (e.g. \"summits-2019\")");
 }
 
+namespace {
+
+// Counts what passes to the sink behind it.
+class Counted : public QuadSink {
+ public:
+  explicit Counted(QuadSink& out) : out_(out) {}
+  void quad(TermRef s, TermRef p, TermRef o, TermRef g) override {
+    out_.quad(s, p, o, g);
+    ++count_;
+  }
+  [[nodiscard]] std::uint64_t count() const { return count_; }
+
+ private:
+  QuadSink& out_;
+  std::uint64_t count_ = 0;
+};
+
+// Every input through one mapper (and one ledger of the events written) into `out`.
+bool convert_all(const std::vector<std::string>& inputs, ConvertOptions& opts, Mapper& mapper,
+                 const ErrorSink& errors, const std::function<void(const std::string&)>& starting,
+                 ConvertStats& stats) {
+  EventLedger ledger;
+  if (!opts.ledger) opts.ledger = &ledger;
+  for (const auto& input : inputs) {
+    if (starting) starting(input);
+    if (!convert_file(input, opts, mapper, errors, stats)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 ConvertResult convert_files(const std::vector<std::string>& inputs, ConvertOptions opts,
                             const MapOptions& map, const OutputOptions& output, const ErrorSink& errors,
                             const std::function<void(const std::string&)>& starting) {
   opts.named_graphs = syntax_info(output.syntax).has_graphs;
   Outputs out(output, Mapper::prefixes(map));
   Mapper mapper(out, map);
-  EventLedger ledger;
-  if (!opts.ledger) opts.ledger = &ledger;
   ConvertResult result;
-  for (const auto& input : inputs) {
-    if (starting) starting(input);
-    if (!convert_file(input, opts, mapper, errors, result.stats)) return result;
-  }
+  if (!convert_all(inputs, opts, mapper, errors, starting, result.stats)) return result;
   out.commit();
   result.triples = out.count();
   result.files = out.files();
   result.written = true;
+  return result;
+}
+
+ConvertResult convert_into(const std::vector<std::string>& inputs, ConvertOptions opts, const MapOptions& map,
+                           QuadSink& sink, const ErrorSink& errors,
+                           const std::function<void(const std::string&)>& starting) {
+  Counted out(sink);
+  Mapper mapper(out, map);
+  ConvertResult result;
+  result.written = convert_all(inputs, opts, mapper, errors, starting, result.stats);
+  result.triples = out.count();
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "converters/readers.hpp"
+#include "diplograph/error.hpp"
 #include "diplograph/text.hpp"
 
 namespace diplograph {
@@ -36,6 +37,20 @@ const InputFormat* input_format(std::string_view name) {
     if (f.name == name) return &f;
   }
   return nullptr;
+}
+
+const InputFormat* input_format_option(std::string_view name, std::string_view option) {
+  if (name == "auto") return nullptr;
+  if (const InputFormat* f = input_format(name)) return f;
+  throw OptionError(option_ref(option) + " takes " + input_format_names() + " or auto, not \"" +
+                    std::string(name) + "\"");
+}
+
+char delimiter_option(std::string_view name) {
+  if (name == "tab" || name == "\\t" || name == "\t") return '\t';
+  if (name.size() == 1 && std::string_view(",;|:").find(name[0]) != std::string_view::npos) return name[0];
+  throw OptionError(option_ref("delimiter") + " takes ',', ';', '|', ':' or tab, not \"" + std::string(name) +
+                    "\"");
 }
 
 const InputFormat* detect_input_format(std::string_view path, std::string_view head) {

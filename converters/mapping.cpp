@@ -171,6 +171,8 @@ void write_actor_facts(const Participant& p, const std::string& iri, const Mappe
     seen.push_back(kind + std::string(value));
     return true;
   };
+  // every spelling a label once: which came first, or in which file, does not decide an actor's name
+  if (once('l', p.lang + '@' + p.name)) out.text(iri, t.label, p.name, p.lang);
   for (const auto& sector : p.sectors) {
     if (once('#', sector)) out.lit(iri, t.sector, sector);
   }
@@ -293,10 +295,7 @@ void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef gra
   if (actors_.size() >= kRemembered) actors_.clear();
   const auto [at, fresh] = actors_.try_emplace(graph.empty() ? iri : std::string(graph.value) + " " + iri);
   Out out(sink_, graph);
-  if (fresh) {
-    out.iri(iri, terms().type, dg(kind_of(p.kind).cls));
-    out.text(iri, terms().label, p.name, p.lang);
-  }
+  if (fresh) out.iri(iri, terms().type, dg(kind_of(p.kind).cls));
   write_actor_facts(p, iri, *this, at->second, out);
 }
 

@@ -216,6 +216,14 @@ void read_graph(Build& b, const std::string& file, const IndexOptions& o) {
     throw InputError(errors.empty() ? Diagnostic{{file, 0, 0}, "cannot be read"} : errors.front());
 }
 
+// Statements made by the caller from inputs that are not RDF, as one more document (the
+// readers refuse what a store would not take from their Turtle: language tags past 15 characters).
+void read_records(Build& b, const IndexOptions& o) {
+  Intake in(b.terms, b.spool, b.checkpoint);
+  ++b.documents;
+  o.records(in);
+}
+
 // The index at `path` as the starting point: its statements spooled, its terms the first batch
 // (already sorted, numbered NodeId - 1).
 void read_old(Build& b, const std::string& path) {
@@ -361,6 +369,7 @@ IndexStats build_all(const std::string& path, const std::vector<std::string>& gr
     read_ontology(b);
   }
   for (const auto& g : graphs) read_graph(b, g, opts);
+  if (opts.records) read_records(b, opts);
   b.check();
   AtomicOutput out(path);
   SectionWriter w(out.file(), path);

@@ -335,17 +335,8 @@ struct ConvertJob {
 
 ConvertOptions convert_options(const ConvertJob& job) {
   ConvertOptions opts;
-  if (job.format != "auto") {
-    opts.format = input_format(job.format);
-    if (!opts.format)
-      throw OptionError(option_ref("format") + " takes " + input_format_names() + " or auto, not \"" +
-                        job.format + "\"");
-  }
-  if (job.delimiter.size() != 1 ||
-      std::string_view(",;|:\t").find(job.delimiter[0]) == std::string_view::npos)
-    throw OptionError(option_ref("delimiter") + " takes ',', ';', '|', ':' or '\\t', not \"" + job.delimiter +
-                      "\"");
-  opts.delimiter = job.delimiter[0];
+  opts.format = input_format_option(job.format, "format");
+  opts.delimiter = delimiter_option(job.delimiter);
   opts.keep_going = job.keep_going;
   return opts;
 }
@@ -370,7 +361,7 @@ py::dict convert(const ConvertJob& job) {
   if (!syntax)
     throw OptionError(option_ref("to") + " takes " + syntax_names(false) + ", not \"" + job.to + "\"");
   if (job.inputs.empty()) throw UsageError("diplograph.convert() names no input files");
-  const MapOptions map{job.base, job.dataset};
+  const MapOptions map{job.base.empty() ? std::string(ns::default_base) : job.base, job.dataset};
   check_map_options(map);
   ConvertOptions opts = convert_options(job);
   const OutputOptions output{job.output, *syntax, job.split};
@@ -388,29 +379,51 @@ py::dict convert(const ConvertJob& job) {
   return converted(r, *problems);
 }
 
-py::dict index(const std::vector<std::string>& graphs, const std::string& output, bool append,
-               const std::string& syntax, const std::string& base) {
-  IndexOptions opts;
-  opts.syntax = read_syntax(syntax);
-  opts.base = base;
-  opts.append = append;
-  for (const auto& g : graphs) {
+struct IndexCall {
+  std::vector<std::string> inputs;
+  std::string output;
+  bool append = false;
+  std::string syntax, base;
+  ConvertJob records;  // format, dataset, keep_going, delimiter
+};
+
+py::dict index(const IndexCall& call) {
+  IndexJob job;
+  job.index.syntax = read_syntax(call.syntax);
+  job.index.base = call.base;
+  job.index.append = call.append;
+  job.convert = convert_options(call.records);
+  job.map = {call.base, call.records.dataset};
+  for (const auto& g : call.inputs) {
     if (is_index_file(g))
-      throw UsageError(
-          g +
-          " is an index, not a graph: diplograph.index() reads graphs (append=True adds them to the index)");
+      throw UsageError(g +
+                       " is an index, not an input: diplograph.index() reads graphs and records (append=True "
+                       "adds them to the "
+                       "index)");
   }
-  const IndexStats s = interruptible<IndexStats>(
+  auto problems = std::make_shared<std::vector<Diagnostic>>();
+  const IndexResult r = interruptible<IndexResult>(
       [=](const Cancel& cancel) mutable {
-        opts.checkpoint = [&cancel] { cancel.check(); };
-        return build_index(output, graphs, opts);
+        job.index.checkpoint = [&cancel] { cancel.check(); };
+        job.convert.progress = [&cancel](const ConvertStats&, double) { cancel.check(); };
+        return index_inputs(call.output, call.inputs, job,
+                            [problems](const Diagnostic& d) { problems->push_back(d); });
       },
       true);
+  if (!r.written)
+    raise_input_error(
+        problems->empty() ? Diagnostic{{call.output, 0, 0}, "nothing written"} : problems->front(),
+        *problems);
   py::dict d;
-  d["statements"] = s.statements;
-  d["terms"] = s.terms;
-  d["events"] = s.events;
-  d["bytes"] = s.bytes;
+  d["statements"] = r.index.statements;
+  d["terms"] = r.index.terms;
+  d["events"] = r.index.events;
+  d["bytes"] = r.index.bytes;
+  d["records"] = r.records.records + r.records.merged;
+  d["skipped"] = r.records.skipped;
+  py::list every;
+  for (const auto& p : *problems) every.append(said(p.str()));
+  d["problems"] = every;
   return d;
 }
 
@@ -477,9 +490,18 @@ PYBIND11_MODULE(_diplograph, m) {
       py::arg("dataset"), py::arg("keep_going"), py::arg("delimiter"), py::arg("split"));
   m.def(
       "index",
-      [](const std::vector<std::string>& graphs, const std::string& output, bool append,
-         const std::string& syntax, const std::string& base) {
-        return translated([&] { return index(graphs, output, append, syntax, base); });
+      [](std::vector<std::string> inputs, std::string output, bool append, std::string syntax,
+         std::string base, std::string format, std::string dataset, bool keep_going, std::string delimiter) {
+        return translated([&] {
+          IndexCall call{std::move(inputs), std::move(output), append,
+                         std::move(syntax), std::move(base),   {}};
+          call.records.format = std::move(format);
+          call.records.dataset = std::move(dataset);
+          call.records.keep_going = keep_going;
+          call.records.delimiter = std::move(delimiter);
+          return index(call);
+        });
       },
-      py::arg("graphs"), py::arg("output"), py::arg("append"), py::arg("syntax"), py::arg("base"));
+      py::arg("inputs"), py::arg("output"), py::arg("append"), py::arg("syntax"), py::arg("base"),
+      py::arg("format"), py::arg("dataset"), py::arg("keep_going"), py::arg("delimiter"));
 }

@@ -5,7 +5,9 @@
 // exit 2 and a reason, never read out of bounds.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <random>
+#include <set>
 
 #include "diplograph/bulk.hpp"
 #include "diplograph/index_file.hpp"
@@ -170,6 +172,156 @@ TEST(Index, TheGraphInTheIndexMatchesEveryPatternAsTheStoreDoes) {
       EXPECT_EQ(lines(src, bs, bp, bo), lines(store, bs, bp, bo)) << to_ntriples(s.ref()) << " mask " << mask;
     }
   }
+}
+
+// --------------------------------------------------------------------------- raw inputs
+
+std::string sample_index(const std::string& dir);  // an index of the samples, dir/good.idx
+
+// Every statement of an index, as N-Triples lines, sorted.
+std::set<std::string> statements_of(const std::string& index) {
+  using namespace diplograph;
+  const auto file = IndexFile::open(index);
+  const QuadSource& q = file->source();
+  std::set<std::string> out;
+  q.match(0, 0, 0, [&](NodeId a, NodeId b, NodeId c) {
+    out.insert(to_ntriples(q.term(a)) + " " + to_ntriples(q.term(b)) + " " + to_ntriples(q.term(c)));
+    return true;
+  });
+  return out;
+}
+
+// The statements of one index and not the other, each way (a few of them shown).
+void expect_same_statements(const std::string& a, const std::string& b) {
+  const auto x = statements_of(a), y = statements_of(b);
+  std::vector<std::string> only_a, only_b;
+  std::set_difference(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(only_a));
+  std::set_difference(y.begin(), y.end(), x.begin(), x.end(), std::back_inserter(only_b));
+  only_a.resize(std::min<std::size_t>(only_a.size(), 5));
+  only_b.resize(std::min<std::size_t>(only_b.size(), 5));
+  EXPECT_TRUE(only_a.empty() && only_b.empty())
+      << "only in " << a << ":\n"
+      << testing::PrintToString(only_a) << "\nonly in " << b << ":\n"
+      << testing::PrintToString(only_b);
+  EXPECT_GT(x.size(), 1000U);
+}
+
+// `index -o OUT ARGS`, expected to succeed quietly.
+void index_ok(const std::string& out, const std::string& args) {
+  const auto r = run("index -q -o " + out + " " + args);
+  ASSERT_EQ(r.status, 0) << args << "\n" << r.err;
+}
+
+// Records indexed as they are read make the index their Turtle makes, byte for byte: every
+// format of the shared data and the samples, one at a time and mixed with a graph.
+TEST(RawIndex, EveryFormatIndexesToTheBytesOfItsTurtle) {
+  const std::string dir = test::scratch("raw-formats"), data = test::shared();
+  const std::vector<std::string> inputs{test::samples() + "/seed.jsonl",
+                                        test::samples() + "/meetings.jsonl",
+                                        test::samples() + "/inter-korean.csv",
+                                        data + "/icews/events.2018.sample.tab",
+                                        data + "/gdelt/20150218230000.export.CSV",
+                                        data + "/gdelt/20151027220000.export.CSV",
+                                        data + "/gdelt/20191024143000.export.CSV",
+                                        data + "/polecat/ngecEvents.2024-05-26.sample.txt",
+                                        data + "/cow/Diplomatic_Exchange_2006v1.excerpt.csv",
+                                        synthetic_world(dir, 3, 400)};
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const std::string n = std::to_string(i), ttl = test::converted(inputs[i], "raw-" + n);
+    index_ok(dir + "/t" + n + ".idx", ttl);
+    index_ok(dir + "/r" + n + ".idx", inputs[i]);
+    EXPECT_TRUE(test::read(dir + "/t" + n + ".idx") == test::read(dir + "/r" + n + ".idx")) << inputs[i];
+  }
+  // several record files are one conversion (one ledger of events), beside a graph
+  const std::string both = inputs[1] + " " + inputs[3];
+  const std::string graph = test::converted(inputs[0], "raw-graph"), ttl = test::converted(both, "raw-both");
+  index_ok(dir + "/mixed-t.idx", graph + " " + ttl);
+  index_ok(dir + "/mixed-r.idx", graph + " " + both);
+  expect_same_statements(dir + "/mixed-t.idx", dir + "/mixed-r.idx");
+  expect_same_answers(dir + "/mixed-t.idx", dir + "/mixed-r.idx", questions("Mike Pompeo", "PRK", "USA"));
+}
+
+// What users do to files: gzip them, zip them, shuffle their rows. A packed file indexes as the
+// plain one; shuffled rows cite other lines but answer every count alike.
+TEST(RawIndex, PackedAndShuffledInputsIndexAlike) {
+  const std::string dir = test::scratch("raw-packed");
+  const std::string csv = test::shared() + "/gdelt/20191024143000.export.CSV";
+  const std::string name = std::string(diplograph::base_name(csv));
+  std::filesystem::create_directories(dir + "/z");
+  std::filesystem::copy_file(csv, dir + "/z/" + name);
+  ASSERT_EQ(std::system(("cd " + dir + "/z && gzip -k " + name + " && zip -q ../packed.zip " + name).c_str()),
+            0);
+  index_ok(dir + "/plain.idx", csv);
+  index_ok(dir + "/gz.idx", dir + "/z/" + name + ".gz");
+  index_ok(dir + "/zip.idx", dir + "/packed.zip");
+  const std::string plain = test::read(dir + "/plain.idx");
+  EXPECT_TRUE(plain == test::read(dir + "/gz.idx"));
+  EXPECT_TRUE(plain == test::read(dir + "/zip.idx"));
+  auto lines = test::lines_of(test::read(csv));
+  std::shuffle(lines.begin(), lines.end(), std::mt19937(9));
+  std::string shuffled;
+  for (const auto& l : lines) shuffled += l + "\n";
+  std::filesystem::create_directories(dir + "/s");
+  test::write(dir + "/s/" + name, shuffled);
+  index_ok(dir + "/shuffled.idx", dir + "/s/" + name);
+  for (const std::string ask :
+       {"query dyads --by year --level state --format csv", "query dyads --by month --format csv",
+        "query events --format csv --columns date,event,type,cameo,quad_class,goldstein"}) {
+    const auto a = run(ask + " " + dir + "/plain.idx"), b = run(ask + " " + dir + "/shuffled.idx");
+    EXPECT_EQ(a.status, 0) << a.err;
+    EXPECT_GT(std::count(a.out.begin(), a.out.end(), '\n'), 10) << ask;
+    EXPECT_EQ(a.out, b.out) << ask;
+  }
+}
+
+// Records appended to an index (a new day of events) make the statements, and the answers, of
+// one build of everything.
+TEST(RawIndex, AppendedRecordsAnswerAsOneBuild) {
+  const std::string dir = test::scratch("raw-append");
+  const std::string a = synthetic_world(dir, 11, 300), b = test::samples() + "/meetings.jsonl",
+                    c = test::shared() + "/icews/events.2018.sample.tab";
+  index_ok(dir + "/whole.idx", a + " " + b + " " + c);
+  index_ok(dir + "/step.idx", a);
+  index_ok(dir + "/step.idx", "--append " + b);
+  index_ok(dir + "/step.idx", "--append " + c);
+  expect_same_statements(dir + "/whole.idx", dir + "/step.idx");
+  auto asks = questions("Mike Pompeo", "PRK", "USA");
+  for (const auto& q : questions("Official 1 of USA", "USA", "RUS")) asks.push_back(q);
+  expect_same_answers(dir + "/whole.idx", dir + "/step.idx", asks);
+}
+
+// A bad record: named with its file and line, exit 2, the index as it was (built or appended
+// to); --keep-going indexes the rest and exits 3; a full disk and a missing file are refused.
+TEST(RawIndex, ABadRecordLeavesTheIndexAsItWas) {
+  const std::string dir = test::scratch("raw-bad");
+  const std::string good = sample_index(dir);
+  const auto lines = test::lines_of(test::read(test::samples() + "/meetings.jsonl"));
+  ASSERT_GT(lines.size(), 4U);
+  std::string bad;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    bad += (i == 3 ? std::string("{\"id\": broken") : lines[i]) + "\n";
+  test::write(dir + "/bad.jsonl", bad);
+  test::expect_error(run("index -o " + dir + "/good.idx " + dir + "/bad.jsonl"), 2, dir + "/bad.jsonl:4:");
+  EXPECT_TRUE(test::read(dir + "/good.idx") == good);
+  test::expect_error(run("index --append -o " + dir + "/good.idx " + dir + "/bad.jsonl"), 2,
+                     "--keep-going skips bad records");
+  EXPECT_TRUE(test::read(dir + "/good.idx") == good);
+  const auto kept = run("index --keep-going -o " + dir + "/kept.idx " + dir + "/bad.jsonl");
+  test::expect_error(kept, 3, dir + "/bad.jsonl:4:");
+  EXPECT_NE(kept.err.find(" records read, 1 skipped"), std::string::npos) << kept.err;
+  const auto kept_events = run("query events --format csv " + dir + "/kept.idx");
+  EXPECT_EQ(kept_events.status, 0) << kept_events.err;
+  EXPECT_GT(test::lines_of(kept_events.out).size(), 10U);
+  test::expect_error(run("index -o /dev/full " + test::samples() + "/seed.jsonl"), 2,
+                     "/dev/full: cannot write the index");
+  const auto missing = run("index -o " + dir + "/good.idx " + dir + "/none.csv");
+  test::expect_error(missing, 2, dir + "/none.csv");
+  EXPECT_EQ(missing.err.find("--keep-going"), std::string::npos) << missing.err;
+  test::expect_error(run("index -o " + dir + "/x.idx --from bogus " + dir + "/bad.jsonl"), 1,
+                     "--from takes jsonl, csv");
+  EXPECT_TRUE(test::read(dir + "/good.idx") == good);
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
 }
 
 // --------------------------------------------------------------------------- broken files

@@ -180,7 +180,7 @@ def _frame(answer):
 
 # ------------------------------------------------------------------ files to files
 
-def convert(inputs, output, *, format="auto", to="turtle", base="https://w3id.org/diplograph/",
+def convert(inputs, output, *, format="auto", to="turtle", base=None,
             dataset="", keep_going=False, delimiter=",", split=0):
     """`diplograph convert`: event records (JSONL, CSV, GDELT, ICEWS, POLECAT, the COW Diplomatic
     Exchange; plain, gzipped or zipped) into RDF ``output`` (.gz: gzip), written atomically.
@@ -191,14 +191,18 @@ def convert(inputs, output, *, format="auto", to="turtle", base="https://w3id.or
     if isinstance(inputs, (str, bytes, _os.PathLike)):
         inputs = [inputs]
     return _diplograph.convert([_os.fspath(i) for i in inputs], _os.fspath(output), format, to,
-                               base, dataset or "", bool(keep_going), delimiter, int(split or 0))
+                               base or "", dataset or "", bool(keep_going), delimiter, int(split or 0))
 
 
-def index(graphs, output, *, append=False, syntax=None, base=None):
-    """`diplograph index`: the graphs into one index file ``output``, which ``open(output)`` asks
-    in milliseconds; ``append=True`` adds them to the index already there. Written atomically.
-    Returns its figures (statements, terms, events, bytes)."""
-    if isinstance(graphs, (str, bytes, _os.PathLike)):
-        graphs = [graphs]
-    return _diplograph.index([_os.fspath(g) for g in graphs], _os.fspath(output), bool(append),
-                             syntax or "", base or "")
+def index(inputs, output, *, append=False, syntax=None, base=None, format="auto", dataset="",
+          keep_going=False, delimiter=","):
+    """`diplograph index`: RDF graphs, or event records as ``convert`` reads them (mapped in the
+    same stream, no RDF written first), into one index file ``output``, which ``open(output)``
+    asks in milliseconds; ``append=True`` adds them to the index already there. Written
+    atomically. Returns its figures (statements, terms, events, bytes, records, skipped) and
+    ``problems``, as ``convert`` does; raises InputError naming file and line for a bad record
+    (unless ``keep_going=True``), leaving ``output`` as it was."""
+    if isinstance(inputs, (str, bytes, _os.PathLike)):
+        inputs = [inputs]
+    return _diplograph.index([_os.fspath(i) for i in inputs], _os.fspath(output), bool(append),
+                             syntax or "", base or "", format, dataset or "", bool(keep_going), delimiter)

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import diplograph
-from conftest import DATA, run
+from conftest import DATA, ROOT, run
 
 
 def test_a_bad_graph_names_its_file_and_line(tmp_path):
@@ -55,7 +55,7 @@ def test_questions_put_wrongly_say_how_to_put_them(graphs):
         g.events(quad_class=5)
     with pytest.raises(diplograph.UnknownName) as e:
         g.met(actor="Xi Jinpeng")
-    assert e.value.candidates[0] == ("https://w3id.org/diplograph/person/CHN/xi-jinping", "Xi Jinping")
+    assert e.value.candidates[0] == ("https://w3id.org/diplograph/id/person/CHN/xi-jinping", "Xi Jinping")
     assert 'g.actors("NAME")' in e.value.message
     with pytest.raises(diplograph.AmbiguousName) as e:
         g.timeline("Kim")
@@ -69,7 +69,7 @@ def test_questions_put_wrongly_say_how_to_put_them(graphs):
 def test_names_typed_loosely_find_the_actor(graphs):
     g = diplograph.open(graphs["icews"])
     exact = g.met(actor="Xi Jinping")
-    for loose in ["xi jinping", "XI JINPING", "Jinping", "https://w3id.org/diplograph/person/CHN/xi-jinping"]:
+    for loose in ["xi jinping", "XI JINPING", "Jinping", "https://w3id.org/diplograph/id/person/CHN/xi-jinping"]:
         pd.testing.assert_frame_equal(g.met(actor=loose), exact)
 
 
@@ -131,9 +131,38 @@ def test_an_index_is_built_appended_and_refused_as_a_graph(graphs, tmp_path):
     first = diplograph.index(graphs["icews"], index)
     both = diplograph.index(graphs["gdelt"], index, append=True)
     assert both["events"] > first["events"] > 0
-    with pytest.raises(diplograph.UsageError, match="is an index, not a graph"):
+    with pytest.raises(diplograph.UsageError, match="is an index, not an input"):
         diplograph.index(index, tmp_path / "again.dgx")
     whole = diplograph.open(graphs["icews"], graphs["gdelt"])
     pd.testing.assert_frame_equal(diplograph.open(index).dyads(by="year", level="state"),
                                   whole.dyads(by="year", level="state"))
     shutil.copy(index, tmp_path / "copy.dgx")
+
+
+def test_records_are_indexed_as_they_are_read(graphs, tmp_path):
+    """Raw ICEWS and GDELT rows into an index (the ICEWS file gzipped), then appended to: the
+    index of their Turtle, frame for frame; a bad record raises naming its line and writes
+    nothing, and keep_going indexes the rest, reporting it."""
+    import gzip
+    icews = tmp_path / "events.2018.sample.tab.gz"
+    with open(DATA / "icews" / "events.2018.sample.tab", "rb") as src, gzip.open(icews, "wb") as out:
+        shutil.copyfileobj(src, out)
+    index = tmp_path / "raw.dgx"
+    first = diplograph.index(icews, index)
+    assert first["records"] > 3000 and first["skipped"] == 0
+    diplograph.index(sorted((DATA / "gdelt").glob("*.export.CSV")), index, append=True)
+    whole = diplograph.open(graphs["icews"], graphs["gdelt"])
+    for ask in (lambda g: g.dyads(by="year", level="state"), lambda g: g.events()):
+        pd.testing.assert_frame_equal(ask(diplograph.open(index)), ask(whole))
+    lines = (ROOT / "samples" / "meetings.jsonl").read_text().splitlines()
+    lines[2] = '{"id": "x", "type": "meeting", "date": "2019-13-40"}'
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(lines) + "\n")
+    before = index.read_bytes()
+    with pytest.raises(diplograph.InputError) as e:
+        diplograph.index(bad, index, append=True)
+    assert (e.value.file, e.value.line) == (str(bad), 3)
+    assert index.read_bytes() == before
+    kept = diplograph.index(bad, tmp_path / "kept.dgx", keep_going=True)
+    assert kept["skipped"] == 1 and kept["records"] == len(lines)
+    assert any(":3:" in p for p in kept["problems"])

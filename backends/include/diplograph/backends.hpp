@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "diplograph/convert.hpp"
+#include "diplograph/index_file.hpp"
 #include "diplograph/query.hpp"
 #include "diplograph/rdf.hpp"
 #include "diplograph/sparql.hpp"
@@ -60,5 +62,33 @@ bool load_files(Store& store, const std::vector<std::string>& files, const std::
 /// The read options for graph file `f`; false (reported) for an index file or an unknown syntax.
 bool graph_file(const std::string& f, const std::optional<Syntax>& syntax, const std::string& base,
                 std::string_view for_index, ReadOptions& opts, const ErrorSink& errors);
+
+// ------------------------------------------------------------------------- indexing inputs
+
+/// How `index_inputs` reads what it is given: RDF graphs as `index` says, event records as a
+/// conversion would (`map.base` empty: the default base).
+struct IndexJob {
+  IndexOptions index;
+  ConvertOptions convert;
+  MapOptions map;
+};
+
+/// What `index_inputs` did.
+struct IndexResult {
+  IndexStats index;
+  ConvertStats records;  ///< of the event records read, when any were
+  bool written = false;  ///< false: a bad record (keep_going off) stopped it; the output is as it was
+};
+
+/// Whether `input` is read as an RDF graph (by `syntax`, else its extension) rather than as
+/// event records.
+[[nodiscard]] bool is_graph_input(const std::string& input, const std::optional<Syntax>& syntax);
+
+/// Builds (or, with `job.index.append`, adds to) the index at `path` from `inputs`: RDF graphs
+/// and event records of any format `convert` reads, in any mix. The records are mapped as they
+/// are read, in the same stream, into the same statements `convert` would write (no RDF on
+/// disk); bad records are reported to `errors` as a conversion reports them.
+IndexResult index_inputs(const std::string& path, const std::vector<std::string>& inputs, IndexJob job,
+                         const ErrorSink& errors);
 
 }  // namespace diplograph

@@ -179,6 +179,12 @@ struct InputFormat {
 [[nodiscard]] const InputFormat* input_format(std::string_view name);
 /// The formats' names, comma-separated, for messages and help ("jsonl, csv, ...").
 [[nodiscard]] std::string input_format_names();
+/// The format a user named for every input: nullptr for "auto" (each by its name, then its
+/// content); OptionError naming the `option` it was given as otherwise (`--from`, `format=`).
+[[nodiscard]] const InputFormat* input_format_option(std::string_view name, std::string_view option);
+/// The CSV field delimiter a user named: ',', ';', '|', ':' or a tab (a tab character, "tab" or
+/// "\\t"); OptionError naming {{delimiter}} otherwise.
+[[nodiscard]] char delimiter_option(std::string_view name);
 /// By extension, then by content; nullptr when neither tells.
 [[nodiscard]] const InputFormat* detect_input_format(std::string_view path, std::string_view head);
 
@@ -308,5 +314,11 @@ struct ConvertResult {
 ConvertResult convert_files(const std::vector<std::string>& inputs, ConvertOptions opts,
                             const MapOptions& map, const OutputOptions& output, const ErrorSink& errors,
                             const std::function<void(const std::string&)>& starting = {});
+/// The same conversion into `sink` rather than files (an index build reading records in the
+/// stream): nothing is committed, so `written` only says every input was read through; the
+/// caller discards what the sink took when it is false. `triples` counts the statements sent.
+ConvertResult convert_into(const std::vector<std::string>& inputs, ConvertOptions opts, const MapOptions& map,
+                           QuadSink& sink, const ErrorSink& errors,
+                           const std::function<void(const std::string&)>& starting = {});
 
 }  // namespace diplograph

@@ -29,6 +29,10 @@ struct IndexOptions {
   /// Called every 2^20 statements read and between the build's phases; a build it throws from
   /// (Cancelled: the Python package's Ctrl-C) leaves the output as it was.
   std::function<void()> checkpoint;
+  /// Statements made as they are read from inputs that are not RDF (event records, converted in
+  /// the same stream: backends' index_inputs), written into the build after the graphs as one
+  /// more document. What it throws fails the build, leaving the output as it was.
+  std::function<void(QuadSink&)> records;
 };
 
 /// What a build wrote.
