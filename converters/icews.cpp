@@ -11,7 +11,7 @@
 #include "converters/coded.hpp"
 #include "converters/lines.hpp"
 #include "converters/readers.hpp"
-#include "converters/sorter.hpp"
+#include "diplograph/external_sort.hpp"
 #include "diplograph/text.hpp"
 
 namespace diplograph {
@@ -102,7 +102,7 @@ class IcewsReader : public RecordReader {
   ReadStatus hold(const Row& row, std::string_view line, Diagnostic& error) {
     std::string key = mirror_key(row.rec, row.sentence) + "\n" + padded(row.event_id) + "-" + row.rec.date;
     try {
-      sorter_.add(std::move(key), std::string(line));
+      sorter_.add({std::move(key), std::string(line)});
       return ReadStatus::ok;
     } catch (const InputError& e) {  // the spill's temporary file: the reader's fatal error
       return fail(e.diagnostic().str(), error);
@@ -116,7 +116,7 @@ class IcewsReader : public RecordReader {
       if (!sorting_started_) {
         sorting_started_ = true;
         sorter_.finish();
-        has_ahead_ = sorter_.next(ahead_key_, ahead_line_);
+        has_ahead_ = sorter_.next(ahead_);
       }
       while (ready_.empty()) {
         if (!has_ahead_) return ReadStatus::end;
@@ -137,10 +137,10 @@ class IcewsReader : public RecordReader {
 
   // Reads the rows of the next key; pairs them into ready_.
   bool read_group(Diagnostic& error) {
-    const std::string group = ahead_key_.substr(0, ahead_key_.find('\n'));
+    const std::string group = ahead_.first.substr(0, ahead_.first.find('\n'));
     std::vector<EventRecord> one_way, other_way;
-    while (has_ahead_ && std::string_view(ahead_key_).substr(0, ahead_key_.find('\n')) == group) {
-      split_tabs_copy(ahead_line_);
+    while (has_ahead_ && std::string_view(ahead_.first).substr(0, ahead_.first.find('\n')) == group) {
+      split_tabs_copy(ahead_.second);
       Row row;
       try {
         row = parse();
@@ -150,7 +150,7 @@ class IcewsReader : public RecordReader {
       }
       const bool first_way = identity(row.rec.participants[0]) <= identity(row.rec.participants[1]);
       (first_way ? one_way : other_way).push_back(std::move(row.rec));
-      has_ahead_ = sorter_.next(ahead_key_, ahead_line_);
+      has_ahead_ = sorter_.next(ahead_);
     }
     pair_up(one_way, other_way);
     return true;
@@ -342,10 +342,11 @@ class IcewsReader : public RecordReader {
   std::map<std::string, std::size_t> columns_;
   std::size_t width_ = 0;
   std::vector<std::string_view> f_;
-  detail::ExternalSorter sorter_{ctx_.limits.merge_memory};
+  ExternalSort<std::pair<std::string, std::string>> sorter_{ctx_.limits.merge_memory};  // (key, row)
   bool sorting_started_ = false;
   bool has_ahead_ = false;
-  std::string ahead_key_, ahead_line_, held_line_;
+  std::pair<std::string, std::string> ahead_;  // the next held (key, row)
+  std::string held_line_;
   std::deque<EventRecord> ready_;
   std::uint64_t merged_ = 0;
   bool eof_ = false;

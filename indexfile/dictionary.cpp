@@ -3,7 +3,6 @@
 #include "indexfile/dictionary.hpp"
 
 #include <cstring>
-#include <queue>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -17,73 +16,8 @@ namespace diplograph::idx {
 
 namespace {
 
-// Writes to a temporary file through a buffer of its own (stdio's is 4 KiB).
-class Out {
- public:
-  explicit Out(std::FILE* f, std::size_t buffer = std::size_t{1} << 20U) : f_(f), size_(buffer) {}
-  ~Out() {  // flushed by its owner; here only when unwinding, when a failure adds nothing
-    try {
-      flush();
-    } catch (...) {  // NOLINT(bugprone-empty-catch)
-    }
-  }
-  Out(const Out&) = delete;
-  Out& operator=(const Out&) = delete;
-  void put(const void* data, std::size_t n) {
-    buf_.append(static_cast<const char*>(data), n);
-    if (buf_.size() >= size_) flush();
-  }
-  void u32(std::uint32_t v) { put(&v, 4); }
-  void flush() {
-    if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size())
-      temp_file_failed("write");
-    buf_.clear();
-  }
-
- private:
-  std::FILE* f_;
-  std::size_t size_;
-  std::string buf_;
-};
-
-// Reads a temporary file from its start through a buffer.
-class In {
- public:
-  explicit In(std::FILE* f) : f_(f) {
-    if (std::fflush(f_) != 0) temp_file_failed("write");
-    std::rewind(f_);
-  }
-  /// False at the end of the file; a record cut short is an error.
-  bool get(void* data, std::size_t n) {
-    auto* out = static_cast<char*>(data);
-    while (n > 0) {
-      if (at_ == buf_.size() && !fill()) return false;
-      const std::size_t k = std::min(n, buf_.size() - at_);
-      std::memcpy(out, buf_.data() + at_, k);
-      at_ += k;
-      out += k;
-      n -= k;
-    }
-    return true;
-  }
-  bool u32(std::uint32_t& v) { return get(&v, 4); }
-  void need(void* data, std::size_t n) {
-    if (!get(data, n)) throw std::logic_error("a temporary file of the index build cut short");
-  }
-
- private:
-  bool fill() {
-    buf_.resize(kBuffer);
-    buf_.resize(std::fread(buf_.data(), 1, kBuffer, f_));
-    at_ = 0;
-    if (std::ferror(f_)) temp_file_failed("read");
-    return !buf_.empty();
-  }
-  static constexpr std::size_t kBuffer = std::size_t{1} << 18U;
-  std::FILE* f_;
-  std::string buf_;
-  std::size_t at_ = 0;
-};
+using Out = SpillWriter;
+using In = SpillReader;
 
 constexpr char kRanks[3] = {'\x01', '\x02', '\x03'};  // by kind_rank: literal, IRI, blank node
 
@@ -111,16 +45,12 @@ Parts parts_of(std::string_view key) {
 }
 
 void put_record(Out& out, std::string_view key, std::uint32_t local) {
-  out.u32(static_cast<std::uint32_t>(key.size()));
-  out.put(key.data(), key.size());
-  out.u32(local);
+  out.text(key);
+  out.value(local);
 }
 
 bool get_record(In& in, std::string& key, std::uint32_t& local) {
-  std::uint32_t n = 0;
-  if (!in.u32(n)) return false;
-  key.resize(n);
-  in.need(key.data(), n);
+  if (!in.text(key)) return false;
   in.need(&local, 4);
   return true;
 }
@@ -355,24 +285,22 @@ class Dictionary::Merger {
     for (std::size_t i = 0; i < runs_.size(); ++i) {
       ins_.emplace_back(std::make_unique<In>(runs_[i].terms.get()));
       maps_.emplace_back(std::make_unique<Out>(runs_[i].map.get(), std::size_t{1} << 16U));
-      heads_.emplace_back();
-      if (get_record(*ins_[i], heads_[i].key, heads_[i].local)) queue_.push(i);
+      advance(i);
     }
     std::string last;
     std::uint64_t n = 0;
-    while (!queue_.empty()) {
-      const std::size_t i = queue_.top();
-      queue_.pop();
-      if (n > 0 && heads_[i].key < last) throw std::logic_error("a batch of terms out of order");
-      if (n == 0 || heads_[i].key != last) {
+    while (!heads_.empty()) {
+      auto [head, i] = heads_.pop();
+      if (n > 0 && head.key < last) throw std::logic_error("a batch of terms out of order");
+      if (n == 0 || head.key != last) {
         if (++n >= UINT32_MAX)
           throw InputError({{"", 0, 0}, "more than 4,294,967,294 terms: beyond this index format"});
-        term(heads_[i].key, static_cast<std::uint32_t>(n));
-        last = heads_[i].key;
+        term(head.key, static_cast<std::uint32_t>(n));
+        last.swap(head.key);
       }
-      maps_[i]->u32(heads_[i].local);
-      maps_[i]->u32(static_cast<std::uint32_t>(n));
-      if (get_record(*ins_[i], heads_[i].key, heads_[i].local)) queue_.push(i);
+      maps_[i]->value(head.local);
+      maps_[i]->value(static_cast<std::uint32_t>(n));
+      advance(i);
     }
     for (auto& m : maps_) m->flush();
     out_.flush();
@@ -412,22 +340,26 @@ class Dictionary::Merger {
     }
     entry_.clear();
     encode(entry_, p.kind, dt, p.lang, p.value);
-    out_.u32(static_cast<std::uint32_t>(entry_.size()));
+    out_.value<std::uint32_t>(static_cast<std::uint32_t>(entry_.size()));
     out_.put(entry_.data(), entry_.size());
-    lengths_.u32(static_cast<std::uint32_t>(entry_.size()));
+    lengths_.value<std::uint32_t>(static_cast<std::uint32_t>(entry_.size()));
   }
 
-  struct Later {
-    const std::vector<Head>* heads;
-    bool operator()(std::size_t a, std::size_t b) const { return (*heads)[b].key < (*heads)[a].key; }
+  // The next record of run `i`, among the heads.
+  void advance(std::size_t i) {
+    Head h;
+    if (get_record(*ins_[i], h.key, h.local)) heads_.push(std::move(h), i);
+  }
+
+  struct ByKey {
+    bool operator()(const Head& a, const Head& b) const { return a.key < b.key; }
   };
 
   std::vector<Run>& runs_;
   Out out_, lengths_;
   std::vector<std::unique_ptr<In>> ins_;
   std::vector<std::unique_ptr<Out>> maps_;
-  std::vector<Head> heads_;
-  std::priority_queue<std::size_t, std::vector<std::size_t>, Later> queue_{Later{&heads_}};
+  KWayMerge<Head, ByKey> heads_;
   std::unordered_map<std::string, std::uint32_t> datatype_ids_;      // datatype IRI -> provisional
   std::unordered_map<std::uint32_t, std::uint32_t> datatype_nodes_;  // provisional -> NodeId
   std::string entry_, scratch_;
@@ -451,7 +383,7 @@ std::uint64_t Dictionary::merge(std::uint64_t statements) {
 void Dictionary::entries(const std::function<void(std::string_view)>& fn) {
   In in(merged_.get());
   std::string entry;
-  for (std::uint32_t n = 0; in.u32(n);) {
+  for (std::uint32_t n = 0; in.value(n);) {
     entry.resize(n);
     in.need(entry.data(), n);
     std::uint32_t dt = 0;
@@ -470,7 +402,7 @@ void Dictionary::starts(const std::function<void(std::uint64_t)>& fn) {
   In in(lengths_.get());
   std::uint64_t at = 0;
   fn(at);
-  for (std::uint32_t n = 0; in.u32(n);) fn(at += n);
+  for (std::uint32_t n = 0; in.value(n);) fn(at += n);
   lengths_.reset();
 }
 
@@ -484,7 +416,7 @@ void Dictionary::renumber(Spool& spool, const std::function<void(const Triple&)>
       Run& r = runs_[run++];
       map.assign(r.size, 0);
       In in(r.map.get());
-      for (std::uint32_t local = 0, node = 0; in.u32(local);) {
+      for (std::uint32_t local = 0, node = 0; in.value(local);) {
         in.need(&node, 4);
         map.at(local) = node;  // the map this build wrote: a number past its run is our bug (exit 70)
       }

@@ -1,15 +1,13 @@
-// Statements sorted in bounded memory: runs of a fixed number sorted in memory, spilled to
-// unlinked temporary files, merged; each distinct statement delivered once.
+// The index build's statements: spooled in order of arrival, and sorted in bounded memory by the
+// one external sort (diplograph/external_sort.hpp).
 #pragma once
 
 #include <array>
 #include <cstdint>
-#include <cstdio>
 #include <functional>
-#include <memory>
-#include <vector>
 
 #include "diplograph/bulk.hpp"
+#include "diplograph/external_sort.hpp"
 #include "diplograph/files.hpp"
 
 namespace diplograph::idx {
@@ -34,19 +32,16 @@ class Spool {
   std::uint64_t count_ = 0;
 };
 
-/// Triples sorted lexicographically and made distinct, `capacity` at a time in memory.
+/// Triples sorted lexicographically and made distinct, `capacity` of them at a time in memory.
 class RunSorter {
  public:
-  explicit RunSorter(std::size_t capacity) : capacity_(capacity) {}
-  void add(const Triple& t);
+  explicit RunSorter(std::size_t capacity) : sort_(capacity * sizeof(Triple), Repeats::drop) {}
+  void add(const Triple& t) { sort_.add(t); }
   /// Delivers every distinct triple added, ascending.
-  void finish(const std::function<void(const Triple&)>& out);
+  void finish(const std::function<void(const Triple&)>& out) { sort_.each(out); }
 
  private:
-  void spill();
-  std::size_t capacity_;
-  BulkVector<Triple> buffer_;
-  std::vector<TempFile> runs_;
+  ExternalSort<Triple> sort_;
 };
 
 }  // namespace diplograph::idx

@@ -6,7 +6,7 @@
 #include <map>
 #include <random>
 
-#include "converters/sorter.hpp"
+#include "diplograph/external_sort.hpp"
 #include "tests/helpers.hpp"
 
 namespace {
@@ -237,20 +237,40 @@ TEST(IcewsOrder, MergingThroughTemporaryFilesGivesWhatMemoryGives) {
 }
 
 TEST(IcewsOrder, ExternalSorterSpillsAndMergesInOrder) {
-  diplograph::detail::ExternalSorter sorter(4096);
-  std::vector<std::pair<std::string, std::string>> pairs;
+  using Pair = std::pair<std::string, std::string>;
+  diplograph::ExternalSort<Pair> sorter(4096);
+  std::vector<Pair> pairs;
   std::mt19937 random(7);
   for (int i = 0; i < 5000; ++i) {
     pairs.emplace_back(std::to_string(random() % 1000), std::to_string(i));
-    sorter.add(pairs.back().first, pairs.back().second);
+    sorter.add(pairs.back());
   }
   sorter.finish();
   EXPECT_GT(sorter.runs(), 10U);
   std::sort(pairs.begin(), pairs.end());
-  std::vector<std::pair<std::string, std::string>> back;
-  std::string k, v;
-  while (sorter.next(k, v)) back.emplace_back(k, v);
+  std::vector<Pair> back;
+  for (Pair p; sorter.next(p);) back.push_back(p);
   EXPECT_EQ(back, pairs);
+}
+
+// Fixed-size records spilled in runs of a few, repeats dropped: each distinct one once, in
+// order, as a sort in memory gives them.
+TEST(IcewsOrder, ExternalSortDropsRepeatsAcrossRuns) {
+  using Triple = std::array<std::uint32_t, 3>;
+  diplograph::ExternalSort<Triple> sorter(64 * sizeof(Triple), diplograph::Repeats::drop);
+  std::vector<Triple> all;
+  std::mt19937 random(3);
+  for (int i = 0; i < 20000; ++i) {
+    const auto r = [&](std::uint32_t n) { return static_cast<std::uint32_t>(random() % n); };
+    all.push_back({r(7), r(5), r(300)});
+    sorter.add(all.back());
+  }
+  std::vector<Triple> back;
+  sorter.each([&](const Triple& t) { back.push_back(t); });
+  EXPECT_GT(sorter.runs(), 100U);
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  EXPECT_EQ(back, all);
 }
 
 // A spill that cannot be written is an InputError naming where it was to go, not a message
@@ -259,9 +279,9 @@ TEST(IcewsOrder, ASpillWithNowhereToGoIsAnInputErrorNamingTheDirectory) {
   const char* was = std::getenv("TMPDIR");
   const std::string saved = was ? was : "";
   ::setenv("TMPDIR", "/nonexistent/diplograph-spill", 1);
-  diplograph::detail::ExternalSorter sorter(16);
+  diplograph::ExternalSort<std::pair<std::string, std::string>> sorter(16);
   try {
-    for (int i = 0; i < 10; ++i) sorter.add(std::to_string(i), "a value longer than the budget");
+    for (int i = 0; i < 10; ++i) sorter.add({std::to_string(i), "a value longer than the budget"});
     ADD_FAILURE() << "no error";
   } catch (const diplograph::InputError& e) {
     EXPECT_EQ(e.diagnostic().where.file, "/nonexistent/diplograph-spill");
