@@ -9,6 +9,7 @@
 #include <numeric>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "diplograph/index_file.hpp"
 #include "diplograph/tables.hpp"
@@ -243,17 +244,12 @@ void read_old(Build& b, const std::string& path) {
   b.documents = st.documents;
 }
 
-// Writes the terms in the dictionary's order: their entries, where each begins, and a hash
-// table of them. Returns how many.
+// Writes the terms in the dictionary's order: their entries and where each begins. Returns how
+// many.
 std::uint64_t write_terms(SectionWriter& w, idx::Dictionary& t, std::uint64_t statements) {
   const std::uint64_t n = t.merge(statements);
-  idx::BulkVector<std::uint32_t> slots(idx::slots_for(n), 0);
-  std::uint32_t node = 0;
   w.begin(idx::Section::text, 1);
-  t.entries([&](std::string_view entry) {
-    w.add(entry.data(), entry.size());
-    idx::place(slots.data(), slots.size(), entry, ++node);
-  });
+  t.entries([&](std::string_view entry) { w.add(entry.data(), entry.size()); });
   w.end();
   w.begin(idx::Section::term_starts, 8);
   {
@@ -269,26 +265,77 @@ std::uint64_t write_terms(SectionWriter& w, idx::Dictionary& t, std::uint64_t st
     flush();
   }
   w.end();
-  w.whole(idx::Section::term_slots, 4, slots.data(), slots.size() * 4);
   return n;
 }
 
-// Writes the statements by subject: their pairs and each subject's start. Returns the number of
-// statements of each predicate.
+// The predicates met while statements are renumbered, each once: few, and mostly the last one's.
+class Predicates {
+ public:
+  void add(std::uint32_t p) {
+    if (p == last_) return;
+    last_ = p;
+    seen_.insert(p);
+  }
+  /// Ascending: a predicate's place in it is its place among the predicates (`pos_starts`).
+  [[nodiscard]] std::vector<std::uint32_t> sorted() const {
+    std::vector<std::uint32_t> out(seen_.begin(), seen_.end());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  std::uint32_t last_ = 0;
+  std::unordered_set<std::uint32_t> seen_;
+};
+
+// Packed pairs written through a buffer.
+class PackedOut {
+ public:
+  PackedOut(SectionWriter& w, unsigned width, unsigned place_bits)
+      : w_(w), width_(width), place_bits_(place_bits) {}
+  void add(std::uint32_t place, std::uint32_t object) {
+    idx::pack(buf_, width_, place_bits_, place, object);
+    if (buf_.size() >= std::size_t{1} << 20U) flush();
+  }
+  void flush() {
+    w_.add(buf_.data(), buf_.size());
+    buf_.clear();
+  }
+
+ private:
+  SectionWriter& w_;
+  unsigned width_, place_bits_;
+  std::string buf_;
+};
+
+// Writes the statements by subject: their pairs (packed) and each subject's start. Returns the
+// number of statements of each predicate.
 std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx::Spool& spool,
                                                            idx::Dictionary& terms, std::uint64_t count,
                                                            std::size_t run) {
   idx::RunSorter spo(run);
-  terms.renumber(spool, [&](const Triple& t) { spo.add(t); });
+  Predicates predicates;
+  terms.renumber(spool, [&](const Triple& t) {
+    predicates.add(t[1]);
+    spo.add(t);
+  });
   spool = {};
+  const std::vector<std::uint32_t> sorted = predicates.sorted();
+  const unsigned width = idx::pair_width(sorted.size(), count), bits = idx::place_bits(sorted.size());
   idx::BulkVector<std::uint32_t> starts(count + 1, 0);
   std::unordered_map<std::uint32_t, std::uint64_t> per_predicate;
   std::uint64_t n = 0;
-  w.begin(idx::Section::spo, 8);
+  w.begin(idx::Section::spo, width);
   {
-    PairOut out(w);
+    PackedOut out(w, width, bits);
+    std::uint32_t last = 0, place = 0;
     spo.finish([&](const Triple& t) {
-      out.add(t[1], t[2]);
+      if (t[1] != last) {
+        last = t[1];
+        place =
+            static_cast<std::uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), t[1]) - sorted.begin());
+      }
+      out.add(place, t[2]);
       ++starts[t[0]];
       ++per_predicate[t[1]];
       if (++n == UINT32_MAX)
@@ -296,6 +343,8 @@ std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx
     });
     out.flush();
   }
+  const std::string padding(idx::padding_pairs(width) * width, '\0');
+  w.add(padding.data(), padding.size());
   w.end();
   std::partial_sum(starts.begin(), starts.end(), starts.begin());
   w.whole(idx::Section::spo_starts, 4, starts.data(), starts.size() * 4);
@@ -311,16 +360,23 @@ void write_pos(SectionWriter& w, std::FILE* f,
   const idx::Layout layout{map.bytes(), w.table()};
   const auto starts_bytes = layout.section(idx::Section::spo_starts, 4);
   const auto* starts = reinterpret_cast<const std::uint32_t*>(starts_bytes.data());
-  const auto* spo = reinterpret_cast<const std::uint32_t*>(layout.section(idx::Section::spo, 8).data());
   const std::size_t terms = starts_bytes.size() / 4 - 1, statements = starts[terms];
+  std::vector<std::uint32_t> by_place;  // the predicates, ascending
+  for (const auto& [p, count] : per_predicate) by_place.push_back(p);
+  std::sort(by_place.begin(), by_place.end());
+  idx::PackedPairs spo{nullptr, idx::pair_width(by_place.size(), terms), idx::place_bits(by_place.size())};
+  spo.at = reinterpret_cast<const unsigned char*>(layout.section(idx::Section::spo, spo.width).data());
   const auto indexed = [&](std::uint32_t p) { return per_predicate.at(p) * idx::kPosShare <= statements; };
+  std::vector<char> indexed_place(by_place.size());
+  for (std::size_t i = 0; i < by_place.size(); ++i) indexed_place[i] = indexed(by_place[i]) ? 1 : 0;
   idx::RunSorter pos(run);
   for (std::uint32_t s = 1; s <= terms; ++s) {
     for (std::uint64_t i = starts[s - 1]; i < starts[s]; ++i) {
-      if (indexed(spo[2 * i])) pos.add({spo[2 * i], spo[2 * i + 1], s});
+      const auto [place, o] = spo[i];
+      if (indexed_place[place]) pos.add({by_place[place], o, s});
     }
     if (s % 65536 == 0) {  // the pairs read let go: a pass over all of them need not hold them
-      idx::let_go(spo, std::size_t{starts[s]} * 8);
+      idx::let_go(spo.at, std::size_t{starts[s]} * spo.width);
       idx::let_go(starts, std::size_t{s} * 4);
     }
   }

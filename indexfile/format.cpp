@@ -1,6 +1,7 @@
 // The index file's checksum and term entries.
 #include "indexfile/format.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -44,16 +45,19 @@ std::uint64_t checksum(const void* data, std::size_t n) {
   return c.value();
 }
 
-std::size_t slots_for(std::size_t terms) {
-  std::size_t n = 16;
-  while (n < 2 * terms) n *= 2;
-  return n;
+unsigned place_bits(std::size_t predicates) {
+  return std::max(1U, static_cast<unsigned>(std::bit_width(predicates > 1 ? predicates - 1 : 1)));
 }
 
-void place(std::uint32_t* slots, std::size_t count, std::string_view entry, std::uint32_t value) {
-  std::size_t i = checksum(entry.data(), entry.size()) & (count - 1);
-  while (slots[i]) i = (i + 1) & (count - 1);
-  slots[i] = value;
+unsigned pair_width(std::size_t predicates, std::size_t terms) {
+  return (place_bits(predicates) + static_cast<unsigned>(std::bit_width(terms)) + 7) / 8;
+}
+
+void pack(std::string& out, unsigned width, unsigned place_bits, std::uint32_t place, std::uint32_t object) {
+  const std::uint64_t v = std::uint64_t{place} | std::uint64_t{object} << place_bits;
+  char bytes[8];
+  std::memcpy(bytes, &v, 8);  // little-endian: the header's endian mark says so
+  out.append(bytes, width);
 }
 
 bool decode(std::string_view entry, Entry4& out) {

@@ -36,7 +36,6 @@ Graph Layout::graph() const {
   g.text = section(Section::text, 1);
   const auto starts = section(Section::term_starts, 8);
   const auto spo_starts = section(Section::spo_starts, 4);
-  const auto spo_pairs = section(Section::spo, 8);
   const auto pos_starts = section(Section::pos_starts, sizeof(PredicateStart));
   const auto pos_pairs = section(Section::pos, 8);
   if (starts.size() < 8 || spo_starts.size() * 2 != starts.size())
@@ -44,16 +43,18 @@ Graph Layout::graph() const {
   g.terms = starts.size() / 8 - 1;
   g.term_starts = reinterpret_cast<const std::uint64_t*>(starts.data());
   g.spo_starts = reinterpret_cast<const std::uint32_t*>(spo_starts.data());
-  g.spo = reinterpret_cast<const std::uint32_t*>(spo_pairs.data());
-  g.statements = spo_pairs.size() / 8;
   g.pos_starts = reinterpret_cast<const PredicateStart*>(pos_starts.data());
   g.predicates = pos_starts.size() / sizeof(PredicateStart);
+  g.spo.width = pair_width(g.predicates, g.terms);
+  g.spo.place_bits = place_bits(g.predicates);
+  const auto spo_pairs = section(Section::spo, g.spo.width);
+  if (spo_pairs.size() / g.spo.width <
+      padding_pairs(g.spo.width))  // a whole number of pairs: checked on opening
+    throw CorruptIndex("the statements' pairs are cut short");
+  g.spo.at = reinterpret_cast<const unsigned char*>(spo_pairs.data());
+  g.statements = spo_pairs.size() / g.spo.width - padding_pairs(g.spo.width);
   g.pos = reinterpret_cast<const std::uint32_t*>(pos_pairs.data());
   g.indexed = pos_pairs.size() / 8;
-  const auto slots = section(Section::term_slots, 4);
-  g.slots = reinterpret_cast<const std::uint32_t*>(slots.data());
-  g.slot_count = slots.size() / 4;
-  if (g.slot_count != slots_for(g.terms)) throw CorruptIndex("the terms' hash table has the wrong size");
   return g;
 }
 

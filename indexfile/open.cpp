@@ -18,7 +18,7 @@ namespace {
 constexpr std::uint64_t kCheckedWhole = std::uint64_t{64}
                                         << 20U;  // files smaller are checksummed whole at every open
 
-const char* const kRebuild = ": build it again with `diplograph index -o FILE GRAPH...`";
+const char* const kRebuild = ": build it again with `diplograph index -o FILE INPUT...`";
 
 // A file descriptor, closed when done.
 struct Fd {

@@ -20,12 +20,10 @@ struct Graph {
   const std::uint64_t* term_starts = nullptr;  // terms + 1
   std::size_t terms = 0;
   const std::uint32_t* spo_starts = nullptr;  // terms + 1
-  const std::uint32_t* spo = nullptr;         // pairs
+  PackedPairs spo;                            // (predicate's place, object)
   std::size_t statements = 0;
-  const PredicateStart* pos_starts = nullptr;
+  const PredicateStart* pos_starts = nullptr;  // a place each, ascending
   std::size_t predicates = 0;
-  const std::uint32_t* slots = nullptr;  // the terms' hash table (NodeIds), a power of two
-  std::size_t slot_count = 0;
   const std::uint32_t* pos = nullptr;  // pairs of the indexed predicates
   std::size_t indexed = 0;             // how many pairs
 };
@@ -47,6 +45,13 @@ class FileSource : public QuadSource {
   [[nodiscard]] Entry4 entry(NodeId node) const;  // CorruptIndex when out of range or malformed
   [[nodiscard]] std::string_view raw_entry(NodeId node) const;
   [[nodiscard]] std::pair<std::size_t, std::size_t> subject_run(NodeId s) const;
+  /// Pair `i` of the statements by subject, its predicate a NodeId (CorruptIndex for a place
+  /// past the predicates).
+  [[nodiscard]] std::pair<NodeId, NodeId> spo_pair(std::size_t i) const;
+  /// The predicate's place among the predicates; nullopt when no statement has it.
+  [[nodiscard]] std::optional<std::uint32_t> place_of(NodeId p) const;
+  /// Sord's order of `t` against term `node`: negative when `t` comes first.
+  [[nodiscard]] int compare(TermRef t, NodeId node) const;
   /// The predicate's run in `pos`; nullopt when its statements are not indexed by predicate.
   [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> predicate_run(NodeId p) const;
   std::size_t release_behind(NodeId s, std::size_t at, std::size_t released) const;
