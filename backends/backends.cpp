@@ -160,7 +160,7 @@ IndexResult index_inputs(const std::string& path, const std::vector<std::string>
   IndexResult result;
   if (!records.empty()) {
     job.index.records = [&](QuadSink& sink) {
-      const ConvertResult r = convert_into(records, job.convert, job.map, sink, errors);
+      const ConvertResult r = convert_into(records, job.convert, job.map, sink, errors, job.starting);
       result.records = r.stats;
       if (!r.written) throw RecordsStopped{};
     };

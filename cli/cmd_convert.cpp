@@ -20,30 +20,8 @@ struct Options {
   std::string to = "turtle";
   std::string output = "-";
   std::string base{ns::default_base};
-  bool progress = false;
-  bool no_progress = false;
   std::string split;
   std::vector<std::string> inputs;
-};
-
-class Progress {
- public:
-  explicit Progress(bool on) : on_(on), start_(std::chrono::steady_clock::now()) {}
-  void operator()(const ConvertStats& s, double fraction) const {
-    if (!on_) return;
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    std::fprintf(stderr, "\r%llu records, %.0f/s, %3.0f%% of %s", static_cast<unsigned long long>(s.records),
-                 secs > 0 ? static_cast<double>(s.records) / secs : 0.0, fraction * 100, file_.c_str());
-  }
-  void file(const std::string& f) { file_ = f; }
-  void done() const {
-    if (on_) std::fputc('\n', stderr);
-  }
-
- private:
-  bool on_;
-  std::chrono::steady_clock::time_point start_;
-  std::string file_;
 };
 
 ConvertOptions convert_options(const Options& o, const Progress& progress) {
@@ -79,7 +57,7 @@ int convert(const Options& o) {
   const auto syntax = syntax_from_name(o.to);
   if (!syntax) throw po::error("unknown output syntax \"" + o.to + "\" (" + syntax_names(false) + ")");
   check_map_options({o.base, o.records.dataset});
-  Progress progress(o.progress || (!o.no_progress && ::isatty(STDERR_FILENO)));
+  Progress progress(o.records.show_progress());
   const ConvertOptions opts = convert_options(o, progress);
   const std::uint64_t split =
       o.split.empty() ? 0 : whole_number(o.split, "split", 1, std::uint64_t{1} << 40U);
@@ -116,9 +94,7 @@ int run_convert(const std::vector<std::string>& args) {
       ("output,o", po::value(&o.output),
        "output file (written atomically; gzip-compressed when it ends in .gz); standard output if absent")
       ("split", po::value(&o.split), "numbered files of at most N statements each (out.0001.nq.gz, ...)")
-      ("base", po::value(&o.base)->default_value(o.base), "base IRI for minted instance IRIs")
-      ("progress", po::bool_switch(&o.progress), "show progress on stderr (default when it is a terminal)")
-      ("no-progress", po::bool_switch(&o.no_progress), "never show progress");
+      ("base", po::value(&o.base)->default_value(o.base), "base IRI for minted instance IRIs");
     // clang-format on
     opts.add_options()("input", po::value(&o.inputs), "input files");
     po::variables_map vm;

@@ -56,8 +56,12 @@ int build(const Options& o) {
           g + " is an index, not an input: to add inputs to an index, `diplograph index --append -o " + g +
           " INPUT...`");
   }
+  Progress progress(o.records.show_progress());
+  job.convert.progress = std::cref(progress);
+  job.starting = [&](const std::string& input) { progress.file(std::string(base_name(input))); };
   const auto start = std::chrono::steady_clock::now();
   const IndexResult r = index_inputs(o.output, o.graphs, job, report);
+  progress.done();
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   if (!r.written) {
     std::cerr << "diplograph: no index written to " << o.output

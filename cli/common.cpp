@@ -1,6 +1,9 @@
 #include "cli/common.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -115,7 +118,9 @@ void Records::add(po::options_description& opts, const std::string& what) {
     ("keep-going", po::bool_switch(&keep_going), ("report bad records, " + what + " the rest, exit 3").c_str())
     ("max-line", po::value(&max_line)->default_value(max_line), "longest input line or record, in bytes")
     ("max-depth", po::value(&max_depth)->default_value(max_depth), "deepest JSON nesting")
-    ("delimiter", po::value(&delimiter)->default_value(delimiter), "between CSV record fields: ',', ';', '|', ':' or tab");
+    ("delimiter", po::value(&delimiter)->default_value(delimiter), "between CSV record fields: ',', ';', '|', ':' or tab")
+    ("progress", po::bool_switch(&progress), "show progress on stderr (default when it is a terminal)")
+    ("no-progress", po::bool_switch(&no_progress), "never show progress");
   // clang-format on
 }
 
@@ -127,6 +132,24 @@ ConvertOptions Records::options() const {
   opts.limits.max_depth = static_cast<unsigned>(whole_number(max_depth, "max-depth", 1, 100000));
   opts.delimiter = delimiter_option(delimiter);
   return opts;
+}
+
+bool Records::show_progress() const {
+  return progress || (!no_progress && ::isatty(STDERR_FILENO));
+}
+
+Progress::Progress(bool on) : on_(on), start_(std::chrono::steady_clock::now()) {}
+
+void Progress::operator()(const ConvertStats& s, double fraction) const {
+  if (!on_) return;
+  shown_ = true;
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  std::fprintf(stderr, "\r%llu records, %.0f/s, %3.0f%% of %s", static_cast<unsigned long long>(s.records),
+               secs > 0 ? static_cast<double>(s.records) / secs : 0.0, fraction * 100, file_.c_str());
+}
+
+void Progress::done() const {
+  if (shown_) std::fputc('\n', stderr);
 }
 
 Endpoint Remote::target() const {

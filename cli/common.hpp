@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -63,8 +64,25 @@ struct Remote {
   [[nodiscard]] Endpoint target() const;
 };
 
+/// A conversion's progress on stderr, rewritten in place: records, their rate, how far into
+/// which file.
+class Progress {
+ public:
+  explicit Progress(bool on);
+  void operator()(const ConvertStats& s, double fraction) const;
+  void file(const std::string& f) { file_ = f; }
+  /// Ends the line, when one was shown.
+  void done() const;
+
+ private:
+  bool on_;
+  mutable bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+  std::string file_;
+};
+
 /// How event records are read, for the commands that read them (convert, index): --from,
-/// --dataset, --keep-going, --max-line, --max-depth, --delimiter.
+/// --dataset, --keep-going, --max-line, --max-depth, --delimiter, --progress, --no-progress.
 struct Records {
   std::string from = "auto";
   std::string dataset;
@@ -72,10 +90,13 @@ struct Records {
   std::string max_line = std::to_string(Limits{}.max_line);
   std::string max_depth = std::to_string(Limits{}.max_depth);
   std::string delimiter = ",";
+  bool progress = false, no_progress = false;
   /// Adds the options; `what` names what --keep-going goes on with ("convert", "index").
   void add(po::options_description& opts, const std::string& what);
   /// The conversion they ask for (po::error or OptionError on a bad value).
   [[nodiscard]] ConvertOptions options() const;
+  /// --progress, or stderr a terminal without --no-progress.
+  [[nodiscard]] bool show_progress() const;
 };
 
 /// The backend the command line names (open_backend): what question `q` reads of the graphs,

@@ -257,6 +257,10 @@ TEST(RawIndex, PackedAndShuffledInputsIndexAlike) {
   index_ok(dir + "/plain.idx", csv);
   index_ok(dir + "/gz.idx", dir + "/z/" + name + ".gz");
   index_ok(dir + "/zip.idx", dir + "/packed.zip");
+  const auto shown = run("index --progress -o " + dir + "/progress.idx " + dir + "/packed.zip");
+  EXPECT_EQ(shown.status, 0) << shown.err;
+  EXPECT_NE(shown.err.find("2111 records"), std::string::npos) << shown.err;  // how far, in which file
+  EXPECT_NE(shown.err.find("100% of packed.zip"), std::string::npos) << shown.err;
   const std::string plain = test::read(dir + "/plain.idx");
   EXPECT_TRUE(plain == test::read(dir + "/gz.idx"));
   EXPECT_TRUE(plain == test::read(dir + "/zip.idx"));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,6 +72,7 @@ struct IndexJob {
   IndexOptions index;
   ConvertOptions convert;
   MapOptions map;
+  std::function<void(const std::string&)> starting;  ///< called before each record file is read
 };
 
 /// What `index_inputs` did.
