@@ -5,11 +5,13 @@
 // exit 2 and a reason, never read out of bounds.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstring>
 #include <filesystem>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "diplograph/bulk.hpp"
 #include "diplograph/index_file.hpp"
@@ -295,6 +297,40 @@ TEST(RawIndex, AppendedRecordsAnswerAsOneBuild) {
   auto asks = questions("Mike Pompeo", "PRK", "USA");
   for (const auto& q : questions("Official 1 of USA", "USA", "RUS")) asks.push_back(q);
   expect_same_answers(dir + "/whole.idx", dir + "/step.idx", asks);
+}
+
+// Readers asking while an append runs see the index before it or after it, never a mix: the new
+// file is renamed into place whole, and an index opened before keeps answering from the old.
+TEST(RawIndex, ReadersDuringAnAppendSeeTheOldOrTheNew) {
+  const std::string dir = test::scratch("raw-readers");
+  const std::string idx = dir + "/events.idx", ask = "query dyads --by year --level state --format csv ";
+  index_ok(idx, test::shared() + "/icews/events.2018.sample.tab");
+  const auto before = diplograph::IndexFile::open(idx);
+  const std::string old_answer = run(ask + idx).out;
+  std::atomic<bool> done{false};
+  std::vector<std::string> seen;
+  std::thread reader([&] {
+    const std::string own = test::scratch("raw-readers-asking");
+    do {
+      seen.push_back(run(ask + idx, own).out);
+    } while (!done);
+  });
+  const auto appended = run("index -q --append -o " + idx + " " + test::shared() + "/gdelt/*.export.CSV");
+  done = true;
+  reader.join();
+  ASSERT_EQ(appended.status, 0) << appended.err;
+  const std::string new_answer = run(ask + idx).out;
+  ASSERT_NE(old_answer, new_answer);
+  ASSERT_FALSE(seen.empty());
+  for (const auto& answer : seen) EXPECT_TRUE(answer == old_answer || answer == new_answer);
+  EXPECT_EQ(before->stats().events, 3203U);  // opened before: still the old index, whole
+  std::uint64_t statements = 0;
+  before->source().match(0, 0, 0, [&](diplograph::NodeId, diplograph::NodeId, diplograph::NodeId) {
+    ++statements;
+    return true;
+  });
+  EXPECT_EQ(statements, before->stats().statements);
+  EXPECT_GT(diplograph::IndexFile::open(idx)->stats().events, 3203U);
 }
 
 // A bad record: named with its file and line, exit 2, the index as it was (built or appended

@@ -457,8 +457,14 @@ TEST(NothingLost, AFullDiskEndsEveryWriterWithTheFileNamedAndNothingLeft) {
        full + "p.0001.nq" + no_room},
       {"merge " + ttl + " -o " + full + "m.ttl", full + "m.ttl" + no_room},
       {"describe " + ttl + " -o " + full + "d.ttl", full + "d.ttl" + no_room},
+      {"convert --no-progress -f icews -t jsonld " + icews + " -o " + full + "x.jsonld",
+       full + "x.jsonld" + no_room},
+      {"describe -t jsonld " + ttl + " -o " + full + "d.jsonld", full + "d.jsonld" + no_room},
+      {"ontology -t jsonld -o " + full + "o.jsonld", full + "o.jsonld" + no_room},
       {"index -q -o " + full + "i.idx " + ttl,
        full + "i.idx: cannot write the index: No space left on device"},
+      {"index -q -o " + full + "r.idx " + icews,  // the records themselves, no Turtle between
+       full + "r.idx: cannot write the index: No space left on device"},
   };
   for (const auto& [args, message] : writers) {
     const auto r = run(args, d);
