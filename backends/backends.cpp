@@ -153,8 +153,14 @@ struct RecordsStopped {};  // a bad record ended the conversion: reported alread
 IndexResult index_inputs(const std::string& path, const std::vector<std::string>& inputs, IndexJob job,
                          const ErrorSink& errors) {
   std::vector<std::string> graphs, records;
-  for (const auto& input : inputs)
+  for (const auto& input : inputs) {
+    const std::string_view name(input);
+    if (!job.index.syntax && name.ends_with(".gz") && syntax_from_path(name.substr(0, name.size() - 3)))
+      throw InputError(
+          {{input, 0, 0},
+           "a gzipped RDF graph: unpack it first (gunzip -k); only event records are read packed"});
     (is_graph_input(input, job.index.syntax) ? graphs : records).push_back(input);
+  }
   if (job.map.base.empty()) job.map.base = ns::default_base;
   if (!records.empty()) check_map_options(job.map);
   IndexResult result;

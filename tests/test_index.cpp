@@ -362,6 +362,10 @@ TEST(RawIndex, ABadRecordLeavesTheIndexAsItWas) {
   EXPECT_EQ(missing.err.find("--keep-going"), std::string::npos) << missing.err;
   test::expect_error(run("index -o " + dir + "/x.idx --from bogus " + dir + "/bad.jsonl"), 1,
                      "--from takes jsonl, csv");
+  const std::string graph = test::converted(test::samples() + "/seed.jsonl", "raw-bad-gz");
+  ASSERT_EQ(std::system(("gzip -k " + graph).c_str()), 0);
+  test::expect_error(run("index -o " + dir + "/good.idx " + graph + ".gz"), 2,
+                     graph + ".gz: a gzipped RDF graph: unpack it first");
   EXPECT_TRUE(test::read(dir + "/good.idx") == good);
   for (const auto& entry : std::filesystem::directory_iterator(dir))
     EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
