@@ -40,14 +40,15 @@ const InputFormat* input_format(std::string_view name) {
 }
 
 const InputFormat* input_format_option(std::string_view name, std::string_view option) {
-  if (name == "auto") return nullptr;
-  if (const InputFormat* f = input_format(name)) return f;
+  const std::string typed = text::ascii_lower(text::trim_blanks(name));  // "GDELT", " icews"
+  if (typed == "auto") return nullptr;
+  if (const InputFormat* f = input_format(typed)) return f;
   throw OptionError(option_ref(option) + " takes " + input_format_names() + " or auto, not \"" +
                     std::string(name) + "\"");
 }
 
 char delimiter_option(std::string_view name) {
-  if (name == "tab" || name == "\\t" || name == "\t") return '\t';
+  if (text::ascii_lower(name) == "tab" || name == "\\t" || name == "\t") return '\t';
   if (name.size() == 1 && std::string_view(",;|:").find(name[0]) != std::string_view::npos) return name[0];
   throw OptionError(option_ref("delimiter") + " takes ',', ';', '|', ':' or tab, not \"" + std::string(name) +
                     "\"");

@@ -266,6 +266,8 @@ TEST(RawIndex, PackedAndShuffledInputsIndexAlike) {
   const std::string plain = test::read(dir + "/plain.idx");
   EXPECT_TRUE(plain == test::read(dir + "/gz.idx"));
   EXPECT_TRUE(plain == test::read(dir + "/zip.idx"));
+  index_ok(dir + "/typed.idx", "--from ' GDELT' " + csv);  // a format named loosely
+  EXPECT_TRUE(plain == test::read(dir + "/typed.idx"));
   auto lines = test::lines_of(test::read(csv));
   std::shuffle(lines.begin(), lines.end(), std::mt19937(9));
   std::string shuffled;
