@@ -251,20 +251,27 @@ std::uint64_t write_terms(SectionWriter& w, idx::Dictionary& t, std::uint64_t st
   w.begin(idx::Section::text, 1);
   t.entries([&](std::string_view entry) { w.add(entry.data(), entry.size()); });
   w.end();
-  w.begin(idx::Section::term_starts, 8);
+  std::vector<std::uint64_t> blocks;  // a u64 start per kStartBlock terms (16 MB at 100M terms)
+  w.begin(idx::Section::term_offsets, 4);
   {
-    std::vector<std::uint64_t> some;  // written a block at a time: 8 bytes a term add up
+    std::vector<std::uint32_t> some;  // written a block at a time
     const auto flush = [&] {
-      w.add(some.data(), some.size() * 8);
+      w.add(some.data(), some.size() * 4);
       some.clear();
     };
+    std::uint64_t i = 0;
     t.starts([&](std::uint64_t at) {
-      some.push_back(at);
+      if (i++ % idx::kStartBlock == 0) blocks.push_back(at);
+      if (at - blocks.back() > UINT32_MAX)
+        throw InputError(
+            {{"", 0, 0}, "terms of more than 64 MB each, 64 in a row: beyond this index format"});
+      some.push_back(static_cast<std::uint32_t>(at - blocks.back()));
       if (some.size() == 1U << 16U) flush();
     });
     flush();
   }
   w.end();
+  w.whole(idx::Section::term_starts, 8, blocks.data(), blocks.size() * 8);
   return n;
 }
 

@@ -10,7 +10,8 @@
 // bytes as the numbers need) and, for the predicates of few statements, by predicate (a start per
 // predicate, then (object, subject) pairs); then the EventIndex's columns, 1000 + ColumnId.
 // Terms and statements are numbered in 32 bits. Version 1 (u32 pairs and a hash table of the
-// terms: 37.6 bytes a statement at 1M events against 30.7) is refused: build it again.
+// terms, a u64 start per term: 37.6 bytes a statement at 1M events against 29.5) is refused:
+// build it again.
 #pragma once
 
 #include <cstddef>
@@ -53,15 +54,19 @@ struct Entry {
 static_assert(sizeof(Entry) == 32);
 
 enum Section : std::uint32_t {
-  text = 1,         ///< the terms' encoded entries, back to back
-  term_starts = 2,  ///< u64 per term and one more: where each entry begins in `text`
-  spo_starts = 3,   ///< u32 per term and one more: where each subject's pairs begin in `spo`
-  spo = 4,          ///< (predicate, object) pairs packed (PackedPairs), by subject, predicate, object
-  pos_starts = 5,   ///< (predicate, indexed, start) per predicate, ascending
-  pos = 6,          ///< (object, subject) u32 pairs of the indexed predicates, by predicate, object, subject
+  text = 1,          ///< the terms' encoded entries, back to back
+  term_starts = 2,   ///< u64 per kStartBlock starts: where the block's first entry begins in `text`
+  term_offsets = 8,  ///< u32 per term and one more: where each entry begins, from its block's start
+  spo_starts = 3,    ///< u32 per term and one more: where each subject's pairs begin in `spo`
+  spo = 4,           ///< (predicate, object) pairs packed (PackedPairs), by subject, predicate, object
+  pos_starts = 5,    ///< (predicate, indexed, start) per predicate, ascending
+  pos = 6,           ///< (object, subject) u32 pairs of the indexed predicates, by predicate, object, subject
   // 7: version 1's hash table of the terms
   columns = 1000,  ///< + ColumnId: the EventIndex's columns
 };
+
+/// Terms per block of starts: entry i begins at term_starts[i / kStartBlock] + term_offsets[i].
+inline constexpr std::size_t kStartBlock = 64;
 
 /// One predicate's run in `pos`. Only the predicates of few statements (at most one in
 /// kPosShare of all) are indexed there: a question looks those up by object (the class tree,

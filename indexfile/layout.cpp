@@ -35,13 +35,16 @@ Graph Layout::graph() const {
   Graph g;
   g.text = section(Section::text, 1);
   const auto starts = section(Section::term_starts, 8);
+  const auto offsets = section(Section::term_offsets, 4);
   const auto spo_starts = section(Section::spo_starts, 4);
   const auto pos_starts = section(Section::pos_starts, sizeof(PredicateStart));
   const auto pos_pairs = section(Section::pos, 8);
-  if (starts.size() < 8 || spo_starts.size() * 2 != starts.size())
+  if (offsets.size() < 4 || spo_starts.size() != offsets.size() ||
+      starts.size() / 8 != (offsets.size() / 4 + kStartBlock - 1) / kStartBlock)
     throw CorruptIndex("the term and statement sections disagree in size");
-  g.terms = starts.size() / 8 - 1;
+  g.terms = offsets.size() / 4 - 1;
   g.term_starts = reinterpret_cast<const std::uint64_t*>(starts.data());
+  g.term_offsets = reinterpret_cast<const std::uint32_t*>(offsets.data());
   g.spo_starts = reinterpret_cast<const std::uint32_t*>(spo_starts.data());
   g.pos_starts = reinterpret_cast<const PredicateStart*>(pos_starts.data());
   g.predicates = pos_starts.size() / sizeof(PredicateStart);

@@ -49,9 +49,13 @@ std::size_t first_of_place(const PackedPairs& pairs, std::size_t from, std::size
 
 std::string_view FileSource::raw_entry(NodeId node) const {
   if (node == 0 || node > g_.terms) throw CorruptIndex("a term number past the last term");
-  const std::uint64_t from = g_.term_starts[node - 1], to = g_.term_starts[node];
+  const std::uint64_t from = start(node - 1), to = start(node);
   if (from > to || to > g_.text.size()) throw CorruptIndex("a term's text past the end of the text");
   return g_.text.substr(from, to - from);
+}
+
+std::uint64_t FileSource::start(std::size_t i) const {
+  return g_.term_starts[i / kStartBlock] + g_.term_offsets[i];  // the blocks' count checked on opening
 }
 
 Entry4 FileSource::entry(NodeId node) const {
@@ -218,7 +222,7 @@ void let_go(const void* at, std::size_t bytes) {
 
 void FileSource::let_go() const {
   idx::let_go(g_.text.data(), g_.text.size());
-  idx::let_go(g_.term_starts, (g_.terms + 1) * sizeof(std::uint64_t));
+  idx::let_go(g_.term_offsets, (g_.terms + 1) * sizeof(std::uint32_t));
 }
 
 // A full scan reads the pairs once, in order: the mapped pages behind it are let go (they stay

@@ -17,7 +17,8 @@ void let_go(const void* at, std::size_t bytes);
 /// The sections a FileSource reads, as found in the file (bounds already checked).
 struct Graph {
   std::string_view text;
-  const std::uint64_t* term_starts = nullptr;  // terms + 1
+  const std::uint64_t* term_starts = nullptr;   // a block's start each (kStartBlock terms)
+  const std::uint32_t* term_offsets = nullptr;  // terms + 1, each from its block's start
   std::size_t terms = 0;
   const std::uint32_t* spo_starts = nullptr;  // terms + 1
   PackedPairs spo;                            // (predicate's place, object)
@@ -44,6 +45,7 @@ class FileSource : public QuadSource {
  private:
   [[nodiscard]] Entry4 entry(NodeId node) const;  // CorruptIndex when out of range or malformed
   [[nodiscard]] std::string_view raw_entry(NodeId node) const;
+  [[nodiscard]] std::uint64_t start(std::size_t i) const;  // where entry i (from 0) begins
   [[nodiscard]] std::pair<std::size_t, std::size_t> subject_run(NodeId s) const;
   /// Pair `i` of the statements by subject, its predicate a NodeId (CorruptIndex for a place
   /// past the predicates).
