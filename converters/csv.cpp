@@ -70,6 +70,10 @@ class CsvReader : public RecordReader {
       error.message = "not valid UTF-8";
       return ReadStatus::bad;
     }
+    if (record.find('\0') != std::string::npos) {
+      error.message = "a NUL character (no RDF term may hold one)";
+      return ReadStatus::bad;
+    }
     return ReadStatus::ok;
   }
 

@@ -69,6 +69,11 @@ ReadStatus LineReader::next_record(std::string_view& line, Diagnostic& error, co
       error.message = "line longer than the limit of " + std::to_string(max_line_) + " bytes ({{max-line}})";
       return ReadStatus::bad;
     case Result::line:
+      if (const auto nul = line.find('\0'); nul != std::string_view::npos) {
+        error.where.column = static_cast<unsigned>(nul + 1);
+        error.message = "a NUL character (no RDF term may hold one)";
+        return ReadStatus::bad;
+      }
       if (line.find_first_not_of(" \t") != std::string_view::npos) return ReadStatus::ok;
       break;
     }

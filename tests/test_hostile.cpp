@@ -38,7 +38,7 @@ TEST_F(Hostile, InvalidUtf8) {
 }
 
 TEST_F(Hostile, NulBytes) {
-  expect_refused("n.jsonl", kGood + std::string("{\"id\":\"a\0b\"}\n", 13), "2: not JSON");
+  expect_refused("n.jsonl", kGood + std::string("{\"id\":\"a\0b\"}\n", 13), "2:9: a NUL character");
   expect_refused(
       "n2.jsonl",
       kGood + R"({"id":"a\u0000b","type":"meeting","date":"2020","participants":[{"name":"A"}]})" + "\n",

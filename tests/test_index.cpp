@@ -364,6 +364,19 @@ TEST(RawIndex, ABadRecordLeavesTheIndexAsItWas) {
   EXPECT_EQ(missing.err.find("--keep-going"), std::string::npos) << missing.err;
   test::expect_error(run("index -o " + dir + "/x.idx --from bogus " + dir + "/bad.jsonl"), 1,
                      "--from takes jsonl, csv");
+  // a NUL byte in a row (no RDF term may hold one): refused where it stands, by index and convert
+  auto gdelt = test::read(test::shared() + "/gdelt/20191024143000.export.CSV");
+  gdelt.insert(gdelt.find('\t', gdelt.find('\n') + 1) + 1, 1, '\0');  // line 2, the date column
+  test::write(dir + "/nul.export.CSV", gdelt);
+  test::expect_error(run("index -o " + dir + "/good.idx " + dir + "/nul.export.CSV"), 2,
+                     dir + "/nul.export.CSV:2:11: a NUL character");
+  test::expect_error(run("convert --no-progress " + dir + "/nul.export.CSV -o " + dir + "/nul.ttl"), 2,
+                     dir + "/nul.export.CSV:2:11: a NUL character");
+  auto csv = test::read(test::samples() + "/inter-korean.csv");
+  csv.insert(csv.find('\n') + 3, 1, '\0');
+  test::write(dir + "/nul.csv", csv);
+  test::expect_error(run("index -o " + dir + "/good.idx " + dir + "/nul.csv"), 2,
+                     dir + "/nul.csv:2: a NUL character");
   const std::string graph = test::converted(test::samples() + "/seed.jsonl", "raw-bad-gz");
   ASSERT_EQ(std::system(("gzip -k " + graph).c_str()), 0);
   test::expect_error(run("index -o " + dir + "/good.idx " + graph + ".gz"), 2,
