@@ -21,10 +21,12 @@ void coded_roles(EventRecord& rec) {
   const bool host = rec.cameo_code == "043";
   for (std::size_t i = 0; i < rec.participants.size(); ++i) {
     auto& p = rec.participants[i];
-    if (p.side.empty()) p.side = i == 0 ? "source" : "target";
+    if (p.side == Side::none) p.side = i == 0 ? Side::source : Side::target;
     if (!p.role.empty()) continue;
-    const bool source = p.side == "source";
-    p.role = visit ? (source ? "visitor" : "host") : host ? (source ? "host" : "visitor") : p.side;
+    const bool source = p.side == Side::source;
+    p.role = visit  ? (source ? "visitor" : "host")
+             : host ? (source ? "host" : "visitor")
+                    : std::string(side_name(p.side));
   }
 }
 
@@ -79,7 +81,7 @@ bool reads_as_person(std::string_view name) {
 
 }  // namespace
 
-std::string name_kind(std::string_view name, bool placed, const ActorWords& words) {
+ActorKind name_kind(std::string_view name, bool placed, const ActorWords& words) {
   bool person = reads_as_person(name);
   bool body = false;
   for (auto w : split_any(name, " /,-")) {
@@ -87,8 +89,8 @@ std::string name_kind(std::string_view name, bool placed, const ActorWords& word
     body = body || e == "body";
     person = person && e != "body" && e != "not-person";
   }
-  if (person) return "person";
-  return body || placed ? "organization" : "actor";
+  if (person) return ActorKind::person;
+  return body || placed ? ActorKind::organization : ActorKind::actor;
 }
 
 }  // namespace diplograph::detail

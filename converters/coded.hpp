@@ -24,7 +24,7 @@ std::vector<std::string_view> split_any(std::string_view text, std::string_view 
 /// (two to six capitalised words, no acronym, no word naming a body); else "organization" when
 /// a word names a body ("Union", "Party") or the row places it (`placed`: a country or a
 /// sector); else "actor" ("Unidentified State Actor" could be anything).
-std::string name_kind(std::string_view name, bool placed, const ActorWords& words);
+ActorKind name_kind(std::string_view name, bool placed, const ActorWords& words);
 
 /// A record label from the CAMEO label and the participants' names.
 std::string coded_label(const Cameo& cameo, const EventRecord& rec);

@@ -33,7 +33,7 @@ std::string state_key(const SystemState& s, const Countries& countries) {
 // What a dyad-year was first given as: its line and its levels (to tell a repeat from a conflict).
 struct Seen {
   std::uint64_t line = 0;
-  std::string level;
+  std::pair<Level, Level> level;  ///< at 1 and at 2, the lower code first
 };
 
 class CowReader : public RecordReader {
@@ -108,11 +108,11 @@ class CowReader : public RecordReader {
     return *s;
   }
 
-  std::string_view level(Column c) const {
+  Level level(Column c) const {
     const std::string code = field(c);
-    const auto name = cow_level_of_code(code);
-    if (name.empty()) bad(c, "\"" + code + "\" is not a level of the codebook (0, 1, 2, 3 or 9)");
-    return name;
+    const auto level = cow_level_of_code(code);
+    if (!level) bad(c, "\"" + code + "\" is not a level of the codebook (0, 1, 2, 3 or 9)");
+    return *level;
   }
 
   int year_of() const {
@@ -145,10 +145,10 @@ class CowReader : public RecordReader {
   }
 
   // DE says whether either side has a rank; real data contradicts it now and then: counted.
-  void count_oddities(std::string_view d, std::string_view at_1, std::string_view at_2) {
-    const auto ranked = [](std::string_view l) { return l != "none" && l != "represented"; };
+  void count_oddities(std::string_view d, Level at_1, Level at_2) {
+    const auto ranked = [](Level l) { return l != Level::none && l != Level::represented; };
     const bool contradicts =
-        d == "0" ? ranked(at_1) || ranked(at_2) : d == "1" && at_1 == "none" && at_2 == "none";
+        d == "0" ? ranked(at_1) || ranked(at_2) : d == "1" && at_1 == Level::none && at_2 == Level::none;
     if (contradicts && de_odd_++ < kNamed)
       de_named_ += (de_named_.empty() ? "" : ", ") + std::to_string(lines_.line_number());
   }
@@ -162,13 +162,11 @@ class CowReader : public RecordReader {
   }
 
   // The same dyad and year given twice: the same levels are one observation; others conflict.
-  void remember(const SystemState& one, const SystemState& two, int y, std::string_view at_1,
-                std::string_view at_2) {
+  void remember(const SystemState& one, const SystemState& two, int y, Level at_1, Level at_2) {
     const bool swapped = two.code < one.code;
     const std::string key =
         (swapped ? two.code + "-" + one.code : one.code + "-" + two.code) + "/" + std::to_string(y);
-    const std::string levels =
-        swapped ? std::string(at_2) + "," + std::string(at_1) : std::string(at_1) + "," + std::string(at_2);
+    const auto levels = swapped ? std::pair{at_2, at_1} : std::pair{at_1, at_2};
     const auto [it, fresh] = seen_.try_emplace(key, Seen{lines_.line_number(), levels});
     if (fresh || it->second.level == levels) return;
     throw BadRecord{one.code + " and " + two.code + " in " + std::to_string(y) + " were given on line " +
@@ -176,17 +174,17 @@ class CowReader : public RecordReader {
   }
 
   EventRecord observation(const SystemState& sending, const SystemState& receiving, int y,
-                          std::string_view level) const {
+                          Level level) const {
     EventRecord r;
     ObservationSpec o;
     o.sending = state_key(sending, *ctx_.countries);
     o.receiving = state_key(receiving, *ctx_.countries);
     o.level = level;
-    o.year = std::to_string(y);
+    o.year = static_cast<unsigned>(y);
     o.dataset = kDataset;
-    r.id = o.sending + "-in-" + o.receiving + "-" + o.year;
+    r.id = o.sending + "-in-" + o.receiving + "-" + std::to_string(y);
     r.id_space = "cow-dipex";
-    r.date = o.year;
+    r.date = Date(std::to_string(y));
     r.observation = std::move(o);
     r.source_records.push_back("cow-dipex:" + std::string(ctx_.source_name()) + "#" +
                                std::to_string(lines_.line_number()));

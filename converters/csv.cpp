@@ -131,13 +131,12 @@ class CsvReader : public RecordReader {
     Participant p;
     p.name = name;
     const std::string& kind = get("actor" + n + "_kind");
-    if (!kind.empty()) p.kind = kind;
-    if (p.kind != "person" && p.kind != "state" && p.kind != "organization") {
-      bad("actor" + n + "_kind", "unknown kind \"" + kind + "\" (person, state, organization)");
-    }
+    const auto known = kind.empty() ? ActorKind::person : record_kind(kind);
+    if (!known) bad("actor" + n + "_kind", "unknown kind \"" + kind + "\" " + std::string(kKindsNamed));
+    p.kind = *known;
     p.state = country("actor" + n + "_state");
     p.title = get("actor" + n + "_title");
-    if (p.kind == "state" && p.state.empty()) {
+    if (p.kind == ActorKind::state && p.state.empty()) {
       const Country* c = ctx_.countries->by_name(name);
       if (!c) c = ctx_.countries->by_iso3(name);
       if (!c) bad("actor" + n + "_state", "required for a state participant");
@@ -157,8 +156,9 @@ class CsvReader : public RecordReader {
     const std::string& type = get("type");
     rec.event_class = std::string(ctx_.vocabulary->class_for_record_type(type));
     if (rec.event_class.empty()) bad("type", "unknown event type \"" + type + "\"");
-    rec.date = get("date");
-    if (date_datatype(rec.date).empty()) bad("date", "\"" + rec.date + "\" " + date_problem(rec.date));
+    const std::string& date = get("date");
+    if (date_datatype(date).empty()) bad("date", "\"" + date + "\" " + date_problem(date));
+    rec.date = Date(date);
     actor(rec, "1");
     actor(rec, "2");
     if (rec.participants.empty()) bad("actor1", "required value missing");

@@ -108,7 +108,7 @@ class GdeltReader : public RecordReader {
     rec.id_space = "gdelt";
     rec.id = std::string(f_[0]);
     if (!number(rec.id, true)) throw BadRecord{"GLOBALEVENTID: \"" + rec.id + "\" is not a number"};
-    rec.date = sql_date(f_[1]);
+    rec.date = Date(sql_date(f_[1]));
     actor(5, 1, rec);
     actor(15, 2, rec);
     coded(rec);
@@ -149,11 +149,13 @@ class GdeltReader : public RecordReader {
       throw BadRecord{"EventCode: unknown CAMEO code \"" + std::string(f_[26]) + "\""};
     }
     detail::coded_roles(rec);
-    rec.quad_class = numeric(29, "QuadClass", true);
-    const std::string goldstein = numeric(30, "GoldsteinScale", false);
-    if (!goldstein.empty()) rec.goldstein = goldstein;
-    rec.num_mentions = numeric(31, "NumMentions", true);
-    rec.avg_tone = numeric(34, "AvgTone", false);
+    if (const auto q = whole(29, "QuadClass")) {
+      if (*q < 1 || *q > 4) throw BadRecord{"QuadClass: \"" + std::string(f_[29]) + "\" is not 1, 2, 3 or 4"};
+      rec.quad_class = static_cast<std::uint8_t>(*q);
+    }
+    if (const auto goldstein = decimal(30, "GoldsteinScale")) rec.goldstein = goldstein;
+    rec.num_mentions = whole(31, "NumMentions");
+    rec.avg_tone = decimal(34, "AvgTone");
   }
 
   void source(EventRecord& rec) const {
@@ -165,11 +167,19 @@ class GdeltReader : public RecordReader {
       rec.source_title = std::string(url);  // GDELT 1.0 sometimes names the source instead
   }
 
-  std::string numeric(std::size_t i, const char* column, bool integer) {
-    if (f_[i].empty()) return {};
-    if (!number(f_[i], integer))
-      throw BadRecord{std::string(column) + ": \"" + std::string(f_[i]) + "\" is not a number"};
-    return std::string(f_[i]);
+  // A column's number as written; none where it is empty.
+  std::optional<Decimal> decimal(std::size_t i, const char* column) const {
+    if (f_[i].empty()) return std::nullopt;
+    auto d = Decimal::parse(f_[i]);
+    if (!d) throw BadRecord{std::string(column) + ": \"" + std::string(f_[i]) + "\" is not a number"};
+    return d;
+  }
+
+  std::optional<std::uint64_t> whole(std::size_t i, const char* column) const {
+    if (f_[i].empty()) return std::nullopt;
+    const auto n = text::number_of<std::uint64_t>(f_[i]);
+    if (!n) throw BadRecord{std::string(column) + ": \"" + std::string(f_[i]) + "\" is not a whole number"};
+    return n;
   }
 
   // An actor is its CAMEO actor code (records.md section 3), read from the parts GDELT gives in
@@ -182,18 +192,18 @@ class GdeltReader : public RecordReader {
     Participant p;
     p.actor_code = std::string(code);
     p.source_name = std::string(name);
-    p.side = side == 1 ? "source" : "target";
+    p.side = side == 1 ? Side::source : Side::target;
     p.lang = "en";  // names made here from the code's parts, in English
     const Country* c = country.empty() ? nullptr : ctx_.countries->by_code(country);
     if (c) p.state = c->iso3;
     if (c && code == country) {
-      p.kind = "state";
+      p.kind = ActorKind::state;
       p.name = c->name;
     } else {
       describe(at, p);
       const bool anonymous =
           country.empty() && f_[at + 3].empty() && f_[at + 4].empty() && f_[at + 5].empty();
-      p.id = (p.kind == "region" ? "" : "cameo/") + std::string(code.empty() ? "UNKNOWN" : code);
+      p.id = (p.kind == ActorKind::region ? "" : "cameo/") + std::string(code.empty() ? "UNKNOWN" : code);
       if (anonymous) {
         p.id += "/" + rec.id + "-" + std::to_string(side);
         p.name += " (no country given)";
@@ -208,7 +218,7 @@ class GdeltReader : public RecordReader {
     const std::string_view country = f_[at + 2], group = f_[at + 3], ethnic = f_[at + 4];
     const ActorCodePart* known = group.empty() ? nullptr : parts.find(group, "group");
     const ActorCodePart* region = country.empty() ? nullptr : parts.find(country, "region");
-    p.kind = known ? known->kind : region ? region->kind : "actor";
+    p.kind = known ? known->kind : region ? region->kind : ActorKind::actor;
     std::vector<std::string> words;
     if (!group.empty()) words.push_back(known ? known->label : std::string(group));
     if (group.empty() && !country.empty()) {
@@ -220,15 +230,15 @@ class GdeltReader : public RecordReader {
       if (f_[i].empty()) continue;
       const ActorCodePart* r = parts.find(f_[i], "religion");
       words.push_back(r ? r->label : std::string(f_[i]));
-      if (p.kind == "region") p.kind = "actor";
+      if (p.kind == ActorKind::region) p.kind = ActorKind::actor;
     }
     std::string types;
     for (std::size_t i : {at + 7, at + 8, at + 9}) {
       if (f_[i].empty()) continue;
       const ActorCodePart* t = parts.find(f_[i], "type");
       types += (types.empty() ? "" : " / ") + (t ? t->label : std::string(f_[i]));
-      if (!known && t && t->kind == "organization") p.kind = "organization";
-      if (p.kind == "region") p.kind = "actor";
+      if (!known && t && t->kind == ActorKind::organization) p.kind = ActorKind::organization;
+      if (p.kind == ActorKind::region) p.kind = ActorKind::actor;
     }
     if (!types.empty()) words.push_back(types);
     p.name = join_words(words, f_[at]);

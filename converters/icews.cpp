@@ -36,7 +36,7 @@ std::string mirror_key(const EventRecord& r, std::string_view sentence) {
   std::string a = identity(r.participants[0]), b = identity(r.participants[1]);
   if (b < a) std::swap(a, b);
   const std::string code = r.cameo_code == "043" ? std::string("042") : r.cameo_code;
-  return r.story_id + "\t" + std::string(sentence) + "\t" + r.date + "\t" + code + "\t" + a + "\t" + b;
+  return r.story_id + "\t" + std::string(sentence) + "\t" + r.date.text() + "\t" + code + "\t" + a + "\t" + b;
 }
 
 // Event IDs in numeric order as text: zero-padded to 20 digits.
@@ -100,7 +100,8 @@ class IcewsReader : public RecordReader {
   }
 
   ReadStatus hold(const Row& row, std::string_view line, Diagnostic& error) {
-    std::string key = mirror_key(row.rec, row.sentence) + "\n" + padded(row.event_id) + "-" + row.rec.date;
+    std::string key =
+        mirror_key(row.rec, row.sentence) + "\n" + padded(row.event_id) + "-" + row.rec.date.text();
     try {
       sorter_.add({std::move(key), std::string(line)});
       return ReadStatus::ok;
@@ -187,8 +188,8 @@ class IcewsReader : public RecordReader {
   void join(EventRecord& into, const EventRecord& twin) {
     into.source_records.push_back(twin.source_records.front());
     for (auto& p : into.participants) {
-      if (p.role == p.side) p.role.clear();
-      p.side.clear();
+      if (p.role == side_name(p.side)) p.role.clear();
+      p.side = Side::none;
     }
     ++merged_;
   }
@@ -239,10 +240,10 @@ class IcewsReader : public RecordReader {
     if (c) p.state = c->iso3;
     const ActorCodePart* region = c ? nullptr : ctx_.actors->region_named(name);
     if (c && ctx_.countries->by_name(name) == c) {
-      p.kind = "state";
+      p.kind = ActorKind::state;
       p.name = c->name;
     } else if (region) {
-      p.kind = "region";
+      p.kind = ActorKind::region;
       p.id = region->code;
     } else if (name.back() == ')' && name.find(" (") != std::string_view::npos) {
       p.kind = agent_kind(name.substr(0, name.find(" (")));
@@ -266,14 +267,14 @@ class IcewsReader : public RecordReader {
   }
 
   // "Government" is a body; "Government Official", "Military Personnel", "Citizen" are people.
-  std::string agent_kind(std::string_view agent) const {
+  ActorKind agent_kind(std::string_view agent) const {
     bool body = false;
     for (auto w : words_of(agent)) {
       const auto e = ctx_.words->evidence(w);
-      if (e == "holder") return "actor";
+      if (e == "holder") return ActorKind::actor;
       body = body || e == "body";
     }
-    return body ? "organization" : "actor";
+    return body ? ActorKind::organization : ActorKind::actor;
   }
 
   Row parse() {
@@ -286,13 +287,13 @@ class IcewsReader : public RecordReader {
     if (id.empty() || id.find_first_not_of("0123456789") != std::string::npos) {
       throw BadRecord{"column Event ID: \"" + id + "\" is not a number"};
     }
-    rec.date = std::string(get("Event Date"));
-    if (date_datatype(rec.date) != "date") {
-      const std::string why = date_problem(rec.date);
-      throw BadRecord{"column Event Date: \"" + rec.date + "\" " +
-                      (why.empty() ? "is not a whole day" : why)};
+    const std::string date(get("Event Date"));
+    if (date_datatype(date) != "date") {
+      const std::string why = date_problem(date);
+      throw BadRecord{"column Event Date: \"" + date + "\" " + (why.empty() ? "is not a whole day" : why)};
     }
-    rec.id = id + "-" + rec.date;  // Event IDs recur with other dates: those are other events
+    rec.date = Date(date);
+    rec.id = id + "-" + date;  // Event IDs recur with other dates: those are other events
     if (id.size() > 20) throw BadRecord{"column Event ID: \"" + id + "\" is too long"};
     actor("Source", rec);
     actor("Target", rec);
@@ -301,9 +302,10 @@ class IcewsReader : public RecordReader {
       throw BadRecord{"column CAMEO Code: unknown CAMEO code \"" + std::string(code) + "\""};
     }
     detail::coded_roles(rec);
-    rec.intensity = std::string(get("Intensity"));
-    if (!rec.intensity.empty() && rec.intensity.find_first_not_of("-.0123456789") != std::string::npos) {
-      throw BadRecord{"column Intensity: \"" + rec.intensity + "\" is not a number"};
+    const std::string_view intensity = get("Intensity");
+    rec.intensity = Decimal::parse(intensity);
+    if (!intensity.empty() && !rec.intensity) {
+      throw BadRecord{"column Intensity: \"" + std::string(intensity) + "\" is not a number"};
     }
     rec.story_id = std::string(get("Story ID"));
     rec.publisher = std::string(get("Publisher"));

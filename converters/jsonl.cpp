@@ -116,10 +116,10 @@ class JsonlReader : public RecordReader {
       if (rec.event_class.empty()) bad(key, "unknown event type " + q(type));
       seen.type = true;
     } else if (key == "date") {
-      rec.date = as_date(v, key);
+      rec.date = Date(as_date(v, key));
       seen.date = true;
     } else if (key == "end_date") {
-      rec.end_date = as_date(v, key);
+      rec.end_date = Date(as_date(v, key));
     } else if (key == "participants") {
       participants(v, rec);
       seen.participants = true;
@@ -156,9 +156,9 @@ class JsonlReader : public RecordReader {
     if (!seen.type) throw BadRecord{"type: required key missing"};
     if (!seen.date) throw BadRecord{"date: required key missing"};
     if (!seen.participants) throw BadRecord{"participants: required key missing"};
-    if (!rec.end_date.empty() &&
-        rec.end_date.substr(0, rec.date.size()) < rec.date.substr(0, rec.end_date.size())) {
-      bad("end_date", q(rec.end_date) + " is before date " + q(rec.date));
+    const std::string date = rec.date.text(), end = rec.end_date.text();
+    if (!end.empty() && end.substr(0, date.size()) < date.substr(0, end.size())) {
+      bad("end_date", q(end) + " is before date " + q(date));
     }
   }
 
@@ -193,10 +193,10 @@ class JsonlReader : public RecordReader {
         p.name = as_string(field.value, k);
         has_name = !p.name.empty();
       } else if (key == "kind") {
-        p.kind = as_string(field.value, k);
-        if (p.kind != "person" && p.kind != "state" && p.kind != "organization") {
-          bad(k, "unknown kind " + q(p.kind) + " (person, state, organization)");
-        }
+        const std::string kind = as_string(field.value, k);
+        const auto known = record_kind(kind);
+        if (!known) bad(k, "unknown kind " + q(kind) + " " + std::string(kKindsNamed));
+        p.kind = *known;
       } else if (key == "state") {
         p.state = country(field.value, k);
       } else if (key == "title") {
@@ -213,7 +213,7 @@ class JsonlReader : public RecordReader {
       }
     }
     if (!has_name) bad(at + ".name", "required key missing");
-    if (p.kind == "state" && p.state.empty()) p.state = state_named(p.name, at);
+    if (p.kind == ActorKind::state && p.state.empty()) p.state = state_named(p.name, at);
     return p;
   }
 
@@ -274,15 +274,20 @@ class JsonlReader : public RecordReader {
       } else if (key == "receiving") {
         r.receiving = country(field.value, k);
       } else if (key == "level" || key == "previous_level") {
-        std::string level = as_string(field.value, k);
-        if (level_individual(level).empty())
-          bad(k, "unknown level " + q(level) + " (ambassador, charge_d_affaires, minister, none)");
-        (key == "level" ? r.level : r.previous_level) = level;
+        const std::string text = as_string(field.value, k);
+        const auto level = level_named(text);
+        if (!level) bad(k, "unknown level " + q(text) + " (ambassador, charge_d_affaires, minister, none)");
+        if (key == "level")
+          r.level = *level;
+        else
+          r.previous_level = level;
         has_level |= key == "level";
       } else if (key == "status") {
-        r.status = as_string(field.value, k);
-        if (status_individual(r.status).empty())
-          bad(k, "unknown status " + q(r.status) + " (proposed, agreed, effective)");
+        const std::string text = as_string(field.value, k);
+        const auto status = status_named(text);
+        if (!status || *status == Status::observed)
+          bad(k, "unknown status " + q(text) + " (proposed, agreed, effective)");
+        r.status = *status;
       }
     }
     if (!has_level) bad("relation.level", "required key missing");

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 #include <functional>
+#include <type_traits>
 
 #include "diplograph/convert.hpp"
 
@@ -24,6 +25,15 @@ class Hasher {
     for (const auto& s : list) add(s);
   }
   void add(const std::optional<double>& v) { fold(v ? std::bit_cast<std::uint64_t>(*v) : 0x5bd1e995U); }
+  void add(const Date& d) { add(d.text()); }
+  void add(const std::optional<Decimal>& d) { add(d ? std::string_view(d->text()) : std::string_view("-")); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void add(E e) { fold(static_cast<std::uint64_t>(e)); }
+  template <class E>
+  void add(const std::optional<E>& e) {
+    fold(e ? static_cast<std::uint64_t>(*e) + 1 : 0);
+  }
   void count(std::size_t n) { fold(n); }
   [[nodiscard]] std::uint64_t value() const { return h_; }
 
@@ -38,9 +48,10 @@ class Hasher {
 };
 
 void add_participant(Hasher& h, const Participant& p) {
-  for (const auto* s : {&p.name, &p.kind, &p.state, &p.title, &p.role, &p.side, &p.lang, &p.actor_code, &p.id,
-                        &p.source_name})
+  for (const auto* s : {&p.name, &p.state, &p.title, &p.role, &p.lang, &p.actor_code, &p.id, &p.source_name})
     h.add(*s);
+  h.add(p.kind);
+  h.add(p.side);
   h.add(p.sectors);
   h.add(p.same_as);
 }
@@ -55,16 +66,19 @@ void add_place_and_relation(Hasher& h, const EventRecord& r) {
   }
   h.add(r.relation ? std::string_view("relation") : std::string_view("-"));
   if (r.relation) {
-    for (const auto* s : {&r.relation->sending, &r.relation->receiving, &r.relation->level,
-                          &r.relation->previous_level, &r.relation->status})
-      h.add(*s);
+    h.add(r.relation->sending);
+    h.add(r.relation->receiving);
+    h.add(r.relation->level);
+    h.add(r.relation->previous_level);
+    h.add(r.relation->status);
     h.add(r.relation->both_directions ? "both" : "one");
   }
   h.add(r.observation ? std::string_view("observation") : std::string_view("-"));
   if (r.observation) {
-    for (const auto* s : {&r.observation->sending, &r.observation->receiving, &r.observation->level,
-                          &r.observation->year, &r.observation->dataset})
+    for (const auto* s : {&r.observation->sending, &r.observation->receiving, &r.observation->dataset})
       h.add(*s);
+    h.add(r.observation->level);
+    h.count(r.observation->year);
   }
 }
 
@@ -72,11 +86,17 @@ void add_place_and_relation(Hasher& h, const EventRecord& r) {
 
 std::uint64_t fingerprint(const EventRecord& r) {
   Hasher h;
-  for (const auto* s : {&r.id,         &r.id_space,     &r.event_class, &r.date,         &r.end_date,
-                        &r.label,      &r.summary,      &r.source_url,  &r.source_title, &r.publisher,
-                        &r.published,  &r.note,         &r.cameo_code,  &r.goldstein,    &r.intensity,
-                        &r.quad_class, &r.num_mentions, &r.avg_tone,    &r.story_id,     &r.lang})
+  for (const auto* s :
+       {&r.id, &r.id_space, &r.event_class, &r.label, &r.summary, &r.source_url, &r.source_title,
+        &r.publisher, &r.published, &r.note, &r.cameo_code, &r.story_id, &r.lang})
     h.add(*s);
+  h.add(r.goldstein);
+  h.add(r.intensity);
+  h.count(r.quad_class);
+  h.add(r.num_mentions);
+  h.add(r.avg_tone);
+  h.add(r.date);
+  h.add(r.end_date);
   h.add(r.topics);
   h.add(r.plover_type);
   h.add(r.plover_mode);

@@ -106,8 +106,8 @@ class Out {
   TermRef graph_;
 };
 
-std::string date_type(std::string_view d) {
-  return std::string(ns::xsd) + std::string(date_datatype(d));
+std::string date_type(const Date& d) {
+  return std::string(ns::xsd) + std::string(d.datatype());
 }
 
 std::string number(double v) {
@@ -216,27 +216,28 @@ std::string Mapper::graph_iri(std::string_view source_name) const {
 
 namespace {
 
-// Each kind of actor: the folder its IRIs are minted under and its class.
-struct ActorKind {
-  std::string_view kind, folder, cls;
+// Each kind of actor but a state: the folder its IRIs are minted under and its class.
+struct Minted {
+  ActorKind kind;
+  std::string_view folder, cls;
 };
 
-constexpr std::array<ActorKind, 4> kKinds{{{"person", "person/", "Person"},
-                                           {"organization", "org/", "Organization"},
-                                           {"actor", "actor/", "Actor"},
-                                           {"region", "region/", "Region"}}};
+constexpr std::array<Minted, 4> kKinds{{{ActorKind::person, "person/", "Person"},
+                                        {ActorKind::organization, "org/", "Organization"},
+                                        {ActorKind::actor, "actor/", "Actor"},
+                                        {ActorKind::region, "region/", "Region"}}};
 
-const ActorKind& kind_of(std::string_view kind) {
+const Minted& kind_of(ActorKind kind) {
   for (const auto& k : kKinds) {
     if (k.kind == kind) return k;
   }
-  return kKinds[0];  // a record's participant is a person unless it says otherwise
+  return kKinds[0];  // a state is minted by its code, never here
 }
 
 }  // namespace
 
 std::string Mapper::actor_iri(const Participant& p) const {
-  if (p.kind == "state") return state_iri(p.state);
+  if (p.kind == ActorKind::state) return state_iri(p.state);
   const std::string kind(kind_of(p.kind).folder);
   if (!p.id.empty()) return opts_.base + kind + text::iri_segment(text::nfc(p.id), "-_.~/");
   const std::string state = p.state.empty() ? std::string() : p.state + "/";
@@ -287,7 +288,7 @@ void Mapper::map_state(std::string_view iso3, TermRef graph) {
 }
 
 void Mapper::map_actor(const Participant& p, const std::string& iri, TermRef graph) {
-  if (p.kind == "state") {
+  if (p.kind == ActorKind::state) {
     map_state(p.state, graph);
     return;
   }
@@ -344,8 +345,10 @@ void Mapper::map_observation(const EventRecord& rec, const std::string& iri, Ter
   Out out(sink_, graph);
   out.iri(iri, t.type, t.c_observation);
   out.lang(iri, t.label,
-           o.sending + " mission in " + o.receiving + ", " + o.year + ": " + o.level + " (observed)", "en");
-  out.lit(iri, t.date, o.year, t.xsd_year);
+           o.sending + " mission in " + o.receiving + ", " + std::to_string(o.year) + ": " +
+               std::string(level_name(o.level)) + " (observed)",
+           "en");
+  out.lit(iri, t.date, std::to_string(o.year), t.xsd_year);
   out.iri(iri, t.sending, state_iri(o.sending));
   out.iri(iri, t.receiving, state_iri(o.receiving));
   out.iri(iri, t.level, dg(level_individual(o.level)));
@@ -368,16 +371,17 @@ void Mapper::map_relation(const EventRecord& rec, const std::string& event, Term
     const std::string mission = opts_.base + "mission/" + from + "-" + to;
     out.iri(change, t.type, t.c_change);
     out.lang(change, t.label,
-             from + " mission in " + to + ": " + (r.previous_level.empty() ? "" : r.previous_level + " -> ") +
-                 r.level + " (" + r.status + ")",
+             from + " mission in " + to + ": " +
+                 (r.previous_level ? std::string(level_name(*r.previous_level)) + " -> " : "") +
+                 std::string(level_name(r.level)) + " (" + std::string(status_name(r.status)) + ")",
              "en");
-    out.lit(change, t.date, rec.date, date_type(rec.date));
+    out.lit(change, t.date, rec.date.text(), date_type(rec.date));
     out.iri(change, t.participant, state_iri(from));
     out.iri(change, t.participant, state_iri(to));
     out.iri(change, t.sending, state_iri(from));
     out.iri(change, t.receiving, state_iri(to));
     out.iri(change, t.level, dg(level_individual(r.level)));
-    if (!r.previous_level.empty()) out.iri(change, t.previous_level, dg(level_individual(r.previous_level)));
+    if (r.previous_level) out.iri(change, t.previous_level, dg(level_individual(*r.previous_level)));
     out.iri(change, t.status, dg(status_individual(r.status)));
     out.iri(change, t.mission, mission);
     if (!rec.source_url.empty()) out.iri(change, t.source, rec.source_url);
@@ -416,11 +420,14 @@ void write_details(Out& out, const std::string& e, const EventRecord& rec) {
   out.text(e, t.summary, rec.summary, rec.lang);
   out.text(e, t.comment, rec.note, rec.lang);
   out.lit(e, t.cameo_code, rec.cameo_code);
-  out.lit(e, t.goldstein, rec.goldstein, t.xsd_decimal);
-  out.lit(e, t.intensity, rec.intensity, t.xsd_decimal);
-  out.lit(e, t.quad_class, rec.quad_class, t.xsd_integer);
-  out.lit(e, t.num_mentions, rec.num_mentions, t.xsd_integer);
-  out.lit(e, t.avg_tone, rec.avg_tone, t.xsd_decimal);
+  const auto decimal = [&](const std::string& p, const std::optional<Decimal>& d) {
+    if (d) out.lit(e, p, d->text(), t.xsd_decimal);
+  };
+  decimal(t.goldstein, rec.goldstein);
+  decimal(t.intensity, rec.intensity);
+  if (rec.quad_class) out.lit(e, t.quad_class, std::to_string(rec.quad_class), t.xsd_integer);
+  if (rec.num_mentions) out.lit(e, t.num_mentions, std::to_string(*rec.num_mentions), t.xsd_integer);
+  decimal(t.avg_tone, rec.avg_tone);
   out.lit(e, t.story_id, rec.story_id);
   out.lit(e, t.plover_type, rec.plover_type);
   out.lit(e, t.plover_mode, rec.plover_mode);
@@ -453,7 +460,7 @@ void write_participations(Out& out, const std::string& e, const EventRecord& rec
     out.iri(part, t.type, t.c_participation);
     out.iri(part, t.agent, actors[i]);
     out.lit(part, t.role, p.role);
-    if (p.side != p.role) out.lit(part, t.role, p.side);
+    if (side_name(p.side) != p.role) out.lit(part, t.role, side_name(p.side));
     out.text(part, t.dg_title, p.title, p.lang);
     out.lit(part, t.source_name, p.source_name);
     for (const auto& sector : p.sectors) out.lit(part, t.sector, sector);
@@ -468,8 +475,8 @@ void Mapper::map_event(const EventRecord& rec, const std::string& e, const std::
   Out out(sink_, graph);
   out.iri(e, t.type, dg(rec.event_class));
   out.lang(e, t.label, event_label(rec), "en");  // made here, in English, from the class and names
-  out.lit(e, t.date, rec.date, date_type(rec.date));
-  if (!rec.end_date.empty()) out.lit(e, t.end_date, rec.end_date, date_type(rec.end_date));
+  out.lit(e, t.date, rec.date.text(), date_type(rec.date));
+  if (!rec.end_date.empty()) out.lit(e, t.end_date, rec.end_date.text(), date_type(rec.end_date));
   write_participants(out, e, actors);
   write_details(out, e, rec);
   write_source(out, e, rec);
@@ -487,7 +494,8 @@ void Mapper::map_source(const EventRecord& rec, TermRef graph) {
   Out out(sink_, graph);
   out.text(rec.source_url, t.title, rec.source_title, rec.lang);
   out.lit(rec.source_url, t.publisher, rec.publisher);
-  if (!rec.published.empty()) out.lit(rec.source_url, t.issued, rec.published, date_type(rec.published));
+  if (!rec.published.empty())
+    out.lit(rec.source_url, t.issued, rec.published, date_type(Date(rec.published)));
 }
 
 void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef graph) {

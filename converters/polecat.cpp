@@ -132,13 +132,13 @@ std::vector<std::string> bar_list(std::string_view v) {
 }
 
 // "VERBAL COOPERATION" ... "MATERIAL CONFLICT": 1 to 4.
-std::string quad_number(std::string_view q) {
+std::uint8_t quad_number(std::string_view q) {
   static constexpr std::array<std::string_view, 4> kQuads{"VERBAL COOPERATION", "MATERIAL COOPERATION",
                                                           "VERBAL CONFLICT", "MATERIAL CONFLICT"};
   for (std::size_t i = 0; i < kQuads.size(); ++i) {
-    if (q == kQuads[i]) return std::to_string(i + 1);
+    if (q == kQuads[i]) return static_cast<std::uint8_t>(i + 1);
   }
-  return {};
+  return 0;
 }
 
 // A Wikipedia article title as its English Wikipedia IRI ("Narendra Modi" ->
@@ -232,8 +232,9 @@ class PolecatReader : public RecordReader {
     rec.id_space = "polecat";
     rec.id = value(id);
     if (rec.id.empty()) bad(id, "empty");
-    rec.date = value(date);
-    if (const std::string p = date_problem(rec.date); !p.empty()) bad(date, "\"" + rec.date + "\" " + p);
+    const std::string day = value(date);
+    if (const std::string p = date_problem(day); !p.empty()) bad(date, "\"" + day + "\" " + p);
+    rec.date = Date(day);
     const std::string type_label = event_type(rec);
     coded_values(rec);
     for (std::size_t side = 0; side < 2; ++side) actors(side, rec);
@@ -260,11 +261,11 @@ class PolecatReader : public RecordReader {
 
   void coded_values(EventRecord& rec) const {
     const std::string i = value(intensity);
-    if (!i.empty() && !text::number_of<double>(i)) bad(intensity, "\"" + i + "\" is not a number");
-    rec.intensity = i;
+    rec.intensity = Decimal::parse(i);
+    if (!i.empty() && !rec.intensity) bad(intensity, "\"" + i + "\" is not a number");
     const std::string q = value(quad);
     rec.quad_class = quad_number(q);
-    if (!q.empty() && rec.quad_class.empty())
+    if (!q.empty() && rec.quad_class == 0)
       bad(quad, "\"" + q + "\" is not a quad class (VERBAL COOPERATION ... MATERIAL CONFLICT)");
     if (at_[contexts] != SIZE_MAX) rec.contexts = bar_list(get(contexts));
   }
@@ -300,26 +301,26 @@ class PolecatReader : public RecordReader {
     Participant p;
     p.title = title;
     for (auto& s : bar_list(sectors)) p.sectors.push_back(std::move(s));
-    p.side = side == "Actor" ? "source" : "target";
+    p.side = side == "Actor" ? Side::source : Side::target;
     if (c) p.state = c->iso3;
     if (name.empty() && c) {
-      p.kind = "state";
+      p.kind = ActorKind::state;
       p.name = c->name;
     } else if (name.empty() && body_of_states) {
-      p.kind = "organization";
+      p.kind = ActorKind::organization;
       p.name = country;
     } else if (name.empty()) {
       if (title.empty() && p.sectors.empty()) return;  // nothing known of it
-      p.kind = "actor";                                // "teacher" with no name and no country
+      p.kind = ActorKind::actor;                       // "teacher" with no name and no country
       p.name = title.empty() ? p.sectors.front() : title;
       p.id = "polecat/" + slug(p.name);
     } else {
       p.name = name;
-      p.kind =
-          body_of_states ? "organization" : detail::name_kind(name, c || !p.sectors.empty(), *ctx_.words);
+      p.kind = body_of_states ? ActorKind::organization
+                              : detail::name_kind(name, c || !p.sectors.empty(), *ctx_.words);
       if (!raw.empty() && raw != name) p.source_name = raw;
     }
-    if (!wikipedia.empty() && p.kind != "state") {
+    if (!wikipedia.empty() && p.kind != ActorKind::state) {
       p.same_as.push_back(wikipedia_iri(wikipedia));
       std::string t = wikipedia;
       std::replace(t.begin(), t.end(), ' ', '_');

@@ -18,4 +18,9 @@ bool sniff_cow_dipex(std::string_view head);
 std::unique_ptr<RecordReader> open_polecat(std::istream& in, const ReaderContext& ctx);
 bool sniff_polecat(std::string_view head);
 
+/// The kinds of participant a native record (JSONL, CSV) may name: person, state, organization;
+/// nullopt for any other text, which the reader refuses with kKindsNamed.
+[[nodiscard]] std::optional<ActorKind> record_kind(std::string_view text);
+inline constexpr std::string_view kKindsNamed = "(person, state, organization)";
+
 }  // namespace diplograph

@@ -1,44 +1,12 @@
-// Small facts of the record model: dates, levels, statuses, slugs.
+// Small facts of the record model: slugs, the kinds a record names.
 #include <array>
 #include <cctype>
 #include <utility>
 
+#include "converters/readers.hpp"
 #include "diplograph/convert.hpp"
 
 namespace diplograph {
-
-namespace {
-
-constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kLevels{{
-    {"ambassador", "Ambassador"},
-    {"charge_d_affaires", "ChargeDAffaires"},
-    {"minister", "Minister"},
-    {"none", "NoRepresentation"},
-    {"represented", "RepresentedRankUnknown"},
-}};
-
-constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kStatuses{{
-    {"proposed", "Proposed"},
-    {"agreed", "Agreed"},
-    {"effective", "Effective"},
-}};
-
-template <class Table>
-std::string_view find_in(const Table& t, std::string_view key) {
-  for (const auto& [k, v] : t) {
-    if (k == key) return v;
-  }
-  return {};
-}
-
-}  // namespace
-
-std::string_view level_individual(std::string_view level) {
-  return find_in(kLevels, level);
-}
-std::string_view status_individual(std::string_view status) {
-  return find_in(kStatuses, status);
-}
 
 std::string slug(std::string_view text) {
   std::string out;
@@ -53,6 +21,12 @@ std::string slug(std::string_view text) {
     }
   }
   return out.empty() ? std::string("_") : out;
+}
+
+std::optional<ActorKind> record_kind(std::string_view text) {
+  const auto kind = kind_named(text);
+  if (kind == ActorKind::person || kind == ActorKind::state || kind == ActorKind::organization) return kind;
+  return std::nullopt;
 }
 
 }  // namespace diplograph

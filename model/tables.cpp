@@ -179,23 +179,26 @@ CowStates::CowStates(std::string_view csv) {
 
 namespace {
 
-constexpr std::pair<std::string_view, std::string_view> kCowLevels[] = {
-    {"0", "none"}, {"1", "charge_d_affaires"}, {"2", "minister"}, {"3", "ambassador"}, {"9", "represented"}};
+constexpr std::pair<std::string_view, Level> kCowLevels[] = {{"0", Level::none},
+                                                             {"1", Level::charge_d_affaires},
+                                                             {"2", Level::minister},
+                                                             {"3", Level::ambassador},
+                                                             {"9", Level::represented}};
 
 }  // namespace
 
-std::string_view cow_level_of_code(std::string_view code) {
+std::optional<Level> cow_level_of_code(std::string_view code) {
   for (const auto& [c, level] : kCowLevels) {
     if (c == code) return level;
   }
-  return {};
+  return std::nullopt;
 }
 
-std::string_view cow_level_code(std::string_view level) {
+std::string_view cow_level_code(Level level) {
   for (const auto& [c, l] : kCowLevels) {
     if (l == level) return c;
   }
-  return level;
+  return level_name(level);
 }
 
 const CowStates& CowStates::builtin() {
@@ -213,7 +216,10 @@ const SystemState* CowStates::find(std::string_view code) const {
 
 Cameo::Cameo(std::string_view csv) {
   for_each_row(csv, 4, [&](const std::vector<std::string>& f) {
-    codes_.push_back({f[0], f[1], f[2], f[3]});
+    const auto goldstein = Decimal::parse(f[3]);
+    if (!f[3].empty() && !goldstein)
+      throw std::runtime_error("built-in CAMEO row with a score no number: " + f[3]);
+    codes_.push_back({f[0], f[1], f[2], goldstein});
   });
   std::sort(codes_.begin(), codes_.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
 }
@@ -233,7 +239,9 @@ const CameoCode* Cameo::find(std::string_view code) const {
 
 CameoActors::CameoActors(std::string_view csv) {
   for_each_row(csv, 4, [&](const std::vector<std::string>& f) {
-    parts_.push_back({f[0], f[1], f[2], f[3]});
+    const auto kind = kind_named(f[3]);
+    if (!kind) throw std::runtime_error("built-in table row of an unknown kind: " + f[3]);
+    parts_.push_back({f[0], f[1], f[2], *kind});
   });
 }
 

@@ -23,7 +23,7 @@ class Builder {
   }
 
   void add(const std::string& a, const std::string& a_label, const std::string& b, const std::string& b_label,
-           std::uint64_t weight, const std::string& first, const std::string& last) {
+           std::uint64_t weight, const Date& first, const Date& last) {
     node(a, a_label);
     node(b, b_label);
     auto key = directed_ || a < b ? std::make_pair(a, b) : std::make_pair(b, a);
@@ -81,27 +81,18 @@ void write_graphml(std::ostream& out, const Network& net) {
   }
   for (const auto& e : net.edges) {
     out << "    <edge source=\"" << xml(e.source) << "\" target=\"" << xml(e.target)
-        << "\"><data key=\"weight\">" << e.weight << "</data><data key=\"first\">" << xml(e.first)
-        << "</data><data key=\"last\">" << xml(e.last) << "</data></edge>\n";
+        << "\"><data key=\"weight\">" << e.weight << "</data><data key=\"first\">" << xml(e.first.text())
+        << "</data><data key=\"last\">" << xml(e.last.text()) << "</data></edge>\n";
   }
   out << "  </graph>\n</graphml>\n";
 }
 
-// The first or last real day a date of YYYY, YYYY-MM or YYYY-MM-DD covers ("2018-02" ends on the
-// 28th); nothing for text that is no such date (a graph may hold any literal as a date).
-std::optional<std::string> day(std::string_view date, bool last) {
-  const std::uint32_t n = day_number(date);  // YYYYMMDD, 00 for the parts the date leaves out
-  const int year = static_cast<int>(n / 10000), month = static_cast<int>(n / 100 % 100);
-  if (n == 0 || month > 12 || (month == 0 && date.size() != 4)) return {};
-  const int m = month ? month : (last ? 12 : 1);
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const int days = m == 2 && leap ? 29 : kDays.at(static_cast<std::size_t>(m - 1));
-  const int d = n % 100 ? static_cast<int>(n % 100) : (date.size() == 10 ? 0 : (last ? days : 1));
-  if (d < 1 || d > days) return {};
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m, d);
-  return buf;
+// The first or last real day a date covers ("2018-02" ends on the 28th); nothing for text that
+// is no such date (a graph may hold any literal as a date).
+std::optional<std::string> day(const Date& date, bool last) {
+  const std::uint32_t n = last ? date.last_day() : date.first_day();
+  if (n == 0) return {};
+  return day_text(n);
 }
 
 void write_gexf(std::ostream& out, const Network& net) {
@@ -150,8 +141,8 @@ Network network_of(const std::vector<MetCount>& rows, const std::vector<ActorRow
 Network network_of(const std::vector<DyadRow>& rows, const std::vector<ActorRow>& actors, bool directed) {
   Builder b(actors, directed);
   for (const auto& r : rows)
-    b.add(r.actor, r.actor_label, r.other, r.other_label, r.events, day_text(r.first_day),
-          day_text(r.last_day));
+    b.add(r.actor, r.actor_label, r.other, r.other_label, r.events, Date::of_day(r.first_day),
+          Date::of_day(r.last_day));
   return b.network();
 }
 

@@ -8,6 +8,7 @@
 
 #include "diplograph/error.hpp"
 #include "diplograph/present.hpp"
+#include "diplograph/tables.hpp"
 
 namespace diplograph {
 
@@ -265,6 +266,28 @@ std::string n(std::uint64_t v) {
   return std::to_string(v);
 }
 
+// The text of each typed value in a cell: the value's name, "" where there is none.
+std::string text(const std::optional<Level>& l, CodeScheme codes = CodeScheme::iso3) {
+  if (!l) return {};
+  return std::string(codes == CodeScheme::cow ? cow_level_code(*l) : level_name(*l));
+}
+
+std::string text(const std::optional<Status>& s) {
+  return s ? std::string(status_name(*s)) : std::string();
+}
+
+// "observed 2005", "recorded 2021-08".
+std::string text(const LevelBasis& b) {
+  if (b.date.empty()) return {};
+  return (b.observed ? "observed " : "recorded ") + b.date.text();
+}
+
+// "observed", "recorded", "observed+recorded".
+std::string basis_text(const RepresentationRow& r) {
+  if (r.observed && r.recorded) return "observed+recorded";
+  return r.observed ? "observed" : r.recorded ? "recorded" : "";
+}
+
 }  // namespace
 
 void write_dot(std::ostream& out, const std::vector<MetRow>& met) {
@@ -283,7 +306,7 @@ void write_dot(std::ostream& out, const std::vector<MetCount>& met) {
 Table to_table(const Answer<MetRow>& a) {
   return table_of({"date", "event", "type", "actor", "actor_label", "other", "other_label", "source"}, a,
                   [](const MetRow& r) -> std::vector<std::string> {
-                    return {r.date,        r.event, r.type,        r.actor,
+                    return {r.date.text(), r.event, r.type,        r.actor,
                             r.actor_label, r.other, r.other_label, r.source};
                   });
 }
@@ -291,22 +314,24 @@ Table to_table(const Answer<MetRow>& a) {
 Table to_table(const Answer<MetCount>& a) {
   return table_of({"actor", "actor_label", "other", "other_label", "events", "first", "last"}, a,
                   [](const MetCount& r) -> std::vector<std::string> {
-                    return {r.actor, r.actor_label, r.other, r.other_label, n(r.events), r.first, r.last};
+                    return {r.actor,     r.actor_label,  r.other,      r.other_label,
+                            n(r.events), r.first.text(), r.last.text()};
                   });
 }
 
 Table to_table(const Answer<RelationRow>& a) {
   return table_of({"date", "sending", "receiving", "level", "previous_level", "status", "event", "source"}, a,
                   [](const RelationRow& r) -> std::vector<std::string> {
-                    return {r.date,           r.sending, r.receiving, r.level,
-                            r.previous_level, r.status,  r.event,     r.source};
+                    return {
+                        r.date.text(),          r.sending,      r.receiving, std::string(level_name(r.level)),
+                        text(r.previous_level), text(r.status), r.event,     r.source};
                   });
 }
 
 Table to_table(const Answer<InteractionCount>& a) {
   return table_of({"type", "events", "first", "last"}, a,
                   [](const InteractionCount& r) -> std::vector<std::string> {
-                    return {r.type, n(r.events), r.first, r.last};
+                    return {r.type, n(r.events), r.first.text(), r.last.text()};
                   });
 }
 
@@ -319,14 +344,14 @@ Table to_table(const Answer<TopicCount>& a) {
 Table to_table(const Answer<PathHop>& a) {
   return table_of({"hop", "actor", "actor_label", "other", "other_label", "event", "date"}, a,
                   [](const PathHop& r) -> std::vector<std::string> {
-                    return {n(r.hop), r.actor, r.actor_label, r.other, r.other_label, r.event, r.date};
+                    return {n(r.hop), r.actor, r.actor_label, r.other, r.other_label, r.event, r.date.text()};
                   });
 }
 
 Table to_table(const Answer<TimelineRow>& a) {
   return table_of({"date", "event", "type", "label", "participants"}, a,
                   [](const TimelineRow& r) -> std::vector<std::string> {
-                    return {r.date, r.event, r.type, r.label, r.participants};
+                    return {r.date.text(), r.event, r.type, r.label, r.participants};
                   });
 }
 
@@ -338,22 +363,35 @@ Table to_table(const Answer<ActorRow>& a) {
 }
 
 Table to_table(const Answer<EventRow>& a) {
-  return table_of(
-      {"date", "event", "type", "cameo", "quad_class", "goldstein", "label", "participants", "source",
-       "records"},
-      a, [](const EventRow& r) -> std::vector<std::string> {
-        return {
-            r.date,      r.event, r.type,         r.cameo,  r.quad_class ? n(r.quad_class) : std::string(),
-            r.goldstein, r.label, r.participants, r.source, r.records};
-      });
+  return table_of({"date", "event", "type", "cameo", "quad_class", "goldstein", "label", "participants",
+                   "source", "records"},
+                  a, [](const EventRow& r) -> std::vector<std::string> {
+                    return {r.date.text(),
+                            r.event,
+                            r.type,
+                            r.cameo,
+                            r.quad_class ? n(r.quad_class) : std::string(),
+                            r.goldstein ? r.goldstein->text() : std::string(),
+                            r.label,
+                            r.participants,
+                            r.source,
+                            r.records};
+                  });
 }
 
 Table to_table(const Answer<RepresentationRow>& a) {
   return table_of(
       {"year", "side1", "side2", "level_at_1", "level_at_2", "side1_label", "side2_label", "basis", "source"},
       a, [](const RepresentationRow& r) -> std::vector<std::string> {
-        return {std::to_string(r.year), r.side1,       r.side2, r.level_at_1, r.level_at_2,
-                r.side1_label,          r.side2_label, r.basis, r.source};
+        return {std::to_string(r.year),
+                r.side1,
+                r.side2,
+                text(r.level_at_1, r.codes),
+                text(r.level_at_2, r.codes),
+                r.side1_label,
+                r.side2_label,
+                basis_text(r),
+                r.source};
       });
 }
 
@@ -395,7 +433,7 @@ void dyad_cells(const DyadRow& r, std::vector<std::string>& cells) {
     const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
     cell.assign(buf, end);
   };
-  cells[0].assign(r.period);
+  cells[0] = r.period.text();
   cells[1].assign(r.actor);
   cells[2].assign(r.actor_label);
   cells[3].assign(r.actor_code);
@@ -406,10 +444,10 @@ void dyad_cells(const DyadRow& r, std::vector<std::string>& cells) {
   for (std::size_t q = 0; q < 4; ++q) number(cells[8 + q], r.quad[q]);
   cells[12] = mean_text(r.goldstein_mean);
   if (!r.levels) return;
-  cells[13].assign(r.level_at_actor);
-  cells[14].assign(r.level_at_actor_basis);
-  cells[15].assign(r.level_at_other);
-  cells[16].assign(r.level_at_other_basis);
+  cells[13] = text(r.level_at_actor, r.codes);
+  cells[14] = text(r.level_at_actor_basis);
+  cells[15] = text(r.level_at_other, r.codes);
+  cells[16] = text(r.level_at_other_basis);
 }
 
 Table to_table(const Answer<DyadRow>& a) {
@@ -427,13 +465,15 @@ Table to_table(Answer<DyadRow>&& a) {
   Table t{dyad_columns(!a.rows.empty() && a.rows.front().levels), {}, a.notes};
   t.rows.reserve(a.rows.size());
   for (auto& r : a.rows) {
-    t.rows.push_back({std::move(r.period), std::move(r.actor), std::move(r.actor_label),
-                      std::move(r.actor_code), std::move(r.other), std::move(r.other_label),
-                      std::move(r.other_code), n(r.events), n(r.quad[0]), n(r.quad[1]), n(r.quad[2]),
-                      n(r.quad[3]), mean_text(r.goldstein_mean)});
+    t.rows.push_back({r.period.text(), std::move(r.actor), std::move(r.actor_label), std::move(r.actor_code),
+                      std::move(r.other), std::move(r.other_label), std::move(r.other_code), n(r.events),
+                      n(r.quad[0]), n(r.quad[1]), n(r.quad[2]), n(r.quad[3]), mean_text(r.goldstein_mean)});
     if (!r.levels) continue;
-    for (auto* s : {&r.level_at_actor, &r.level_at_actor_basis, &r.level_at_other, &r.level_at_other_basis})
-      t.rows.back().push_back(std::move(*s));
+    auto& cells = t.rows.back();
+    cells.push_back(text(r.level_at_actor, r.codes));
+    cells.push_back(text(r.level_at_actor_basis));
+    cells.push_back(text(r.level_at_other, r.codes));
+    cells.push_back(text(r.level_at_other_basis));
   }
   a.rows = {};
   return t;

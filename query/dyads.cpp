@@ -90,28 +90,12 @@ std::uint32_t period_of(std::uint32_t day, Period by) {
   return 0;
 }
 
-}  // namespace
-
-std::string day_text(std::uint32_t day) {
-  if (day == 0) return {};
-  char buf[16];
-  const unsigned y = day / 10000, m = day / 100 % 100, d = day % 100;
-  if (d)
-    std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", y, m, d);
-  else if (m)
-    std::snprintf(buf, sizeof buf, "%04u-%02u", y, m);
-  else
-    std::snprintf(buf, sizeof buf, "%04u", y);
-  return buf;
-}
-
-namespace {
-
 // One piece of evidence of the level in one direction: an observation or an effective change.
 struct Evidence {
   std::uint32_t day = 0;  ///< as day_number gives it: an observation's year counts from its start
   bool observed = false;
-  std::string level, date;
+  Level level = Level::unknown;
+  std::string_view date;
 };
 
 // The evidence of each direction between states, oldest first, for the levels a state-level
@@ -125,8 +109,8 @@ class LevelHistory {
       if (evidence == LevelEvidence::none) continue;
       const Id r = x.actor(c.receiving), from = x.actor(c.sending);
       if (r == no_id || from == no_id) continue;
-      by_pair_[key(r, from)].push_back(
-          {day_number(c.date), evidence == LevelEvidence::observed, names(c.level), std::string(c.date)});
+      by_pair_[key(r, from)].push_back({day_number(c.date), evidence == LevelEvidence::observed,
+                                        level_named(names(c.level)).value_or(Level::unknown), c.date});
     }
     for (auto& [k, v] : by_pair_)
       std::stable_sort(v.begin(), v.end(),
@@ -302,7 +286,7 @@ class Dyads {
 
   void fill(DyadRow& r, const Key& k, const Tally& t) const {
     const auto year = static_cast<int>(k.period / 10000);
-    r.period.assign(day_text(k.period));
+    r.period = Date::of_day(k.period);
     r.actor.assign(x_.actor_iri[k.a]);
     r.actor_label.assign(x_.actor_label[k.a]);
     r.actor_code.assign(code(k.a, year));
@@ -315,17 +299,15 @@ class Dyads {
     r.first_day = t.last ? t.first : 0;
     r.last_day = t.last;
     r.levels = levels_.has_value();
+    r.codes = opts_.codes;
     if (!levels_) return;
     level(r.level_at_actor, r.level_at_actor_basis, levels_->at(k.a, k.b, year));
     level(r.level_at_other, r.level_at_other_basis, levels_->at(k.b, k.a, year));
   }
 
-  void level(std::string& level, std::string& basis, const Evidence* e) const {
-    level.clear();
-    basis.clear();
-    if (!e) return;
-    level.assign(opts_.codes == CodeScheme::cow ? cow_level_code(e->level) : std::string_view(e->level));
-    basis.assign(e->observed ? "observed " : "recorded ").append(e->date);
+  static void level(std::optional<Level>& level, LevelBasis& basis, const Evidence* e) {
+    level = e ? std::optional(e->level) : std::nullopt;
+    basis = e ? LevelBasis{e->observed, Date(e->date)} : LevelBasis{};
   }
 
   // A state's code in the scheme asked for, the one of the period's year for COW and G-W.

@@ -19,12 +19,12 @@ EventRow row_of(const EventIndex::Impl& x, Id e, int quad) {
   std::sort(records.begin(), records.end());
   std::string joined;
   for (const auto& r : records) (joined += joined.empty() ? "" : " ") += r;
-  return {std::string(ev.date),
+  return {Date(ev.date),
           std::string(x.schema.src.text(ev.node)),
           std::string(x.type_name(ev.type)),
           std::string(ev.cameo),
           static_cast<std::uint8_t>(quad),
-          std::string(ev.goldstein),
+          Decimal::parse(ev.goldstein),
           std::string(ev.label),
           x.participant_names(e),
           std::string(ev.source),

@@ -76,7 +76,7 @@ Answer<PathHop> query_path(const EventIndex& index, std::string_view from, std::
     t.rows.push_back({static_cast<unsigned>(i + 1), std::string(x.actor_iri[edge.other]),
                       std::string(x.actor_label[edge.other]), std::string(x.actor_iri[to_actor]),
                       std::string(x.actor_label[to_actor]), std::string(x.schema.src.text(ev.node)),
-                      std::string(ev.date)});
+                      Date(ev.date)});
   }
   return t;
 }
@@ -111,7 +111,7 @@ Answer<TimelineRow> query_timeline(const EventIndex& index, const TimelineOption
     const auto& ev = x.events[e];
     if (!date_in_range(ev.date, ev.end_date, o.since, o.until)) continue;
     if (b != no_id && !x.took_part(e, b, o.state_level)) continue;
-    t.rows.push_back({std::string(ev.date), std::string(x.schema.src.text(ev.node)),
+    t.rows.push_back({Date(ev.date), std::string(x.schema.src.text(ev.node)),
                       std::string(x.type_name(ev.type)), std::string(ev.label), x.participant_names(e)});
   }
   std::sort(t.rows.begin(), t.rows.end(), [](const TimelineRow& l, const TimelineRow& r) {

@@ -53,24 +53,6 @@ std::vector<Id> EventIndex::Impl::events_of(NodeId who, bool with_officials) con
   return out;
 }
 
-// "2018-06-12" -> 20180612, "2018-06" -> 20180600, "2018" -> 20180000; 0 for anything else.
-std::uint32_t day_number(std::string_view date) {
-  const auto digits = [&](std::size_t at, std::size_t n) {
-    std::uint32_t v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (i >= date.size() || date[i] < '0' || date[i] > '9') return UINT32_MAX;
-      v = v * 10 + static_cast<std::uint32_t>(date[i] - '0');
-    }
-    return v;
-  };
-  const std::uint32_t year = digits(0, 4);
-  if (year == UINT32_MAX || (date.size() != 4 && date.size() != 7 && date.size() != 10)) return 0;
-  const std::uint32_t month = date.size() >= 7 && date[4] == '-' ? digits(5, 2) : 0;
-  const std::uint32_t day = date.size() == 10 && date[7] == '-' ? digits(8, 2) : 0;
-  if (month == UINT32_MAX || day == UINT32_MAX) return 0;
-  return year * 10000 + month * 100 + day;
-}
-
 bool EventIndex::Impl::took_part(Id e, Id who, bool state_level) const {
   const auto parts = participants[e];
   return std::any_of(parts.begin(), parts.end(),
@@ -135,14 +117,6 @@ std::string_view text_in(std::string_view pool, Text t) {
   if (t.offset() > pool.size() || t.size() > pool.size() - t.offset())
     throw CorruptIndex("a text offset past the end of the text");
   return pool.substr(static_cast<std::size_t>(t.offset()), t.size());
-}
-
-std::string_view kind_name(ActorKind k) {
-  static constexpr std::array<std::string_view, 5> names{"actor", "person", "organization", "state",
-                                                         "region"};
-  const auto i = static_cast<std::size_t>(k);
-  if (i >= names.size()) throw CorruptIndex("an unknown kind of actor");
-  return names[i];
 }
 
 std::string_view view_of(const Text& t, std::string_view pool) {

@@ -93,7 +93,7 @@ std::vector<MetCount> counted(const EventIndex::Impl& x, const PairCounts& pairs
   c.reserve(sorted.size());
   for (const auto& [a, b, n] : sorted) {
     c.push_back({std::string(x.actor_iri[a]), std::string(x.actor_label[a]), std::string(x.actor_iri[b]),
-                 std::string(x.actor_label[b]), n->events, std::string(n->first), std::string(n->last)});
+                 std::string(x.actor_label[b]), n->events, Date(n->first), Date(n->last)});
   }
   return c;
 }
@@ -227,10 +227,9 @@ struct Met {
       if (e.date > c.last) c.last = e.date;
       return;
     }
-    rows.push_back({std::string(e.date), std::string(x.schema.src.text(e.node)),
-                    std::string(x.type_name(e.type)), std::string(x.actor_iri[a]),
-                    std::string(x.actor_label[a]), std::string(x.actor_iri[b]), std::string(x.actor_label[b]),
-                    std::string(e.source)});
+    rows.push_back({Date(e.date), std::string(x.schema.src.text(e.node)), std::string(x.type_name(e.type)),
+                    std::string(x.actor_iri[a]), std::string(x.actor_label[a]), std::string(x.actor_iri[b]),
+                    std::string(x.actor_label[b]), std::string(e.source)});
   }
 
   const EventIndex::Impl& x;

@@ -12,14 +12,6 @@ namespace diplograph {
 
 namespace {
 
-// The status a row gives an observation: evidence of the level in force, not a change.
-constexpr std::string_view kObserved = "observed";
-
-// One change of representation, or one observation, as a row shows it.
-struct ChangeRow {
-  std::string date, sending, receiving, level, previous, status, event, source;
-};
-
 // The alpha-3 code of a state: its plain three-letter notation (not a COW or G-W number).
 std::string code(const Schema& s, NodeId state) {
   for (NodeId n : s.src.objects(state, s.notation)) {
@@ -29,9 +21,11 @@ std::string code(const Schema& s, NodeId state) {
   return std::string(local_name(s.src.term(state).value));  // a state of its time: "cow-260"
 }
 
-std::vector<ChangeRow> changes(const EventIndex::Impl& x, NodeId from, NodeId to) {
+// Each change of representation from one state to another, and each observation (its status
+// `observed`: evidence of the level in force, not a change), as a row shows it.
+std::vector<RelationRow> changes(const EventIndex::Impl& x, NodeId from, NodeId to) {
   const Schema& s = x.schema;
-  std::vector<ChangeRow> out;
+  std::vector<RelationRow> out;
   const auto found = x.changes_of(from, to);
   if (found.empty()) return out;
   const std::string sending = code(s, from), receiving = code(s, to);
@@ -39,23 +33,25 @@ std::vector<ChangeRow> changes(const EventIndex::Impl& x, NodeId from, NodeId to
   for (std::uint32_t i : found) {
     const auto& c = x.changes[i];
     const bool observed = evidence_of(c, s, named) == LevelEvidence::observed;
-    const std::string status = observed ? std::string(kObserved) : named(c.status);
-    out.push_back({std::string(c.date), sending, receiving, named(c.level), named(c.previous), status,
+    out.push_back({Date(c.date), sending, receiving, level_named(named(c.level)).value_or(Level::unknown),
+                   level_named(named(c.previous)),
+                   observed ? Status::observed : status_named(named(c.status)),
                    std::string(s.src.text(c.event)), std::string(c.source)});
   }
   return out;
 }
 
-RelationRow row(const ChangeRow& c) {
-  return {c.date, c.sending, c.receiving, c.level, c.previous, c.status, c.event, c.source};
+// Whether a row tells the level in force: an effective change or an observation.
+bool in_force_by(const RelationRow& r) {
+  return r.status == Status::effective || r.status == Status::observed;
 }
 
 // Every change between the two states, both directions, oldest first.
-std::vector<ChangeRow> changes_between(const EventIndex::Impl& x, NodeId a, NodeId b) {
+std::vector<RelationRow> changes_between(const EventIndex::Impl& x, NodeId a, NodeId b) {
   auto all = changes(x, a, b);
   auto back = changes(x, b, a);
   all.insert(all.end(), back.begin(), back.end());
-  std::sort(all.begin(), all.end(), [](const ChangeRow& l, const ChangeRow& r) {
+  std::sort(all.begin(), all.end(), [](const RelationRow& l, const RelationRow& r) {
     return std::tie(l.date, l.sending, l.receiving, l.event) <
            std::tie(r.date, r.sending, r.receiving, r.event);
   });
@@ -65,20 +61,19 @@ std::vector<ChangeRow> changes_between(const EventIndex::Impl& x, NodeId a, Node
 // Per direction, the latest evidence on or before `at`: an effective change, or an observation
 // (its year counted from its first day); level "unknown" when there is none. Where an
 // observation is the basis, a note says how old it is: it tells the level seen then, not since.
-void in_force(const std::vector<ChangeRow>& all, const std::string& code_a, const std::string& code_b,
+void in_force(const std::vector<RelationRow>& all, const std::string& code_a, const std::string& code_b,
               std::string_view at, Answer<RelationRow>& history) {
   const auto day = date_bound(at, false);
   for (const auto& [from, to] : {std::pair{code_a, code_b}, std::pair{code_b, code_a}}) {
-    const ChangeRow* last = nullptr;
+    const RelationRow* last = nullptr;
     for (const auto& c : all) {
-      if (c.sending == from && c.receiving == to && (c.status == "effective" || c.status == kObserved) &&
-          date_bound(c.date, false) <= day)
+      if (c.sending == from && c.receiving == to && in_force_by(c) && date_bound(c.date.text(), false) <= day)
         last = &c;
     }
-    history.rows.push_back(last ? row(*last) : RelationRow{"", from, to, "unknown", "", "", "", ""});
-    if (last && last->status == kObserved)
+    history.rows.push_back(last ? *last : RelationRow{{}, from, to, Level::unknown, {}, {}, {}, {}});
+    if (last && last->status == Status::observed)
       history.notes.push_back(from + " in " + to + ": the level on " + std::string(at) +
-                              " is the one observed in " + last->date + " (" + last->source +
+                              " is the one observed in " + last->date.text() + " (" + last->source +
                               "), the latest evidence by then; when it changed after is not known");
   }
 }
@@ -88,12 +83,12 @@ void summary(const EventIndex::Impl& x, NodeId a, NodeId b, RelationReport& r) {
   const Schema& s = x.schema;
   const auto ea = x.events_of(a, true);
   const auto eb = x.events_of(b, true);
-  std::map<std::string, std::tuple<std::uint64_t, std::string, std::string>> by_type;
+  std::map<std::string, std::tuple<std::uint64_t, Date, Date>> by_type;
   std::map<std::string, std::uint64_t> topics;
   for (Id e : ea) {
     const auto& ev = x.events[e];
     if (!std::binary_search(eb.begin(), eb.end(), e) || !ev.interaction) continue;
-    const std::string date(ev.date);
+    const Date date(ev.date);
     auto& [n, first, last] = by_type[std::string(x.type_name(ev.type))];
     first = n == 0 ? date : std::min(first, date);
     last = std::max(last, date);
@@ -120,12 +115,12 @@ RelationReport query_relation(const EventIndex& index, const RelationOptions& op
   const auto all = changes_between(x, a, b);
   RelationReport r;
   if (opts.at.empty()) {
-    for (const auto& c : all) r.history.rows.push_back(row(c));
+    r.history.rows = all;
   } else {
     in_force(all, code(x.schema, a), code(x.schema, b), opts.at, r.history);
   }
   for (const auto& c : all) {
-    if (c.status != "effective" && c.status != kObserved) r.pending.rows.push_back(row(c));
+    if (!in_force_by(c)) r.pending.rows.push_back(c);
   }
   if (all.empty()) {
     r.history.notes.push_back("no change of representation between " + code(x.schema, a) + " and " +

@@ -30,7 +30,8 @@ bool code_less(const std::string& a, const std::string& b) {
 
 // What is known of one direction in one year: the level observed, else the last effective change.
 struct Evidence {
-  std::string level, date;
+  Level level = Level::unknown;
+  std::string date;
   bool observed = false, recorded = false;
   std::set<std::string> sources;
 };
@@ -51,7 +52,7 @@ class Panel {
       const int year = year_of(c.date);
       if (!year || (o_.since && year < o_.since) || (o_.until && year > o_.until) || !wanted(c)) continue;
       Evidence& e = known_[{c.receiving, c.sending, year}];
-      const std::string& level = names(c.level);
+      const Level level = level_named(names(c.level)).value_or(Level::unknown);
       if (observed) {
         e.level = level;
       } else if (!e.observed && c.date >= e.date) {
@@ -101,19 +102,19 @@ class Panel {
     r.side2 = code(two, year);
     r.side1_label = label(one);
     r.side2_label = label(two);
-    std::set<std::string> bases, sources;
-    const auto level = [&](NodeId receiving, NodeId sending) -> std::string {
+    r.codes = o_.codes;
+    std::set<std::string> sources;
+    const auto level = [&](NodeId receiving, NodeId sending) -> std::optional<Level> {
       const auto it = known_.find({receiving, sending, year});
-      if (it == known_.end()) return {};
+      if (it == known_.end()) return std::nullopt;
       const Evidence& e = it->second;
-      if (e.observed) bases.insert("observed");
-      if (e.recorded) bases.insert("recorded");
+      r.observed = r.observed || e.observed;
+      r.recorded = r.recorded || e.recorded;
       sources.insert(e.sources.begin(), e.sources.end());
-      return std::string(o_.codes == CodeScheme::cow ? cow_level_code(e.level) : std::string_view(e.level));
+      return e.level;
     };
     r.level_at_1 = level(one, two);
     r.level_at_2 = level(two, one);
-    for (const auto& b : bases) r.basis += (r.basis.empty() ? "" : "+") + b;
     for (const auto& s : sources) r.source += (r.source.empty() ? "" : " ") + s;
     return r;
   }

@@ -391,8 +391,8 @@ class SparqlQuestions : public Questions {
                  std::string(r[other].value),
                  {},
                  count_of(r[n]),
-                 std::string(r[first].value),
-                 std::string(r[last].value)};
+                 Date(r[first].value),
+                 Date(r[last].value)};
       if (c.other < c.actor) std::swap(c.actor, c.other);  // the smaller IRI first, byte by byte
       out.rows.push_back(std::move(c));
     });

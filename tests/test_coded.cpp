@@ -69,7 +69,7 @@ TEST(Gdelt, EveryRowOfEachRealFileIsExactlyOneEvent) {
       const auto& rec = r.records[i];
       ASSERT_EQ(rec.id, f[0]);
       EXPECT_EQ(rec.cameo_code, f[26]);
-      EXPECT_EQ(rec.date.substr(0, 4), f[1].substr(0, 4));
+      EXPECT_EQ(rec.date.text().substr(0, 4), f[1].substr(0, 4));
       // SOURCEURL is a URL, or (BBC Monitoring rows) a citation kept as one.
       EXPECT_EQ(rec.source_url.empty() && rec.source_title.empty(), f[60].empty());
       EXPECT_EQ(!rec.source_url.empty(), f[60].starts_with("http"));
@@ -88,8 +88,8 @@ TEST(Gdelt, ActorsKeepCameoCodesAndCountriesResolve) {
   std::size_t states = 0, with_state = 0, regional = 0;
   for (const auto& rec : r.records) {
     for (const auto& p : rec.participants) {
-      EXPECT_FALSE(p.actor_code.empty() && p.kind != "state");
-      states += p.kind == "state";
+      EXPECT_FALSE(p.actor_code.empty() && p.kind != ActorKind::state);
+      states += p.kind == ActorKind::state;
       with_state += !p.state.empty();
       regional += p.actor_code.starts_with("EUR") || p.actor_code.starts_with("AFR");
       if (!p.state.empty()) {
@@ -188,14 +188,14 @@ TEST(Icews, ActorsAreStatesOrganizationsOrPeople) {
   const std::string path = test::shared() + "/icews/events.2018.sample.tab";
   std::istringstream in(test::read(path));
   auto r = read_all("icews", in, path);
-  std::map<std::string, std::string> kinds;
+  std::map<std::string, ActorKind> kinds;
   for (const auto& rec : r.records) {
     for (const auto& p : rec.participants) kinds[p.name + "/" + p.state] = p.kind;
   }
-  EXPECT_EQ(kinds["Foreign Affairs (Bangladesh)/BGD"], "organization");
-  EXPECT_EQ(kinds["Mike Pompeo/USA"], "person");
-  EXPECT_EQ(kinds["North Korea/PRK"], "state");
-  EXPECT_EQ(kinds["Russian Federation/RUS"], "state");
+  EXPECT_EQ(kinds.at("Foreign Affairs (Bangladesh)/BGD"), ActorKind::organization);
+  EXPECT_EQ(kinds.at("Mike Pompeo/USA"), ActorKind::person);
+  EXPECT_EQ(kinds.at("North Korea/PRK"), ActorKind::state);
+  EXPECT_EQ(kinds.at("Russian Federation/RUS"), ActorKind::state);
 }
 
 TEST(Icews, CodesMapToClassesAndVisitRoles) {

@@ -1,9 +1,11 @@
 // The converters: record readers on good and bad input, the tables, and the mapping.
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <sstream>
 
 #include "diplograph/convert.hpp"
+#include "diplograph/values.hpp"
 #include "tests/helpers.hpp"
 
 using namespace diplograph;
@@ -20,10 +22,10 @@ const std::string kCall =
 
 }  // namespace
 
-Participant participant(std::string name, std::string kind, std::string state) {
+Participant participant(std::string name, ActorKind kind, std::string state) {
   Participant p;
   p.name = std::move(name);
-  p.kind = std::move(kind);
+  p.kind = kind;
   p.state = std::move(state);
   return p;
 }
@@ -75,6 +77,96 @@ TEST(Dates, ThreePrecisions) {
   EXPECT_EQ(date_datatype("2025-13"), "");
   EXPECT_EQ(date_datatype("25-05-30"), "");
   EXPECT_EQ(date_datatype("2025-5-3"), "");
+}
+
+TEST(Dates, HeldAsPartsOrKeptAsWritten) {
+  const Date d("2018-06-12"), m("2018-06"), y("2018");
+  EXPECT_EQ(d.day_number(), 20180612U);
+  EXPECT_EQ(d.precision(), Date::Precision::day);
+  EXPECT_EQ(m.precision(), Date::Precision::month);
+  EXPECT_EQ(y.precision(), Date::Precision::year);
+  EXPECT_EQ(m.year(), 2018U);
+  EXPECT_EQ(m.month(), 6U);
+  EXPECT_EQ(m.day(), 0U);
+  EXPECT_EQ(d.datatype(), "date");
+  EXPECT_EQ(y.datatype(), "gYear");
+  EXPECT_EQ(m.text(), "2018-06");
+  EXPECT_EQ(Date::of_day(20180600), m);
+  EXPECT_EQ(Date("2016-02").last_day(), 20160229U);
+  EXPECT_EQ(Date("2018").first_day(), 20180101U);
+  EXPECT_EQ(Date("2018").last_day(), 20181231U);
+  EXPECT_EQ(d.first_day(), d.last_day());
+  EXPECT_EQ(Date("spring").first_day(), 0U);
+  EXPECT_TRUE(Date().empty());
+  EXPECT_TRUE(Date::of_day(0).empty());
+  EXPECT_FALSE(Date::of_day(20180230).calendar());  // a day the calendar has not: kept as text
+  EXPECT_EQ(Date::of_day(20180230).text(), "2018-02-30");
+  // What a graph says that is no record-format date is kept, not lost or read as one.
+  for (const char* other : {"2018-06-12T10:00:00Z", "2025-02-29", "spring 2018", "0000"}) {
+    const Date o(other);
+    EXPECT_FALSE(o.calendar()) << other;
+    EXPECT_FALSE(o.empty()) << other;
+    EXPECT_EQ(o.text(), other);
+    EXPECT_EQ(o.datatype(), "");
+  }
+}
+
+TEST(Dates, OrderAsTheirTextDoes) {
+  const std::vector<std::string> texts{
+      "2017-12-31", "2018",        "2018-01", "2018-01-01", "2018-01-01T09:00", "2018-02",
+      "2019",       "spring 2018", ""};
+  std::vector<Date> dates;
+  for (const auto& t : texts) dates.emplace_back(t);
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    for (std::size_t j = 0; j < dates.size(); ++j) {
+      EXPECT_EQ(dates[i] < dates[j], texts[i] < texts[j]) << texts[i] << " vs " << texts[j];
+      EXPECT_EQ(dates[i] == dates[j], texts[i] == texts[j]) << texts[i] << " vs " << texts[j];
+    }
+  }
+}
+
+TEST(Values, DecimalsKeepTheirDigits) {
+  for (const char* text : {"-2.0", "4", "3.40", "+1.5", "-.5", "0"}) {
+    const auto d = Decimal::parse(text);
+    ASSERT_TRUE(d) << text;
+    EXPECT_EQ(d->text(), text);
+    EXPECT_DOUBLE_EQ(d->value(), std::stod(text));
+  }
+  for (const char* text : {"", "abc", "1e5", "inf", "nan", "2.0x", "-", "1 "})
+    EXPECT_EQ(Decimal::parse(text), std::nullopt) << text;
+}
+
+// The closed sets name what the shipped ontology names: each level and status individual's
+// skos:notation reads back as a value whose individual is that one.
+TEST(Values, NameTheOntologysIndividuals) {
+  const std::string ttl(ontology_turtle());
+  const std::regex individual(
+      R"re(dg:(\w+) a dg:(RepresentationLevel|ChangeStatus) ;[^\n]*skos:notation "(\w+)")re");
+  std::size_t levels = 0, statuses = 0;
+  for (std::sregex_iterator it(ttl.begin(), ttl.end(), individual), end; it != end; ++it) {
+    const std::string local = (*it)[1], cls = (*it)[2], notation = (*it)[3];
+    if (cls == "RepresentationLevel") {
+      const auto l = level_named(notation);
+      ASSERT_TRUE(l) << notation;
+      EXPECT_EQ(level_individual(*l), local);
+      EXPECT_EQ(level_name(*l), notation);
+      ++levels;
+    } else {
+      const auto s = status_named(notation);
+      ASSERT_TRUE(s) << notation;
+      EXPECT_EQ(status_individual(*s), local);
+      EXPECT_EQ(status_name(*s), notation);
+      ++statuses;
+    }
+  }
+  EXPECT_EQ(levels, 5U);
+  EXPECT_EQ(statuses, 3U);
+  EXPECT_EQ(level_named("unknown"), std::nullopt);  // no evidence is not a level a record gives
+  EXPECT_EQ(level_named("Ambassador"), std::nullopt);
+  EXPECT_EQ(status_named("observed"), Status::observed);
+  EXPECT_EQ(kind_named("region"), ActorKind::region);
+  EXPECT_EQ(kind_named("country"), std::nullopt);
+  EXPECT_EQ(side_name(Side::target), "target");
 }
 
 TEST(Jsonl, ReadsARecord) {
@@ -182,12 +274,12 @@ TEST(Formats, DetectedByExtensionThenContent) {
 TEST(Mapper, DeterministicIrisFromNameAndState) {
   test::Collect sink;
   Mapper m(sink, {});
-  const Participant dar = participant("Mohammad Ishaq Dar", "person", "PAK");
+  const Participant dar = participant("Mohammad Ishaq Dar", ActorKind::person, "PAK");
   Participant other_dar = dar;
   other_dar.state = "AFG";
   EXPECT_EQ(m.actor_iri(dar), "https://w3id.org/diplograph/id/person/PAK/mohammad-ishaq-dar");
   EXPECT_NE(m.actor_iri(dar), m.actor_iri(other_dar));
-  const Participant pak = participant("Pakistan", "state", "PAK");
+  const Participant pak = participant("Pakistan", ActorKind::state, "PAK");
   EXPECT_EQ(m.actor_iri(pak), "https://w3id.org/diplograph/id/state/PAK");
   Mapper based(sink, {"http://example.org/", ""});
   EXPECT_EQ(based.actor_iri(dar), "http://example.org/person/PAK/mohammad-ishaq-dar");
@@ -199,8 +291,8 @@ TEST(Mapper, StateHasNotationsAndWikidata) {
   EventRecord rec;
   rec.id = "x";
   rec.event_class = "Meeting";
-  rec.date = "2025";
-  rec.participants.push_back(participant("Pakistan", "state", "PAK"));
+  rec.date = Date("2025");
+  rec.participants.push_back(participant("Pakistan", ActorKind::state, "PAK"));
   m.map(rec, "f.jsonl");
   const std::string pak = "<https://w3id.org/diplograph/id/state/PAK> ";
   EXPECT_TRUE(sink.lines.count(pak + "<http://www.w3.org/2004/02/skos/core#notation> \"PAK\""));

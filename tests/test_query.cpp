@@ -51,10 +51,12 @@ struct Fixture : ::testing::Test {
     ASSERT_TRUE(read_rdf_string(ontology_turtle(), "onto", o, src, errors.sink()));
     ASSERT_TRUE(read_rdf_string(text, "data", o, src, errors.sink())) << errors.all[0];
   }
+  static std::string cell(const std::string& s) { return s; }
+  static std::string cell(const Date& d) { return d.text(); }
   template <class Row, class Field>
   std::vector<std::string> column(const Answer<Row>& a, Field Row::*field) {
     std::vector<std::string> out;
-    for (const auto& r : a.rows) out.push_back(r.*field);
+    for (const auto& r : a.rows) out.push_back(cell(r.*field));
     return out;
   }
 };
@@ -117,7 +119,7 @@ TEST_F(Met, StateLevelOneRowPerEventAndPairOfStates) {
   const auto c = query_met_counts(src, o);
   ASSERT_FALSE(c.rows.empty());
   EXPECT_EQ(c.rows[0], (MetCount{"http://ex.org/AFG", "Afghanistan", "http://ex.org/PAK", "Pakistan", 3,
-                                 "2025-04-19", "2025-05-21"}));
+                                 Date("2025-04-19"), Date("2025-05-21")}));
   EXPECT_EQ(to_table(c).rows[0][4], "3");
 }
 
@@ -164,10 +166,10 @@ TEST(DateRange, ReducedPrecisionOverlaps) {
 TEST_F(Relation, HistoryPerDirectionOldestFirst) {
   const auto r = query_relation(src, {"AFG", "Pakistan", ""});
   ASSERT_EQ(r.history.rows.size(), 3U);
-  EXPECT_EQ(r.history.rows[0].date, "2021-08");
-  EXPECT_EQ(r.history.rows[0].level, "charge_d_affaires");
+  EXPECT_EQ(r.history.rows[0].date, Date("2021-08"));
+  EXPECT_EQ(r.history.rows[0].level, Level::charge_d_affaires);
   EXPECT_EQ(r.history.rows[1].sending, "PAK");
-  EXPECT_EQ(r.history.rows[1].status, "proposed");
+  EXPECT_EQ(r.history.rows[1].status, Status::proposed);
   EXPECT_EQ(r.history.rows[1].event, "http://ex.org/call");  // the event that recorded the change
   ASSERT_EQ(r.pending.rows.size(), 1U);
 }
@@ -176,14 +178,14 @@ TEST_F(Relation, LevelInForceMovesOnlyWithEffectiveChanges) {
   auto at = [&](const std::string& date) { return query_relation(src, {"AFG", "PAK", date}).history.rows; };
   auto before = at("2021-07-31");
   ASSERT_EQ(before.size(), 2U);
-  EXPECT_EQ(before[0].level, "unknown");
+  EXPECT_EQ(before[0].level, Level::unknown);
   EXPECT_EQ(before[0].event, "");
   auto mid = at("2025-05-29");
-  EXPECT_EQ(mid[0].level, "charge_d_affaires");
-  EXPECT_EQ(mid[0].status, "effective");
-  EXPECT_EQ(mid[1].level, "unknown");  // PAK->AFG has only a proposal
+  EXPECT_EQ(mid[0].level, Level::charge_d_affaires);
+  EXPECT_EQ(mid[0].status, Status::effective);
+  EXPECT_EQ(mid[1].level, Level::unknown);  // PAK->AFG has only a proposal
   auto after = at("2025-05-30");
-  EXPECT_EQ(after[0].level, "ambassador");
+  EXPECT_EQ(after[0].level, Level::ambassador);
   EXPECT_EQ(after[0].sending, "AFG");
   EXPECT_EQ(after[1].sending, "PAK");
 }
@@ -228,7 +230,7 @@ TEST_F(Paths, TwoHopsWhereTwoNeverMetButShareACounterpart) {
 TEST_F(Paths, ADirectMeetingIsOneHopAndStatementsAreNoLinks) {
   const auto t = query_path(src, "Muttaqi", "Dar", 6);
   ASSERT_EQ(t.rows.size(), 1U);
-  EXPECT_EQ(t.rows[0].date, "2025-04-19");  // the earliest meeting of the two
+  EXPECT_EQ(t.rows[0].date, Date("2025-04-19"));  // the earliest meeting of the two
 }
 
 TEST_F(Paths, TimelineHasEveryEventByDate) {
@@ -303,7 +305,7 @@ TEST_F(Paths, OneIndexAnswersManyQuestionsAsASordStoreDoes) {
     EXPECT_EQ(query_relation(index, {"AFG", "PAK", "2025-06"}).history.rows,
               query_relation(sord, {"AFG", "PAK", "2025-06"}).history.rows);
   }
-  EXPECT_EQ(query_relation(index, {"AFG", "PAK", "2025-06"}).history.rows.at(0).level, "ambassador");
+  EXPECT_EQ(query_relation(index, {"AFG", "PAK", "2025-06"}).history.rows.at(0).level, Level::ambassador);
 }
 
 // ------------------------------------------------------------------------- validate, stats, dot

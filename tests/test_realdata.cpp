@@ -417,7 +417,7 @@ TEST(IcewsKinds, PeopleWithoutACountryArePersonsRegionsAndSectorsAreNot) {
   ASSERT_TRUE(r.errors.empty());
   std::map<std::string, std::set<std::string>> kinds;  // name -> every kind it was given
   for (const auto& rec : r.records) {
-    for (const auto& p : rec.participants) kinds[p.name].insert(p.kind);
+    for (const auto& p : rec.participants) kinds[p.name].insert(std::string(kind_name(p.kind)));
   }
   const auto kind = [&](const std::string& name) {
     EXPECT_EQ(kinds[name].size(), 1U) << name;  // one name, one kind, in every row

@@ -18,6 +18,7 @@
 #include "diplograph/files.hpp"
 #include "diplograph/rdf.hpp"
 #include "diplograph/tables.hpp"
+#include "diplograph/values.hpp"
 #include "diplograph/vocab.hpp"
 
 namespace diplograph {
@@ -26,11 +27,11 @@ namespace diplograph {
 
 struct Participant {
   std::string name;
-  std::string kind = "person";  ///< person, state, organization, or actor (kind unknown)
-  std::string state;            ///< ISO alpha-3 of the state represented (or the state itself)
+  ActorKind kind = ActorKind::person;  ///< person, state, organization, region, or actor (kind unknown)
+  std::string state;                   ///< ISO alpha-3 of the state represented (or the state itself)
   std::string title;
   std::string role;
-  std::string side;         ///< "source" or "target": a coded record's direction, written as a role too
+  Side side = Side::none;   ///< a coded record's direction, written as a role too
   std::string lang;         ///< language of `name` and `title` (BCP 47) where known; "en" for names made here
   std::string actor_code;   ///< CAMEO actor code (GDELT)
   std::string id;           ///< identity where the name does not give it: minted as `actor/{id}`
@@ -43,9 +44,9 @@ struct RelationSpec {
   std::string sending;    ///< alpha-3
   std::string receiving;  ///< alpha-3
   bool both_directions = false;
-  std::string level;  ///< ambassador, charge_d_affaires, minister, none
-  std::string previous_level;
-  std::string status = "effective";
+  Level level = Level::unknown;  ///< ambassador, charge_d_affaires, minister, none (a record must say)
+  std::optional<Level> previous_level;
+  Status status = Status::effective;
 };
 
 /// What a source saw of one direction of a relation in one year (the COW Diplomatic Exchange):
@@ -54,9 +55,9 @@ struct RelationSpec {
 struct ObservationSpec {
   std::string sending;    ///< the state keeping the mission: alpha-3, or "cow-NNN" for a state of its time
   std::string receiving;  ///< the state in whose capital it is kept
-  std::string level;      ///< ambassador, charge_d_affaires, minister, none, represented (rank unknown)
-  std::string year;       ///< YYYY
-  std::string dataset;    ///< the IRI of the data set that observed it
+  Level level = Level::unknown;  ///< ambassador, ..., none, represented (rank unknown)
+  unsigned year = 0;
+  std::string dataset;  ///< the IRI of the data set that observed it
 };
 
 struct Location {
@@ -73,8 +74,8 @@ struct EventRecord {
   std::string id;           ///< unique within its source; part of the event IRI
   std::string id_space;     ///< where `id` is unique ("gdelt", "icews"); the file's stem if empty
   std::string event_class;  ///< local name of the ontology class, e.g. "PhoneCall"
-  std::string date;         ///< YYYY-MM-DD, YYYY-MM or YYYY
-  std::string end_date;
+  Date date;                ///< YYYY-MM-DD, YYYY-MM or YYYY
+  Date end_date;
   std::string label;  ///< made from participants and class when empty
   std::vector<Participant> participants;
   std::optional<Location> location;
@@ -88,24 +89,19 @@ struct EventRecord {
   std::string published;
   std::string note;
   std::string cameo_code;
-  std::string goldstein;
-  std::string intensity;
-  std::string quad_class;                   ///< GDELT, POLECAT (1-4)
-  std::string plover_type;                  ///< POLECAT's PLOVER event type ("CONSULT")
-  std::string plover_mode;                  ///< and its mode ("phone"), where given
-  std::vector<std::string> contexts;        ///< POLECAT's contexts ("economic", "military")
-  std::string num_mentions;                 ///< GDELT
-  std::string avg_tone;                     ///< GDELT
-  std::vector<std::string> source_records;  ///< "format:file#record", one per source row
+  std::optional<Decimal> goldstein;           ///< GDELT's score, else its CAMEO code's
+  std::optional<Decimal> intensity;           ///< ICEWS, POLECAT
+  std::uint8_t quad_class = 0;                ///< GDELT, POLECAT (1-4); 0 where not given
+  std::string plover_type;                    ///< POLECAT's PLOVER event type ("CONSULT")
+  std::string plover_mode;                    ///< and its mode ("phone"), where given
+  std::vector<std::string> contexts;          ///< POLECAT's contexts ("economic", "military")
+  std::optional<std::uint64_t> num_mentions;  ///< GDELT
+  std::optional<Decimal> avg_tone;            ///< GDELT
+  std::vector<std::string> source_records;    ///< "format:file#record", one per source row
   std::string story_id;
   std::string
       lang;  ///< language of the record's own text (names, titles, summary, note, topics), where given
 };
-
-/// The ontology individual (local name) for a representation level ("ambassador" ->
-/// "Ambassador") or change status ("proposed" -> "Proposed"); empty when unknown.
-[[nodiscard]] std::string_view level_individual(std::string_view level);
-[[nodiscard]] std::string_view status_individual(std::string_view status);
 
 /// What the converters need from the ontology: the native record types and the event classes.
 class Vocabulary {

@@ -3,11 +3,14 @@
 // codes, the words that tell an actor's kind; and the ontology itself.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "diplograph/values.hpp"
 
 namespace diplograph {
 
@@ -57,7 +60,7 @@ struct CameoCode {
   std::string code;
   std::string label;
   std::string event_class;  ///< ontology class local name
-  std::string goldstein;
+  std::optional<Decimal> goldstein;
 };
 
 /// The CAMEO event code table (ontology/cameo.csv).
@@ -76,9 +79,9 @@ class Cameo {
 /// (`UNO`), a religion (`MOS`) or a region that is no state (`AFR`).
 struct ActorCodePart {
   std::string code;
-  std::string facet;  ///< type, group, religion, region
-  std::string label;  ///< English: "government", "United Nations", "Muslims", "Africa"
-  std::string kind;   ///< what an actor known by this part is: organization, actor or region
+  std::string facet;                  ///< type, group, religion, region
+  std::string label;                  ///< English: "government", "United Nations", "Muslims", "Africa"
+  ActorKind kind = ActorKind::actor;  ///< what an actor known by this part is: organization, actor or region
 };
 
 /// The CAMEO actor code parts diplograph knows (ontology/cameo-actors.csv).
@@ -160,10 +163,10 @@ class CowStates {
 /// The levels of representation of the COW Diplomatic Exchange's codebook, by code and by the
 /// notation of the level's individual in the ontology, from one table: 0 none, 1
 /// charge_d_affaires, 2 minister, 3 ambassador, 9 represented (a mission of unrecorded rank).
-/// The level of a code; "" for a code the codebook does not have.
-[[nodiscard]] std::string_view cow_level_of_code(std::string_view code);
-/// The code of a level; the level itself for one the codebook does not have.
-[[nodiscard]] std::string_view cow_level_code(std::string_view level);
+/// The level of a code; nullopt for a code the codebook does not have.
+[[nodiscard]] std::optional<Level> cow_level_of_code(std::string_view code);
+/// The code of a level; the level's name for one the codebook does not have ("unknown").
+[[nodiscard]] std::string_view cow_level_code(Level level);
 
 /// The ontology as shipped (ontology/diplomacy.ttl).
 [[nodiscard]] std::string_view ontology_turtle();

@@ -112,7 +112,7 @@ struct NetworkNode {
 struct NetworkEdge {
   std::string source, target;
   std::uint64_t weight = 0;
-  std::string first, last;
+  Date first, last;  ///< the first and last day the two met; empty where unknown
 };
 struct Network {
   std::vector<NetworkNode> nodes;

@@ -16,20 +16,27 @@
 #include <vector>
 
 #include "diplograph/rdf.hpp"
+#include "diplograph/values.hpp"
 
 namespace diplograph {
 
-/// A date of the record format as a number, YYYYMMDD, with 00 for the parts it leaves out
-/// ("2018-06" is 20180600); 0 when it is no such date.
-[[nodiscard]] std::uint32_t day_number(std::string_view date);
-/// The date a day number stands for, at its own precision ("2018-06" for 20180600); "" for 0.
-[[nodiscard]] std::string day_text(std::uint32_t day);
-
 // ------------------------------------------------------------------------- typed answers
+
+/// How states are written: ISO alpha-3, Correlates of War or Gleditsch-Ward codes.
+enum class CodeScheme : std::uint8_t { iso3, cow, gw };
+
+/// The evidence a level rests on: an observation (of a year) or a change recorded (on a date);
+/// empty (no date) where no level is known.
+struct LevelBasis {
+  bool observed = false;
+  Date date;
+  bool operator==(const LevelBasis&) const = default;
+};
 
 /// One row of who met whom: an interaction and two of its participants.
 struct MetRow {
-  std::string date, event, type, actor, actor_label, other, other_label, source;
+  Date date;
+  std::string event, type, actor, actor_label, other, other_label, source;
   bool operator==(const MetRow&) const = default;
 };
 
@@ -37,7 +44,7 @@ struct MetRow {
 struct MetCount {
   std::string actor, actor_label, other, other_label;
   std::uint64_t events = 0;
-  std::string first, last;
+  Date first, last;
   bool operator==(const MetCount&) const = default;
 };
 
@@ -45,17 +52,24 @@ struct MetCount {
 /// each side was represented in the other's capital that year.
 struct RepresentationRow {
   int year = 0;
-  std::string side1, side2;            ///< the states' codes in the scheme asked for, of that year
-  std::string level_at_1, level_at_2;  ///< side 2 in side 1's capital, side 1 in side 2's; "" none known
+  std::string side1, side2;  ///< the states' codes in the scheme asked for, of that year
+  std::optional<Level> level_at_1,
+      level_at_2;  ///< side 2 in side 1's capital, side 1 in side 2's; none known
   std::string side1_label, side2_label;
-  std::string basis;   ///< observed, recorded, or observed+recorded
-  std::string source;  ///< the sources of the levels, space-separated
+  bool observed = false, recorded = false;  ///< the basis of the levels: observed, recorded, or both
+  std::string source;                       ///< the sources of the levels, space-separated
+  CodeScheme codes = CodeScheme::iso3;      ///< the scheme asked for (COW writes levels as its codes)
   bool operator==(const RepresentationRow&) const = default;
 };
 
 /// One change of representation in one direction.
 struct RelationRow {
-  std::string date, sending, receiving, level, previous_level, status, event, source;
+  Date date;
+  std::string sending, receiving;  ///< alpha-3 codes
+  Level level = Level::unknown;    ///< unknown: no evidence (a level in force asked for)
+  std::optional<Level> previous_level;
+  std::optional<Status> status;  ///< none where no evidence is known
+  std::string event, source;
   bool operator==(const RelationRow&) const = default;
 };
 
@@ -63,7 +77,7 @@ struct RelationRow {
 struct InteractionCount {
   std::string type;
   std::uint64_t events = 0;
-  std::string first, last;
+  Date first, last;
   bool operator==(const InteractionCount&) const = default;
 };
 
@@ -77,20 +91,17 @@ struct TopicCount {
 /// One hop of a chain of meetings.
 struct PathHop {
   unsigned hop = 0;
-  std::string actor, actor_label, other, other_label, event, date;
+  std::string actor, actor_label, other, other_label, event;
+  Date date;
   bool operator==(const PathHop&) const = default;
 };
 
 /// One event an actor took part in.
 struct TimelineRow {
-  std::string date, event, type, label, participants;
+  Date date;
+  std::string event, type, label, participants;
   bool operator==(const TimelineRow&) const = default;
 };
-
-/// What kind of actor an actor is (its most specific class among these).
-enum class ActorKind : std::uint8_t { actor, person, organization, state, region };
-/// "actor", "person", "organization", "state", "region".
-[[nodiscard]] std::string_view kind_name(ActorKind k);
 
 /// One actor, as `diplograph actors` lists it.
 struct ActorRow {
@@ -103,16 +114,18 @@ struct ActorRow {
 
 /// One event of any class, with its coded values (`query events`).
 struct EventRow {
-  std::string date, event, type, cameo;
-  std::uint8_t quad_class = 0;  ///< 1 verbal cooperation ... 4 material conflict; 0 when none
-  std::string goldstein;  ///< the score as the graph writes it (its xsd:decimal literal); empty when none
+  Date date;
+  std::string event, type, cameo;
+  std::uint8_t quad_class = 0;       ///< 1 verbal cooperation ... 4 material conflict; 0 when none
+  std::optional<Decimal> goldstein;  ///< its score as the graph writes it; none when it has none
   std::string label, participants, source, records;
   bool operator==(const EventRow&) const = default;
 };
 
 /// Event counts for one pair of actors (or states) in one period (`query dyads`).
 struct DyadRow {
-  std::string period, actor, actor_label, actor_code, other, other_label, other_code;
+  Date period;  ///< the year, month or day counted; empty for all time
+  std::string actor, actor_label, actor_code, other, other_label, other_code;
   std::uint64_t events = 0;
   std::array<std::uint64_t, 4>
       quad{};  ///< verbal cooperation, material cooperation, verbal conflict, material conflict
@@ -123,7 +136,9 @@ struct DyadRow {
   /// `actor`'s capital at the year's end and the reverse, each from the latest evidence by then,
   /// and that evidence ("observed 2005", "recorded 2021-08"); empty where there is none.
   bool levels = false;
-  std::string level_at_actor, level_at_actor_basis, level_at_other, level_at_other_basis;
+  std::optional<Level> level_at_actor, level_at_other;
+  LevelBasis level_at_actor_basis, level_at_other_basis;
+  CodeScheme codes = CodeScheme::iso3;  ///< the scheme asked for (COW writes levels as its codes)
   bool operator==(const DyadRow&) const = default;
 };
 
@@ -337,9 +352,6 @@ struct RelationReport {
 [[nodiscard]] RelationReport query_relation(const QuadSource& src, const RelationOptions& opts);
 
 // ------------------------------------------------------------------------- the representation panel
-
-/// How states are written: ISO alpha-3, Correlates of War or Gleditsch-Ward codes.
-enum class CodeScheme : std::uint8_t { iso3, cow, gw };
 
 struct RepresentationOptions {
   std::string a, b;          ///< only the dyads of A (and, with B, the pair A-B); empty: every dyad
