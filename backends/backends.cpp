@@ -154,6 +154,9 @@ IndexResult index_inputs(const std::string& path, const std::vector<std::string>
                          const ErrorSink& errors) {
   std::vector<std::string> graphs, records;
   for (const auto& input : inputs) {
+    if (is_index_file(input))
+      throw UsageError(input + " is an index, not an input: to add inputs to an index, append them to it (" +
+                       option_ref("append") + ")");
     const std::string_view name(input);
     if (!job.index.syntax && name.ends_with(".gz") && syntax_from_path(name.substr(0, name.size() - 3)))
       throw InputError(

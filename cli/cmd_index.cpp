@@ -50,12 +50,6 @@ int build(const Options& o) {
   job.index.append = o.append;
   job.convert = o.records.options();
   job.map = {o.base, o.records.dataset};
-  for (const auto& g : o.graphs) {
-    if (is_index_file(g))
-      throw UsageError(
-          g + " is an index, not an input: to add inputs to an index, `diplograph index --append -o " + g +
-          " INPUT...`");
-  }
   Progress progress(o.records.show_progress());
   job.convert.progress = std::cref(progress);
   job.starting = [&](const std::string& input) { progress.file(std::string(base_name(input))); };

@@ -309,7 +309,7 @@ class JsonlReader : public RecordReader {
       } else if (key == "publisher") {
         rec.publisher = as_string(field.value, k);
       } else if (key == "published") {
-        rec.published = as_date(field.value, k);
+        rec.published = Date(as_date(field.value, k));
       }
     }
   }

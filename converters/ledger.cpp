@@ -86,9 +86,8 @@ void add_place_and_relation(Hasher& h, const EventRecord& r) {
 
 std::uint64_t fingerprint(const EventRecord& r) {
   Hasher h;
-  for (const auto* s :
-       {&r.id, &r.id_space, &r.event_class, &r.label, &r.summary, &r.source_url, &r.source_title,
-        &r.publisher, &r.published, &r.note, &r.cameo_code, &r.story_id, &r.lang})
+  for (const auto* s : {&r.id, &r.id_space, &r.event_class, &r.label, &r.summary, &r.source_url,
+                        &r.source_title, &r.publisher, &r.note, &r.cameo_code, &r.story_id, &r.lang})
     h.add(*s);
   h.add(r.goldstein);
   h.add(r.intensity);
@@ -97,6 +96,7 @@ std::uint64_t fingerprint(const EventRecord& r) {
   h.add(r.avg_tone);
   h.add(r.date);
   h.add(r.end_date);
+  h.add(r.published);
   h.add(r.topics);
   h.add(r.plover_type);
   h.add(r.plover_mode);

@@ -445,7 +445,7 @@ void write_source(Out& out, const std::string& e, const EventRecord& rec) {
   } else if (!rec.source_title.empty()) {  // a source known only by its title: cited, not linked
     std::string cite = rec.source_title;
     if (!rec.publisher.empty()) cite += (cite.empty() ? "" : ", ") + rec.publisher;
-    if (!rec.published.empty()) cite += ", " + rec.published;
+    if (!rec.published.empty()) cite += ", " + rec.published.text();
     out.lit(e, t.citation, cite);
   }
 }
@@ -495,7 +495,7 @@ void Mapper::map_source(const EventRecord& rec, TermRef graph) {
   out.text(rec.source_url, t.title, rec.source_title, rec.lang);
   out.lit(rec.source_url, t.publisher, rec.publisher);
   if (!rec.published.empty())
-    out.lit(rec.source_url, t.issued, rec.published, date_type(Date(rec.published)));
+    out.lit(rec.source_url, t.issued, rec.published.text(), date_type(rec.published));
 }
 
 void Mapper::map(const EventRecord& rec, std::string_view source_name, TermRef graph) {

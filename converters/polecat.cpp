@@ -241,8 +241,8 @@ class PolecatReader : public RecordReader {
     detail::coded_roles(rec);
     place(rec);
     rec.publisher = value(source);
-    rec.published = value(published);
-    if (!rec.published.empty() && !date_problem(rec.published).empty()) rec.published.clear();
+    const std::string issued = value(published);
+    if (date_problem(issued).empty()) rec.published = Date(issued);  // none where it is no date
     rec.label = label(type_label, rec);
     rec.source_records.push_back("polecat:" + std::string(ctx_.source_name()) + "#" +
                                  std::to_string(lines_.line_number()));

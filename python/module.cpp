@@ -394,13 +394,6 @@ py::dict index(const IndexCall& call) {
   job.index.append = call.append;
   job.convert = convert_options(call.records);
   job.map = {call.base, call.records.dataset};
-  for (const auto& g : call.inputs) {
-    if (is_index_file(g))
-      throw UsageError(g +
-                       " is an index, not an input: diplograph.index() reads graphs and records (append=True "
-                       "adds them to the "
-                       "index)");
-  }
   auto problems = std::make_shared<std::vector<Diagnostic>>();
   const IndexResult r = interruptible<IndexResult>(
       [=](const Cancel& cancel) mutable {

@@ -364,6 +364,14 @@ TEST(RawIndex, ABadRecordLeavesTheIndexAsItWas) {
   EXPECT_EQ(missing.err.find("--keep-going"), std::string::npos) << missing.err;
   test::expect_error(run("index -o " + dir + "/x.idx --from bogus " + dir + "/bad.jsonl"), 1,
                      "--from takes jsonl, csv");
+  // an index given as an input: refused, the option that appends named, both indexes as they were
+  test::expect_error(run("index -o " + dir + "/again.idx " + dir + "/good.idx"), 1,
+                     dir +
+                         "/good.idx is an index, not an input: to add inputs to an index, append them to it "
+                         "(--append)");
+  EXPECT_FALSE(std::filesystem::exists(dir + "/again.idx"));
+  test::expect_error(run("index --append -o " + dir + "/good.idx " + dir + "/good.idx"), 1, "(--append)");
+  EXPECT_TRUE(test::read(dir + "/good.idx") == good);
   // a NUL byte in a row (no RDF term may hold one): refused where it stands, by index and convert
   auto gdelt = test::read(test::shared() + "/gdelt/20191024143000.export.CSV");
   gdelt.insert(gdelt.find('\t', gdelt.find('\n') + 1) + 1, 1, '\0');  // line 2, the date column

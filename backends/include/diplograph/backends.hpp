@@ -89,7 +89,8 @@ struct IndexResult {
 /// Builds (or, with `job.index.append`, adds to) the index at `path` from `inputs`: RDF graphs
 /// and event records of any format `convert` reads, in any mix. The records are mapped as they
 /// are read, in the same stream, into the same statements `convert` would write (no RDF on
-/// disk); bad records are reported to `errors` as a conversion reports them.
+/// disk); bad records are reported to `errors` as a conversion reports them. An index among the
+/// inputs is a UsageError naming the option that appends.
 IndexResult index_inputs(const std::string& path, const std::vector<std::string>& inputs, IndexJob job,
                          const ErrorSink& errors);
 

@@ -86,7 +86,7 @@ struct EventRecord {
   std::string source_url;
   std::string source_title;
   std::string publisher;
-  std::string published;
+  Date published;  ///< when the source was published
   std::string note;
   std::string cameo_code;
   std::optional<Decimal> goldstein;           ///< GDELT's score, else its CAMEO code's
