@@ -83,15 +83,26 @@ std::string option_named_in(std::string_view message) {
   raise(e.kind() == NameError::Kind::unknown ? "UnknownName" : "AmbiguousName", said(e.what()), facts);
 }
 
+// Each problem as the package says it.
+py::list said_all(const std::vector<Diagnostic>& problems) {
+  py::list every;
+  for (const auto& p : problems) every.append(said(p.str()));
+  return every;
+}
+
 [[noreturn]] void raise_input_error(const Diagnostic& d, const std::vector<Diagnostic>& all = {}) {
   py::dict facts;
   facts["file"] = d.where.file;
   facts["line"] = d.where.line;
   facts["column"] = d.where.column;
-  py::list every;
-  for (const auto& a : all) every.append(said(a.str()));
-  facts["diagnostics"] = every;
+  facts["diagnostics"] = said_all(all);
   raise("InputError", said(d.str()), facts);
+}
+
+// A conversion or an index that wrote nothing: its first problem, with all of them.
+[[noreturn]] void raise_nothing_written(const std::string& output, const std::vector<Diagnostic>& problems) {
+  raise_input_error(problems.empty() ? Diagnostic{{output, 0, 0}, "nothing written"} : problems.front(),
+                    problems);
 }
 
 // The library's exceptions as the package's (diplograph/errors.py); a Python error in flight
@@ -350,9 +361,7 @@ py::dict converted(const ConvertResult& r, const std::vector<Diagnostic>& proble
   d["skipped"] = r.stats.skipped;
   d["triples"] = r.triples;
   d["files"] = r.files;
-  py::list every;
-  for (const auto& p : problems) every.append(said(p.str()));
-  d["problems"] = every;
+  d["problems"] = said_all(problems);
   return d;
 }
 
@@ -373,9 +382,7 @@ py::dict convert(const ConvertJob& job) {
                              [problems](const Diagnostic& d) { problems->push_back(d); });
       },
       true);
-  if (!r.written)
-    raise_input_error(
-        problems->empty() ? Diagnostic{{job.output, 0, 0}, "nothing written"} : problems->front(), *problems);
+  if (!r.written) raise_nothing_written(job.output, *problems);
   return converted(r, *problems);
 }
 
@@ -403,10 +410,7 @@ py::dict index(const IndexCall& call) {
                             [problems](const Diagnostic& d) { problems->push_back(d); });
       },
       true);
-  if (!r.written)
-    raise_input_error(
-        problems->empty() ? Diagnostic{{call.output, 0, 0}, "nothing written"} : problems->front(),
-        *problems);
+  if (!r.written) raise_nothing_written(call.output, *problems);
   py::dict d;
   d["statements"] = r.index.statements;
   d["terms"] = r.index.terms;
@@ -414,9 +418,7 @@ py::dict index(const IndexCall& call) {
   d["bytes"] = r.index.bytes;
   d["records"] = r.records.records + r.records.merged;
   d["skipped"] = r.records.skipped;
-  py::list every;
-  for (const auto& p : *problems) every.append(said(p.str()));
-  d["problems"] = every;
+  d["problems"] = said_all(*problems);
   return d;
 }
 
