@@ -315,11 +315,19 @@ class PackedOut {
   std::string buf_;
 };
 
-// Writes the statements by subject: their pairs (packed) and each subject's start. Returns the
-// number of statements of each predicate.
-std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx::Spool& spool,
-                                                           idx::Dictionary& terms, std::uint64_t count,
-                                                           std::size_t run) {
+// The predicates in ascending order (a predicate's place in the by-subject pairs is its index
+// here) and the number of statements of each.
+struct PredicateCounts {
+  std::vector<std::uint32_t> predicates;
+  std::vector<std::uint64_t> statements;
+  [[nodiscard]] std::uint64_t total() const {
+    return std::accumulate(statements.begin(), statements.end(), std::uint64_t{0});
+  }
+};
+
+// Writes the statements by subject: their pairs (packed) and each subject's start.
+PredicateCounts write_spo(SectionWriter& w, idx::Spool& spool, idx::Dictionary& terms, std::uint64_t count,
+                          std::size_t run) {
   idx::RunSorter spo(run);
   Predicates predicates;
   terms.renumber(spool, [&](const Triple& t) {
@@ -327,10 +335,11 @@ std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx
     spo.add(t);
   });
   spool = {};
-  const std::vector<std::uint32_t> sorted = predicates.sorted();
+  PredicateCounts counted{predicates.sorted(), {}};
+  const auto& sorted = counted.predicates;
+  counted.statements.assign(sorted.size(), 0);
   const unsigned width = idx::pair_width(sorted.size(), count), bits = idx::place_bits(sorted.size());
   idx::BulkVector<std::uint32_t> starts(count + 1, 0);
-  std::unordered_map<std::uint32_t, std::uint64_t> per_predicate;
   std::uint64_t n = 0;
   w.begin(idx::Section::spo, width);
   {
@@ -344,7 +353,7 @@ std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx
       }
       out.add(place, t[2]);
       ++starts[t[0]];
-      ++per_predicate[t[1]];
+      ++counted.statements[place];
       if (++n == UINT32_MAX)
         throw InputError({{"", 0, 0}, "more than 4,294,967,294 statements: beyond this index format"});
     });
@@ -355,27 +364,24 @@ std::unordered_map<std::uint32_t, std::uint64_t> write_spo(SectionWriter& w, idx
   w.end();
   std::partial_sum(starts.begin(), starts.end(), starts.begin());
   w.whole(idx::Section::spo_starts, 4, starts.data(), starts.size() * 4);
-  return per_predicate;
+  return counted;
 }
 
 // Writes the statements of the predicates of few statements by predicate, read back from the
 // by-subject pairs just written (mapped); every predicate gets its start.
-void write_pos(SectionWriter& w, std::FILE* f,
-               const std::unordered_map<std::uint32_t, std::uint64_t>& per_predicate, std::size_t run) {
+void write_pos(SectionWriter& w, std::FILE* f, const PredicateCounts& counted, std::size_t run) {
   w.flush();
   const idx::Mapping map(fileno(f), w.at());
   const idx::Layout layout{map.bytes(), w.table()};
   const auto starts_bytes = layout.section(idx::Section::spo_starts, 4);
   const auto* starts = reinterpret_cast<const std::uint32_t*>(starts_bytes.data());
   const std::size_t terms = starts_bytes.size() / 4 - 1, statements = starts[terms];
-  std::vector<std::uint32_t> by_place;  // the predicates, ascending
-  for (const auto& [p, count] : per_predicate) by_place.push_back(p);
-  std::sort(by_place.begin(), by_place.end());
+  const auto& by_place = counted.predicates;
   idx::PackedPairs spo{nullptr, idx::pair_width(by_place.size(), terms), idx::place_bits(by_place.size())};
   spo.at = reinterpret_cast<const unsigned char*>(layout.section(idx::Section::spo, spo.width).data());
-  const auto indexed = [&](std::uint32_t p) { return per_predicate.at(p) * idx::kPosShare <= statements; };
   std::vector<char> indexed_place(by_place.size());
-  for (std::size_t i = 0; i < by_place.size(); ++i) indexed_place[i] = indexed(by_place[i]) ? 1 : 0;
+  for (std::size_t i = 0; i < by_place.size(); ++i)
+    indexed_place[i] = counted.statements[i] * idx::kPosShare <= statements ? 1 : 0;
   idx::RunSorter pos(run);
   for (std::uint32_t s = 1; s <= terms; ++s) {
     for (std::uint64_t i = starts[s - 1]; i < starts[s]; ++i) {
@@ -387,14 +393,11 @@ void write_pos(SectionWriter& w, std::FILE* f,
       idx::let_go(starts, std::size_t{s} * 4);
     }
   }
-  std::vector<idx::PredicateStart> predicates;
-  for (const auto& [p, count] : per_predicate) predicates.push_back({p, indexed(p) ? 1U : 0U, 0});
-  std::sort(predicates.begin(), predicates.end(),
-            [](const auto& a, const auto& b) { return a.predicate < b.predicate; });
+  std::vector<idx::PredicateStart> predicates;  // ascending, as their places are
   std::uint64_t at = 0;
-  for (auto& p : predicates) {
-    p.start = at;
-    if (p.indexed) at += per_predicate.at(p.predicate);
+  for (std::size_t i = 0; i < by_place.size(); ++i) {
+    predicates.push_back({by_place[i], static_cast<std::uint32_t>(indexed_place[i]), at});
+    if (indexed_place[i]) at += counted.statements[i];
   }
   w.begin(idx::Section::pos, 8);
   {
@@ -440,10 +443,10 @@ IndexStats build_all(const std::string& path, const std::vector<std::string>& gr
   st.terms = write_terms(w, b.terms, b.spool.size());
   b.check();
   const std::size_t run = std::max<std::size_t>(opts.run_statements, 1024);
-  const auto per_predicate = write_spo(w, b.spool, b.terms, st.terms, run);
-  for (const auto& [p, count] : per_predicate) st.statements += count;
+  const PredicateCounts counted = write_spo(w, b.spool, b.terms, st.terms, run);
+  st.statements = counted.total();
   b.check();
-  write_pos(w, out.file(), per_predicate, run);
+  write_pos(w, out.file(), counted, run);
   b.check();
   st.events = write_columns(w, out.file());
   w.finish(b.documents, st.statements);
