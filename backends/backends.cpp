@@ -131,7 +131,7 @@ bool graph_file(const std::string& f, const std::optional<Syntax>& syntax, const
     errors({{f, 0, 0}, "an index file: " + std::string(for_index)});
     return false;
   }
-  opts.syntax = syntax ? syntax : syntax_from_path(f);
+  opts.syntax = syntax ? syntax : syntax_of_input(f);
   if (!opts.syntax) {
     errors({{f, 0, 0}, unknown_syntax(f)});
     return false;
@@ -141,7 +141,7 @@ bool graph_file(const std::string& f, const std::optional<Syntax>& syntax, const
 }
 
 bool is_graph_input(const std::string& input, const std::optional<Syntax>& syntax) {
-  return syntax.has_value() || syntax_from_path(input).has_value();
+  return syntax.has_value() || syntax_of_input(input).has_value();
 }
 
 namespace {
@@ -157,11 +157,6 @@ IndexResult index_inputs(const std::string& path, const std::vector<std::string>
     if (is_index_file(input))
       throw UsageError(input + " is an index, not an input: to add inputs to an index, append them to it (" +
                        option_ref("append") + ")");
-    const std::string_view name(input);
-    if (!job.index.syntax && name.ends_with(".gz") && syntax_from_path(name.substr(0, name.size() - 3)))
-      throw InputError(
-          {{input, 0, 0},
-           "a gzipped RDF graph: unpack it first (gunzip -k); only event records are read packed"});
     (is_graph_input(input, job.index.syntax) ? graphs : records).push_back(input);
   }
   if (job.map.base.empty()) job.map.base = ns::default_base;

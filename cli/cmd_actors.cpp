@@ -16,7 +16,7 @@ namespace {
 // name ending in .idx is taken for an index, to be told it is none if it is not.
 std::string take_search(std::vector<std::string>& words, bool store) {
   const auto file = [](const std::string& w) {
-    return syntax_from_path(w) || is_index_file(w) || text::ascii_lower(w).ends_with(".idx");
+    return syntax_of_input(w) || is_index_file(w) || text::ascii_lower(w).ends_with(".idx");
   };
   if (words.empty() || (!store && file(words.front()))) return {};
   std::string search = words.front();

@@ -39,7 +39,7 @@ std::vector<Distribution> distributions(const Options& o) {
   std::vector<Distribution> out;
   for (const auto& g : o.graphs) {
     const std::filesystem::path path = std::filesystem::absolute(g);
-    const auto syntax = o.syntax.empty() ? syntax_from_path(g) : syntax_from_name(o.syntax);
+    const auto syntax = o.syntax.empty() ? syntax_of_input(g) : syntax_from_name(o.syntax);
     const std::string name = path.filename().string();
     Distribution d;
     d.iri = o.iri + "/distribution/" + name;

@@ -36,7 +36,7 @@ ReadOptions input_options(const Options& o, std::size_t i) {
     r.syntax = syntax_from_name(o.syntax);
     if (!r.syntax) throw po::error("unknown syntax \"" + o.syntax + "\"");
   } else {
-    r.syntax = syntax_from_path(o.inputs[i]);
+    r.syntax = syntax_of_input(o.inputs[i]);
     if (!r.syntax) throw InputError({{o.inputs[i], 0, 0}, "unknown RDF syntax (use --syntax)"});
   }
   r.base = o.base;

@@ -2,6 +2,7 @@
 // with positions, blank nodes kept apart per document, CURIEs expanded, relative IRIs
 // resolved by RFC 3986 (uriparser), and every term checked for valid Unicode.
 #include <algorithm>
+#include <cerrno>
 #include <cstdarg>
 #include <cstring>
 #include <memory>
@@ -229,7 +230,7 @@ SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
 
 bool read_document(Source& src, const std::string& name, const ReadOptions& opts, QuadSink& sink,
                    const ErrorSink& errors) {
-  const Syntax syntax = opts.syntax.value_or(syntax_from_path(name).value_or(Syntax::turtle));
+  const Syntax syntax = opts.syntax.value_or(syntax_of_input(name).value_or(Syntax::turtle));
   if (!syntax_info(syntax).readable) {
     errors({{name, 0, 0},
             std::string(syntax_info(syntax).name) + " is written, not read: give the graph as " +
@@ -252,7 +253,10 @@ bool read_document(Source& src, const std::string& name, const ReadOptions& opts
   const SerdStatus status = serd_reader_read_source(reader.get(), read_bytes, read_error, &src,
                                                     reinterpret_cast<const uint8_t*>(name.c_str()), 4096);
   // SERD_FAILURE is Serd's "nothing more to read" (an empty document is a valid one).
-  if (status > SERD_FAILURE && !st.failed) {
+  if (src.file && std::ferror(src.file) && !st.failed) {
+    st.report(0, 0,
+              std::string("cannot read: ") + std::strerror(EIO) + " (a gzipped file cut short or corrupt?)");
+  } else if (status > SERD_FAILURE && !st.failed) {
     st.report(0, 0, std::string("cannot read: ") + reinterpret_cast<const char*>(serd_strerror(status)));
   }
   return !st.failed;
@@ -265,8 +269,8 @@ namespace diplograph {
 bool read_rdf_file(const std::string& path, const ReadOptions& opts, QuadSink& sink,
                    const ErrorSink& errors) {
   const bool is_stdin = path == "-";
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(is_stdin ? stdin : std::fopen(path.c_str(), "rb"),
-                                                    is_stdin ? [](std::FILE*) { return 0; } : std::fclose);
+  detail::FilePtr f =
+      is_stdin ? detail::FilePtr(stdin, [](std::FILE*) { return 0; }) : detail::open_graph_file(path);
   if (!f) {
     std::string message = "cannot open: ";
     message += std::strerror(errno);

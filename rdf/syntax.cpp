@@ -3,6 +3,7 @@
 #include <string>
 
 #include "diplograph/rdf.hpp"
+#include "diplograph/text.hpp"
 #include "diplograph/vocab.hpp"
 
 namespace diplograph {
@@ -47,6 +48,13 @@ std::optional<Syntax> syntax_from_path(std::string_view path) {
     if (info.extension == ext) return info.syntax;
   }
   return std::nullopt;
+}
+
+std::optional<Syntax> syntax_of_input(std::string_view path) {
+  const auto dot = path.rfind('.');
+  if (dot != std::string_view::npos && text::ascii_lower(path.substr(dot)) == ".gz")
+    return syntax_from_path(path.substr(0, dot));
+  return syntax_from_path(path);
 }
 
 std::vector<Prefix> vocabulary_prefixes() {

@@ -1,6 +1,8 @@
 // Private to the rdf layer: text checks the loading layer adds on top of Serd.
 #pragma once
 
+#include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,7 +33,14 @@ std::pair<unsigned, unsigned> locate_in_text(std::string_view text, std::string_
 /// or of the first byte that is not valid UTF-8, in `text` (0, 0 when there is none).
 std::pair<unsigned, unsigned> locate_bad_unicode(std::string_view text);
 
-/// The whole content of a file (empty when unreadable): for positioning errors after the fact.
+/// The whole content of a file, through gzip where it is gzipped (empty when unreadable): for
+/// positioning errors after the fact.
 std::string slurp(const std::string& path);
+
+using FilePtr = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+/// A graph file opened for reading: through gzip when its first bytes say it is gzipped, so that
+/// every reader takes `x.nq.gz` as it takes `x.nq`. Null (errno set) when it cannot be opened.
+/// A gzip stream cut short or corrupt is a read error (ferror), never a quiet end.
+FilePtr open_graph_file(const std::string& path);
 
 }  // namespace diplograph::detail

@@ -52,17 +52,4 @@ std::pair<unsigned, unsigned> locate_bad_unicode(std::string_view text) {
   return {0, 0};
 }
 
-std::string slurp(const std::string& path) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
-  std::string text;
-  if (!f) return text;
-  char buf[65536];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f.get())) > 0;) text.append(buf, n);
-  return text;
-}
-
-std::pair<unsigned, unsigned> locate_in_file(const std::string& path, std::string_view needle) {
-  return locate_in_text(slurp(path), needle);
-}
-
 }  // namespace diplograph::detail

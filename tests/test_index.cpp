@@ -337,6 +337,34 @@ TEST(RawIndex, ReadersDuringAnAppendSeeTheOldOrTheNew) {
 
 // A bad record: named with its file and line, exit 2, the index as it was (built or appended
 // to); --keep-going indexes the rest and exits 3; a full disk and a missing file are refused.
+// A gzipped graph (what convert -o x.nq.gz and --split write) is read as the plain one is, by
+// index and query alike.
+TEST(RawIndex, GzippedGraphsReadAsPlainOnes) {
+  const std::string dir = test::scratch("gz-graphs");
+  const std::string plain = dir + "/samples.nq";
+  const auto wrote = run("convert --no-progress -t nquads -o " + plain + ".gz " + test::samples() +
+                         "/seed.jsonl " + test::samples() + "/meetings.jsonl");
+  ASSERT_EQ(wrote.status, 0) << wrote.err;
+  ASSERT_EQ(std::system(("gzip -dk " + plain + ".gz").c_str()), 0);
+  ASSERT_EQ(run("index -q -o " + dir + "/plain.idx " + plain).status, 0);
+  const auto packed = run("index -q -o " + dir + "/packed.idx " + plain + ".gz");
+  ASSERT_EQ(packed.status, 0) << packed.err;
+  EXPECT_TRUE(test::read(dir + "/plain.idx") == test::read(dir + "/packed.idx"));
+  const auto met = run("query met --format csv " + plain);
+  ASSERT_EQ(met.status, 0) << met.err;
+  EXPECT_GT(test::lines_of(met.out).size(), 10U);
+  EXPECT_EQ(run("query met --format csv " + plain + ".gz").out, met.out);
+  EXPECT_EQ(run("query met --format csv " + dir + "/packed.idx").out, met.out);
+  // through a pipe, where the first bytes cannot be peeked at and put back
+  const std::string piped = dir + "/piped.csv";
+  ASSERT_EQ(
+      std::system(("cat " + plain +
+                   ".gz | " DIPLOGRAPH_EXE " query met --format csv --syntax nquads /dev/stdin > " + piped)
+                      .c_str()),
+      0);
+  EXPECT_EQ(test::read(piped), met.out);
+}
+
 TEST(RawIndex, ABadRecordLeavesTheIndexAsItWas) {
   const std::string dir = test::scratch("raw-bad");
   const std::string good = sample_index(dir);
@@ -385,10 +413,19 @@ TEST(RawIndex, ABadRecordLeavesTheIndexAsItWas) {
   test::write(dir + "/nul.csv", csv);
   test::expect_error(run("index -o " + dir + "/good.idx " + dir + "/nul.csv"), 2,
                      dir + "/nul.csv:2: a NUL character");
+  // a gzipped graph cut short: a read error naming it, never the statements before taken as all
   const std::string graph = test::converted(test::samples() + "/seed.jsonl", "raw-bad-gz");
   ASSERT_EQ(std::system(("gzip -k " + graph).c_str()), 0);
-  test::expect_error(run("index -o " + dir + "/good.idx " + graph + ".gz"), 2,
-                     graph + ".gz: a gzipped RDF graph: unpack it first");
+  const std::string gz = test::read(graph + ".gz");
+  test::write(dir + "/cut.ttl.gz", gz.substr(0, gz.size() * 2 / 3));
+  test::expect_error(run("index -o " + dir + "/good.idx " + dir + "/cut.ttl.gz"), 2, dir + "/cut.ttl.gz:");
+  test::expect_error(run("query met " + dir + "/cut.ttl.gz"), 2, dir + "/cut.ttl.gz:");
+  test::write(dir + "/trailer.ttl.gz", gz.substr(0, gz.size() - 8));  // whole Turtle, no gzip trailer
+  test::expect_error(
+      run("query met " + dir + "/trailer.ttl.gz"), 2,
+      dir + "/trailer.ttl.gz: cannot read: Input/output error (a gzipped file cut short or corrupt?)");
+  test::expect_error(run("index -o " + dir + "/good.idx " + dir + "/trailer.ttl.gz"), 2,
+                     "cut short or corrupt");
   EXPECT_TRUE(test::read(dir + "/good.idx") == good);
   for (const auto& entry : std::filesystem::directory_iterator(dir))
     EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();

@@ -36,6 +36,9 @@ struct SyntaxInfo {
 [[nodiscard]] std::string syntax_names(bool read);
 [[nodiscard]] std::optional<Syntax> syntax_from_name(std::string_view name);
 [[nodiscard]] std::optional<Syntax> syntax_from_path(std::string_view path);
+/// The syntax of a graph file to read, by its extension, looking through a trailing `.gz`
+/// (`x.nq.gz` is N-Quads, which `read_rdf_file` reads through gzip).
+[[nodiscard]] std::optional<Syntax> syntax_of_input(std::string_view path);
 
 // ------------------------------------------------------------------------- terms
 
