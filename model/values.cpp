@@ -43,11 +43,6 @@ std::string day_text(std::uint32_t day) {
   return buf.data();
 }
 
-Date::Date(std::string_view text) {
-  if (!date_datatype(text).empty()) day_ = diplograph::day_number(text);
-  if (day_ == 0) other_.assign(text);  // not the calendar's (or the year 0000): kept as written
-}
-
 namespace {
 
 unsigned days_in(unsigned year, unsigned month) {
@@ -63,6 +58,17 @@ bool calendar_day(std::uint32_t n) {
 }
 
 }  // namespace
+
+Date::Date(std::string_view text) {
+  // date_datatype's check without its strings: rows make a Date of every event they show
+  const std::uint32_t n = diplograph::day_number(text);  // digits where each part stands, or 0
+  const bool dashed = n != 0 && (text.size() == 4 || text[4] == '-') && (text.size() != 10 || text[7] == '-');
+  const bool whole = text.size() < 7 || (n / 100 % 100 != 0 && (text.size() < 10 || n % 100 != 0));
+  if (dashed && whole && calendar_day(n))
+    day_ = n;
+  else
+    other_.assign(text);  // not the calendar's (or the year 0000): kept as written
+}
 
 Date Date::of_day(std::uint32_t day) {
   Date out;

@@ -111,6 +111,28 @@ TEST(Dates, HeldAsPartsOrKeptAsWritten) {
   }
 }
 
+// A Date is a calendar date exactly when date_datatype says the text is one.
+TEST(Dates, CalendarExactlyWhereTheRecordFormatSaysSo) {
+  std::vector<std::string> texts{"2018",        "2018-",      "2018-6",   "2018x06",
+                                 "2018-06-1",   "2018-06x12", "20180612", "2018/06/12",
+                                 "2018-06-12 ", "-2018",      "201a",     "2018-0a"};
+  char buf[16];
+  for (int y : {1900, 2000, 2016, 2019}) {
+    for (int m = 0; m <= 13; ++m) {
+      std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+      texts.emplace_back(buf);
+      for (int d = 0; d <= 32; ++d) {
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        texts.emplace_back(buf);
+      }
+    }
+  }
+  for (const auto& t : texts) {
+    EXPECT_EQ(Date(t).calendar(), !date_datatype(t).empty()) << t;
+    EXPECT_EQ(Date(t).text(), t);
+  }
+}
+
 TEST(Dates, OrderAsTheirTextDoes) {
   const std::vector<std::string> texts{
       "2017-12-31", "2018",        "2018-01", "2018-01-01", "2018-01-01T09:00", "2018-02",
