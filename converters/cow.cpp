@@ -55,8 +55,8 @@ class CowReader : public RecordReader {
       }
       if (s != ReadStatus::ok) return s;
       error.where = {ctx_.file, static_cast<unsigned>(lines_.line_number()), 0};
-      if (const std::string problem = text::split_csv(line, fields_); !problem.empty()) {
-        error.message = problem;
+      if (const auto problem = text::split_csv(line, fields_)) {
+        error.message = problem->message();
         return ReadStatus::bad;
       }
       if (at_.empty()) {

@@ -22,9 +22,8 @@ class CsvReader : public RecordReader {
       const ReadStatus s = read_record(record, error);
       if (s != ReadStatus::ok) return s;
       if (record.empty()) continue;
-      const std::string problem = text::split_csv(record, fields_, ctx_.delimiter);
-      if (!problem.empty()) {
-        error.message = problem;
+      if (const auto problem = text::split_csv(record, fields_, ctx_.delimiter)) {
+        error.message = problem->message();
         return ReadStatus::bad;
       }
       if (columns_.empty()) {

@@ -38,7 +38,7 @@ void for_each_row(std::string_view csv, std::size_t columns, Fn fn) {
     const auto line = csv.substr(0, nl);
     csv.remove_prefix(nl == std::string_view::npos ? csv.size() : nl + 1);
     if (line.empty()) continue;
-    if (!text::split_csv(line, fields).empty() || fields.size() < columns) {
+    if (text::split_csv(line, fields) || fields.size() < columns) {
       throw std::runtime_error("malformed built-in table row: " + std::string(line));
     }
     if (!std::exchange(header, false)) fn(fields);

@@ -233,7 +233,20 @@ bool csv_record_complete(std::string_view record) {
   return quotes % 2 == 0;
 }
 
-std::string split_csv(std::string_view record, std::vector<std::string>& fields, char delimiter) {
+std::string CsvProblem::message() const {
+  switch (kind) {
+  case Kind::unclosed_quote:
+    return "unbalanced quotes (a quoted field is not closed)";
+  case Kind::text_after_quote:
+    return "text after a closing quote in field " + std::to_string(field);
+  case Kind::quote_in_field:
+    break;
+  }
+  return "a quote inside an unquoted field " + std::to_string(field);
+}
+
+std::optional<CsvProblem> split_csv(std::string_view record, std::vector<std::string>& fields,
+                                    char delimiter) {
   fields.clear();
   fields.emplace_back();
   std::size_t i = 0;
@@ -242,7 +255,7 @@ std::string split_csv(std::string_view record, std::vector<std::string>& fields,
     if (i < record.size() && record[i] == '"') {
       // Quoted field: "" is a quote; the field ends at the closing quote.
       for (++i;; ++i) {
-        if (i >= record.size()) return "unbalanced quotes (a quoted field is not closed)";
+        if (i >= record.size()) return CsvProblem{CsvProblem::Kind::unclosed_quote, fields.size()};
         if (record[i] != '"') {
           field += record[i];
         } else if (i + 1 < record.size() && record[i + 1] == '"') {
@@ -254,14 +267,14 @@ std::string split_csv(std::string_view record, std::vector<std::string>& fields,
         }
       }
       if (i < record.size() && record[i] != delimiter) {
-        return "text after a closing quote in field " + std::to_string(fields.size());
+        return CsvProblem{CsvProblem::Kind::text_after_quote, fields.size()};
       }
     } else {
       const auto comma = record.find(delimiter, i);
       const auto stop = comma == std::string_view::npos ? record.size() : comma;
       const auto text = record.substr(i, stop - i);
       if (text.find('"') != std::string_view::npos) {
-        return "a quote inside an unquoted field " + std::to_string(fields.size());
+        return CsvProblem{CsvProblem::Kind::quote_in_field, fields.size()};
       }
       field.assign(text);
       i = stop;
@@ -271,7 +284,7 @@ std::string split_csv(std::string_view record, std::vector<std::string>& fields,
     fields.emplace_back();
     if (i == record.size()) break;
   }
-  return {};
+  return std::nullopt;
 }
 
 std::string_view trim_blanks(std::string_view s) {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "diplograph/convert.hpp"
+#include "diplograph/text.hpp"
 #include "diplograph/values.hpp"
 #include "tests/helpers.hpp"
 
@@ -189,6 +190,21 @@ TEST(Values, NameTheOntologysIndividuals) {
   EXPECT_EQ(kind_named("region"), ActorKind::region);
   EXPECT_EQ(kind_named("country"), std::nullopt);
   EXPECT_EQ(side_name(Side::target), "target");
+}
+
+TEST(Csv, ARecordSplitsOrSaysWhatBreaksIt) {
+  std::vector<std::string> f;
+  EXPECT_EQ(text::split_csv(R"(a,"b,""c""",)", f), std::nullopt);
+  EXPECT_EQ(f, (std::vector<std::string>{"a", "b,\"c\"", ""}));
+  const auto open = text::split_csv(R"(a,"b)", f);
+  ASSERT_TRUE(open);
+  EXPECT_EQ(open->kind, text::CsvProblem::Kind::unclosed_quote);
+  const auto after = text::split_csv(R"(a,"b"c)", f);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->message(), "text after a closing quote in field 2");
+  const auto inside = text::split_csv("a;b\"c;d", f, ';');
+  ASSERT_TRUE(inside);
+  EXPECT_EQ(inside->message(), "a quote inside an unquoted field 2");
 }
 
 TEST(Jsonl, ReadsARecord) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <charconv>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,8 +66,17 @@ template <class T>
   return v;
 }
 
-/// Splits one RFC 4180 record into fields. Returns an empty string on success, else what is
-/// wrong (e.g. a stray quote).
-std::string split_csv(std::string_view record, std::vector<std::string>& fields, char delimiter = ',');
+/// What breaks an RFC 4180 record, and in which field (1-based).
+struct CsvProblem {
+  enum class Kind : std::uint8_t { unclosed_quote, text_after_quote, quote_in_field };
+  Kind kind;
+  std::size_t field;
+  /// "unbalanced quotes (a quoted field is not closed)", "a quote inside an unquoted field 3", ...
+  [[nodiscard]] std::string message() const;
+};
+
+/// Splits one RFC 4180 record into fields; what breaks it, when something does.
+[[nodiscard]] std::optional<CsvProblem> split_csv(std::string_view record, std::vector<std::string>& fields,
+                                                  char delimiter = ',');
 
 }  // namespace diplograph::text
