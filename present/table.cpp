@@ -282,6 +282,13 @@ std::string text(const LevelBasis& b) {
   return (b.observed ? "observed " : "recorded ") + b.date.text();
 }
 
+// A list in one cell: "Jordan; United States".
+std::string joined(const std::vector<std::string>& items, std::string_view between) {
+  std::string out;
+  for (const auto& item : items) (out += out.empty() ? "" : between) += item;
+  return out;
+}
+
 // "observed", "recorded", "observed+recorded".
 std::string basis_text(const RepresentationRow& r) {
   if (r.observed && r.recorded) return "observed+recorded";
@@ -351,7 +358,7 @@ Table to_table(const Answer<PathHop>& a) {
 Table to_table(const Answer<TimelineRow>& a) {
   return table_of({"date", "event", "type", "label", "participants"}, a,
                   [](const TimelineRow& r) -> std::vector<std::string> {
-                    return {r.date.text(), r.event, r.type, r.label, r.participants};
+                    return {r.date.text(), r.event, r.type, r.label, joined(r.participants, "; ")};
                   });
 }
 
@@ -373,9 +380,9 @@ Table to_table(const Answer<EventRow>& a) {
                             r.quad_class ? n(r.quad_class) : std::string(),
                             r.goldstein ? r.goldstein->text() : std::string(),
                             r.label,
-                            r.participants,
+                            joined(r.participants, "; "),
                             r.source,
-                            r.records};
+                            joined(r.records, " ")};
                   });
 }
 
@@ -383,15 +390,9 @@ Table to_table(const Answer<RepresentationRow>& a) {
   return table_of(
       {"year", "side1", "side2", "level_at_1", "level_at_2", "side1_label", "side2_label", "basis", "source"},
       a, [](const RepresentationRow& r) -> std::vector<std::string> {
-        return {std::to_string(r.year),
-                r.side1,
-                r.side2,
-                text(r.level_at_1, r.codes),
-                text(r.level_at_2, r.codes),
-                r.side1_label,
-                r.side2_label,
-                basis_text(r),
-                r.source};
+        return {std::to_string(r.year),      r.side1,       r.side2,       text(r.level_at_1, r.codes),
+                text(r.level_at_2, r.codes), r.side1_label, r.side2_label, basis_text(r),
+                joined(r.sources, " ")};
       });
 }
 

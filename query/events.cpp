@@ -17,8 +17,6 @@ EventRow row_of(const EventIndex::Impl& x, Id e, int quad) {
   for (NodeId r : x.schema.src.objects(ev.node, x.schema.source_record))
     records.emplace_back(x.schema.src.text(r));
   std::sort(records.begin(), records.end());
-  std::string joined;
-  for (const auto& r : records) (joined += joined.empty() ? "" : " ") += r;
   return {Date(ev.date),
           std::string(x.schema.src.text(ev.node)),
           std::string(x.type_name(ev.type)),
@@ -28,7 +26,7 @@ EventRow row_of(const EventIndex::Impl& x, Id e, int quad) {
           std::string(ev.label),
           x.participant_names(e),
           std::string(ev.source),
-          joined};
+          std::move(records)};
 }
 
 }  // namespace

@@ -59,13 +59,11 @@ bool EventIndex::Impl::took_part(Id e, Id who, bool state_level) const {
                      [&](Id p) { return p == who || (state_level && actor_state[p] == who); });
 }
 
-std::string EventIndex::Impl::participant_names(Id e) const {
-  std::vector<std::string_view> names;
-  for (Id p : participants[e]) names.push_back(actor_label[p].empty() ? actor_iri[p] : actor_label[p]);
+std::vector<std::string> EventIndex::Impl::participant_names(Id e) const {
+  std::vector<std::string> names;
+  for (Id p : participants[e]) names.emplace_back(actor_label[p].empty() ? actor_iri[p] : actor_label[p]);
   std::sort(names.begin(), names.end());
-  std::string joined;
-  for (auto n : names) (joined += joined.empty() ? "" : "; ") += n;
-  return joined;
+  return names;
 }
 
 std::string_view EventIndex::Impl::state_code(Id state) const {

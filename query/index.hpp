@@ -345,7 +345,7 @@ struct EventIndex::Impl {
   /// Whether `who` took part in event `e` (or, with `state_level`, an actor standing for it).
   [[nodiscard]] bool took_part(Id e, Id who, bool state_level) const;
   /// The labels (IRIs where unlabelled) of event `e`'s participants, sorted, joined with "; ".
-  [[nodiscard]] std::string participant_names(Id e) const;
+  [[nodiscard]] std::vector<std::string> participant_names(Id e) const;
   /// A state's alpha-3 code (its first three-letter notation), or empty.
   [[nodiscard]] std::string_view state_code(Id state) const;
   /// A state's code in a state system in `year` (its code then; empty when it was not a

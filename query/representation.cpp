@@ -103,7 +103,7 @@ class Panel {
     r.side1_label = label(one);
     r.side2_label = label(two);
     r.codes = o_.codes;
-    std::set<std::string> sources;
+    std::set<std::string> sources;  // each once, sorted
     const auto level = [&](NodeId receiving, NodeId sending) -> std::optional<Level> {
       const auto it = known_.find({receiving, sending, year});
       if (it == known_.end()) return std::nullopt;
@@ -115,7 +115,7 @@ class Panel {
     };
     r.level_at_1 = level(one, two);
     r.level_at_2 = level(two, one);
-    for (const auto& s : sources) r.source += (r.source.empty() ? "" : " ") + s;
+    r.sources.assign(sources.begin(), sources.end());
     return r;
   }
 

@@ -238,7 +238,9 @@ TEST_F(Paths, TimelineHasEveryEventByDate) {
   ASSERT_EQ(t.rows.size(), 4U);  // visit, call, trilateral and the statement
   EXPECT_EQ(t.rows[0].type, "Visit");
   EXPECT_EQ(t.rows[3].type, "Statement");
-  EXPECT_EQ(t.rows[2].participants, "Amir Khan Muttaqi; Mohammad Ishaq Dar; Wang Yi");
+  EXPECT_EQ(t.rows[2].participants,
+            (std::vector<std::string>{"Amir Khan Muttaqi", "Mohammad Ishaq Dar", "Wang Yi"}));
+  EXPECT_EQ(to_table(t).rows[2][4], "Amir Khan Muttaqi; Mohammad Ishaq Dar; Wang Yi");
   // The statement, and the call known only to May 2025, which may fall on or after the 22nd.
   EXPECT_EQ(query_timeline(src, "Muttaqi", "2025-05-22", "").rows.size(), 2U);
   EXPECT_EQ(query_timeline(src, "Muttaqi", "2025-06", "").rows.size(), 0U);
@@ -268,7 +270,9 @@ TEST_F(Paths, StatementsRepeatedInSeveralGraphsCountOnce) {
   EXPECT_EQ(query_met(index, met).rows, query_met(src, met).rows);  // 5 rows, as from one copy
   const auto t = query_timeline(index, "Muttaqi", "", "");
   ASSERT_EQ(t.rows.size(), 4U);
-  EXPECT_EQ(t.rows[2].participants, "Amir Khan Muttaqi; Mohammad Ishaq Dar; Wang Yi");
+  EXPECT_EQ(t.rows[2].participants,
+            (std::vector<std::string>{"Amir Khan Muttaqi", "Mohammad Ishaq Dar", "Wang Yi"}));
+  EXPECT_EQ(to_table(t).rows[2][4], "Amir Khan Muttaqi; Mohammad Ishaq Dar; Wang Yi");
   met.actor.clear();
   met.state_level = true;
   const auto counts = query_met_counts(index, met);

@@ -57,7 +57,7 @@ struct RepresentationRow {
       level_at_2;  ///< side 2 in side 1's capital, side 1 in side 2's; none known
   std::string side1_label, side2_label;
   bool observed = false, recorded = false;  ///< the basis of the levels: observed, recorded, or both
-  std::string source;                       ///< the sources of the levels, space-separated
+  std::vector<std::string> sources;         ///< the sources of the levels, sorted
   CodeScheme codes = CodeScheme::iso3;      ///< the scheme asked for (COW writes levels as its codes)
   bool operator==(const RepresentationRow&) const = default;
 };
@@ -99,7 +99,8 @@ struct PathHop {
 /// One event an actor took part in.
 struct TimelineRow {
   Date date;
-  std::string event, type, label, participants;
+  std::string event, type, label;
+  std::vector<std::string> participants;  ///< their labels (IRIs where none), sorted
   bool operator==(const TimelineRow&) const = default;
 };
 
@@ -118,7 +119,10 @@ struct EventRow {
   std::string event, type, cameo;
   std::uint8_t quad_class = 0;       ///< 1 verbal cooperation ... 4 material conflict; 0 when none
   std::optional<Decimal> goldstein;  ///< its score as the graph writes it; none when it has none
-  std::string label, participants, source, records;
+  std::string label;
+  std::vector<std::string> participants;  ///< their labels (IRIs where none), sorted
+  std::string source;
+  std::vector<std::string> records;  ///< the source records it was made from, sorted
   bool operator==(const EventRow&) const = default;
 };
 
