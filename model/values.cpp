@@ -1,8 +1,11 @@
-// The typed values of records and answers: dates at their precision and the ontology's closed
-// sets, each read from and written as its name.
+// The typed values of records and answers: dates at their precision (and the record format's
+// check of a date's text, on the same calendar), numbers with their digits, and the ontology's
+// closed sets, each read from and written as its name.
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cstdio>
+#include <string>
 #include <utility>
 
 #include "diplograph/values.hpp"
@@ -51,6 +54,13 @@ unsigned days_in(unsigned year, unsigned month) {
   return month == 2 && leap ? 29U : days.at(month - 1);
 }
 
+bool digits(std::string_view s) {
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
 bool calendar_day(std::uint32_t n) {
   const unsigned y = n / 10000, m = n / 100 % 100, d = n % 100;
   if (y == 0 || m > 12 || (m == 0 && d != 0)) return false;
@@ -58,6 +68,35 @@ bool calendar_day(std::uint32_t n) {
 }
 
 }  // namespace
+
+// The record format's check (vocab.hpp), with its reason when a date fails it.
+std::string_view date_datatype(std::string_view d) {
+  if (d.size() < 4 || !digits(d.substr(0, 4))) return {};
+  if (d.size() == 4) return "gYear";
+  if (d.size() < 7 || d[4] != '-' || !digits(d.substr(5, 2))) return {};
+  const int month = std::stoi(std::string(d.substr(5, 2)));
+  if (month < 1 || month > 12) return {};
+  if (d.size() == 7) return "gYearMonth";
+  if (d.size() != 10 || d[7] != '-' || !digits(d.substr(8, 2))) return {};
+  const int day = std::stoi(std::string(d.substr(8, 2)));
+  const int year = std::stoi(std::string(d.substr(0, 4)));
+  if (day < 1 ||
+      static_cast<unsigned>(day) > days_in(static_cast<unsigned>(year), static_cast<unsigned>(month)))
+    return {};
+  return "date";
+}
+
+std::string date_problem(std::string_view d) {
+  if (!date_datatype(d).empty()) return {};
+  const bool shaped = (d.size() == 7 || d.size() == 10) && digits(d.substr(0, 4)) && d[4] == '-' &&
+                      digits(d.substr(5, 2)) && (d.size() == 7 || (d[7] == '-' && digits(d.substr(8, 2))));
+  if (!shaped) return "is malformed (YYYY-MM-DD, YYYY-MM or YYYY)";
+  const int month = std::stoi(std::string(d.substr(5, 2)));
+  if (month < 1 || month > 12) return "is not a date: there is no month " + std::string(d.substr(5, 2));
+  const unsigned days =
+      days_in(static_cast<unsigned>(std::stoi(std::string(d.substr(0, 4)))), static_cast<unsigned>(month));
+  return "is not a date: " + std::string(d.substr(0, 7)) + " has " + std::to_string(days) + " days";
+}
 
 Date::Date(std::string_view text) {
   // date_datatype's check without its strings: rows make a Date of every event they show
