@@ -240,36 +240,33 @@ void read_old(Build& b, const std::string& path) {
     b.spool.add({number(s), number(p), number(o)});
     return true;
   });
-  b.terms.add_sorted(src, st.terms, b.spool.size());
+  const auto* file = dynamic_cast<const idx::FileSource*>(&src);
+  if (!file) throw std::logic_error("an index file's source is a FileSource");
+  b.terms.add_sorted([&](const auto& fn) { file->each_term(fn); }, st.terms, b.spool.size());
   b.documents = st.documents;
 }
 
-// Writes the terms in the dictionary's order: their entries and where each begins. Returns how
-// many.
+// Writes the terms in the dictionary's order, front-coded in blocks, and where each block
+// begins. Returns how many.
 std::uint64_t write_terms(SectionWriter& w, idx::Dictionary& t, std::uint64_t statements) {
   const std::uint64_t n = t.merge(statements);
+  std::vector<std::uint64_t> blocks;  // a u64 start per kFrontBlock terms (50 MB at 100M terms)
+  std::string out, last;
+  std::uint64_t i = 0, at = 0;
   w.begin(idx::Section::text, 1);
-  t.entries([&](std::string_view entry) { w.add(entry.data(), entry.size()); });
-  w.end();
-  std::vector<std::uint64_t> blocks;  // a u64 start per kStartBlock terms (16 MB at 100M terms)
-  w.begin(idx::Section::term_offsets, 4);
-  {
-    std::vector<std::uint32_t> some;  // written a block at a time
-    const auto flush = [&] {
-      w.add(some.data(), some.size() * 4);
-      some.clear();
-    };
-    std::uint64_t i = 0;
-    t.starts([&](std::uint64_t at) {
-      if (i++ % idx::kStartBlock == 0) blocks.push_back(at);
-      if (at - blocks.back() > UINT32_MAX)
-        throw InputError(
-            {{"", 0, 0}, "terms of more than 64 MB each, 64 in a row: beyond this index format"});
-      some.push_back(static_cast<std::uint32_t>(at - blocks.back()));
-      if (some.size() == 1U << 16U) flush();
-    });
-    flush();
-  }
+  t.entries([&](std::string_view entry) {
+    idx::Entry4 e;
+    if (!idx::decode(entry, e)) throw std::logic_error("the dictionary wrote a malformed entry");
+    const bool first = i++ % idx::kFrontBlock == 0;
+    if (first) blocks.push_back(at + out.size());
+    idx::write_front(out, e, first ? 0 : idx::shared_prefix(last, e.value));
+    last.assign(e.value);
+    if (out.size() < std::size_t{1} << 20U) return;
+    w.add(out.data(), out.size());
+    at += out.size();
+    out.clear();
+  });
+  w.add(out.data(), out.size());
   w.end();
   w.whole(idx::Section::term_starts, 8, blocks.data(), blocks.size() * 8);
   return n;
@@ -416,7 +413,7 @@ std::uint64_t write_columns(SectionWriter& w, std::FILE* f) {
   const idx::Mapping map(fileno(f), w.at());
   const idx::Layout layout{map.bytes(), w.table()};
   const idx::FileSource src(layout.graph());
-  const EventIndex index(src, layout.section(idx::Section::text, 1));
+  const EventIndex index(src, EventTexts::by_node);
   ColumnWriter columns(w);
   index.save(columns);
   return index.events();

@@ -256,18 +256,19 @@ void Dictionary::spill(std::uint64_t statements) {
   if (runs_.size() % 128 == 0) batch_bytes_ *= 2;
 }
 
-void Dictionary::add_sorted(const QuadSource& src, std::size_t terms, std::uint64_t statements) {
+void Dictionary::add_sorted(const TermWalk& walk, std::size_t terms, std::uint64_t statements) {
   if (batch_->size() != 0) throw std::logic_error("an index appended to is read first");
   Run& r = runs_.emplace_back();
   Out out(r.terms.get());
   std::string key, last;
-  for (NodeId n = 1; n <= terms; ++n) {
-    const TermRef t = src.term(n);
+  std::uint32_t n = 0;
+  walk([&](const TermRef& t) {
     sort_string(key, t.kind, t.value, t.datatype, t.lang);
-    if (n > 1 && !(last < key)) throw CorruptIndex("its terms are not in order");
-    put_record(out, key, static_cast<std::uint32_t>(n - 1));
+    if (n > 0 && !(last < key)) throw CorruptIndex("its terms are not in order");
+    put_record(out, key, n++);
     last.swap(key);
-  }
+  });
+  if (n != terms) throw CorruptIndex("fewer terms than its statements count");
   out.flush();
   r.size = static_cast<std::uint32_t>(terms);
   r.end = statements;
@@ -278,8 +279,7 @@ void Dictionary::add_sorted(const QuadSource& src, std::size_t terms, std::uint6
 // before the IRIs that number them), each run's records mapped to the numbers.
 class Dictionary::Merger {
  public:
-  Merger(std::vector<Run>& runs, std::FILE* merged, std::FILE* lengths)
-      : runs_(runs), out_(merged), lengths_(lengths, std::size_t{1} << 16U) {}
+  Merger(std::vector<Run>& runs, std::FILE* merged) : runs_(runs), out_(merged) {}
 
   std::uint64_t merge() {
     for (std::size_t i = 0; i < runs_.size(); ++i) {
@@ -304,7 +304,6 @@ class Dictionary::Merger {
     }
     for (auto& m : maps_) m->flush();
     out_.flush();
-    lengths_.flush();
     return n;
   }
 
@@ -342,7 +341,6 @@ class Dictionary::Merger {
     encode(entry_, p.kind, dt, p.lang, p.value);
     out_.value<std::uint32_t>(static_cast<std::uint32_t>(entry_.size()));
     out_.put(entry_.data(), entry_.size());
-    lengths_.value<std::uint32_t>(static_cast<std::uint32_t>(entry_.size()));
   }
 
   // The next record of run `i`, among the heads.
@@ -356,7 +354,7 @@ class Dictionary::Merger {
   };
 
   std::vector<Run>& runs_;
-  Out out_, lengths_;
+  Out out_;
   std::vector<std::unique_ptr<In>> ins_;
   std::vector<std::unique_ptr<Out>> maps_;
   KWayMerge<Head, ByKey> heads_;
@@ -369,10 +367,9 @@ std::uint64_t Dictionary::merge(std::uint64_t statements) {
   spill(statements);
   batch_.reset();  // its buffers back
   merged_ = temp_file();
-  lengths_ = temp_file();
   std::uint64_t n = 0;
   {
-    Merger m(runs_, merged_.get(), lengths_.get());
+    Merger m(runs_, merged_.get());
     n = m.merge();
     datatypes_ = m.datatypes();
   }
@@ -396,14 +393,6 @@ void Dictionary::entries(const std::function<void(std::string_view)>& fn) {
     fn(entry);
   }
   merged_.reset();
-}
-
-void Dictionary::starts(const std::function<void(std::uint64_t)>& fn) {
-  In in(lengths_.get());
-  std::uint64_t at = 0;
-  fn(at);
-  for (std::uint32_t n = 0; in.value(n);) fn(at += n);
-  lengths_.reset();
 }
 
 void Dictionary::renumber(Spool& spool, const std::function<void(const Triple&)>& out) {

@@ -32,16 +32,17 @@ class Dictionary {
   /// Called after each statement is spooled, `statements` spooled in all: spills the batch once
   /// it is full (a batch's statements are those spooled while it was current).
   void statement_added(std::uint64_t statements);
-  /// The terms of an index appended to, as a batch numbered NodeId - 1, already sorted (checked:
-  /// CorruptIndex when not); `statements` are spooled by the caller right after, in that numbering.
-  void add_sorted(const QuadSource& src, std::size_t terms, std::uint64_t statements);
+  /// Calls its argument with each term of an index, in the index's order.
+  using TermWalk = std::function<void(const std::function<void(const TermRef&)>&)>;
+  /// The `terms` terms of an index appended to, as a batch numbered NodeId - 1, already sorted
+  /// (checked: CorruptIndex when not); `statements` are spooled by the caller right after, in
+  /// that numbering.
+  void add_sorted(const TermWalk& walk, std::size_t terms, std::uint64_t statements);
 
   /// Ends the last batch and merges the runs: returns how many distinct terms the graphs hold.
   std::uint64_t merge(std::uint64_t statements);
   /// After merge(): each term's entry (indexfile/format.hpp) in order, its datatype numbered.
   void entries(const std::function<void(std::string_view)>& fn);
-  /// After merge(): where each entry begins in the text, and where the last ends (terms + 1).
-  void starts(const std::function<void(std::uint64_t)>& fn);
   /// After merge(): the spooled statements, each term's batch number replaced by its NodeId.
   void renumber(Spool& spool, const std::function<void(const Triple&)>& out);
 
@@ -53,7 +54,7 @@ class Dictionary {
   std::size_t batch_bytes_;
   struct Run;
   std::vector<Run> runs_;
-  TempFile merged_, lengths_;
+  TempFile merged_;
   std::vector<std::uint32_t> datatypes_;  // provisional datatype number - 1 -> its NodeId
 };
 

@@ -83,6 +83,68 @@ void encode(std::string& out, TermKind kind, std::uint32_t datatype, std::string
   out.append(value);
 }
 
+namespace {
+
+void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>(v | 0x80U));
+    v >>= 7U;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+// Reads a varint of at most 35 bits at `at`; false when cut short or longer.
+bool get_varint(std::string_view in, std::size_t& at, std::uint64_t& v) {
+  v = 0;
+  for (unsigned shift = 0; shift < 35; shift += 7) {
+    if (at >= in.size()) return false;
+    const auto byte = static_cast<unsigned char>(in[at++]);
+    v |= std::uint64_t{byte & 0x7FU} << shift;
+    if (byte < 0x80) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::size_t shared_prefix(std::string_view a, std::string_view b) {
+  const auto [ia, ib] = std::mismatch(
+      a.begin(), a.begin() + static_cast<std::ptrdiff_t>(std::min(a.size(), b.size())), b.begin());
+  return static_cast<std::size_t>(ia - a.begin());
+}
+
+void write_front(std::string& out, const Entry4& e, std::size_t shared) {
+  put_varint(out, std::uint64_t{shared} << 3U | (e.lang.empty() ? 0U : 4U) | static_cast<unsigned>(e.kind));
+  put_varint(out, e.value.size() - shared);
+  out.append(e.value.substr(shared));
+  if (e.kind == TermKind::literal) put_varint(out, e.datatype);
+  if (e.lang.empty()) return;
+  out.push_back(static_cast<char>(e.lang.size()));
+  out.append(e.lang);
+}
+
+bool read_front(std::string_view block, std::size_t& at, FrontEntry& out) {
+  std::uint64_t head = 0, rest = 0, datatype = 0;
+  if (!get_varint(block, at, head) || !get_varint(block, at, rest) || rest > block.size() - at) return false;
+  const unsigned kind = head & 3U;
+  if (kind < 1 || kind > 3) return false;
+  out.kind = static_cast<TermKind>(kind);
+  out.shared = static_cast<std::size_t>(head >> 3U);
+  out.rest = block.substr(at, rest);
+  at += rest;
+  if (out.kind == TermKind::literal && (!get_varint(block, at, datatype) || datatype > UINT32_MAX))
+    return false;
+  out.datatype = static_cast<std::uint32_t>(datatype);
+  out.lang = {};
+  if ((head & 4U) == 0) return true;
+  if (at >= block.size()) return false;
+  const auto lang = static_cast<unsigned char>(block[at++]);
+  if (lang > block.size() - at) return false;
+  out.lang = block.substr(at, lang);
+  at += lang;
+  return true;
+}
+
 int kind_rank(TermKind k) {
   return k == TermKind::literal ? 0 : k == TermKind::iri ? 1 : 2;
 }

@@ -1,16 +1,18 @@
-// The index file's layout (version 2). All numbers little-endian, every section 8-byte aligned.
+// The index file's layout (version 3). All numbers little-endian, every section 8-byte aligned.
 //
 //   offset 0   Header (64 bytes): magic, version, sizes, the table's place and checksums
 //   ...        sections, each a packed array of `element`-byte values
 //   table      one Entry per section (id, element size, offset, bytes, checksum)
 //
-// Sections: the terms (their encoded text, and where each begins), sorted as Sord orders nodes
-// (literals, then IRIs, then blank nodes; by text, datatype, language), found by binary search;
+// Sections: the terms, sorted as Sord orders nodes (literals, then IRIs, then blank nodes; by
+// text, datatype, language) and front-coded in blocks of kFrontBlock (each term's text the
+// bytes it shares with the one before and the rest), found by binary search over the blocks;
 // the statements by subject (a start per term, then (predicate, object) pairs packed in as few
 // bytes as the numbers need) and, for the predicates of few statements, by predicate (a start per
-// predicate, then (object, subject) pairs); then the EventIndex's columns, 1000 + ColumnId.
-// Terms and statements are numbered in 32 bits. Version 1 (u32 pairs and a hash table of the
-// terms, a u64 start per term: 37.6 bytes a statement at 1M events against 29.5) is refused:
+// predicate, then (object, subject) pairs); then the EventIndex's columns, 1000 + ColumnId, and
+// its own text (the events' labels and sources it names by their terms). Terms and statements
+// are numbered in 32 bits. Versions 1 (u32 pairs, a hash table of the terms: 37.6 bytes a
+// statement at 1M events) and 2 (each term written whole, a u32 start each: 29.5) are refused:
 // build it again.
 #pragma once
 
@@ -26,7 +28,7 @@
 namespace diplograph::idx {
 
 inline constexpr char kMagic[8] = {'\x89', 'D', 'G', 'I', 'D', 'X', '\r', '\n'};
-inline constexpr std::uint32_t kVersion = 2;
+inline constexpr std::uint32_t kVersion = 3;
 inline constexpr std::uint32_t kEndian = 0x01020304;
 
 struct Header {
@@ -54,19 +56,18 @@ struct Entry {
 static_assert(sizeof(Entry) == 32);
 
 enum Section : std::uint32_t {
-  text = 1,          ///< the terms' encoded entries, back to back
-  term_starts = 2,   ///< u64 per kStartBlock starts: where the block's first entry begins in `text`
-  term_offsets = 8,  ///< u32 per term and one more: where each entry begins, from its block's start
-  spo_starts = 3,    ///< u32 per term and one more: where each subject's pairs begin in `spo`
-  spo = 4,           ///< (predicate, object) pairs packed (PackedPairs), by subject, predicate, object
-  pos_starts = 5,    ///< (predicate, indexed, start) per predicate, ascending
-  pos = 6,           ///< (object, subject) u32 pairs of the indexed predicates, by predicate, object, subject
-  // 7: version 1's hash table of the terms
+  text = 1,         ///< the terms' front-coded entries, in blocks of kFrontBlock
+  term_starts = 2,  ///< u64 per block: where its first entry begins in `text`
+  spo_starts = 3,   ///< u32 per term and one more: where each subject's pairs begin in `spo`
+  spo = 4,          ///< (predicate, object) pairs packed (PackedPairs), by subject, predicate, object
+  pos_starts = 5,   ///< (predicate, indexed, start) per predicate, ascending
+  pos = 6,          ///< (object, subject) u32 pairs of the indexed predicates, by predicate, object, subject
+  // 7: version 1's hash table of the terms; 8: version 2's u32 start per term
   columns = 1000,  ///< + ColumnId: the EventIndex's columns
 };
 
-/// Terms per block of starts: entry i begins at term_starts[i / kStartBlock] + term_offsets[i].
-inline constexpr std::size_t kStartBlock = 64;
+/// Terms per front-coded block: term i (from 0) is read from the start of block i / kFrontBlock.
+inline constexpr std::size_t kFrontBlock = 16;
 
 /// One predicate's run in `pos`. Only the predicates of few statements (at most one in
 /// kPosShare of all) are indexed there: a question looks those up by object (the class tree,
@@ -126,21 +127,38 @@ void pack(std::string& out, unsigned width, unsigned place_bits, std::uint32_t p
 
 // ------------------------------------------------------------------------- terms
 
-/// A term's entry in `text`: kind (1 byte), language length (1), datatype (u32, term number + 1,
-/// 0 for none), the language, the value.
+/// A term as the build's dictionary spills and merges it: kind (1 byte), language length (1),
+/// datatype (u32, term number + 1, 0 for none), the language, the value.
 inline constexpr std::size_t kEntryHead = 6;
 
-/// A term read from its entry, its datatype still a term number.
+/// A term read from an entry, its datatype still a term number.
 struct Entry4 {
   TermKind kind = TermKind::none;
   std::uint32_t datatype = 0;  ///< term number + 1, or 0
   std::string_view lang, value;
 };
-/// Decodes one entry; false when it is malformed.
+/// Decodes one of the dictionary's entries; false when it is malformed.
 [[nodiscard]] bool decode(std::string_view entry, Entry4& out);
-/// Appends the entry of a term whose datatype is term number `datatype` - 1 (0: none).
+/// Appends the dictionary's entry of a term whose datatype is term number `datatype` - 1 (0: none).
 void encode(std::string& out, TermKind kind, std::uint32_t datatype, std::string_view lang,
             std::string_view value);
+
+/// A term's front-coded entry in the `text` section: a varint of (shared << 3 | has language << 2
+/// | kind), where `shared` is how many of the value's first bytes are the previous term's (0 for
+/// a block's first); a varint of the rest's length and the rest; for a literal a varint of its
+/// datatype (term number + 1, 0 for none); with a language its length (1 byte) and the language.
+struct FrontEntry {
+  TermKind kind = TermKind::none;
+  std::uint32_t datatype = 0;  ///< term number + 1, or 0
+  std::size_t shared = 0;
+  std::string_view rest, lang;
+};
+/// Reads the entry at `at` in `block` and moves `at` past it; false when it is malformed.
+[[nodiscard]] bool read_front(std::string_view block, std::size_t& at, FrontEntry& out);
+/// Appends the entry of `e` sharing `shared` bytes with the value before it.
+void write_front(std::string& out, const Entry4& e, std::size_t shared);
+/// How many first bytes `a` and `b` share.
+[[nodiscard]] std::size_t shared_prefix(std::string_view a, std::string_view b);
 
 /// The index's terms follow Sord's order of nodes: literals, IRIs, blank nodes (this rank);
 /// then by value, datatype IRI, language (the build's TermSorter).

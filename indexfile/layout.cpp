@@ -35,16 +35,14 @@ Graph Layout::graph() const {
   Graph g;
   g.text = section(Section::text, 1);
   const auto starts = section(Section::term_starts, 8);
-  const auto offsets = section(Section::term_offsets, 4);
-  const auto spo_starts = section(Section::spo_starts, 4);
+  const auto spo_starts = section(Section::spo_starts, 4);  // a start per term and one more
   const auto pos_starts = section(Section::pos_starts, sizeof(PredicateStart));
   const auto pos_pairs = section(Section::pos, 8);
-  if (offsets.size() < 4 || spo_starts.size() != offsets.size() ||
-      starts.size() / 8 != (offsets.size() / 4 + kStartBlock - 1) / kStartBlock)
+  if (spo_starts.size() < 4 ||
+      starts.size() / 8 != (spo_starts.size() / 4 - 1 + kFrontBlock - 1) / kFrontBlock)
     throw CorruptIndex("the term and statement sections disagree in size");
-  g.terms = offsets.size() / 4 - 1;
+  g.terms = spo_starts.size() / 4 - 1;
   g.term_starts = reinterpret_cast<const std::uint64_t*>(starts.data());
-  g.term_offsets = reinterpret_cast<const std::uint32_t*>(offsets.data());
   g.spo_starts = reinterpret_cast<const std::uint32_t*>(spo_starts.data());
   g.pos_starts = reinterpret_cast<const PredicateStart*>(pos_starts.data());
   g.predicates = pos_starts.size() / sizeof(PredicateStart);
@@ -62,8 +60,7 @@ Graph Layout::graph() const {
 }
 
 std::pair<const void*, std::size_t> LayoutColumns::column(std::uint32_t id, std::size_t element) const {
-  const auto bytes =
-      id == ColumnSource::pool ? l_.section(Section::text, 1) : l_.section(Section::columns + id, element);
+  const auto bytes = l_.section(Section::columns + id, element);
   return {bytes.data(), bytes.size()};
 }
 

@@ -37,7 +37,7 @@ struct Layout {
   [[nodiscard]] Graph graph() const;
 };
 
-/// The EventIndex's columns in a layout (ColumnId::pool is the text section).
+/// The EventIndex's columns in a layout, each section 1000 + ColumnId (its text too).
 class LayoutColumns : public ColumnSource {
  public:
   explicit LayoutColumns(const Layout& l) : l_(l) {}

@@ -5,6 +5,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstring>
+#include <deque>
+#include <mutex>
 #include <tuple>
 
 #include "diplograph/query.hpp"
@@ -47,58 +52,197 @@ std::size_t first_of_place(const PackedPairs& pairs, std::size_t from, std::size
 
 }  // namespace
 
-std::string_view FileSource::raw_entry(NodeId node) const {
-  if (node == 0 || node > g_.terms) throw CorruptIndex("a term number past the last term");
-  const std::uint64_t from = start(node - 1), to = start(node);
-  if (from > to || to > g_.text.size()) throw CorruptIndex("a term's text past the end of the text");
+// A term as decoded once: its text in the source's own memory, its language in the mapping.
+struct FileSource::Decoded {
+  TermKind kind = TermKind::none;
+  std::string_view value, datatype, lang;
+};
+
+// The terms decoded so far, by node, their text in chunks that never move: what term() and
+// text() return stays valid as long as the source. A node's slot is found in a page of slots
+// (pages made as needed), read without a lock; slots are filled under one, since serve's threads
+// share a source. (A hash map of 3M decoded terms spent half of `query events` in its chains.)
+class FileSource::Terms {
+ public:
+  explicit Terms(std::size_t terms) : pages_((terms >> kPageBits) + 1) {}
+
+  const Decoded* find(NodeId n) const {
+    if ((n >> kPageBits) >= pages_.size()) return nullptr;  // past the last term: refused when decoded
+    const Page* page = pages_[n >> kPageBits].load(std::memory_order_acquire);
+    return page ? (*page)[n & kSlotMask].load(std::memory_order_acquire) : nullptr;
+  }
+  const Decoded& keep(NodeId n, const Decoded& d) {
+    const std::lock_guard lock(mu_);
+    auto& slot = pages_[n >> kPageBits];
+    Page* page = slot.load(std::memory_order_relaxed);
+    if (!page) {
+      page = owned_pages_.emplace_back(std::make_unique<Page>()).get();
+      slot.store(page, std::memory_order_release);
+    }
+    auto& kept = (*page)[n & kSlotMask];
+    if (const Decoded* already = kept.load(std::memory_order_relaxed)) return *already;
+    const Decoded& made = decoded_.emplace_back(Decoded{d.kind, copy(d.value), d.datatype, d.lang});
+    kept.store(&made, std::memory_order_release);
+    return made;
+  }
+
+ private:
+  static constexpr unsigned kPageBits = 8;  // 2 KiB a page: the nodes a question reads lie far apart
+  static constexpr std::size_t kSlotMask = (std::size_t{1} << kPageBits) - 1;
+  using Page = std::array<std::atomic<const Decoded*>, std::size_t{1} << kPageBits>;
+
+  std::string_view copy(std::string_view v) {
+    constexpr std::size_t kChunk = std::size_t{1} << 18U;
+    if (v.empty()) return {};
+    if (v.size() > left_) {
+      const std::size_t size = std::max(kChunk, v.size());
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+      at_ = chunks_.back().get();
+      left_ = size;
+    }
+    std::memcpy(at_, v.data(), v.size());
+    const std::string_view kept(at_, v.size());
+    at_ += v.size();
+    left_ -= v.size();
+    return kept;
+  }
+
+  std::vector<std::atomic<Page*>> pages_;
+  std::mutex mu_;  // over what follows, and the filling of slots
+  std::vector<std::unique_ptr<Page>> owned_pages_;
+  std::deque<Decoded> decoded_;  // never moved
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* at_ = nullptr;
+  std::size_t left_ = 0;
+};
+
+FileSource::FileSource(const Graph& g) : g_(g), kept_(std::make_unique<Terms>(g.terms)) {}
+FileSource::~FileSource() = default;
+
+std::size_t FileSource::blocks() const {
+  return (g_.terms + kFrontBlock - 1) / kFrontBlock;
+}
+
+std::string_view FileSource::block(std::size_t b) const {
+  if (b >= blocks()) throw CorruptIndex("a term number past the last term");
+  const std::uint64_t from = g_.term_starts[b],
+                      to = b + 1 < blocks() ? g_.term_starts[b + 1] : g_.text.size();
+  if (from > to || to > g_.text.size()) throw CorruptIndex("a block of terms past the end of the text");
   return g_.text.substr(from, to - from);
 }
 
-std::uint64_t FileSource::start(std::size_t i) const {
-  return g_.term_starts[i / kStartBlock] + g_.term_offsets[i];  // the blocks' count checked on opening
+namespace {
+
+// Reads the entry at `at` onto the value before it (`value`); CorruptIndex when malformed.
+FrontEntry next_term(std::string_view block, std::size_t& at, std::string& value) {
+  FrontEntry e;
+  if (!read_front(block, at, e) || e.shared > value.size()) throw CorruptIndex("a malformed term");
+  value.resize(e.shared);
+  value.append(e.rest);
+  return e;
 }
 
-Entry4 FileSource::entry(NodeId node) const {
-  Entry4 e;
-  if (!decode(raw_entry(node), e)) throw CorruptIndex("a malformed term");
+}  // namespace
+
+FrontEntry FileSource::decode_into(NodeId node, std::string& value) const {
+  if (node == 0 || node > g_.terms) throw CorruptIndex("a term number past the last term");
+  const std::size_t i = node - 1, b = i / kFrontBlock;
+  const std::string_view bytes = block(b);
+  std::size_t at = 0;
+  value.clear();  // a block's first term shares nothing: anything else is malformed
+  FrontEntry e;
+  for (std::size_t k = b * kFrontBlock; k <= i; ++k) e = next_term(bytes, at, value);
   return e;
+}
+
+FrontEntry FileSource::first_of(std::size_t b) const {
+  std::size_t at = 0;
+  FrontEntry e;
+  if (!read_front(block(b), at, e) || e.shared != 0) throw CorruptIndex("a malformed term");
+  return e;
+}
+
+// A literal's datatype: an IRI (checked, so that a corrupt file cannot send the decoding round
+// in circles), kept once decoded.
+std::string_view FileSource::datatype_of(std::uint32_t datatype) const {
+  if (datatype == 0) return {};
+  if (const Decoded* d = kept_->find(datatype)) {
+    if (d->kind != TermKind::iri) throw CorruptIndex("a literal's datatype is no IRI");
+    return d->value;
+  }
+  std::string value;
+  if (decode_into(datatype, value).kind != TermKind::iri)
+    throw CorruptIndex("a literal's datatype is no IRI");
+  return kept_->keep(datatype, {TermKind::iri, value, {}, {}}).value;
+}
+
+const FileSource::Decoded& FileSource::decoded(NodeId node) const {
+  if (const Decoded* d = kept_->find(node)) return *d;
+  std::string value;
+  const FrontEntry e = decode_into(node, value);
+  const std::string_view datatype =
+      e.kind == TermKind::literal ? datatype_of(e.datatype) : std::string_view();
+  return kept_->keep(node, {e.kind, value, datatype, e.lang});
 }
 
 TermRef FileSource::term(NodeId node) const {
   if (node == 0) return {};
-  const Entry4 e = entry(node);
-  TermRef t{e.kind, e.value, {}, e.lang};
-  if (e.datatype) t.datatype = entry(e.datatype).value;
-  return t;
+  const Decoded& d = decoded(node);
+  return {d.kind, d.value, d.datatype, d.lang};
 }
 
 std::string_view FileSource::text(NodeId node) const {
-  return node == 0 ? std::string_view() : entry(node).value;
+  return node == 0 ? std::string_view() : decoded(node).value;
 }
 
-int FileSource::compare(TermRef t, NodeId node) const {
-  const Entry4 e = entry(node);
+int FileSource::compare(TermRef t, const FrontEntry& e, std::string_view value) const {
   if (const int r = kind_rank(t.kind) - kind_rank(e.kind)) return r;
-  if (const int r = t.value.compare(e.value)) return r;
-  const std::string_view dt = e.datatype ? entry(e.datatype).value : std::string_view();
+  if (const int r = t.value.compare(value)) return r;
+  const std::string_view dt = e.kind == TermKind::literal ? datatype_of(e.datatype) : std::string_view();
   if (const int r = t.datatype.compare(dt)) return r;
   return t.lang.compare(e.lang);
 }
 
-// A binary search over the sorted terms: ~23 entries read at 7M terms, the first of them the
-// same for every search (version 1's hash table of the terms took 2.9 bytes a statement).
+// A binary search over the blocks' first terms (read in place: ~19 at 7M terms), then a walk
+// through the one block that may hold the term, decoding as it goes.
 NodeId FileSource::find(TermRef t) const {
   if (t.kind == TermKind::none) return 0;
-  std::size_t lo = 1, hi = g_.terms + 1;
+  std::size_t lo = 0, hi = blocks();  // the first block beginning after `t`
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
-    if (compare(t, mid) > 0) {
-      lo = mid + 1;
-    } else {
+    const FrontEntry e = first_of(mid);
+    if (compare(t, e, e.rest) < 0) {
       hi = mid;
+    } else {
+      lo = mid + 1;
     }
   }
-  return lo <= g_.terms && compare(t, lo) == 0 ? lo : 0;
+  if (lo == 0) return 0;
+  const std::size_t b = lo - 1, last = std::min(g_.terms, (b + 1) * kFrontBlock);
+  const std::string_view bytes = block(b);
+  std::string value;
+  std::size_t at = 0;
+  for (std::size_t i = b * kFrontBlock; i < last; ++i) {
+    const FrontEntry e = next_term(bytes, at, value);
+    const int r = compare(t, e, value);
+    if (r <= 0) return r == 0 ? i + 1 : 0;
+  }
+  return 0;
+}
+
+void FileSource::each_term(const std::function<void(const TermRef&)>& fn) const {
+  std::string value;
+  for (std::size_t b = 0; b < blocks(); ++b) {
+    const std::string_view bytes = block(b);
+    const std::size_t last = std::min(g_.terms, (b + 1) * kFrontBlock);
+    std::size_t at = 0;
+    value.clear();
+    for (std::size_t i = b * kFrontBlock; i < last; ++i) {
+      const FrontEntry e = next_term(bytes, at, value);
+      fn({e.kind, value, e.kind == TermKind::literal ? datatype_of(e.datatype) : std::string_view(), e.lang});
+    }
+    if (b % 65536 == 65535) let_go();  // a pass over them all need not hold them
+  }
 }
 
 std::pair<NodeId, NodeId> FileSource::spo_pair(std::size_t i) const {
@@ -222,7 +366,7 @@ void let_go(const void* at, std::size_t bytes) {
 
 void FileSource::let_go() const {
   idx::let_go(g_.text.data(), g_.text.size());
-  idx::let_go(g_.term_offsets, (g_.terms + 1) * sizeof(std::uint32_t));
+  idx::let_go(g_.term_starts, blocks() * sizeof(std::uint64_t));
 }
 
 // A full scan reads the pairs once, in order: the mapped pages behind it are let go (they stay

@@ -45,8 +45,7 @@ int EventFilter::quad(Id e) const {
 
 bool EventFilter::wanted(Id e, int quad) const {
   if (!opts_.since.empty() || !opts_.until.empty()) {  // touches the event's text only when asked
-    const auto& ev = x_.events[e];
-    if (!date_in_range(ev.date, ev.end_date, opts_.since, opts_.until)) return false;
+    if (!date_in_range(x_.date_of(e), x_.str(x_.stored(e).end_date), opts_.since, opts_.until)) return false;
   }
   if (actor_ != no_id && !x_.took_part(e, actor_, opts_.state_level)) return false;
   if (with_ != no_id && !x_.took_part(e, with_, opts_.state_level)) return false;
@@ -64,7 +63,7 @@ bool EventFilter::of_class(Id e) const {
 bool EventFilter::coded(Id e, int quad) const {
   const auto& o = opts_;
   if (!o.cameo.empty() && std::none_of(o.cameo.begin(), o.cameo.end(), [&](const std::string& p) {
-        return x_.events[e].cameo.starts_with(p);
+        return x_.str(x_.stored(e).cameo).starts_with(p);
       }))
     return false;
   if (!o.quad_classes.empty() &&
@@ -96,8 +95,8 @@ Answer<EventRow> query_events(const EventIndex& index, const EventsOptions& opts
     if (filter.wanted(e, quads[e])) order.push_back(e);
   }
   std::sort(order.begin(), order.end(), [&](Id a, Id b) {
-    const auto &ea = x.events[a], &eb = x.events[b];
-    return ea.date != eb.date ? ea.date < eb.date : x.schema.src.text(ea.node) < x.schema.src.text(eb.node);
+    const auto da = x.date_of(a), db = x.date_of(b);
+    return da != db ? da < db : x.schema.src.text(x.stored(a).node) < x.schema.src.text(x.stored(b).node);
   });
   Answer<EventRow> out;
   out.rows.reserve(order.size());

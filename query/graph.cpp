@@ -18,10 +18,10 @@ struct Edge {
 // The actors `actor` met, each once, with the earliest meeting (by date, then event IRI), in IRI
 // order so that the chain found is the same on every run.
 std::vector<Edge> neighbours(const EventIndex::Impl& x, Id actor, bool people_only, Id end) {
-  auto key = [&](Id e) { return std::pair(x.events[e].date, x.schema.src.text(x.events[e].node)); };
+  auto key = [&](Id e) { return std::pair(x.date_of(e), x.schema.src.text(x.stored(e).node)); };
   std::unordered_map<Id, Id> best;  // other -> event
   for (Id e : x.actor_events[actor]) {
-    if (!x.events[e].interaction) continue;
+    if (!x.stored(e).interaction) continue;
     for (Id other : x.participants[e]) {
       if (other == actor || (people_only && other != end && x.actor_kind[other] != ActorKind::person))
         continue;

@@ -11,13 +11,12 @@
 namespace diplograph {
 
 EventIndex::Impl::Impl(const QuadSource& src, const ColumnSource& columns) : schema(src) {
-  const auto [text, size] = columns.column(static_cast<std::uint32_t>(ColumnId::pool), 1);
-  pool = {static_cast<const char*>(text), size};
   each_column([&](ColumnId id, auto& column) {
     using T = std::remove_cvref_t<decltype(column[0])>;
     const auto [at, bytes] = columns.column(static_cast<std::uint32_t>(id), sizeof(T));
     column.map(static_cast<const T*>(at), bytes / sizeof(T));
   });
+  pool = {{pool_text.data(), pool_text.size()}, &src};
   if (numbers.size() != events.size() || event_classes.keys() != events.size() ||
       participants.keys() != events.size() || actor_events.keys() != actor_node.size() ||
       class_names.size() != schema.events.size())
@@ -111,23 +110,28 @@ std::vector<std::uint32_t> EventIndex::Impl::changes_of(NodeId sending, NodeId r
   return out;
 }
 
-std::string_view text_in(std::string_view pool, Text t) {
-  if (t.offset() > pool.size() || t.size() > pool.size() - t.offset())
+std::string_view text_in(const Pool& pool, Text t) {
+  if (t.is_node()) {
+    if (!pool.src || t.offset() > UINT32_MAX) throw CorruptIndex("a text naming no node");
+    return pool.src->text(static_cast<NodeId>(t.offset()));  // a node past the last: CorruptIndex
+  }
+  const std::string_view bytes = pool.bytes;
+  if (t.offset() > bytes.size() || t.size() > bytes.size() - t.offset())
     throw CorruptIndex("a text offset past the end of the text");
-  return pool.substr(static_cast<std::size_t>(t.offset()), t.size());
+  return bytes.substr(static_cast<std::size_t>(t.offset()), t.size());
 }
 
-std::string_view view_of(const Text& t, std::string_view pool) {
+std::string_view view_of(const Text& t, const Pool& pool) {
   return text_in(pool, t);
 }
 
-ActorKind view_of(const ActorKind& k, std::string_view) {
+ActorKind view_of(const ActorKind& k, const Pool&) {
   if (static_cast<std::size_t>(k) > static_cast<std::size_t>(ActorKind::region))
     throw CorruptIndex("an unknown kind of actor");
   return k;
 }
 
-EventIndex::Impl::Event view_of(const EventIndex::Impl::StoredEvent& e, std::string_view pool) {
+EventIndex::Impl::Event view_of(const EventIndex::Impl::StoredEvent& e, const Pool& pool) {
   return {e.node,
           text_in(pool, e.date),
           text_in(pool, e.end_date),
@@ -140,23 +144,22 @@ EventIndex::Impl::Event view_of(const EventIndex::Impl::StoredEvent& e, std::str
           e.interaction != 0};
 }
 
-EventIndex::Impl::Change view_of(const EventIndex::Impl::StoredChange& c, std::string_view pool) {
+EventIndex::Impl::Change view_of(const EventIndex::Impl::StoredChange& c, const Pool& pool) {
   return {
       c.node,     c.event, text_in(pool, c.date), text_in(pool, c.source), c.sending, c.receiving, c.level,
       c.previous, c.status};
 }
 
-std::pair<Id, std::string_view> view_of(const EventIndex::Impl::Labelled& l, std::string_view pool) {
+std::pair<Id, std::string_view> view_of(const EventIndex::Impl::Labelled& l, const Pool& pool) {
   return {l.actor, text_in(pool, l.label)};
 }
 
-std::pair<std::string_view, Id> view_of(const EventIndex::Impl::Coded& c, std::string_view pool) {
+std::pair<std::string_view, Id> view_of(const EventIndex::Impl::Coded& c, const Pool& pool) {
   return {text_in(pool, c.code), c.actor};
 }
 
-EventIndex::EventIndex(const QuadSource& src) : impl_(std::make_unique<Impl>(src)) {}
-EventIndex::EventIndex(const QuadSource& src, std::string_view text)
-    : impl_(std::make_unique<Impl>(src, text)) {}
+EventIndex::EventIndex(const QuadSource& src) : impl_(std::make_unique<Impl>(src, EventTexts::copied)) {}
+EventIndex::EventIndex(const QuadSource& src, EventTexts texts) : impl_(std::make_unique<Impl>(src, texts)) {}
 EventIndex::EventIndex(const QuadSource& src, const ColumnSource& columns)
     : impl_(std::make_unique<Impl>(src, columns)) {}
 EventIndex::~EventIndex() = default;

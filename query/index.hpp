@@ -139,20 +139,31 @@ class Column {
   std::size_t size_ = 0;
 };
 
-/// A piece of text held in the index's text pool: offset (40 bits) and length (24 bits).
+/// A piece of text held in the index's text pool: offset (40 bits) and length (24 bits); or
+/// a node's whole text, read from the source when asked (the length's bits all set).
 struct Text {
+  static constexpr std::uint64_t kNode = 0xFFFFFFU;   ///< the length that means "a node"
+  static constexpr std::size_t kLongest = kNode - 1;  ///< longer texts are cut there
   std::uint64_t at = 0;
+  [[nodiscard]] static Text of_node(NodeId n) { return {std::uint64_t{n} << 24U | kNode}; }
+  [[nodiscard]] bool is_node() const { return (at & kNode) == kNode; }
   [[nodiscard]] std::uint64_t offset() const { return at >> 24U; }
-  [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(at & 0xFFFFFFU); }
+  [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(at & kNode); }
 };
-/// The text `t` names in `pool`; CorruptIndex when it lies outside.
-[[nodiscard]] std::string_view text_in(std::string_view pool, Text t);
+
+/// What an index's Texts are read from: its pool of text, and the source for those that are nodes.
+struct Pool {
+  std::string_view bytes;
+  const QuadSource* src = nullptr;
+};
+/// The text `t` names; CorruptIndex when it lies outside the pool or names no node.
+[[nodiscard]] std::string_view text_in(const Pool& pool, Text t);
 
 /// A column of stored values each read as a View made with the pool: `view_of(stored, pool)`.
 template <class Stored, class View>
 class ViewColumn {
  public:
-  explicit ViewColumn(const std::string_view& pool) : pool_(pool) {}
+  explicit ViewColumn(const Pool& pool) : pool_(pool) {}
   [[nodiscard]] View operator[](std::size_t i) const { return view_of(raw[i], pool_); }
   [[nodiscard]] std::size_t size() const { return raw.size(); }
   [[nodiscard]] bool empty() const { return raw.empty(); }
@@ -188,7 +199,7 @@ class ViewColumn {
   Column<Stored> raw;
 
  private:
-  const std::string_view& pool_;
+  const Pool& pool_;
 };
 
 /// A compressed sparse row: for each key, a run of values in one array.
@@ -256,15 +267,13 @@ enum class ColumnId : std::uint32_t {
   officials,
   changes,
   changes_between,
-  pool = ColumnSource::pool,  ///< the text every Text is an offset into (the index file's text section)
+  pool = ColumnSource::pool,  ///< the text every Text is an offset into
 };
 
 struct EventIndex::Impl {
-  /// Built in memory from `src`, copying the text the questions print into the pool.
-  explicit Impl(const QuadSource& src);
-  /// Built from `src` whose text all lies in `text` (an index file's text section, mapped):
-  /// the columns hold offsets into it and the pool is `text` itself.
-  Impl(const QuadSource& src, std::string_view text);
+  /// Built in memory from `src`, copying the text the questions print into the pool, but for
+  /// the events' labels and sources with EventTexts::by_node (kept as their nodes).
+  Impl(const QuadSource& src, EventTexts texts);
   /// Opened from an index file: every column a view of `columns`, nothing rebuilt.
   Impl(const QuadSource& src, const ColumnSource& columns);
   Impl(const Impl&) = delete;
@@ -358,14 +367,19 @@ struct EventIndex::Impl {
   /// The changes recorded from `sending` to `receiving`, in the order recorded.
   [[nodiscard]] std::vector<std::uint32_t> changes_of(NodeId sending, NodeId receiving) const;
   [[nodiscard]] std::string_view str(Text t) const { return text_in(pool, t); }
+  /// Event `e`'s stored record, its texts unread: what a scan or a sort over many events reads
+  /// (the view, events[e], reads every text, the label and source from the source when nodes).
+  [[nodiscard]] const StoredEvent& stored(Id e) const { return events.raw[e]; }
+  /// Event `e`'s date, as its text.
+  [[nodiscard]] std::string_view date_of(Id e) const { return str(events.raw[e].date); }
 
   /// Calls `fn(id, column)` for every column (for writing and mapping an index file).
   template <class F>
   void each_column(F&& fn);
 
   Schema schema;
-  std::string pool_own;                                  ///< the text, when built in memory
-  std::string_view pool;                                 ///< the text every Text is an offset into
+  Column<char> pool_text;  ///< the text every Text that is no node is an offset into
+  Pool pool;               ///< pool_text, and the source for the Texts that are nodes
   ViewColumn<Text, std::string_view> class_names{pool};  ///< the local names of schema.events
   ViewColumn<StoredEvent, Event> events{pool};
   Column<Numbers> numbers;  ///< per event
@@ -405,12 +419,12 @@ static_assert(std::has_unique_object_representations_v<EventIndex::Impl::Placed>
               std::has_unique_object_representations_v<EventIndex::Impl::StoredChange> &&
               sizeof(EventIndex::Impl::Numbers) == 16);
 
-std::string_view view_of(const Text& t, std::string_view pool);
-ActorKind view_of(const ActorKind& k, std::string_view pool);
-EventIndex::Impl::Event view_of(const EventIndex::Impl::StoredEvent& e, std::string_view pool);
-EventIndex::Impl::Change view_of(const EventIndex::Impl::StoredChange& c, std::string_view pool);
-std::pair<Id, std::string_view> view_of(const EventIndex::Impl::Labelled& l, std::string_view pool);
-std::pair<std::string_view, Id> view_of(const EventIndex::Impl::Coded& c, std::string_view pool);
+std::string_view view_of(const Text& t, const Pool& pool);
+ActorKind view_of(const ActorKind& k, const Pool& pool);
+EventIndex::Impl::Event view_of(const EventIndex::Impl::StoredEvent& e, const Pool& pool);
+EventIndex::Impl::Change view_of(const EventIndex::Impl::StoredChange& c, const Pool& pool);
+std::pair<Id, std::string_view> view_of(const EventIndex::Impl::Labelled& l, const Pool& pool);
+std::pair<std::string_view, Id> view_of(const EventIndex::Impl::Coded& c, const Pool& pool);
 
 template <class F>
 void EventIndex::Impl::each_column(F&& fn) {
@@ -447,6 +461,7 @@ void EventIndex::Impl::each_column(F&& fn) {
   fn(C::officials, officials.values);
   fn(C::changes, changes.raw);
   fn(C::changes_between, changes_between);
+  fn(C::pool, pool_text);
 }
 
 /// "2018-06-12" -> 20180612, "2018-06" -> 20180600, "2018" -> 20180000; 0 for anything else.

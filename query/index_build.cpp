@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <numeric>
 
 namespace diplograph {
@@ -115,7 +116,7 @@ void first(NodeId& slot, NodeId v) {
 // Builds an index from the scan, subject by subject.
 class Builder {
  public:
-  Builder(EventIndex::Impl& x, std::string_view text) : x_(x), s_(x.schema), text_(text) {
+  Builder(EventIndex::Impl& x, EventTexts texts) : x_(x), s_(x.schema), texts_(texts) {
     for (std::size_t i = 0; i < s_.events.size(); ++i) rank_.emplace(s_.events[i], static_cast<Id>(i));
   }
 
@@ -294,7 +295,7 @@ class Builder {
       if (i % 65536 == 65535) s_.src.let_go();
       const Later& l = later_[i];
       auto& stored = x_.events.raw[l.event];
-      (l.label ? stored.label : stored.source) = text(s_.src.text(l.node));
+      (l.label ? stored.label : stored.source) = node_text(l.node);
     }
     s_.src.let_go();
   }
@@ -364,24 +365,27 @@ class Builder {
     return it == ids_.end() ? no_id : it->second;
   }
 
-  // Text the index keeps: a place in the mapped text it was built over, else a copy in its pool.
+  // Text the index keeps: a copy in its pool.
   Text text(std::string_view v) {
-    const auto size = std::min<std::size_t>(v.size(), 0xFFFFFFU);
+    const auto size = std::min<std::size_t>(v.size(), Text::kLongest);
     if (v.empty()) return {};
-    if (!text_.empty()) {
-      if (v.data() < text_.data() || v.data() + v.size() > text_.data() + text_.size())
-        throw std::logic_error("index text outside the mapped text section");
-      return {static_cast<std::uint64_t>(v.data() - text_.data()) << 24U | size};
-    }
-    const Text t{static_cast<std::uint64_t>(x_.pool_own.size()) << 24U | size};
-    x_.pool_own.append(v.substr(0, size));
-    x_.pool = x_.pool_own;  // the pool may have moved
+    auto& pool = x_.pool_text.own();
+    const Text t{static_cast<std::uint64_t>(pool.size()) << 24U | size};
+    pool.resize(pool.size() + size);
+    std::memcpy(pool.data() + t.offset(), v.data(), size);
+    x_.pool.bytes = {pool.data(), pool.size()};  // the pool may have moved
     return t;
+  }
+
+  // A node's whole text: with EventTexts::by_node the node itself, read from the source when asked.
+  Text node_text(NodeId n) {
+    if (texts_ == EventTexts::by_node && n) return Text::of_node(n);
+    return text(s_.src.text(n));
   }
 
   // The same for text many events share (dates, codes): one copy per node text.
   Text shared(std::string_view v) {
-    if (!text_.empty() || v.empty()) return text(v);
+    if (v.empty()) return text(v);
     const auto [it, added] = shared_.try_emplace(v.data(), Text{});
     if (added) it->second = text(v);
     return it->second;
@@ -529,18 +533,15 @@ class Builder {
   std::unordered_map<NodeId, Id> ids_;            // actor by node, while building
   std::vector<std::string_view> sectors_;         // sector_names, while building
   std::unordered_map<const char*, Text> shared_;  // node text -> its one copy in the pool
-  std::string_view text_;                         // the mapped text built over, or empty
+  EventTexts texts_;
   Subject cur_;
 };
 
 }  // namespace
 
-EventIndex::Impl::Impl(const QuadSource& src) : schema(src) {
-  Builder(*this, {}).read();
-}
-
-EventIndex::Impl::Impl(const QuadSource& src, std::string_view text) : schema(src), pool(text) {
-  Builder(*this, text).read();
+EventIndex::Impl::Impl(const QuadSource& src, EventTexts texts) : schema(src) {
+  pool.src = &src;
+  Builder(*this, texts).read();
 }
 
 }  // namespace diplograph

@@ -158,11 +158,11 @@ struct Met {
 
   // An interaction of a class asked for, with two participants or more, in the dates asked.
   [[nodiscard]] bool counts(Id e) const {
-    const Event& ev = x.events[e];
+    const auto& ev = x.stored(e);
     const auto classes = x.event_classes[e];
     return ev.interaction && x.participants[e].size() >= 2 &&
            std::any_of(classes.begin(), classes.end(), [&](Id c) { return wanted[c]; }) &&
-           date_in_range(ev.date, ev.end_date, opts.since, opts.until) && of_sector(e);
+           date_in_range(x.str(ev.date), x.str(ev.end_date), opts.since, opts.until) && of_sector(e);
   }
 
   // With --sector: some participant is placed in one of the sectors asked for.
@@ -187,8 +187,8 @@ struct Met {
     std::erase_if(todo, [&](Id e) { return !counts(e); });
     if (count) return todo;
     std::sort(todo.begin(), todo.end(), [&](Id a, Id b) {
-      const Event &ea = x.events[a], &eb = x.events[b];
-      return ea.date != eb.date ? ea.date < eb.date : x.schema.src.text(ea.node) < x.schema.src.text(eb.node);
+      const auto da = x.date_of(a), db = x.date_of(b);
+      return da != db ? da < db : x.schema.src.text(x.stored(a).node) < x.schema.src.text(x.stored(b).node);
     });
     return todo;
   }
@@ -215,18 +215,20 @@ struct Met {
       for (std::size_t j = 0; j < parts.size(); ++j) {
         const bool pair = actor.node ? i != j && parts[i] == actor.id && (!with.node || parts[j] == with.id)
                                      : i < j && (!with.node || parts[i] == with.id || parts[j] == with.id);
-        if (pair) emit(x.events[e], parts[i], parts[j]);
+        if (pair) emit(e, parts[i], parts[j]);
       }
     }
   }
 
-  void emit(const Event& e, Id a, Id b) {
+  void emit(Id id, Id a, Id b) {
     if (count) {
+      const std::string_view date = x.date_of(id);
       PairCount& c = pairs[pair_key(a, b)];
-      if (c.events++ == 0 || e.date < c.first) c.first = e.date;
-      if (e.date > c.last) c.last = e.date;
+      if (c.events++ == 0 || date < c.first) c.first = date;
+      if (date > c.last) c.last = date;
       return;
     }
+    const Event e = x.events[id];
     rows.push_back({Date(e.date), std::string(x.schema.src.text(e.node)), std::string(x.type_name(e.type)),
                     std::string(x.actor_iri[a]), std::string(x.actor_label[a]), std::string(x.actor_iri[b]),
                     std::string(x.actor_label[b]), std::string(e.source)});
@@ -304,11 +306,12 @@ void explain_classes(const Schema& schema, const MetOptions& opts, std::vector<s
 void explain_dates(const EventIndex::Impl& x, const MetOptions& opts, bool empty,
                    std::vector<std::string>& notes) {
   if (!empty || (opts.since.empty() && opts.until.empty()) || x.events.empty()) return;
-  std::string_view first = x.events[0].date, last = first;
-  for (const auto& ev : x.events) {
-    if (ev.date.empty()) continue;
-    first = first.empty() || ev.date < first ? ev.date : first;
-    last = ev.date > last ? ev.date : last;
+  std::string_view first = x.date_of(0), last = first;
+  for (Id e = 0; e < x.events.size(); ++e) {
+    const std::string_view date = x.date_of(e);
+    if (date.empty()) continue;
+    first = first.empty() || date < first ? date : first;
+    last = date > last ? date : last;
   }
   if (date_in_range(first, last, opts.since, opts.until)) return;
   notes.push_back("no event of the data lies in the dates asked: its events run from " + std::string(first) +

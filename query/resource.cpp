@@ -45,7 +45,7 @@ class View {
   void naming(NodeId node) {
     const Id a = x_.actor(node);
     if (a == no_id) return;
-    for (const Id e : x_.actor_events[a]) naming_statement(x_.events[e].node, s_.participant, node);
+    for (const Id e : x_.actor_events[a]) naming_statement(x_.stored(e).node, s_.participant, node);
     for (const Id official : x_.officials[a]) naming_statement(x_.actor_node[official], s_.represents, node);
   }
 

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstring>
 #include <filesystem>
+#include <numeric>
 #include <random>
 #include <set>
 #include <thread>
@@ -138,6 +139,13 @@ TEST(Index, ShuffledNTriplesMakeTheSameIndex) {
 
 // Every pattern a QuadSource answers (any of subject, predicate, object bound) gives the same
 // statements from the index as from a store of the same graph (and the ontology).
+// An index of the samples and the ICEWS sample at dir/terms.idx.
+void index_terms_of(const std::string& dir, const std::string& name) {
+  const std::string graph =
+      test::converted(test::samples() + "/* " + test::shared() + "/icews/events.2018.sample.tab", name);
+  ASSERT_EQ(run("index -q -o " + dir + "/terms.idx " + graph).status, 0);
+}
+
 TEST(Index, TheGraphInTheIndexMatchesEveryPatternAsTheStoreDoes) {
   using namespace diplograph;
   const std::string graph = test::converted(test::samples() + "/*", "index-patterns");
@@ -177,6 +185,122 @@ TEST(Index, TheGraphInTheIndexMatchesEveryPatternAsTheStoreDoes) {
       EXPECT_EQ(lines(src, bs, bp, bo), lines(store, bs, bp, bo)) << to_ntriples(s.ref()) << " mask " << mask;
     }
   }
+}
+
+// The terms' front coding: what is written reads back (prefixes shared past one byte of
+// varint, languages, datatypes past one byte, empty values), and a block cut anywhere is refused
+// by the read, never read past.
+TEST(Index, FrontCodedTermsReadBackAndCutOnesAreRefused) {
+  using diplograph::TermKind;
+  namespace idx = diplograph::idx;
+  const std::string long_iri = "https://w3id.org/diplograph/id/event/" + std::string(200, 'x');
+  const std::string long_p1 = long_iri + "/p1";  // the entries below are views
+  const std::vector<idx::Entry4> terms{
+      {TermKind::literal, 0, "", ""},       {TermKind::literal, 0, "en", "Iran"},
+      {TermKind::literal, 300, "", "Iran"}, {TermKind::literal, 7, "", "Iranian"},
+      {TermKind::iri, 0, "", long_iri},     {TermKind::iri, 0, "", long_p1},
+      {TermKind::blank, 0, "", "d2_b1"}};
+  std::string block, last;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const std::size_t shared = i == 0 ? 0 : idx::shared_prefix(last, terms[i].value);
+    idx::write_front(block, terms[i], shared);
+    last = terms[i].value;
+  }
+  std::size_t at = 0;
+  std::string value;
+  for (const auto& t : terms) {
+    idx::FrontEntry e;
+    ASSERT_TRUE(idx::read_front(block, at, e));
+    ASSERT_LE(e.shared, value.size());
+    value.resize(e.shared);
+    value.append(e.rest);
+    EXPECT_EQ(e.kind, t.kind);
+    EXPECT_EQ(e.datatype, t.datatype);
+    EXPECT_EQ(e.lang, t.lang);
+    EXPECT_EQ(value, t.value);
+  }
+  EXPECT_EQ(at, block.size());
+  EXPECT_LT(block.size(), 2 * long_iri.size());  // the second IRI is written as its last three bytes
+  for (std::size_t cut = 0; cut < block.size(); ++cut) {
+    const std::string_view part(block.data(), cut);
+    std::size_t from = 0, read = 0;
+    idx::FrontEntry e;
+    while (read < terms.size() && idx::read_front(part, from, e)) ++read;
+    EXPECT_LT(read, terms.size()) << "cut at " << cut;
+    EXPECT_LE(from, cut);
+  }
+}
+
+// Every term of an index is found again by itself, and a term near one (a byte more or less,
+// another language or datatype) is found exactly when the index holds it: the binary search
+// over the blocks' first terms and the walk within a block, on the samples and the ICEWS sample
+// (languages, datatypes, blank nodes).
+TEST(Index, EveryTermIsFoundAgainAndNoOther) {
+  using namespace diplograph;
+  const std::string dir = test::scratch("index-terms");
+  index_terms_of(dir, "index-terms");
+  const auto file = IndexFile::open(dir + "/terms.idx");
+  const QuadSource& src = file->source();
+  const std::size_t n = file->stats().terms;
+  ASSERT_GT(n, 1000U);
+  std::vector<Term> all;
+  std::set<std::string> known;
+  for (NodeId i = 1; i <= n; ++i) {
+    all.emplace_back(src.term(i));
+    known.insert(to_ntriples(all.back().ref()));
+  }
+  ASSERT_EQ(known.size(), n);  // no term twice
+  std::size_t near_found = 0;
+  for (NodeId i = 1; i <= n; ++i) {
+    const TermRef t = all[i - 1].ref();
+    ASSERT_EQ(src.find(t), i) << to_ntriples(t);
+    std::vector<Term> near;
+    const std::string v(t.value);
+    near.emplace_back(Term(TermRef{t.kind, v + "0", t.datatype, t.lang}));
+    if (!v.empty()) near.emplace_back(Term(TermRef{t.kind, v.substr(0, v.size() - 1), t.datatype, t.lang}));
+    if (t.kind == TermKind::literal) {
+      near.emplace_back(Term(TermRef{t.kind, v, {}, t.lang.empty() ? "fr" : ""}));
+      near.emplace_back(
+          Term(TermRef{t.kind, v, t.datatype.empty() ? "http://www.w3.org/2001/XMLSchema#date" : "", {}}));
+    }
+    for (const Term& m : near) {
+      const NodeId found = src.find(m.ref());
+      EXPECT_EQ(found != 0, known.count(to_ntriples(m.ref())) == 1) << to_ntriples(m.ref());
+      if (found) {
+        EXPECT_EQ(to_ntriples(src.term(found)), to_ntriples(m.ref()));
+      }
+      near_found += found != 0;
+    }
+  }
+  EXPECT_GT(near_found, 0U);  // some neighbours are terms too: both answers are asked
+}
+
+// serve's threads share one index: terms decoded by several threads at once, each in its own
+// order, read as one thread reads them (and, under ThreadSanitizer, without a race).
+TEST(Index, TermsDecodedByManyThreadsAtOnceAgree) {
+  using namespace diplograph;
+  const std::string dir = test::scratch("index-threads");
+  index_terms_of(dir, "index-threads");
+  std::vector<std::string> expected;
+  {
+    const auto file = IndexFile::open(dir + "/terms.idx");
+    for (NodeId i = 1; i <= file->stats().terms; ++i) expected.push_back(to_ntriples(file->source().term(i)));
+  }
+  const auto file = IndexFile::open(dir + "/terms.idx");
+  const QuadSource& src = file->source();
+  std::atomic<std::size_t> wrong{0};
+  std::vector<std::thread> threads;
+  for (unsigned k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      std::vector<NodeId> order(expected.size());
+      std::iota(order.begin(), order.end(), NodeId{1});
+      std::shuffle(order.begin(), order.end(), std::mt19937(k));
+      for (NodeId i : order) wrong += to_ntriples(src.term(i)) != expected[i - 1];
+      for (NodeId i : order) wrong += to_ntriples(src.term(i)) != expected[i - 1];  // now kept
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(wrong.load(), 0U);
 }
 
 // --------------------------------------------------------------------------- raw inputs
@@ -524,7 +648,8 @@ TEST(Index, EveryFlippedByteIsCaught) {
 TEST(Index, OtherVersionsAndOtherFilesAreRefused) {
   const std::string dir = test::scratch("index-version");
   const std::string index = sample_index(dir);
-  for (const char version : {'\1', '\3'}) {  // version 1 (u32 pairs, a hash table of terms), a later one
+  // version 1 (u32 pairs, a hash table of terms), 2 (terms written whole), a later one
+  for (const char version : {'\1', '\2', '\4'}) {
     std::string other = index;
     other[8] = version;  // its header checksum made to match, as that writer would have
     const std::uint64_t sum =
@@ -533,7 +658,7 @@ TEST(Index, OtherVersionsAndOtherFilesAreRefused) {
     test::write(dir + "/other.idx", other);
     test::expect_error(run("query met --actor Muttaqi " + dir + "/other.idx"), 2,
                        "an index of format version " + std::to_string(version) +
-                           "; this diplograph reads version 2: build it again");
+                           "; this diplograph reads version 3: build it again");
   }
   test::write(dir + "/empty.idx", "");
   test::expect_error(run("query met --actor Muttaqi " + dir + "/empty.idx"), 2, dir + "/empty.idx");

@@ -213,12 +213,15 @@ class ColumnSink {
 /// which must hold whole values of `element` bytes, aligned; throws CorruptIndex when it does not.
 class ColumnSource {
  public:
-  /// The column holding the text every text column points into (an index file's text section).
+  /// The column holding the text every text column points into.
   static constexpr std::uint32_t pool = 100;
   virtual ~ColumnSource() = default;
   [[nodiscard]] virtual std::pair<const void*, std::size_t> column(std::uint32_t id,
                                                                    std::size_t element) const = 0;
 };
+
+/// How an EventIndex keeps the text of its events (see its constructors).
+enum class EventTexts : std::uint8_t { copied, by_node };
 
 /// The events of a source, read in one scan and kept in dense arrays for the questions: each
 /// event's date, classes and participants, who took part in what, which state each actor
@@ -228,9 +231,11 @@ class ColumnSource {
 class EventIndex {
  public:
   explicit EventIndex(const QuadSource& src);
-  /// Built from `src` whose every text lies in `text` (an index file's text section, mapped):
-  /// the index then refers to that text instead of copying it, and can be saved.
-  EventIndex(const QuadSource& src, std::string_view text);
+  /// With EventTexts::by_node, the events' labels and sources (one of each an event, most
+  /// of the text a question prints) are kept as their nodes and read from `src` when asked,
+  /// not copied: for a source that holds them anyway, such as an index file's, and so that a
+  /// saved index does not hold them twice.
+  EventIndex(const QuadSource& src, EventTexts texts);
   /// Opened from the columns of an index file (saved by save()), over the same source: nothing
   /// is rebuilt or copied.
   EventIndex(const QuadSource& src, const ColumnSource& columns);
