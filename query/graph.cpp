@@ -108,9 +108,9 @@ Answer<TimelineRow> query_timeline(const EventIndex& index, const TimelineOption
   const Id b = o.with.empty() ? no_id : timeline_actor(index, o.with, o.state_level, "with", t);
   if (a == no_id || (!o.with.empty() && b == no_id)) return t;
   for (Id e : x.events_of(x.actor_node[a], o.state_level)) {
-    const auto& ev = x.events[e];
-    if (!date_in_range(ev.date, ev.end_date, o.since, o.until)) continue;
+    if (!date_in_range(x.date_of(e), x.str(x.stored(e).end_date), o.since, o.until)) continue;
     if (b != no_id && !x.took_part(e, b, o.state_level)) continue;
+    const auto ev = x.events[e];  // a row's: its label read
     t.rows.push_back({Date(ev.date), std::string(x.schema.src.text(ev.node)),
                       std::string(x.type_name(ev.type)), std::string(ev.label), x.participant_names(e)});
   }

@@ -86,9 +86,9 @@ void summary(const EventIndex::Impl& x, NodeId a, NodeId b, RelationReport& r) {
   std::map<std::string, std::tuple<std::uint64_t, Date, Date>> by_type;
   std::map<std::string, std::uint64_t> topics;
   for (Id e : ea) {
-    const auto& ev = x.events[e];
+    const auto& ev = x.stored(e);  // not the view: its label and source are not read here
     if (!std::binary_search(eb.begin(), eb.end(), e) || !ev.interaction) continue;
-    const Date date(ev.date);
+    const Date date(x.date_of(e));
     auto& [n, first, last] = by_type[std::string(x.type_name(ev.type))];
     first = n == 0 ? date : std::min(first, date);
     last = std::max(last, date);
