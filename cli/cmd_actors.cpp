@@ -40,7 +40,7 @@ int run_actors(const std::vector<std::string>& args) {
       ("format", po::value(&format)->default_value(format), "table, csv, json")
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
-      ("args", po::value(&words), "[SEARCH] GRAPH... (RDF files, or one index file written by `diplograph index`)");
+      ("args", po::value(&words), "[SEARCH] GRAPH... (RDF files, gzipped too, or one index file written by `diplograph index`)");
     // clang-format on
     remote.add(opts);
     po::variables_map vm;

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "diplograph/convert.hpp"
 #include "diplograph/query.hpp"
+#include "diplograph/text.hpp"
 
 namespace diplograph::cli {
 
@@ -45,6 +46,8 @@ std::vector<Distribution> distributions(const Options& o) {
     d.iri = o.iri + "/distribution/" + name;
     d.download = o.download_base.empty() ? "file://" + path.string() : o.download_base + name;
     d.media_type = syntax ? std::string(syntax_info(*syntax).media_type) : "text/turtle";
+    if (text::ascii_lower(name).ends_with(".gz"))
+      d.compress_format = "application/gzip";  // read as the plain one
     std::error_code ec;
     d.bytes = std::filesystem::file_size(path, ec);
     out.push_back(std::move(d));
@@ -115,7 +118,7 @@ int run_describe(const std::vector<std::string>& args) {
       ("uri-space", po::value(&o.uri_space)->default_value(o.uri_space), "void:uriSpace: where the dataset's IRIs are minted")
       ("syntax", po::value(&o.syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&o.base), "base IRI for relative IRIs")
-      ("graph", po::value(&o.graphs), "RDF files to describe");
+      ("graph", po::value(&o.graphs), "RDF files to describe (gzipped too)");
     // clang-format on
     po::variables_map vm;
     if (!parse(args, "diplograph describe [-o FILE] [--license IRI] [--publisher IRI] GRAPH...", opts,

@@ -76,8 +76,9 @@ int run_index(const std::vector<std::string>& args) {
     Options o;
     po::options_description opts("index options");
     const std::string base_help =
-        "base IRI: of relative IRIs in graphs (default: each file's own URI) and of " +
-        std::string("the IRIs minted from records (default: ") + std::string(ns::default_base) + ")";
+        "base IRI: of relative IRIs in graphs (default: each file's own URI) and of "
+        "the IRIs minted from records (default: " +
+        std::string(ns::default_base) + ")";
     // clang-format off
     opts.add_options()
       ("output,o", po::value(&o.output), "the index file to write (atomically: a failed build leaves it as it was)")
@@ -90,7 +91,7 @@ int run_index(const std::vector<std::string>& args) {
     // clang-format on
     o.records.add(opts, "index");
     opts.add_options()("graph", po::value(&o.graphs),
-                       "INPUT files: RDF graphs, or event records as convert reads them");
+                       "INPUT files: RDF graphs (gzipped too), or event records as convert reads them");
     po::variables_map vm;
     if (!parse(
             args,

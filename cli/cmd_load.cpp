@@ -91,7 +91,7 @@ int run_load(const std::vector<std::string>& args) {
       ("chunk", po::value(&a.chunk), "statements per request (default 100000 with --store, 1000 with --endpoint)")
       ("syntax", po::value(&a.syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&a.base), "base IRI for relative IRIs (default: each file's own URI)")
-      ("input", po::value(&a.files), "GRAPH...: RDF files");
+      ("input", po::value(&a.files), "GRAPH...: RDF files (gzipped too)");
     // clang-format on
     po::variables_map vm;
     if (!parse(args, "diplograph load (--store URL | --endpoint URL) [--graph IRI] [--user NAME] GRAPH...",

@@ -89,7 +89,7 @@ int run_merge(const std::vector<std::string>& args) {
       ("smush", po::bool_switch(&o.smush), "replace owl:sameAs sets by one canonical IRI (loads all)")
       ("base", po::value(&o.base), "base IRI for relative IRIs; its graph/ and own IRIs")
       ("syntax", po::value(&o.syntax), "RDF syntax of every input (default: by extension)")
-      ("graph", po::value(&o.inputs), "RDF files to merge");
+      ("graph", po::value(&o.inputs), "RDF files to merge (gzipped too)");
     // clang-format on
     po::variables_map vm;
     if (!parse(args, "diplograph merge [-o FILE] [-t FORMAT] [--graphs] [--smush] GRAPH...", opts, "graph",

@@ -20,7 +20,7 @@ int run_validate(const std::vector<std::string>& args) {
     opts.add_options()
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs")
-      ("graph", po::value(&graphs), "RDF files to check");
+      ("graph", po::value(&graphs), "RDF files to check (gzipped too)");
     // clang-format on
     po::variables_map vm;
     if (!parse(args, "diplograph validate GRAPH...", opts, "graph", vm)) return ok;
@@ -45,7 +45,7 @@ int run_stats(const std::vector<std::string>& args) {
       ("format", po::value(&format)->default_value(format), "table, csv, json")
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs")
-      ("graph", po::value(&graphs), "RDF files");
+      ("graph", po::value(&graphs), "RDF files (gzipped too)");
     // clang-format on
     po::variables_map vm;
     if (!parse(args, "diplograph stats GRAPH...", opts, "graph", vm)) return ok;

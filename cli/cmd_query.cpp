@@ -31,7 +31,7 @@ struct Common {
       ("columns", po::value(&columns), "only these columns, comma-separated, in this order")
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
-      ("input", po::value(&graphs), "GRAPH...: RDF files to query, or one index file written by `diplograph index`");
+      ("input", po::value(&graphs), "GRAPH...: RDF files (gzipped too) to query, or one index file written by `diplograph index`");
     // clang-format on
     remote.add(opts);
   }

@@ -32,7 +32,7 @@ struct ServeArgs {
        "the IRI root this server stands for: ROOT/id/... answers at /id/..., by content negotiation (docs/publishing.md)")
       ("syntax", po::value(&syntax), "RDF syntax of every GRAPH (default: by extension)")
       ("base", po::value(&base), "base IRI for relative IRIs (default: each file's own URI)")
-      ("input", po::value(&graphs), "GRAPH...: RDF files, or one index file written by `diplograph index`");
+      ("input", po::value(&graphs), "GRAPH...: RDF files (gzipped too), or one index file written by `diplograph index`");
     // clang-format on
     remote.add(opts, false);  // no --print-sparql: a server asks many questions
   }

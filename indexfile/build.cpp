@@ -209,7 +209,9 @@ void read_ontology(Build& b) {
 void read_graph(Build& b, const std::string& file, const IndexOptions& o) {
   const auto syntax = o.syntax ? o.syntax : syntax_of_input(file);
   if (!syntax)
-    throw InputError({{file, 0, 0}, "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or {{syntax}})"});
+    throw InputError(
+        {{file, 0, 0},
+         "unknown RDF syntax (extension .ttl, .nt, .nq or .trig, or " + option_ref("syntax") + ")"});
   Intake in(b.terms, b.spool, b.checkpoint);
   std::vector<Diagnostic> errors;
   const ReadOptions r = document_options(b, syntax, o.base);

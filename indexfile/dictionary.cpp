@@ -268,7 +268,7 @@ void Dictionary::add_sorted(const TermWalk& walk, std::size_t terms, std::uint64
     put_record(out, key, n++);
     last.swap(key);
   });
-  if (n != terms) throw CorruptIndex("fewer terms than its statements count");
+  if (n != terms) throw CorruptIndex("its terms and its statements' starts disagree in number");
   out.flush();
   r.size = static_cast<std::uint32_t>(terms);
   r.end = statements;

@@ -127,6 +127,9 @@ void distributions(Out& out, const DescribeOptions& o) {
     out.iri(dist.iri, type, dcat("Distribution"));
     out.iri(dist.iri, dcat("downloadURL"), dist.download);
     out.iri(dist.iri, dcat("mediaType"), "https://www.iana.org/assignments/media-types/" + dist.media_type);
+    if (!dist.compress_format.empty())
+      out.iri(dist.iri, dcat("compressFormat"),
+              "https://www.iana.org/assignments/media-types/" + dist.compress_format);
     out.lit(dist.iri, dcat("byteSize"), std::to_string(dist.bytes), term(ns::xsd, "nonNegativeInteger"));
     if (!o.license.empty()) out.iri(dist.iri, term(ns::dcterms, "license"), o.license);
   }

@@ -238,6 +238,28 @@ TEST(Publish, DescribeCountsWhatRdflibAndStatsCount) {
   }
 }
 
+// A gzipped graph (what `convert -o x.ttl.gz` writes) is described as its plain twin is, its
+// distribution the Turtle media type with DCAT's compressFormat gzip.
+TEST(Publish, AGzippedGraphIsDescribedAsItsPlainTwinCompressed) {
+  const std::string graph = test::converted(test::shared() + "/icews/events.2018.sample.tab", "describe-gz");
+  const std::string dir = graph.substr(0, graph.rfind('/'));
+  ASSERT_EQ(
+      run("convert --no-progress " + test::shared() + "/icews/events.2018.sample.tab -o " + dir + "/g.ttl.gz")
+          .status,
+      0);
+  const auto plain = run("describe --iri https://example.org/d " + graph);
+  const auto gz = run("describe --iri https://example.org/d " + dir + "/g.ttl.gz");
+  ASSERT_EQ(gz.status, 0) << gz.err;
+  EXPECT_NE(
+      gz.out.find("dcat:compressFormat <https://www.iana.org/assignments/media-types/application/gzip>"),
+      std::string::npos)
+      << gz.out;
+  EXPECT_NE(gz.out.find("media-types/text/turtle>"), std::string::npos) << gz.out;
+  EXPECT_EQ(plain.out.find("compressFormat"), std::string::npos);
+  const auto count = [](const std::string& out) { return out.substr(out.find("void:triples"), 40); };
+  EXPECT_EQ(count(gz.out), count(plain.out));
+}
+
 TEST(Publish, DescribeRefusesWhatIsNotAnIriAndWritesNothingOnBadInput) {
   const std::string dir = test::scratch("describe-bad");
   const std::string graph = test::samples() + "/../tests/golden/samples.nt";

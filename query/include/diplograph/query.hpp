@@ -564,9 +564,10 @@ void cameo_option(std::string_view text, std::string_view name);
 
 /// One file a dataset is published as (a DCAT distribution).
 struct Distribution {
-  std::string iri;         ///< the distribution itself
-  std::string download;    ///< where it is downloaded from
-  std::string media_type;  ///< "text/turtle", "application/n-triples", ...
+  std::string iri;              ///< the distribution itself
+  std::string download;         ///< where it is downloaded from
+  std::string media_type;       ///< "text/turtle", "application/n-triples", ... (of the file uncompressed)
+  std::string compress_format;  ///< "application/gzip" for a gzipped file, else empty
   std::uint64_t bytes = 0;
 };
 
