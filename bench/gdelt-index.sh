@@ -5,7 +5,8 @@
 #   bench/gdelt-index.sh [EVENTS]      (default 1000000)
 #   REUSE=1 BENCH_DIR=DIR bench/gdelt-index.sh   the questions and the append on an earlier run's index
 # Prints wall time, peak resident memory (/usr/bin/time) and peak disk (output and the build's
-# temporaries in $TMPDIR, sampled every 0.2 s) per step, then the questions' median of 5 runs.
+# temporaries in $TMPDIR: the file system's growth, sampled every 0.2 s) per step, then the
+# questions' median of 5 runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
@@ -15,15 +16,16 @@ dg=$build/diplograph
 mkdir -p "$work/tmp"
 export TMPDIR=$work/tmp
 
-# step NAME COMMAND...: wall seconds, peak RSS and peak disk (the work directory's growth) of one run
+# step NAME COMMAND...: wall seconds, peak RSS and peak disk of one run: the growth of the work
+# directory's file system (the build's temporaries are unlinked files, which `du` does not see)
 step() {
   local name=$1 base peak=0 used
   shift
-  base=$(du -sb "$work" | cut -f1)
+  base=$(df -B1 --output=used "$work" | tail -1)
   /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" &
   local pid=$!
   while kill -0 $pid 2>/dev/null; do
-    used=$(($(du -sb "$work" 2>/dev/null | cut -f1) - base))
+    used=$(($(df -B1 --output=used "$work" | tail -1) - base))
     ((used > peak)) && peak=$used
     sleep 0.2
   done
