@@ -289,6 +289,7 @@ class Builder {
   // The events' labels and sources, read in the order of their nodes (in an index file, the
   // order of the text): each event's own, they would otherwise be read all over the text, and a
   // big index's text held in memory for it. The pages read are let go as the reading goes.
+  // With EventTexts::by_node nothing is read: each is kept as its node.
   void read_later() {
     std::sort(later_.begin(), later_.end(), [](const Later& a, const Later& b) { return a.node < b.node; });
     for (std::size_t i = 0; i < later_.size(); ++i) {
