@@ -12,7 +12,7 @@
 // predicate, then (object, subject) pairs); then the EventIndex's columns, 1000 + ColumnId, and
 // its own text (the events' labels and sources it names by their terms). Terms and statements
 // are numbered in 32 bits. Versions 1 (u32 pairs, a hash table of the terms: 37.6 bytes a
-// statement at 1M events) and 2 (each term written whole, a u32 start each: 29.5) are refused:
+// statement at 1M events) and 2 (each term written whole, a u32 start each: 28.4) are refused:
 // build it again.
 #pragma once
 
